@@ -1,0 +1,199 @@
+//! kartan JSON: the canonical format (`format: "kartan/1"`).
+//!
+//! Reading is strict: unknown fields are rejected with their JSON pointer, syntax errors
+//! carry line and column, a UTF-8 byte-order mark is accepted and skipped, and input that
+//! is not UTF-8 is refused with the byte offset of the first bad sequence.
+
+use serde_path_to_error::Segment;
+
+use crate::model::{pointer_token, Portfolio, FORMAT};
+
+/// Why a kartan JSON document could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum JsonError {
+    /// The bytes are not UTF-8.
+    #[error("not UTF-8: invalid byte sequence at byte {offset} (line {line}); kartan JSON must be UTF-8")]
+    NotUtf8 {
+        /// Byte offset of the first invalid sequence (after any BOM).
+        offset: usize,
+        /// 1-based line of that byte.
+        line: usize,
+    },
+    /// The text is not well-formed JSON (or ends early).
+    #[error("{line}:{column}: {message}")]
+    Syntax {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What the parser expected.
+        message: String,
+    },
+    /// Well-formed JSON that does not fit the model: wrong type, unknown or missing field.
+    #[error("{line}:{column}: at {pointer}: {message}")]
+    Data {
+        /// JSON pointer (RFC 6901) of the offending value; empty for the root.
+        pointer: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What is wrong and what was expected.
+        message: String,
+    },
+    /// The `format` field names another format or version.
+    #[error("at /format: unsupported format {found:?}: expected \"kartan/1\"")]
+    Format {
+        /// The value found.
+        found: String,
+    },
+}
+
+/// Reads a portfolio from kartan JSON bytes.
+///
+/// # Errors
+/// [`JsonError`] naming the place (line:column and JSON pointer) and what was expected.
+/// The portfolio is not validated here: call `crate::analysis::validate` for that.
+pub fn from_slice(bytes: &[u8]) -> Result<Portfolio, JsonError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let offset = e.valid_up_to();
+        let line = 1 + bytes[..offset].iter().filter(|&&b| b == b'\n').count();
+        JsonError::NotUtf8 { offset, line }
+    })?;
+    from_str(text)
+}
+
+/// Reads a portfolio from kartan JSON text (a leading BOM is skipped).
+///
+/// # Errors
+/// As [`from_slice`].
+pub fn from_str(text: &str) -> Result<Portfolio, JsonError> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let mut de = serde_json::Deserializer::from_str(text);
+    let portfolio: Portfolio = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let pointer = to_pointer(e.path());
+        let inner = e.into_inner();
+        classify(inner, pointer)
+    })?;
+    de.end().map_err(|e| classify(e, String::new()))?;
+    if portfolio.format != FORMAT {
+        return Err(JsonError::Format { found: portfolio.format });
+    }
+    Ok(portfolio)
+}
+
+fn classify(e: serde_json::Error, pointer: String) -> JsonError {
+    use serde_json::error::Category;
+    let (line, column) = (e.line(), e.column());
+    let message = strip_position(&e.to_string());
+    match e.classify() {
+        Category::Data => JsonError::Data { pointer, line, column, message },
+        Category::Syntax | Category::Eof | Category::Io => JsonError::Syntax { line, column, message },
+    }
+}
+
+/// serde_json appends " at line L column C"; the location is carried separately.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+fn to_pointer(path: &serde_path_to_error::Path) -> String {
+    let mut out = String::new();
+    for segment in path.iter() {
+        match segment {
+            Segment::Seq { index } => {
+                out.push('/');
+                out.push_str(&index.to_string());
+            }
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                out.push('/');
+                out.push_str(&pointer_token(key));
+            }
+            Segment::Unknown => out.push_str("/?"),
+        }
+    }
+    out
+}
+
+/// Writes a portfolio as pretty-printed kartan JSON, ending with a newline.
+pub fn to_string(portfolio: &Portfolio) -> String {
+    // Serialising the model cannot fail: every key is a string and no value is a float.
+    let mut s = serde_json::to_string_pretty(portfolio).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// The JSON Schema (draft 2020-12) of kartan JSON, generated from the model.
+pub fn schema() -> serde_json::Value {
+    let schema = schemars::schema_for!(Portfolio);
+    schema.to_value()
+}
+
+/// [`schema`] as pretty-printed text ending with a newline: the content of
+/// `schema/kartan-1.schema.json`.
+pub fn schema_string() -> String {
+    let mut s = serde_json::to_string_pretty(&schema()).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r#"{"format":"kartan/1","default_language":"sv","program":{"id":"P","title":{"sv":"Program"}}}"#;
+
+    #[test]
+    fn reads_minimal_and_bom() {
+        let p = from_str(MINIMAL).unwrap();
+        assert_eq!(p.program.id, "P");
+        let mut bom = b"\xEF\xBB\xBF".to_vec();
+        bom.extend_from_slice(MINIMAL.as_bytes());
+        assert_eq!(from_slice(&bom).unwrap(), p);
+    }
+
+    #[test]
+    fn unknown_field_has_pointer() {
+        let text = MINIMAL.replace(r#""id":"P""#, r#""id":"P","colour":"red""#);
+        match from_str(&text).unwrap_err() {
+            JsonError::Data { pointer, message, line, .. } => {
+                assert_eq!(pointer, "/program/colour");
+                assert!(message.contains("unknown field `colour`"), "{message}");
+                assert_eq!(line, 1);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn wrong_type_has_pointer_and_position() {
+        let text = "{\n\"format\":\"kartan/1\",\n\"default_language\":\"sv\",\n\"program\":{\"id\":7}}";
+        let err = from_str(text).unwrap_err();
+        assert!(matches!(&err, JsonError::Data { pointer, line: 4, .. } if pointer == "/program/id"), "{err:?}");
+    }
+
+    #[test]
+    fn truncated_and_non_utf8() {
+        assert!(matches!(from_str(&MINIMAL[..40]).unwrap_err(), JsonError::Syntax { line: 1, .. }));
+        assert!(matches!(from_str("").unwrap_err(), JsonError::Syntax { .. }));
+        let mut bad = MINIMAL.as_bytes().to_vec();
+        bad[50] = 0xFF;
+        assert_eq!(from_slice(&bad).unwrap_err(), JsonError::NotUtf8 { offset: 50, line: 1 });
+    }
+
+    #[test]
+    fn other_format_refused() {
+        let err = from_str(&MINIMAL.replace("kartan/1", "kartan/9")).unwrap_err();
+        assert_eq!(err, JsonError::Format { found: "kartan/9".into() });
+    }
+
+    #[test]
+    fn trailing_garbage_refused() {
+        assert!(matches!(from_str(&format!("{MINIMAL} x")).unwrap_err(), JsonError::Syntax { .. }));
+    }
+}

@@ -1,0 +1,111 @@
+//! Formats: kartan JSON (canonical); more formats arrive beside it.
+//!
+//! `io` reads and writes the model; it knows no analysis.
+
+pub mod json;
+
+use std::path::{Path, PathBuf};
+
+/// The formats kartan can read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Format {
+    /// kartan JSON.
+    Json,
+    /// IATI activities XML.
+    IatiXml,
+}
+
+impl Format {
+    /// Detects the format from the content (first non-blank character after any BOM):
+    /// `{` is kartan JSON, `<` is XML. `None` when neither.
+    pub fn detect(bytes: &[u8]) -> Option<Format> {
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        match bytes.iter().find(|b| !b.is_ascii_whitespace())? {
+            b'{' => Some(Format::Json),
+            b'<' => Some(Format::IatiXml),
+            _ => None,
+        }
+    }
+}
+
+/// Why a file could not be loaded. The message names the file.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum LoadError {
+    /// The file could not be read.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The I/O error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file is not kartan JSON that fits the model.
+    #[error("{}:{source}", path.display())]
+    Json {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong, and where.
+        #[source]
+        source: json::JsonError,
+    },
+    /// The content is in no format kartan reads.
+    #[error("{}: unrecognised content: expected kartan JSON (starting with '{{'){}", path.display(), if *.empty { " but the file is empty" } else { "" })]
+    UnknownFormat {
+        /// The file.
+        path: PathBuf,
+        /// True when the file holds nothing but white space.
+        empty: bool,
+    },
+    /// A format that this build does not read yet.
+    #[error("{}: {format:?} input is not supported by this version of kartan", path.display())]
+    Unsupported {
+        /// The file.
+        path: PathBuf,
+        /// The format detected.
+        format: Format,
+    },
+}
+
+impl LoadError {
+    /// The file the error is about.
+    pub fn path(&self) -> &Path {
+        match self {
+            LoadError::Io { path, .. }
+            | LoadError::Json { path, .. }
+            | LoadError::UnknownFormat { path, .. }
+            | LoadError::Unsupported { path, .. } => path,
+        }
+    }
+}
+
+/// Loads a portfolio from a file, detecting its format by content.
+///
+/// # Errors
+/// [`LoadError`], whose message starts with the file's path and, for parse errors, the
+/// line and column (`file.json:12:5: at /projects/0/id: invalid type …`).
+pub fn load(path: impl AsRef<Path>) -> Result<crate::model::Portfolio, LoadError> {
+    let path = path.as_ref();
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Io { path: path.to_owned(), source })?;
+    load_bytes(&bytes, path)
+}
+
+/// Loads a portfolio from bytes, naming `path` in errors.
+///
+/// # Errors
+/// As [`load`].
+pub fn load_bytes(bytes: &[u8], path: &Path) -> Result<crate::model::Portfolio, LoadError> {
+    match Format::detect(bytes) {
+        Some(Format::Json) => json::from_slice(bytes).map_err(|source| LoadError::Json { path: path.to_owned(), source }),
+        Some(format) => Err(LoadError::Unsupported { path: path.to_owned(), format }),
+        None => {
+            // Non-UTF-8 bytes get the JSON reader's precise message.
+            if std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).is_err() {
+                return json::from_slice(bytes).map_err(|source| LoadError::Json { path: path.to_owned(), source });
+            }
+            Err(LoadError::UnknownFormat { path: path.to_owned(), empty: bytes.iter().all(u8::is_ascii_whitespace) })
+        }
+    }
+}

@@ -1,0 +1,9 @@
+#![doc = include_str!("../../README.md")]
+#![warn(missing_docs)]
+
+pub mod analysis;
+pub mod io;
+pub mod model;
+pub mod report;
+
+pub use model::*;

@@ -1,0 +1,39 @@
+//! The domain model: types, ids, texts, dates, and the diagnostic everyone reports with.
+//!
+//! The model knows no file format and no rule; `crate::io` reads and writes it,
+//! `crate::analysis` computes on it.
+
+mod activity;
+mod date;
+mod diagnostic;
+mod evaluation;
+mod learning;
+mod matrix;
+mod money;
+pub(crate) mod number;
+mod organisation;
+mod portfolio;
+mod program;
+mod project;
+mod report;
+mod results;
+mod text;
+
+pub use activity::{Activity, ActivityKind, ActivityPlan, ActivityState, Output, Participation, Scope};
+pub use date::{DateParseError, DateRange, PartialDate};
+pub use diagnostic::{pointer_token, Diagnostic, Severity};
+pub use evaluation::{Answer, Evaluation, Instrument, Question, Response, Scale, ScalePoint};
+pub use learning::{Application, ApplicationKind, CyclePhase, FactorAssessment, LearningFactor, LearningModel, Lesson};
+pub use matrix::{MatrixColumn, MatrixItem, MatrixRow, ResultsMatrix};
+pub use number::{parse_decimal, NumberError};
+pub use money::{effective_budgets, Budget, BudgetKind, Money};
+pub use organisation::{FocusArea, Level, Organisation, OrganisationKind, TargetGroup};
+pub use portfolio::{Portfolio, FORMAT};
+pub use program::{LegalBasis, Program};
+pub use project::{ActivityStatus, Project};
+pub use report::{EvidenceStrength, Observation, Report, ReportKind};
+pub use results::{
+    Baseline, Cumulation, Dimension, Direction, DocumentLink, Indicator, Measure, Period, PeriodValue, Reference,
+    Result, ResultType,
+};
+pub use text::Text;

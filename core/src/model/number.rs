@@ -1,0 +1,156 @@
+//! Strict decimal numbers (DESIGN.md rule 7).
+//!
+//! `1,000`, `1.5E6`, `(1200)` or `1 234,5` in a decimal field are errors, never a silent
+//! 1 or 1.5. The accepted form is XML Schema's `xs:decimal`: an optional sign, digits,
+//! an optional decimal point and digits (`12`, `-0.5`, `+3.`, `.25`), with surrounding
+//! white space ignored. Locale forms are read only by table readers told the locale.
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+use serde::de::{self, Visitor};
+use serde::{Deserializer, Serializer};
+
+/// Why a text is not a strict decimal.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid number {input:?}: {reason}")]
+pub struct NumberError {
+    /// The rejected text.
+    pub input: String,
+    /// What is wrong.
+    pub reason: &'static str,
+}
+
+/// Parses `xs:decimal` text strictly into an exact [`Decimal`].
+///
+/// # Errors
+/// [`NumberError`] for anything but optional sign, digits and one optional point:
+/// thousands separators, exponents, parentheses, currency signs, empty text, or more
+/// than 28 significant digits.
+pub fn parse_decimal(text: &str) -> Result<Decimal, NumberError> {
+    let s = text.trim();
+    let err = |reason| Err(NumberError { input: text.to_owned(), reason });
+    let body = s.strip_prefix(['+', '-']).unwrap_or(s);
+    if body.is_empty() {
+        return err("expected digits");
+    }
+    let (int, frac) = body.split_once('.').unwrap_or((body, ""));
+    if int.is_empty() && frac.is_empty() {
+        return err("expected digits");
+    }
+    if !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit()) {
+        return err(if body.contains([',', ' ', '\u{a0}']) {
+            "thousands or decimal-comma separators are not allowed; use digits and '.'"
+        } else if body.contains(['e', 'E']) {
+            "exponent notation is not allowed"
+        } else {
+            "expected optional sign, digits and '.'"
+        });
+    }
+    let normalised = format!("{}{}.{}", if s.starts_with('-') { "-" } else { "" }, if int.is_empty() { "0" } else { int }, if frac.is_empty() { "0" } else { frac });
+    let mut d = normalised.parse::<Decimal>().or(err("too many digits (at most 28 significant digits)"))?;
+    if frac.is_empty() {
+        d = d.trunc();
+    }
+    Ok(d)
+}
+
+struct DecimalVisitor;
+
+impl Visitor<'_> for DecimalVisitor {
+    type Value = Decimal;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a decimal number as a string (\"1234.50\") or a JSON number")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Decimal, E> {
+        parse_decimal(v).map_err(E::custom)
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Decimal, E> {
+        Ok(Decimal::from(v))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Decimal, E> {
+        Ok(Decimal::from(v))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Decimal, E> {
+        if !v.is_finite() {
+            return Err(E::custom("NaN and infinite values are not numbers"));
+        }
+        // The shortest text that reads back as `v`: the digits the writer meant.
+        let text = format!("{v}");
+        parse_decimal(&text).map_err(E::custom)
+    }
+}
+
+/// Serde for a [`Decimal`] field: written as a string, read strictly.
+pub mod strict {
+    use super::*;
+
+    /// Writes the exact decimal as a string.
+    pub fn serialize<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(d)
+    }
+
+    /// Reads a string with [`parse_decimal`], or a finite JSON number.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+        d.deserialize_any(DecimalVisitor)
+    }
+}
+
+/// Serde for an `Option<Decimal>` field: as [`strict`], `null` for `None`.
+pub mod strict_opt {
+    use super::*;
+
+    /// Writes the exact decimal as a string, or `null`.
+    pub fn serialize<S: Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+        match d {
+            Some(d) => s.collect_str(d),
+            None => s.serialize_none(),
+        }
+    }
+
+    /// Reads `null`, a strict decimal string or a finite JSON number.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+        struct Opt;
+        impl<'de> Visitor<'de> for Opt {
+            type Value = Option<Decimal>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("null or a decimal number")
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+            fn visit_some<D2: Deserializer<'de>>(self, d: D2) -> Result<Self::Value, D2::Error> {
+                d.deserialize_any(DecimalVisitor).map(Some)
+            }
+        }
+        d.deserialize_option(Opt)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_xs_decimal() {
+        for (s, want) in [("12", "12"), ("-0.5", "-0.5"), ("+3.", "3"), (".25", "0.25"), (" 1234.50 ", "1234.50"), ("-0", "0")] {
+            assert_eq!(parse_decimal(s).unwrap().to_string(), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn refuses_everything_else() {
+        for s in ["", "-", ".", "1,000", "1.5E6", "1e3", "(1200)", "1 234,5", "12 kr", "NaN", "inf", "0x10", "1.2.3", "99999999999999999999999999999"] {
+            assert!(parse_decimal(s).is_err(), "{s:?} accepted");
+        }
+        assert!(parse_decimal("1,000").unwrap_err().to_string().contains("separators"));
+    }
+}

@@ -1,0 +1,140 @@
+//! Projects of the portfolio.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::date::DateRange;
+use super::money::Budget;
+use super::organisation::Level;
+use super::results::Result;
+use super::text::Text;
+
+/// IATI `ActivityStatus` (codes 1-6), used for projects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ActivityStatus {
+    /// 1 — Pipeline/identification.
+    Pipeline,
+    /// 2 — Implementation.
+    Implementation,
+    /// 3 — Finalisation (physical activity complete, finances open).
+    Finalisation,
+    /// 4 — Closed.
+    Closed,
+    /// 5 — Cancelled.
+    Cancelled,
+    /// 6 — Suspended.
+    Suspended,
+}
+
+impl ActivityStatus {
+    /// All statuses in code order.
+    pub const ALL: [ActivityStatus; 6] = [
+        ActivityStatus::Pipeline,
+        ActivityStatus::Implementation,
+        ActivityStatus::Finalisation,
+        ActivityStatus::Closed,
+        ActivityStatus::Cancelled,
+        ActivityStatus::Suspended,
+    ];
+
+    /// The IATI code, 1-6.
+    pub fn iati_code(self) -> u8 {
+        self as u8 + 1
+    }
+
+    /// The status for an IATI code, if it is 1-6.
+    pub fn from_iati_code(code: &str) -> Option<Self> {
+        let n: usize = code.trim().parse().ok()?;
+        Self::ALL.get(n.checked_sub(1)?).copied()
+    }
+
+    /// The IATI name (English).
+    pub fn name(self) -> &'static str {
+        match self {
+            ActivityStatus::Pipeline => "Pipeline/identification",
+            ActivityStatus::Implementation => "Implementation",
+            ActivityStatus::Finalisation => "Finalisation",
+            ActivityStatus::Closed => "Closed",
+            ActivityStatus::Cancelled => "Cancelled",
+            ActivityStatus::Suspended => "Suspended",
+        }
+    }
+}
+
+/// A project in the portfolio (or a sub-project, through `parent`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Project {
+    /// Unique id within the portfolio (e.g. the IATI identifier or case number).
+    pub id: String,
+    /// The project's title.
+    pub title: Text,
+    /// A description.
+    #[serde(default, skip_serializing_if = "Text::is_blank")]
+    pub description: Text,
+    /// The owning organisation's id (*projektägare*).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    /// The project manager's role (never a person's name or contact).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub manager_role: Option<Text>,
+    /// The focus area's id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub focus_area: Option<String>,
+    /// The levels the project works at.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub levels: Vec<Level>,
+    /// The parent project's id, for a sub-project. Projects form a tree, never a cycle.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    /// IATI activity status.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<ActivityStatus>,
+    /// Planned start and end.
+    #[serde(default, skip_serializing_if = "DateRange::is_unknown")]
+    pub planned: DateRange,
+    /// Actual start and end.
+    #[serde(default, skip_serializing_if = "DateRange::is_unknown")]
+    pub actual: DateRange,
+    /// Budget lines (a revised line replaces the original for the same period).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub budgets: Vec<Budget>,
+    /// Region, county or municipality the project works in.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub regions: Vec<String>,
+    /// Free classification by scheme, e.g. `priority_axis`, `thematic_objective`,
+    /// `regional_programme`, IATI `sector`.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub classifications: std::collections::BTreeMap<String, String>,
+    /// The project's results and indicators.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub results: Vec<Result>,
+    /// Matrix items the project expects to contribute to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contributes_to: Vec<String>,
+}
+
+impl Project {
+    /// A project with an id and a title and nothing else.
+    pub fn new(id: impl Into<String>, title: Text) -> Self {
+        Self {
+            id: id.into(),
+            title,
+            description: Text::new(),
+            owner: None,
+            manager_role: None,
+            focus_area: None,
+            levels: Vec::new(),
+            parent: None,
+            status: None,
+            planned: DateRange::default(),
+            actual: DateRange::default(),
+            budgets: Vec::new(),
+            regions: Vec::new(),
+            classifications: Default::default(),
+            results: Vec::new(),
+            contributes_to: Vec::new(),
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! The learning report: one document model, rendered to Markdown, HTML and JSON.
