@@ -177,6 +177,7 @@ fn read_csv(bytes: &[u8], file: &str, options: &SourceOptions) -> Result<(Vec<St
     let mut headers = None;
     let mut rows = Vec::new();
     let mut record = csv::StringRecord::new();
+    let (mut counted_to, mut lines_before) = (0usize, 0u64);
     loop {
         match reader.read_record(&mut record) {
             Ok(false) => break,
@@ -184,7 +185,24 @@ fn read_csv(bytes: &[u8], file: &str, options: &SourceOptions) -> Result<(Vec<St
             Err(e) => return Err(parse_err(e)),
         }
         let cells: Vec<String> = record.iter().map(str::to_owned).collect();
-        let (row, line) = record.position().map_or((0, None), |p| (p.record() as usize + 1, Some(p.line())));
+        // The physical line, counted from the byte offset (csv's own line count does
+        // not count line breaks inside quoted cells); counted on from the last record.
+        let (row, line) = match record.position() {
+            None => (0, None),
+            Some(p) => {
+                let mut start = usize::try_from(p.byte()).unwrap_or(usize::MAX).min(bytes.len());
+                // The position may sit before the rest of the previous record's
+                // terminator (or skipped blank lines).
+                while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
+                    start += 1;
+                }
+                if start >= counted_to {
+                    lines_before += bytes[counted_to..start].iter().filter(|&&b| b == b'\n').count() as u64;
+                    counted_to = start;
+                }
+                (p.record() as usize + 1, Some(lines_before + 1))
+            }
+        };
         match headers {
             None => headers = Some(cells),
             Some(_) => rows.push(RawRow { row, line, cells }),
