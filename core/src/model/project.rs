@@ -156,8 +156,10 @@ impl PartnerRole {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Partner {
-    /// The organisation's id.
-    pub organisation: String,
+    /// The organisation's id; `None` when the source withholds the name (the
+    /// partner's role and budget still count).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<String>,
     /// Its role, when the source gives one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<PartnerRole>,

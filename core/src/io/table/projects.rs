@@ -334,11 +334,14 @@ impl<'t> Ctx<'t> {
 
     fn add_partner(&mut self, row: &'t RawRow, m: &ProjectMapping, project: &mut Project) -> Result<(), TableError> {
         let Some(pc) = &m.partners else { return Ok(()) };
-        let Some(name) = self.one(row, Some(&pc.organisation))? else {
-            self.skip(row, pc.organisation.column(), "no partner organisation: the partner is skipped".to_owned());
-            return Ok(());
+        let organisation = match self.one(row, Some(&pc.organisation))? {
+            Some(name) => Some(self.organisation(&name)),
+            None => {
+                let reason = "no organisation name: the partner is kept with its role and budget".to_owned();
+                self.report.notes.push(Skip { place: self.table.place(row, pc.organisation.column()), reason });
+                None
+            }
         };
-        let organisation = self.organisation(&name);
         let role = match self.one(row, pc.role.as_ref())? {
             None => None,
             Some(r) => {

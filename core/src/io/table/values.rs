@@ -74,6 +74,11 @@ pub fn parse_date(text: &str, locale: Option<&Locale>) -> Result<PartialDate, St
             return Ok(dt.date().into());
         }
     }
+    let b = t.as_bytes();
+    let shaped = b.len() == 10 && b[4] == b'-' && b[7] == b'-' && t.bytes().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if shaped {
+        return Err(format!("date {text:?} is not a calendar date (no such day in that month)"));
+    }
     let formats = locale.map(|l| l.date_formats.as_slice()).unwrap_or_default();
     for f in formats {
         if let Ok(dt) = NaiveDateTime::parse_from_str(t, f) {
@@ -138,6 +143,7 @@ mod tests {
         assert_eq!(parse_date("2016-10-14 01:17:38", None).unwrap().to_string(), "2016-10-14");
         let us = Locale { date_formats: vec!["%m/%d/%y %H:%M".into()], ..Locale::default() };
         assert_eq!(parse_date("9/8/18 15:29", Some(&us)).unwrap().to_string(), "2018-09-08");
+        assert!(parse_date("2027-02-31", None).unwrap_err().contains("not a calendar date"));
         let e = parse_date("14 april", Some(&us)).unwrap_err();
         assert!(e.contains("no known format") && e.contains("%m/%d/%y %H:%M"), "{e}");
     }
