@@ -9,8 +9,10 @@ use kartan::io::table::{import_survey, read_table, SurveyMapping};
 use rust_decimal::Decimal;
 use serde_json::Value;
 
-const DATA: &str =
-    concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/data/real/surveys/carpentries_instructor_training_post_survey_2018.csv");
+const DATA: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../shared/data/real/surveys/carpentries_instructor_training_post_survey_2018.csv"
+);
 const MAPPING: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/mappings/carpentries_post_survey.toml");
 const EXPECTED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/vectors/survey/carpentries_expected.json");
 
@@ -76,7 +78,8 @@ fn per_question_figures_match_pandas() {
         assert_eq!(got.not_applicable, 0, "{what}");
         two_dp(got.median, &want["median"], &format!("{what} median"));
         two_dp(got.sd, &want["sd"], &format!("{what} sd"));
-        let dist: Vec<u64> = want["distribution"].as_array().unwrap().iter().map(|d| d["count"].as_u64().unwrap()).collect();
+        let dist: Vec<u64> =
+            want["distribution"].as_array().unwrap().iter().map(|d| d["count"].as_u64().unwrap()).collect();
         assert_eq!(got.distribution.iter().map(|d| d.count).collect::<Vec<_>>(), dist, "{what} distribution");
     }
     // Spot values, written out so a reader sees them: "Worth" (Likert 1-5) and the
@@ -119,4 +122,28 @@ fn per_event_figures_and_trend_match_pandas() {
             two_dp(g.mean, &w["mean"], &format!("trend {question} {}", g.event));
         }
     }
+}
+
+#[test]
+fn tables_out_are_typed_and_csv_safe() {
+    use kartan::analysis::survey::{distribution_table, events_table, questions_table, trend_table};
+    let (eval, _) = load();
+    let stats = question_stats(&eval);
+    let q = questions_table(&stats, "en");
+    q.check().unwrap();
+    assert_eq!(q.rows.len(), 12);
+    let d = distribution_table(&stats);
+    d.check().unwrap();
+    assert_eq!(d.rows.len(), 11 * 5 + 11);
+    let e = events_table(&by_event(&eval, &[]));
+    e.check().unwrap();
+    assert_eq!(e.rows.len(), 80 * 12);
+    let t = trend_table(&trend(&eval, &[], "Worth"));
+    t.check().unwrap();
+    assert_eq!(t.rows.len(), 80);
+    // Event names from the file pass through the CSV guard; none starts a formula here,
+    // and the header is as declared.
+    let csv = t.to_csv();
+    assert!(csv.starts_with("event,date,n,mean,top_two_box\n"));
+    assert_eq!(csv.lines().count(), 81);
 }

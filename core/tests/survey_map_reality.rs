@@ -74,7 +74,14 @@ fn every_map_reality_vector() {
         m.fill_progress(|id| (id == "IND-1").then(|| "0.5".parse().unwrap()));
         let t = items_table(&m, "en");
         let col = t.column("indicators_with_progress").unwrap();
-        let filled: i64 = t.rows.iter().map(|r| match r[col] { kartan::analysis::tables::Cell::Int(n) => n, _ => 0 }).sum();
+        let filled: i64 = t
+            .rows
+            .iter()
+            .map(|r| match r[col] {
+                kartan::analysis::tables::Cell::Int(n) => n,
+                _ => 0,
+            })
+            .sum();
         assert_eq!(filled, if name.starts_with("verdicts") { 1 } else { 0 }, "{name}");
     }
 }

@@ -38,7 +38,12 @@ fn run_case(name: &str, case: &Value) {
             let id = want["question"].as_str().unwrap();
             let got = stats.iter().find(|s| s.question == id).unwrap();
             let what = format!("{name} {id}");
-            for (field, value) in [("responses", got.responses), ("n", got.n), ("not_applicable", got.not_applicable), ("missing", got.missing)] {
+            for (field, value) in [
+                ("responses", got.responses),
+                ("n", got.n),
+                ("not_applicable", got.not_applicable),
+                ("missing", got.missing),
+            ] {
                 assert_eq!(value, want[field].as_u64().unwrap(), "{what} {field}");
             }
             close(got.mean, &want["mean"], &format!("{what} mean"));

@@ -46,7 +46,8 @@ fn projektbanken_erdf_2014_2020() {
     assert_eq!(p.regions, ["Norrbotten"]);
     assert_eq!(p.classifications["regional_programme"], "Övre Norrland");
 
-    let portfolio = imp.into_portfolio("sv", Program::new("erdf-2014-2020", Text::one("sv", "Regionalfonden 2014-2020")));
+    let portfolio =
+        imp.into_portfolio("sv", Program::new("erdf-2014-2020", Text::one("sv", "Regionalfonden 2014-2020")));
     // The file's own total.
     assert_eq!(budget_total(&portfolio)["SEK"], dec("4354438151"));
 
@@ -74,7 +75,10 @@ fn projektbanken_erdf_2014_2020() {
 
     let axes = by_classification(&portfolio, "priority_axis");
     assert_eq!(axes.groups.len(), 23);
-    assert_eq!((axes.groups[0].key.as_str(), axes.groups[0].projects), ("Att stärka forskning, teknisk utveckling och innovation", 70));
+    assert_eq!(
+        (axes.groups[0].key.as_str(), axes.groups[0].projects),
+        ("Att stärka forskning, teknisk utveckling och innovation", 70)
+    );
     let objectives = by_classification(&portfolio, "thematic_objective");
     assert_eq!(objectives.groups.len(), 6);
     assert_eq!(objectives.groups[0].projects, 146);
@@ -103,10 +107,25 @@ fn interreg_swedish_partners_2021_2027() {
         imp.report.skipped.iter().map(|s| (s.place.row, s.place.column.as_deref().unwrap())).collect();
     assert_eq!(
         skipped,
-        [(259, "slutdatum"), (303, "slutdatum"), (702, "slutdatum"), (706, "slutdatum"), (710, "slutdatum"), (729, "slutdatum"), (752, "slutdatum")]
+        [
+            (259, "slutdatum"),
+            (303, "slutdatum"),
+            (702, "slutdatum"),
+            (706, "slutdatum"),
+            (710, "slutdatum"),
+            (729, "slutdatum"),
+            (752, "slutdatum")
+        ]
     );
-    assert!(imp.report.skipped[0].reason.contains("\"2027-02-31\" is not a calendar date"), "{}", imp.report.skipped[0].reason);
-    assert!(imp.report.skipped[0].place.to_string().ends_with("se_interreg_swedish_partners_2021-2027.json: record 259 (/258), column \"slutdatum\""));
+    assert!(
+        imp.report.skipped[0].reason.contains("\"2027-02-31\" is not a calendar date"),
+        "{}",
+        imp.report.skipped[0].reason
+    );
+    assert!(imp.report.skipped[0]
+        .place
+        .to_string()
+        .ends_with("se_interreg_swedish_partners_2021-2027.json: record 259 (/258), column \"slutdatum\""));
     // A project is programme + name: 585 names, but DISCO is a project of both
     // Interreg Europe and Interreg North Sea.
     assert_eq!(imp.projects.len(), 586);
@@ -125,13 +144,19 @@ fn interreg_swedish_partners_2021_2027() {
     let partners: usize = portfolio.projects.iter().map(|p| p.partners.len()).sum();
     assert_eq!(partners, 1196);
     let roles = partners_by_role(&portfolio);
-    let by: BTreeMap<&str, (u64, Decimal)> = roles.iter().map(|r| (r.role.as_str(), (r.partners, r.budget["EUR"]))).collect();
+    let by: BTreeMap<&str, (u64, Decimal)> =
+        roles.iter().map(|r| (r.role.as_str(), (r.partners, r.budget["EUR"]))).collect();
     assert_eq!(by["LP"], (188, dec("61195118.07")));
     assert_eq!(by["PP"].0, 838);
     assert_eq!(by["AP"].0, 170);
     let total: Decimal = roles.iter().map(|r| r.budget["EUR"]).sum();
     assert_eq!(total, dec("212449300.01"), "total partner budget, exact");
-    let lead = portfolio.projects.iter().flat_map(|p| &p.partners).filter(|p| p.role == Some(PartnerRole::LeadPartner)).count();
+    let lead = portfolio
+        .projects
+        .iter()
+        .flat_map(|p| &p.partners)
+        .filter(|p| p.role == Some(PartnerRole::LeadPartner))
+        .count();
     assert_eq!(lead, 188);
 
     let programmes = by_classification(&portfolio, "programme");

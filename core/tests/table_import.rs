@@ -70,7 +70,11 @@ fn locale_is_used_only_when_the_mapping_declares_it() {
     let places: Vec<String> = imp.report.skipped.iter().map(|s| s.place.to_string()).collect();
     assert_eq!(
         places,
-        ["projekt.csv: row 2, column \"start\"", "projekt.csv: row 2, column \"slut\"", "projekt.csv: row 2, column \"budget\""]
+        [
+            "projekt.csv: row 2, column \"start\"",
+            "projekt.csv: row 2, column \"slut\"",
+            "projekt.csv: row 2, column \"budget\""
+        ]
     );
     assert!(imp.report.skipped[2].reason.contains("separators are not allowed"), "{}", imp.report.skipped[2].reason);
     assert!(imp.projects[0].budgets.is_empty());
@@ -146,8 +150,12 @@ fn mapping_round_trips_through_toml() {
     let again = ProjectMapping::from_toml(&m.to_toml().unwrap(), "again.toml").unwrap();
     assert_eq!(again, m);
     let shipped = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/mappings/projektbanken.toml");
-    assert_eq!(ProjectMapping::load(shipped).unwrap().columns.title, kartan::io::table::FieldSpec::Column("projektnamn".into()));
-    let e = ProjectMapping::from_toml("[columns]\nid = \"a\"\ntitle = \"b\"\nbudgett = \"c\"\n", "typo.toml").unwrap_err();
+    assert_eq!(
+        ProjectMapping::load(shipped).unwrap().columns.title,
+        kartan::io::table::FieldSpec::Column("projektnamn".into())
+    );
+    let e =
+        ProjectMapping::from_toml("[columns]\nid = \"a\"\ntitle = \"b\"\nbudgett = \"c\"\n", "typo.toml").unwrap_err();
     assert!(e.to_string().starts_with("typo.toml: ") && e.to_string().contains("budgett"), "{e}");
 }
 
@@ -222,7 +230,12 @@ fn bad_rows_and_values_are_reported_not_dropped() {
     let got: Vec<String> = imp.report.skipped.iter().map(|s| format!("{} | {}", s.place, s.reason)).collect();
     assert_eq!(got[0], "projekt.csv: row 2, column \"id\" | no project id: the row is skipped");
     assert_eq!(got[1], "projekt.csv: row 3 | blank row");
-    assert!(got[2].starts_with("projekt.csv: row 4, column \"status\" | value \"kanske\" is not among the mapping's values"), "{}", got[2]);
+    assert!(
+        got[2]
+            .starts_with("projekt.csv: row 4, column \"status\" | value \"kanske\" is not among the mapping's values"),
+        "{}",
+        got[2]
+    );
     assert_eq!((imp.report.rows_read, imp.report.rows_imported), (3, 1));
     let diags = imp.report.diagnostics();
     assert_eq!(diags[0].message, "read 3 rows, imported 1, skipped 3 rows or cells");
@@ -230,7 +243,8 @@ fn bad_rows_and_values_are_reported_not_dropped() {
 
 #[test]
 fn not_utf8_and_unknown_kinds() {
-    let e = read_table_bytes(b"id,titel\nP1,Tillv\xe4xt\n", "latin1.csv", SourceKind::Csv, &SourceOptions::default()).unwrap_err();
+    let e = read_table_bytes(b"id,titel\nP1,Tillv\xe4xt\n", "latin1.csv", SourceKind::Csv, &SourceOptions::default())
+        .unwrap_err();
     assert!(e.to_string().starts_with("latin1.csv: row 2, line 2: not UTF-8 text in field 2"), "{e}");
     let e = read_table("projekt.pdf", &SourceOptions::default()).unwrap_err();
     assert!(matches!(e, TableError::UnknownKind { .. }));

@@ -61,7 +61,12 @@ pub fn budget_total(portfolio: &Portfolio) -> BTreeMap<String, Decimal> {
     out
 }
 
-fn group_by<'p>(portfolio: &'p Portfolio, dimension: &str, overlapping: bool, keys: impl Fn(&'p Project) -> Vec<String>) -> Breakdown {
+fn group_by<'p>(
+    portfolio: &'p Portfolio,
+    dimension: &str,
+    overlapping: bool,
+    keys: impl Fn(&'p Project) -> Vec<String>,
+) -> Breakdown {
     let mut groups: BTreeMap<String, Group> = BTreeMap::new();
     for p in &portfolio.projects {
         let mut ks = keys(p);
@@ -148,7 +153,8 @@ pub struct RoleSummary {
 
 /// Partners by role (LP, PP, AP, then those without a role).
 pub fn partners_by_role(portfolio: &Portfolio) -> Vec<RoleSummary> {
-    let order = [Some(PartnerRole::LeadPartner), Some(PartnerRole::ProjectPartner), Some(PartnerRole::AssociatedPartner), None];
+    let order =
+        [Some(PartnerRole::LeadPartner), Some(PartnerRole::ProjectPartner), Some(PartnerRole::AssociatedPartner), None];
     order
         .iter()
         .map(|role| {

@@ -92,8 +92,12 @@ pub fn learning_profile(portfolio: &Portfolio) -> LearningProfile {
             let n = scores.len() as u64;
             let share = |c: u64| (n > 0).then(|| Decimal::from(c) / Decimal::from(n));
             let points: Vec<(String, Decimal)> = match scale {
-                Some(Scale::Points { points }) => points.iter().map(|p| (p.label.show("en", "en").to_owned(), p.score)).collect(),
-                Some(Scale::Numeric { min, max }) if min.fract().is_zero() && max.fract().is_zero() && *max - *min <= Decimal::from(100) => {
+                Some(Scale::Points { points }) => {
+                    points.iter().map(|p| (p.label.show("en", "en").to_owned(), p.score)).collect()
+                }
+                Some(Scale::Numeric { min, max })
+                    if min.fract().is_zero() && max.fract().is_zero() && *max - *min <= Decimal::from(100) =>
+                {
                     let mut v = Vec::new();
                     let mut s = *min;
                     while s <= *max {
@@ -117,7 +121,8 @@ pub fn learning_profile(portfolio: &Portfolio) -> LearningProfile {
                 })
                 .collect();
             let weakest_score = scores.iter().map(|(_, s)| *s).min();
-            let weakest = scores.iter().filter(|(_, s)| Some(*s) == weakest_score).map(|(p, _)| (*p).to_owned()).collect();
+            let weakest =
+                scores.iter().filter(|(_, s)| Some(*s) == weakest_score).map(|(p, _)| (*p).to_owned()).collect();
             let mean = (n > 0).then(|| scores.iter().map(|(_, s)| *s).sum::<Decimal>() / Decimal::from(n));
             FactorProfile { factor: f.id.clone(), name: f.name.clone(), n, mean, distribution, weakest_score, weakest }
         })
@@ -167,7 +172,13 @@ pub fn profile_distribution_table(profile: &LearningProfile) -> Table {
     );
     for f in &profile.factors {
         for a in &f.distribution {
-            t.push(vec![f.factor.as_str().into(), a.label.as_str().into(), a.score.into(), a.count.into(), a.share.into()]);
+            t.push(vec![
+                f.factor.as_str().into(),
+                a.label.as_str().into(),
+                a.score.into(),
+                a.count.into(),
+                a.share.into(),
+            ]);
         }
     }
     t
@@ -245,7 +256,12 @@ pub fn cycle_table(cycle: &LearningCycle, lang: &str) -> Table {
         &[("phase", DType::String), ("name", DType::String), ("lessons", DType::Int), ("covered", DType::Bool)],
     );
     for p in &cycle.phases {
-        t.push(vec![p.phase.as_str().into(), p.name.show(lang, "en").into(), p.lessons.len().into(), (!p.lessons.is_empty()).into()]);
+        t.push(vec![
+            p.phase.as_str().into(),
+            p.name.show(lang, "en").into(),
+            p.lessons.len().into(),
+            (!p.lessons.is_empty()).into(),
+        ]);
     }
     t
 }

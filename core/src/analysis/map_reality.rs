@@ -182,7 +182,11 @@ pub fn map_vs_reality(portfolio: &Portfolio, as_of: NaiveDate) -> MapReality {
             for item in result.matrix_items.iter().chain(&ind.matrix_items) {
                 let list = links.entry(item.as_str()).or_default();
                 if !list.iter().any(|l| l.id == ind.id && l.project.as_deref() == project) {
-                    list.push(LinkedIndicator { id: ind.id.clone(), project: project.map(str::to_owned), progress: None });
+                    list.push(LinkedIndicator {
+                        id: ind.id.clone(),
+                        project: project.map(str::to_owned),
+                        progress: None,
+                    });
                 }
             }
         }
@@ -268,7 +272,8 @@ pub fn map_vs_reality(portfolio: &Portfolio, as_of: NaiveDate) -> MapReality {
             }
         })
         .collect();
-    let unexpected = unexpected.into_iter().map(|(level, observations)| UnexpectedGroup { level, observations }).collect();
+    let unexpected =
+        unexpected.into_iter().map(|(level, observations)| UnexpectedGroup { level, observations }).collect();
     // BTreeMap orders None before Some; the report wants stated levels first.
     let mut unexpected: Vec<UnexpectedGroup> = unexpected;
     unexpected.sort_by_key(|g| (g.level.is_none(), g.level));

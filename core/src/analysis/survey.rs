@@ -109,7 +109,9 @@ pub fn stats_for(question: &Question, responses: &[&Response]) -> QuestionStats 
         Scale::Points { points } => {
             points.iter().map(|p| (p.label.show("en", "en").to_owned(), compare(p.score))).collect()
         }
-        Scale::Numeric { min, max } if min.fract().is_zero() && max.fract().is_zero() && *max - *min <= Decimal::from(100) => {
+        Scale::Numeric { min, max }
+            if min.fract().is_zero() && max.fract().is_zero() && *max - *min <= Decimal::from(100) =>
+        {
             let mut v = Vec::new();
             let mut s = *min;
             while s <= *max {
@@ -346,7 +348,13 @@ pub fn distribution_table(stats: &[QuestionStats]) -> Table {
     );
     for s in stats {
         for a in &s.distribution {
-            t.push(vec![s.question.as_str().into(), a.label.as_str().into(), a.score.into(), a.count.into(), a.share.into()]);
+            t.push(vec![
+                s.question.as_str().into(),
+                a.label.as_str().into(),
+                a.score.into(),
+                a.count.into(),
+                a.share.into(),
+            ]);
         }
     }
     t

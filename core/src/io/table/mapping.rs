@@ -309,8 +309,7 @@ fn parse_text<T: serde::de::DeserializeOwned>(text: &str, file: &str, json: bool
     let syntax = |message: String| MappingError::Syntax { file: file.to_owned(), message };
     if json {
         let de = &mut serde_json::Deserializer::from_str(text);
-        serde_path_to_error::deserialize(de)
-            .map_err(|e| syntax(format!("at {}: {}", e.path(), e.inner())))
+        serde_path_to_error::deserialize(de).map_err(|e| syntax(format!("at {}: {}", e.path(), e.inner())))
     } else {
         toml::from_str(text).map_err(|e| syntax(e.to_string().trim_end().to_owned()))
     }

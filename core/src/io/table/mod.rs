@@ -89,7 +89,9 @@ pub enum TableError {
         source: std::io::Error,
     },
     /// The file's name does not say which kind of table it is.
-    #[error("{file}: unknown table kind: expected a name ending in .csv, .tsv, .txt, .xlsx, .xlsm, .xls, .ods or .json")]
+    #[error(
+        "{file}: unknown table kind: expected a name ending in .csv, .tsv, .txt, .xlsx, .xlsm, .xls, .ods or .json"
+    )]
     UnknownKind {
         /// The file.
         file: String,

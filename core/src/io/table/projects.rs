@@ -99,7 +99,8 @@ pub fn import_projects(table: &RawTable, mapping: &ProjectMapping) -> Result<Pro
 
 fn check_columns<'m>(table: &RawTable, m: &'m ProjectMapping) -> Result<(), TableError> {
     let c = &m.columns;
-    let mut wanted: Vec<(String, &'m str)> = c.id.columns().into_iter().map(|col| ("columns.id".to_owned(), col)).collect();
+    let mut wanted: Vec<(String, &'m str)> =
+        c.id.columns().into_iter().map(|col| ("columns.id".to_owned(), col)).collect();
     let mut add = |name: &str, spec: Option<&'m FieldSpec>| {
         if let Some(col) = spec.and_then(FieldSpec::column) {
             wanted.push((name.to_owned(), col));
@@ -274,13 +275,22 @@ impl<'t> Ctx<'t> {
                 Ok(None)
             }
             None => {
-                self.problem(row, col, "budget without a currency: map columns.currency (a column or { value = \"SEK\" })".to_owned())?;
+                self.problem(
+                    row,
+                    col,
+                    "budget without a currency: map columns.currency (a column or { value = \"SEK\" })".to_owned(),
+                )?;
                 Ok(None)
             }
         }
     }
 
-    fn date(&mut self, row: &'t RawRow, spec: Option<&FieldSpec>, m: &ProjectMapping) -> Result<Option<crate::model::PartialDate>, TableError> {
+    fn date(
+        &mut self,
+        row: &'t RawRow,
+        spec: Option<&FieldSpec>,
+        m: &ProjectMapping,
+    ) -> Result<Option<crate::model::PartialDate>, TableError> {
         let Some(text) = self.one(row, spec)? else { return Ok(None) };
         match parse_date(&text, m.locale.as_ref()) {
             Ok(d) => Ok(Some(d)),
@@ -318,7 +328,11 @@ impl<'t> Ctx<'t> {
                 .or_else(|| serde_json::from_value(serde_json::Value::String(s.trim().to_owned())).ok());
             match status {
                 Some(st) => p.status = Some(st),
-                None => self.problem(row, c.status.as_ref().and_then(FieldSpec::column), format!("status {s:?} is not an IATI activity status (1-6 or a name such as \"implementation\")"))?,
+                None => self.problem(
+                    row,
+                    c.status.as_ref().and_then(FieldSpec::column),
+                    format!("status {s:?} is not an IATI activity status (1-6 or a name such as \"implementation\")"),
+                )?,
             }
         }
         p.parent = self.one(row, c.parent.as_ref())?;
@@ -348,7 +362,11 @@ impl<'t> Ctx<'t> {
                 let role = PartnerRole::from_code(&r)
                     .or_else(|| serde_json::from_value(serde_json::Value::String(r.trim().to_owned())).ok());
                 if role.is_none() {
-                    self.problem(row, pc.role.as_ref().and_then(FieldSpec::column), format!("partner role {r:?} is not LP, PP or AP"))?;
+                    self.problem(
+                        row,
+                        pc.role.as_ref().and_then(FieldSpec::column),
+                        format!("partner role {r:?} is not LP, PP or AP"),
+                    )?;
                 }
                 role
             }

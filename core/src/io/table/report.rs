@@ -40,9 +40,16 @@ impl ImportReport {
         let mut out = vec![Diagnostic::info(
             "table-import",
             self.file.clone(),
-            format!("read {} rows, imported {}, skipped {} rows or cells", self.rows_read, self.rows_imported, self.skipped.len()),
+            format!(
+                "read {} rows, imported {}, skipped {} rows or cells",
+                self.rows_read,
+                self.rows_imported,
+                self.skipped.len()
+            ),
         )];
-        out.extend(self.skipped.iter().map(|s| Diagnostic::warning("table-skip", s.place.to_string(), s.reason.clone())));
+        out.extend(
+            self.skipped.iter().map(|s| Diagnostic::warning("table-skip", s.place.to_string(), s.reason.clone())),
+        );
         out.extend(self.notes.iter().map(|s| Diagnostic::info("table-note", s.place.to_string(), s.reason.clone())));
         out
     }

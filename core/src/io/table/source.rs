@@ -67,7 +67,13 @@ impl RawTable {
 
     /// The place of `row` (and `column`, when given) for messages.
     pub fn place(&self, row: &RawRow, column: Option<&str>) -> Place {
-        Place { file: self.file.clone(), kind: self.kind, row: row.row, line: row.line, column: column.map(str::to_owned) }
+        Place {
+            file: self.file.clone(),
+            kind: self.kind,
+            row: row.row,
+            line: row.line,
+            column: column.map(str::to_owned),
+        }
     }
 }
 
@@ -88,7 +94,12 @@ pub fn read_table(path: impl AsRef<Path>, options: &SourceOptions) -> Result<Raw
 ///
 /// # Errors
 /// As [`read_table`].
-pub fn read_table_bytes(bytes: &[u8], file: &str, kind: SourceKind, options: &SourceOptions) -> Result<RawTable, TableError> {
+pub fn read_table_bytes(
+    bytes: &[u8],
+    file: &str,
+    kind: SourceKind,
+    options: &SourceOptions,
+) -> Result<RawTable, TableError> {
     let (headers, rows) = match kind {
         SourceKind::Csv => read_csv(bytes, file, options)?,
         SourceKind::Spreadsheet => read_spreadsheet(bytes, file, options)?,
@@ -119,7 +130,12 @@ fn finish(file: &str, kind: SourceKind, headers: Vec<String>, mut rows: Vec<RawR
     }
     for (i, h) in headers.iter().enumerate() {
         if let Some(j) = headers[..i].iter().position(|o| o == h) {
-            return Err(TableError::DuplicateColumn { file: file.to_owned(), name: h.clone(), first: j + 1, second: i + 1 });
+            return Err(TableError::DuplicateColumn {
+                file: file.to_owned(),
+                name: h.clone(),
+                first: j + 1,
+                second: i + 1,
+            });
         }
     }
     let width = headers.len();
@@ -165,7 +181,8 @@ fn read_csv(bytes: &[u8], file: &str, options: &SourceOptions) -> Result<(Vec<St
             })
         }
     };
-    let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).has_headers(false).flexible(true).from_reader(bytes);
+    let mut reader =
+        csv::ReaderBuilder::new().delimiter(delimiter).has_headers(false).flexible(true).from_reader(bytes);
     let parse_err = |e: csv::Error| {
         let at = e.position().map(|p| format!("row {}, line {}: ", p.record() + 1, p.line())).unwrap_or_default();
         let what = match e.kind() {
@@ -211,7 +228,11 @@ fn read_csv(bytes: &[u8], file: &str, options: &SourceOptions) -> Result<(Vec<St
     Ok((headers.unwrap_or_default(), rows))
 }
 
-fn read_spreadsheet(bytes: &[u8], file: &str, options: &SourceOptions) -> Result<(Vec<String>, Vec<RawRow>), TableError> {
+fn read_spreadsheet(
+    bytes: &[u8],
+    file: &str,
+    options: &SourceOptions,
+) -> Result<(Vec<String>, Vec<RawRow>), TableError> {
     let err = |message: String| TableError::Parse { file: file.to_owned(), message };
     if bytes.is_empty() {
         return Err(TableError::Empty { file: file.to_owned() });
@@ -280,7 +301,10 @@ fn read_json(bytes: &[u8], file: &str) -> Result<(Vec<String>, Vec<RawRow>), Tab
         message: format!("{}:{}: {e}", e.line(), e.column()),
     })?;
     let serde_json::Value::Array(items) = value else {
-        return Err(TableError::Parse { file: file.to_owned(), message: "expected a JSON array of objects".to_owned() });
+        return Err(TableError::Parse {
+            file: file.to_owned(),
+            message: "expected a JSON array of objects".to_owned(),
+        });
     };
     if items.is_empty() {
         return Err(TableError::Empty { file: file.to_owned() });
@@ -288,7 +312,10 @@ fn read_json(bytes: &[u8], file: &str) -> Result<(Vec<String>, Vec<RawRow>), Tab
     let mut headers: Vec<String> = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let serde_json::Value::Object(map) = item else {
-            return Err(TableError::Parse { file: file.to_owned(), message: format!("/{i}: expected an object (a record)") });
+            return Err(TableError::Parse {
+                file: file.to_owned(),
+                message: format!("/{i}: expected an object (a record)"),
+            });
         };
         for key in map.keys() {
             if !headers.contains(key) {
@@ -357,7 +384,13 @@ mod tests {
 
     #[test]
     fn json_numbers_keep_their_digits() {
-        let t = read_table_bytes(br#"[{"a": 333746.87, "b": null}, {"a": 4354438151, "c": "x"}]"#, "t.json", SourceKind::Json, &SourceOptions::default()).unwrap();
+        let t = read_table_bytes(
+            br#"[{"a": 333746.87, "b": null}, {"a": 4354438151, "c": "x"}]"#,
+            "t.json",
+            SourceKind::Json,
+            &SourceOptions::default(),
+        )
+        .unwrap();
         assert_eq!(t.headers, ["a", "b", "c"]);
         assert_eq!(t.rows[0].cells, ["333746.87", "", ""]);
         assert_eq!(t.rows[1].cells, ["4354438151", "", "x"]);

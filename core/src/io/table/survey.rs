@@ -96,7 +96,9 @@ pub fn import_survey(table: &RawTable, mapping: &SurveyMapping) -> Result<Survey
             if mapping.strict {
                 return Err(TableError::Cell { place: table.place(row, Some(col)), reason });
             }
-            report.skipped.push(Skip { place: table.place(row, Some(col)), reason: format!("{reason}; the cell is skipped") });
+            report
+                .skipped
+                .push(Skip { place: table.place(row, Some(col)), reason: format!("{reason}; the cell is skipped") });
             Ok(())
         };
         let mut response = Response::default();
@@ -126,7 +128,8 @@ pub fn import_survey(table: &RawTable, mapping: &SurveyMapping) -> Result<Survey
             if text.is_empty() {
                 continue;
             }
-            let na = spec.scale.as_deref().and_then(|s| mapping.scales.get(s)).map_or(&[][..], |s| &s.not_applicable[..]);
+            let na =
+                spec.scale.as_deref().and_then(|s| mapping.scales.get(s)).map_or(&[][..], |s| &s.not_applicable[..]);
             let norm = normalise_label(&text);
             let answer = if na.iter().any(|l| normalise_label(l) == norm) {
                 Some(Answer::NotApplicable)
@@ -139,7 +142,11 @@ pub fn import_survey(table: &RawTable, mapping: &SurveyMapping) -> Result<Survey
                             None => {
                                 let labels: Vec<String> =
                                     points.iter().map(|p| format!("{:?}", p.label.show(&lang, "en"))).collect();
-                                problem(&mut report, &spec.column, format!("{text:?} is not a label of the question's scale ({})", labels.join(", ")))?;
+                                problem(
+                                    &mut report,
+                                    &spec.column,
+                                    format!("{text:?} is not a label of the question's scale ({})", labels.join(", ")),
+                                )?;
                                 None
                             }
                         }

@@ -35,10 +35,12 @@ pub fn parse_number(text: &str, locale: Option<&Locale>) -> Result<Decimal, Stri
             let int_part = unified.split(dec).next().unwrap_or("");
             let int_part = int_part.trim_start_matches(['+', '-']);
             let groups: Vec<&str> = int_part.split('\u{1}').collect();
-            let well_grouped = groups.first().is_some_and(|g| (1..=3).contains(&g.len()))
-                && groups[1..].iter().all(|g| g.len() == 3);
+            let well_grouped =
+                groups.first().is_some_and(|g| (1..=3).contains(&g.len())) && groups[1..].iter().all(|g| g.len() == 3);
             if !well_grouped {
-                return Err(format!("invalid number {text:?}: thousands separator {sep:?} must separate groups of three digits"));
+                return Err(format!(
+                    "invalid number {text:?}: thousands separator {sep:?} must separate groups of three digits"
+                ));
             }
             s = unified.replace('\u{1}', "");
         }
@@ -75,7 +77,10 @@ pub fn parse_date(text: &str, locale: Option<&Locale>) -> Result<PartialDate, St
         }
     }
     let b = t.as_bytes();
-    let shaped = b.len() == 10 && b[4] == b'-' && b[7] == b'-' && t.bytes().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    let shaped = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && t.bytes().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
     if shaped {
         return Err(format!("date {text:?} is not a calendar date (no such day in that month)"));
     }
