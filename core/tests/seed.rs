@@ -411,3 +411,12 @@ fn swedish_texts_are_verbatim_in_the_document() {
         assert!(lines.contains(&sv(&plan.title)), "plan {} title is not a line of the seed", plan.id);
     }
 }
+
+#[test]
+fn validator_finds_no_errors() {
+    let p = seed();
+    let as_of = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    let errors: Vec<_> =
+        kartan::analysis::validate(&p, as_of).into_iter().filter(|d| d.severity == kartan::Severity::Error).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+}
