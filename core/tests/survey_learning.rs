@@ -148,3 +148,16 @@ fn lessons_across_the_cycle() {
     let next = l.column("next_program").unwrap();
     assert_eq!(l.rows.iter().filter(|r| r[next] == kartan::analysis::tables::Cell::Bool(true)).count(), 1);
 }
+
+#[test]
+fn the_seed_program_has_factors_and_a_cycle_but_no_assessments_or_lessons_yet() {
+    let seed = kartan::examples::seed();
+    let prof = learning_profile(&seed);
+    assert_eq!(prof.factors.len(), 6);
+    assert_eq!(prof.factors[0].name.get("sv"), Some("hög delaktighet"));
+    assert_eq!(prof.factors[0].name.get("en"), Some("high participation"));
+    assert!(prof.factors.iter().all(|f| f.n == 0 && f.mean.is_none()));
+    let c = learning_cycle(&seed);
+    assert_eq!(c.uncovered, ["analysis", "reflection", "dissemination", "development"]);
+    assert!(c.covered.is_empty() && c.next_program.is_empty());
+}

@@ -85,3 +85,19 @@ fn every_map_reality_vector() {
         assert_eq!(filled, if name.starts_with("verdicts") { 1 } else { 0 }, "{name}");
     }
 }
+
+#[test]
+fn the_seed_map_before_any_report() {
+    let seed = kartan::examples::seed();
+    let m = map_vs_reality(&seed, "2012-12-31".parse().unwrap());
+    assert_eq!(m.items.len(), 24);
+    assert!(m.items.iter().all(|i| i.verdict == kartan::analysis::map_reality::Verdict::NoneYet));
+    let plan = |id: &str| m.plans.iter().find(|p| p.plan == id).unwrap();
+    let plm = plan("PLAN-PLM");
+    assert_eq!((plm.planned, plm.held, plm.open, plm.shortfall), (Some(14), 0, 0, Some(14)));
+    let theme = plan("PLAN-THEME");
+    assert_eq!((theme.planned, theme.held, theme.open), (Some(3), 0, 2), "two publications recorded, neither dated");
+    let closing = plan("PLAN-PLM-CLOSING");
+    assert_eq!((closing.held, closing.open), (0, 1), "planned for 14-15 April, year unknown");
+    assert!(m.unexpected.is_empty());
+}
