@@ -147,3 +147,21 @@ fn tables_out_are_typed_and_csv_safe() {
     assert!(csv.starts_with("event,date,n,mean,top_two_box\n"));
     assert_eq!(csv.lines().count(), 81);
 }
+
+#[test]
+fn chart_specs_are_vega_lite_v6() {
+    use kartan::analysis::survey::{distribution_chart, trend_chart};
+    let (eval, _) = load();
+    let stats = question_stats(&eval);
+    let d = distribution_chart(&stats, "en");
+    assert_eq!(d["$schema"], "https://vega.github.io/schema/vega-lite/v6.json");
+    assert_eq!(d["data"]["values"].as_array().unwrap().len(), 66);
+    assert_eq!(d["data"]["values"][0]["question"], "I received the information I needed in a reasonable time before the training. (n = 907)");
+    assert_eq!(d["encoding"]["x"]["stack"], "normalize");
+    let t = trend_chart(&trend(&eval, &[], "Worth"), "The training was worth my time.");
+    let values = t["data"]["values"].as_array().unwrap();
+    assert_eq!(values.len(), 80);
+    assert_eq!(values[0]["event"], "Online - June 8-9th 2016");
+    assert_eq!(values[0]["date"], "2016-06-09");
+    assert_eq!(t["encoding"]["x"]["type"], "temporal");
+}

@@ -161,3 +161,16 @@ fn the_seed_program_has_factors_and_a_cycle_but_no_assessments_or_lessons_yet() 
     assert_eq!(c.uncovered, ["analysis", "reflection", "dissemination", "development"]);
     assert!(c.covered.is_empty() && c.next_program.is_empty());
 }
+
+#[test]
+fn learning_profile_chart_spec() {
+    let p = portfolio();
+    let spec = kartan::analysis::learning::profile_chart(&p, &learning_profile(&p), "sv");
+    assert_eq!(spec["$schema"], "https://vega.github.io/schema/vega-lite/v6.json");
+    assert_eq!(spec["encoding"]["x"]["scale"]["domain"], serde_json::json!([1.0, 4.0]));
+    let v = spec["data"]["values"].as_array().unwrap();
+    assert_eq!(v.len(), 3);
+    assert_eq!(v[0]["factor"], "Delaktighet");
+    assert_eq!(v[0]["n"], 3);
+    assert_eq!(v[2]["mean"], serde_json::Value::Null);
+}

@@ -301,3 +301,49 @@ pub fn lessons_table(portfolio: &Portfolio, lang: &str) -> Table {
     }
     t
 }
+
+/// A Vega-Lite v6 spec: the learning profile as one bar per factor (its mean score on
+/// the factor scale, whose ends fix the axis when declared), `n` and the weakest
+/// projects in the tooltip. Factors nobody assessed show no bar.
+pub fn profile_chart(portfolio: &Portfolio, profile: &LearningProfile, lang: &str) -> serde_json::Value {
+    use rust_decimal::prelude::ToPrimitive;
+    let values: Vec<serde_json::Value> = profile
+        .factors
+        .iter()
+        .map(|f| {
+            serde_json::json!({
+                "factor": f.name.show(lang, "en"),
+                "mean": f.mean.and_then(|m| m.to_f64()),
+                "n": f.n,
+                "weakest": f.weakest.join(", "),
+            })
+        })
+        .collect();
+    let mut x = serde_json::json!({"field": "mean", "type": "quantitative", "title": "Mean score"});
+    let ends = match &portfolio.program.learning.factor_scale {
+        Some(Scale::Points { points }) => {
+            points.iter().map(|p| p.score).min().zip(points.iter().map(|p| p.score).max())
+        }
+        Some(Scale::Numeric { min, max }) => Some((*min, *max)),
+        _ => None,
+    };
+    if let Some((lo, hi)) = ends {
+        x["scale"] = serde_json::json!({"domain": [lo.to_f64(), hi.to_f64()]});
+    }
+    serde_json::json!({
+        "$schema": super::survey::VEGA_LITE_SCHEMA,
+        "description": "Learning profile: mean score per learning factor across the projects assessed (n per factor).",
+        "data": {"values": values},
+        "mark": {"type": "bar"},
+        "encoding": {
+            "y": {"field": "factor", "type": "nominal", "sort": null, "title": null},
+            "x": x,
+            "tooltip": [
+                {"field": "factor", "type": "nominal"},
+                {"field": "n", "type": "quantitative"},
+                {"field": "mean", "type": "quantitative", "format": ".2f"},
+                {"field": "weakest", "type": "nominal", "title": "Weakest projects"}
+            ]
+        }
+    })
+}

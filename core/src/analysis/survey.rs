@@ -412,3 +412,80 @@ pub fn trend_table(points: &[TrendPoint]) -> Table {
     }
     t
 }
+
+/// The Vega-Lite schema every chart spec names.
+pub const VEGA_LITE_SCHEMA: &str = "https://vega.github.io/schema/vega-lite/v6.json";
+
+/// A Vega-Lite v6 spec: the answer distribution of each question as a 100 % stacked
+/// horizontal bar, one bar per question (with `n` in the label), segments coloured by
+/// answer in scale order, shares as fractions (axis formatted as %).
+pub fn distribution_chart(stats: &[QuestionStats], lang: &str) -> serde_json::Value {
+    let mut values = Vec::new();
+    for s in stats.iter().filter(|s| !s.distribution.is_empty()) {
+        let question = format!("{} (n = {})", s.text.show(lang, "en"), s.n);
+        for a in &s.distribution {
+            values.push(serde_json::json!({
+                "question": question,
+                "answer": a.label,
+                "score": a.score.to_f64(),
+                "count": a.count,
+                "share": a.share.and_then(|x| x.to_f64()),
+            }));
+        }
+    }
+    serde_json::json!({
+        "$schema": VEGA_LITE_SCHEMA,
+        "description": "Answers per question, as shares of the valid answers (blank and not applicable are left out and counted in n's complement).",
+        "data": {"values": values},
+        "mark": {"type": "bar"},
+        "encoding": {
+            "y": {"field": "question", "type": "nominal", "sort": null, "title": null},
+            "x": {"field": "share", "type": "quantitative", "stack": "normalize", "axis": {"format": "%"}, "title": "Share of answers"},
+            "color": {"field": "answer", "type": "ordinal", "sort": {"field": "score"}, "title": "Answer"},
+            "order": {"field": "score", "type": "quantitative"},
+            "tooltip": [
+                {"field": "question", "type": "nominal"},
+                {"field": "answer", "type": "nominal"},
+                {"field": "count", "type": "quantitative"},
+                {"field": "share", "type": "quantitative", "format": ".1%"}
+            ]
+        }
+    })
+}
+
+/// A Vega-Lite v6 spec: the mean of one question over a series of events in date
+/// order (a line with points; `n` in the tooltip). Events without a date are left out
+/// of the time axis.
+pub fn trend_chart(points: &[TrendPoint], title: &str) -> serde_json::Value {
+    let values: Vec<serde_json::Value> = points
+        .iter()
+        .filter_map(|p| {
+            let date = p.date?;
+            Some(serde_json::json!({
+                "event": p.event,
+                "date": date.format("%Y-%m-%d").to_string(),
+                "n": p.n,
+                "mean": p.mean.and_then(|m| m.to_f64()),
+                "top_two_box": p.top_two_box.and_then(|m| m.to_f64()),
+            }))
+        })
+        .collect();
+    serde_json::json!({
+        "$schema": VEGA_LITE_SCHEMA,
+        "title": title,
+        "description": "Mean score per event, in date order; n is the number of valid answers at each event.",
+        "data": {"values": values},
+        "mark": {"type": "line", "point": true},
+        "encoding": {
+            "x": {"field": "date", "type": "temporal", "title": "Event date"},
+            "y": {"field": "mean", "type": "quantitative", "title": "Mean score", "scale": {"zero": false}},
+            "tooltip": [
+                {"field": "event", "type": "nominal"},
+                {"field": "date", "type": "temporal"},
+                {"field": "n", "type": "quantitative"},
+                {"field": "mean", "type": "quantitative", "format": ".2f"},
+                {"field": "top_two_box", "type": "quantitative", "format": ".1%"}
+            ]
+        }
+    })
+}
