@@ -156,7 +156,10 @@ fn chart_specs_are_vega_lite_v6() {
     let d = distribution_chart(&stats, "en");
     assert_eq!(d["$schema"], "https://vega.github.io/schema/vega-lite/v6.json");
     assert_eq!(d["data"]["values"].as_array().unwrap().len(), 66);
-    assert_eq!(d["data"]["values"][0]["question"], "I received the information I needed in a reasonable time before the training. (n = 907)");
+    assert_eq!(
+        d["data"]["values"][0]["question"],
+        "I received the information I needed in a reasonable time before the training. (n = 907)"
+    );
     assert_eq!(d["encoding"]["x"]["stack"], "normalize");
     let t = trend_chart(&trend(&eval, &[], "Worth"), "The training was worth my time.");
     let values = t["data"]["values"].as_array().unwrap();

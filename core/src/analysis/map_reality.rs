@@ -245,11 +245,7 @@ pub fn map_vs_reality(portfolio: &Portfolio, as_of: NaiveDate) -> MapReality {
             let (mut held, mut open, mut cancelled, mut last_held) = (0u64, 0u64, 0u64, None::<NaiveDate>);
             for a in portfolio.activities.iter().filter(|a| a.plan.as_deref() == Some(plan.id.as_str())) {
                 let start = a.held.start.and_then(|d| d.earliest());
-                let was_held = match a.state {
-                    Some(ActivityState::Held) => start.is_none_or(|d| d <= as_of),
-                    None => start.is_some_and(|d| d <= as_of),
-                    _ => false,
-                };
+                let was_held = super::activities::held_by(a, as_of);
                 if was_held {
                     held += 1;
                     last_held = last_held.max(a.held.end.and_then(|d| d.latest()).or(start).filter(|d| *d <= as_of));
