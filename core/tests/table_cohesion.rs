@@ -97,6 +97,24 @@ fn projektbanken_erdf_2014_2020() {
 }
 
 #[test]
+fn load_portfolio_from_table_and_mapping_files() {
+    let (portfolio, report) = kartan::io::table::load_portfolio(
+        format!("{COHESION}se_tillvaxtverket_erdf_projektbanken_2014-2020_snapshot2016.json"),
+        format!("{MAPPINGS}projektbanken.toml"),
+    )
+    .unwrap();
+    assert_eq!(report.rows_imported, 374);
+    assert_eq!(portfolio.program.id, "erdf-2014-2020");
+    assert_eq!(portfolio.default_language, "sv");
+    assert_eq!(portfolio.projects.len(), 374);
+    assert_eq!(budget_total(&portfolio)["SEK"], dec("4354438151"));
+    // The portfolio is valid kartan JSON: it survives a write and a read.
+    let json = kartan::io::json::to_string(&portfolio);
+    assert_eq!(kartan::io::json::from_slice(json.as_bytes()).unwrap(), portfolio);
+    assert!(kartan::analysis::validate(&portfolio, NaiveDate::from_ymd_opt(2016, 10, 14).unwrap()).iter().all(|d| d.severity != kartan::Severity::Error));
+}
+
+#[test]
 fn interreg_swedish_partners_2021_2027() {
     let imp = import("se_interreg_swedish_partners_2021-2027.json", "interreg_partners.toml");
     assert_eq!(imp.report.rows_read, 1196);

@@ -211,6 +211,19 @@ pub struct ProjectMapping {
     /// Partner columns, for a table with one row per partner.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub partners: Option<PartnerColumns>,
+    /// The program the projects belong to, for [`super::load_portfolio`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub program: Option<ProgramSpec>,
+}
+
+/// The program a table of projects belongs to (the table itself does not say).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProgramSpec {
+    /// The program's id.
+    pub id: String,
+    /// The program's title, in the mapping's language.
+    pub title: String,
 }
 
 /// A scale as a survey mapping declares it: labelled points, or a numeric range.

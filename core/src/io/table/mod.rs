@@ -28,7 +28,7 @@ mod survey;
 mod values;
 
 pub use mapping::{
-    FieldSpec, IdSpec, Locale, MappingError, PartnerColumns, ProjectColumns, ProjectMapping, ScaleSpec, SourceOptions,
+    FieldSpec, IdSpec, Locale, MappingError, PartnerColumns, ProgramSpec, ProjectColumns, ProjectMapping, ScaleSpec, SourceOptions,
     SurveyColumns, SurveyMapping, SurveyQuestionSpec,
 };
 pub use projects::{import_projects, ProjectImport};
@@ -38,6 +38,41 @@ pub use survey::{import_survey, SurveyImport};
 pub use values::{normalise_label, parse_date, parse_number};
 
 use std::fmt;
+use std::path::Path;
+
+use crate::model::{Evaluation, Portfolio, Program, Text};
+
+/// Reads a portfolio from a table of projects and its mapping file (TOML or JSON): the
+/// projects, the organisations they name, and the program named in the mapping's
+/// `[program]` (else a program whose id and title are the table's file stem).
+///
+/// # Errors
+/// [`TableError`], naming the file (mapping or table), row and column.
+pub fn load_portfolio(table: impl AsRef<Path>, mapping: impl AsRef<Path>) -> Result<(Portfolio, ImportReport), TableError> {
+    let mapping = ProjectMapping::load(mapping)?;
+    let table_path = table.as_ref();
+    let raw = read_table(table_path, &mapping.source)?;
+    let imported = import_projects(&raw, &mapping)?;
+    let lang = mapping.language.clone().unwrap_or_else(|| "en".to_owned());
+    let stem = table_path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let program = match &mapping.program {
+        Some(p) => Program::new(p.id.clone(), Text::one(&lang, p.title.clone())),
+        None => Program::new(stem.clone(), Text::one(&lang, stem)),
+    };
+    let report = imported.report.clone();
+    Ok((imported.into_portfolio(&lang, program), report))
+}
+
+/// Reads an evaluation from a table of survey responses and its mapping file.
+///
+/// # Errors
+/// [`TableError`], naming the file (mapping or table), row and column.
+pub fn load_evaluation(table: impl AsRef<Path>, mapping: impl AsRef<Path>) -> Result<(Evaluation, ImportReport), TableError> {
+    let mapping = SurveyMapping::load(mapping)?;
+    let raw = read_table(table, &mapping.source)?;
+    let imported = import_survey(&raw, &mapping)?;
+    Ok((imported.evaluation, imported.report))
+}
 
 /// Where a cell or row is in its file: the file name, the row as a spreadsheet shows
 /// it (the header is row 1, the first record row 2; for JSON, the record's 1-based

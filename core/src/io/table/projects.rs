@@ -39,7 +39,8 @@ impl ProjectImport {
 ///
 /// One row is one project, unless the mapping has `partners`: then one row is one
 /// partner, and rows with the same id form one project (its project-level cells are
-/// taken from the first row; a later row that disagrees is noted in the report).
+/// taken from the first row; a later row that disagrees is noted in the report; when
+/// no owner column is mapped, the owner is the lead partner, if the table lists it).
 ///
 /// # Errors
 /// [`TableError::MissingColumn`] when a mapped column is not in the table,
@@ -93,6 +94,13 @@ pub fn import_projects(table: &RawTable, mapping: &ProjectMapping) -> Result<Pro
             projects.push(project);
         }
         ctx.report.rows_imported += 1;
+    }
+    // With partners and no owner column, the owner is the lead partner (Jems: the
+    // partner that applies and carries the project), when the table names it.
+    if mapping.partners.is_some() && cols.owner.is_none() {
+        for p in &mut projects {
+            p.owner = p.partners.iter().find(|x| x.role == Some(PartnerRole::LeadPartner)).and_then(|x| x.organisation.clone());
+        }
     }
     Ok(ProjectImport { projects, organisations: ctx.organisations, report: ctx.report })
 }
