@@ -160,11 +160,13 @@ fn chart_specs_are_vega_lite_v6() {
         d["data"]["values"][0]["question"],
         "I received the information I needed in a reasonable time before the training. (n = 907)"
     );
-    assert_eq!(d["encoding"]["x"]["stack"], "normalize");
+    assert_eq!(d["spec"]["encoding"]["x"]["stack"], "normalize");
+    assert_eq!(d["data"]["values"][0]["scale"], "Strongly Disagree … Strongly Agree");
     let t = trend_chart(&trend(&eval, &[], "Worth"), "The training was worth my time.");
     let values = t["data"]["values"].as_array().unwrap();
     assert_eq!(values.len(), 80);
     assert_eq!(values[0]["event"], "Online - June 8-9th 2016");
     assert_eq!(values[0]["date"], "2016-06-09");
     assert_eq!(t["encoding"]["x"]["type"], "temporal");
+    assert_eq!(t["layer"][1]["encoding"]["size"]["field"], "n");
 }

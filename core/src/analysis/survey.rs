@@ -417,16 +417,28 @@ pub fn trend_table(points: &[TrendPoint]) -> Table {
 pub const VEGA_LITE_SCHEMA: &str = "https://vega.github.io/schema/vega-lite/v6.json";
 
 /// A Vega-Lite v6 spec: the answer distribution of each question as a 100 % stacked
-/// horizontal bar, one bar per question (with `n` in the label), segments coloured by
-/// answer in scale order, shares as fractions (axis formatted as %).
+/// horizontal bar (one bar per question, `n` in its label), segments coloured by answer
+/// in scale order, shares as fractions (axis formatted as %). Questions are faceted by
+/// scale (`first label … last label`), each facet with its own colour legend.
 pub fn distribution_chart(stats: &[QuestionStats], lang: &str) -> serde_json::Value {
     let mut values = Vec::new();
+    let mut scales: Vec<String> = Vec::new();
     for s in stats.iter().filter(|s| !s.distribution.is_empty()) {
         let question = format!("{} (n = {})", s.text.show(lang, "en"), s.n);
-        for a in &s.distribution {
+        let first = s.distribution.first().map_or("", |a| a.label.as_str());
+        let last = s.distribution.last().map_or("", |a| a.label.as_str());
+        let scale = format!("{first} … {last}");
+        if !scales.contains(&scale) {
+            scales.push(scale.clone());
+        }
+        let scale_rank = scales.iter().position(|x| *x == scale);
+        for (rank, a) in s.distribution.iter().enumerate() {
             values.push(serde_json::json!({
+                "scale": scale,
+                "scale_rank": scale_rank,
                 "question": question,
                 "answer": a.label,
+                "rank": rank,
                 "score": a.score.to_f64(),
                 "count": a.count,
                 "share": a.share.and_then(|x| x.to_f64()),
@@ -435,26 +447,30 @@ pub fn distribution_chart(stats: &[QuestionStats], lang: &str) -> serde_json::Va
     }
     serde_json::json!({
         "$schema": VEGA_LITE_SCHEMA,
-        "description": "Answers per question, as shares of the valid answers (blank and not applicable are left out and counted in n's complement).",
+        "description": "Answers per question, as shares of the valid answers n (blank and not applicable answers are missing and left out).",
         "data": {"values": values},
-        "mark": {"type": "bar"},
-        "encoding": {
-            "y": {"field": "question", "type": "nominal", "sort": null, "title": null},
-            "x": {"field": "share", "type": "quantitative", "stack": "normalize", "axis": {"format": "%"}, "title": "Share of answers"},
-            "color": {"field": "answer", "type": "ordinal", "sort": {"field": "score"}, "title": "Answer"},
-            "order": {"field": "score", "type": "quantitative"},
-            "tooltip": [
-                {"field": "question", "type": "nominal"},
-                {"field": "answer", "type": "nominal"},
-                {"field": "count", "type": "quantitative"},
-                {"field": "share", "type": "quantitative", "format": ".1%"}
-            ]
-        }
+        "facet": {"row": {"field": "scale", "type": "nominal", "sort": {"field": "scale_rank", "op": "min"}, "title": null, "header": {"labelAngle": 0, "labelAlign": "left", "labelAnchor": "start", "labelOrient": "top"}}},
+        "spec": {
+            "mark": {"type": "bar"},
+            "encoding": {
+                "y": {"field": "question", "type": "nominal", "sort": null, "title": null, "axis": {"labelLimit": 480}},
+                "x": {"field": "share", "type": "quantitative", "stack": "normalize", "axis": {"format": "%"}, "title": "Share of answers"},
+                "color": {"field": "answer", "type": "ordinal", "sort": {"field": "rank"}, "title": "Answer"},
+                "order": {"field": "rank", "type": "quantitative"},
+                "tooltip": [
+                    {"field": "question", "type": "nominal"},
+                    {"field": "answer", "type": "nominal"},
+                    {"field": "count", "type": "quantitative"},
+                    {"field": "share", "type": "quantitative", "format": ".1%"}
+                ]
+            }
+        },
+        "resolve": {"scale": {"color": "independent", "y": "independent"}, "legend": {"color": "independent"}}
     })
 }
 
 /// A Vega-Lite v6 spec: the mean of one question over a series of events in date
-/// order (a line with points; `n` in the tooltip). Events without a date are left out
+/// order (a line, and a point per event sized by its `n`, which the tooltip also shows). Events without a date are left out
 /// of the time axis.
 pub fn trend_chart(points: &[TrendPoint], title: &str) -> serde_json::Value {
     let values: Vec<serde_json::Value> = points
@@ -475,17 +491,25 @@ pub fn trend_chart(points: &[TrendPoint], title: &str) -> serde_json::Value {
         "title": title,
         "description": "Mean score per event, in date order; n is the number of valid answers at each event.",
         "data": {"values": values},
-        "mark": {"type": "line", "point": true},
         "encoding": {
             "x": {"field": "date", "type": "temporal", "title": "Event date"},
-            "y": {"field": "mean", "type": "quantitative", "title": "Mean score", "scale": {"zero": false}},
-            "tooltip": [
-                {"field": "event", "type": "nominal"},
-                {"field": "date", "type": "temporal"},
-                {"field": "n", "type": "quantitative"},
-                {"field": "mean", "type": "quantitative", "format": ".2f"},
-                {"field": "top_two_box", "type": "quantitative", "format": ".1%"}
-            ]
-        }
+            "y": {"field": "mean", "type": "quantitative", "title": "Mean score", "scale": {"zero": false}}
+        },
+        "layer": [
+            {"mark": {"type": "line", "opacity": 0.5}},
+            {
+                "mark": {"type": "point", "filled": true},
+                "encoding": {
+                    "size": {"field": "n", "type": "quantitative", "title": "n"},
+                    "tooltip": [
+                        {"field": "event", "type": "nominal"},
+                        {"field": "date", "type": "temporal"},
+                        {"field": "n", "type": "quantitative"},
+                        {"field": "mean", "type": "quantitative", "format": ".2f"},
+                        {"field": "top_two_box", "type": "quantitative", "format": ".1%"}
+                    ]
+                }
+            }
+        ]
     })
 }
