@@ -124,6 +124,7 @@ fn plans(cx: &Cx<'_>, s: &mut Section) {
         cx.t("Planerat antal", "Planned"),
         cx.t("Registrerade", "Recorded"),
         cx.t("Genomförda", "Held"),
+        cx.t("Anmärkning", "Note"),
     ]);
     for plan in plans {
         let (recorded, held) = counts.get(plan.id.as_str()).copied().unwrap_or((0, 0));
@@ -134,6 +135,7 @@ fn plans(cx: &Cx<'_>, s: &mut Section) {
             planned,
             recorded.to_string(),
             held.to_string(),
+            cx.text(&plan.note),
         ]);
     }
     s.push(Block::Table(table));
@@ -188,7 +190,9 @@ fn participation(cx: &Cx<'_>, s: &mut Section) {
     ]);
     for (level, (acts, people, uncounted)) in none_last(by_level) {
         let level = level.map_or_else(|| cx.not_stated(), |l| cx.level(l));
-        table.push_row([level, acts.to_string(), people.to_string(), uncounted.to_string()]);
+        // A sum is shown only when some group has a count: "0" would claim nobody came.
+        let people = if people == 0 && uncounted > 0 { cx.t("okänt", "unknown") } else { people.to_string() };
+        table.push_row([level, acts.to_string(), people, uncounted.to_string()]);
     }
     s.push(Block::Table(table));
 }
@@ -231,7 +235,7 @@ mod tests {
             })
             .collect();
         let plan = tables.iter().find(|t| t.columns[0] == "Plan").unwrap();
-        assert_eq!(plan.rows, vec![vec!["14 project-leader meetings", "Project-leader meeting", "14", "2", "1"]]);
+        assert_eq!(plan.rows, vec![vec!["14 project-leader meetings", "Project-leader meeting", "14", "2", "1", ""]]);
         let outputs = tables.iter().find(|t| t.columns[0] == "Title").unwrap();
         assert_eq!(outputs.rows[0][0], "Bank mäklare ingenjör");
         let participation = tables.iter().find(|t| t.columns[2] == "Participants").unwrap();

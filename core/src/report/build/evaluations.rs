@@ -29,10 +29,9 @@ pub(crate) fn section(cx: &Cx<'_>) -> Section {
 fn evaluation_blocks(cx: &Cx<'_>, ev: &Evaluation, s: &mut Section) {
     s.push(Block::Heading { text: cx.text_or_id(&ev.title, &ev.id) });
     let mut pairs = Vec::new();
-    if !ev.events.is_empty() {
-        let titles = join(ev.events.iter().map(|id| event_title(cx, id)));
-        pairs.push(KeyValue::new(cx.t("Tillfällen", "Events"), format!("{}: {titles}", ev.events.len())));
-    }
+    let titles = join(ev.events.iter().map(|id| event_title(cx, id)));
+    let events = if titles.is_empty() { ev.events.len().to_string() } else { format!("{}: {titles}", ev.events.len()) };
+    pairs.push(KeyValue::new(cx.t("Tillfällen registrerade", "Events recorded"), events));
     if let Some(plan) = &ev.plan {
         let title = cx
             .portfolio

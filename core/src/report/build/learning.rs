@@ -33,7 +33,7 @@ fn factors(cx: &Cx<'_>, s: &mut Section) {
     }
     s.push(Block::Table(table));
     for f in factors.iter().filter(|f| !f.traits.is_empty()) {
-        let name = cx.text_or_id(&f.name, &f.id);
+        let name = super::capitalised(&cx.text_or_id(&f.name, &f.id));
         s.push(Block::Paragraph { text: format!("{name} {}:", cx.t("utmärks av", "is marked by")) });
         s.push(Block::List { ordered: false, items: f.traits.iter().map(|t| cx.text(t)).collect() });
     }

@@ -197,6 +197,15 @@ pub(crate) fn none_last<K: Ord, V>(map: BTreeMap<Option<K>, V>) -> Vec<(Option<K
     some
 }
 
+/// The text with its first letter in upper case ("kultur" → "Kultur").
+pub(crate) fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// Joins texts with "; ", skipping blank ones.
 pub(crate) fn join(items: impl IntoIterator<Item = String>) -> String {
     items.into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join("; ")

@@ -36,6 +36,7 @@ pub(crate) fn section(cx: &Cx<'_>) -> Section {
         s.push(cx.no_data("Inga projekt registrerade ännu.", "No projects recorded yet."));
     } else {
         breakdowns(cx, &mut s);
+        project_list(cx, &mut s);
     }
     budgets(cx, &mut s);
     s
@@ -115,6 +116,59 @@ fn breakdowns(cx: &Cx<'_>, s: &mut Section) {
         .map(|(st, n)| (st.map_or_else(|| cx.not_stated(), |st| status_label(cx, st)), n))
         .collect();
     s.blocks.extend(count_table(cx, ("Per status", "By status"), cx.t("Status (IATI)", "Status (IATI)"), rows));
+}
+
+/// At most this many projects are listed one by one; the counts above cover them all.
+pub(crate) const PROJECT_LIST_LIMIT: usize = 500;
+
+fn project_list(cx: &Cx<'_>, s: &mut Section) {
+    let p = cx.portfolio;
+    s.push(cx.heading("Projekten", "The projects"));
+    let areas: HashMap<&str, &crate::model::FocusArea> =
+        p.program.focus_areas.iter().map(|a| (a.id.as_str(), a)).collect();
+    let owners: HashMap<&str, &crate::model::Organisation> =
+        p.organisations.iter().map(|o| (o.id.as_str(), o)).collect();
+    let mut table = Table::new([
+        cx.t("Id", "Id"),
+        cx.t("Titel", "Title"),
+        cx.t("Fokusområde", "Focus area"),
+        cx.t("Nivåer", "Levels"),
+        cx.t("Projektägare", "Owner"),
+        cx.t("Status", "Status"),
+        cx.t("Budget", "Budget"),
+    ]);
+    for project in p.projects.iter().take(PROJECT_LIST_LIMIT) {
+        let area = project
+            .focus_area
+            .as_deref()
+            .map_or_else(String::new, |id| areas.get(id).map_or_else(|| id.to_owned(), |a| cx.text_or_id(&a.name, id)));
+        let owner = project.owner.as_deref().map_or_else(String::new, |id| {
+            owners.get(id).map_or_else(|| id.to_owned(), |o| cx.text_or_id(&o.name, id))
+        });
+        let levels = super::join(project.levels.iter().map(|l| cx.level(*l)));
+        let status = project.status.map_or_else(String::new, |st| status_label(cx, st));
+        let budget =
+            if project.budgets.is_empty() { String::new() } else { super::program::budget_text(cx, &project.budgets) };
+        table.push_row([
+            project.id.clone(),
+            cx.text_or_id(&project.title, &project.id),
+            area,
+            levels,
+            owner,
+            status,
+            budget,
+        ]);
+    }
+    s.push(Block::Table(table));
+    if p.projects.len() > PROJECT_LIST_LIMIT {
+        s.push(Block::Notice {
+            kind: crate::report::model::NoticeKind::Info,
+            text: match cx.lang() {
+                "sv" => format!("De första {PROJECT_LIST_LIMIT} av {} projekt visas.", p.projects.len()),
+                _ => format!("The first {PROJECT_LIST_LIMIT} of {} projects are listed.", p.projects.len()),
+            },
+        });
+    }
 }
 
 fn budgets(cx: &Cx<'_>, s: &mut Section) {
@@ -211,7 +265,19 @@ mod tests {
         assert_eq!(tables[3].rows, vec![vec!["Implementation (2)", "1"], vec!["Closed (4)", "1"]]);
         // The revised project budget (120.50) replaces the original (100).
         assert_eq!(
-            tables[4].rows,
+            tables[4].rows[0],
+            [
+                "PRJ-1",
+                "Handel | tillväxt <script>alert(1)</script>",
+                "Local business development",
+                "Local level",
+                "Exempelkommun",
+                "Implementation (2)",
+                "120.50 SEK"
+            ]
+        );
+        assert_eq!(
+            tables[5].rows,
             vec![vec!["The program", "SEK", "1000000", "1"], vec!["The projects", "SEK", "120.50", "1"]]
         );
     }

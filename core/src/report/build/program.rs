@@ -13,6 +13,10 @@ pub(crate) fn section(cx: &Cx<'_>) -> Section {
     let mut s = cx.section("program", 1, "Programmet", "The program");
 
     let mut pairs = vec![KeyValue::new(cx.t("Program", "Program"), cx.text_or_id(&program.title, &program.id))];
+    let subtitle = cx.text(&program.subtitle);
+    if !subtitle.is_empty() {
+        pairs.push(KeyValue::new(cx.t("Tema", "Theme"), subtitle));
+    }
     if let Some(org) = &program.managed_by {
         let name = cx.portfolio.organisation(org).map_or_else(|| org.clone(), |o| cx.text_or_id(&o.name, &o.id));
         pairs.push(KeyValue::new(cx.t("Ansvarig", "Managed by"), name));
