@@ -110,9 +110,10 @@ fn table_md(table: &Table, out: &mut String) {
 /// is escaped.
 pub(crate) fn inline(text: &str) -> String {
     let one_line = text.split(['\n', '\r']).map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ");
-    escape(&one_line)
+    escape_line(&one_line)
 }
 
+/// Backslash-escapes the characters Markdown reads as inline markup.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -121,19 +122,29 @@ fn escape(text: &str) -> String {
         }
         out.push(c);
     }
-    // A leading "-", "+", "=" or "12." would start a list or underline a heading.
+    out
+}
+
+/// [`escape`], and a line start that would open a block is escaped too: `-`, `+` or `=`
+/// (a list item or a heading underline), or digits followed by `.`/`)` and a space (an
+/// ordered list item; `100.50` stays as it is).
+fn escape_line(text: &str) -> String {
+    let mut out = escape(text);
     if out.starts_with(['-', '+', '=']) {
         out.insert(0, '\\');
     } else if let Some(digits) = out.find(|c: char| !c.is_ascii_digit()) {
-        if digits > 0 && out[digits..].starts_with(['.', ')']) {
+        let rest = &out[digits..];
+        let marker = rest.starts_with(['.', ')']) && rest[1..].chars().next().is_none_or(char::is_whitespace);
+        if digits > 0 && marker {
             out.insert(digits, '\\');
         }
     }
     out
 }
 
-/// Escapes a table cell: as [`inline`], but line breaks become `<br>` so the cell keeps
-/// its lines without ending the row.
+/// Escapes a table cell: markup characters (with `|`) are backslash-escaped and line
+/// breaks become `<br>`, so the cell keeps its lines without ending the row. (Inside a
+/// cell a leading `-` or `1.` opens no block, so line starts need no escape.)
 pub(crate) fn cell(text: &str) -> String {
     let lines: Vec<String> = text.split(['\n', '\r']).map(str::trim).filter(|l| !l.is_empty()).map(escape).collect();
     lines.join("<br>")
@@ -161,6 +172,9 @@ mod tests {
         assert_eq!(inline("1. Att medarbetarna"), r"1\. Att medarbetarna");
         assert_eq!(inline("- a\n# b"), r"\- a \# b");
         assert_eq!(inline("*hög delaktighet*"), r"\*hög delaktighet\*");
+        assert_eq!(inline("100.50 SEK"), "100.50 SEK");
+        assert_eq!(inline("3) tre"), r"3\) tre");
+        assert_eq!(cell("- 100.50"), "- 100.50");
     }
 
     #[test]
