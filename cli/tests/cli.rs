@@ -280,7 +280,7 @@ fn help_documents_the_exit_codes() {
 #[test]
 fn a_50_mb_file_is_validated_and_reported() {
     let dir = tempfile::tempdir().unwrap();
-    let filler = "x".repeat(200);
+    let filler = "x".repeat(120);
     let projects: Vec<Value> = (0..100_000)
         .map(|i| {
             json!({
