@@ -16,7 +16,7 @@ Every error is one line on standard error, starting with `kartan: ` and naming t
 
 /// kartan — the map: validate a growth program's portfolio and write its learning report.
 #[derive(Debug, Parser)]
-#[command(name = "kartan", version, about, after_help = EXIT_CODES)]
+#[command(name = "kartan", version, after_help = EXIT_CODES)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]

@@ -52,16 +52,20 @@ pub fn eprintln_one(message: &str) {
 }
 
 /// Handles a command-line parse error: help and version go to standard output with exit
-/// code 0; anything else is one line on standard error and exit code 2.
+/// code 0; no command at all prints the help and exits 2; anything else is one line on
+/// standard error and exit code 2.
 pub fn clap_error(e: &clap::Error) -> ExitCode {
     use clap::error::ErrorKind;
     match e.kind() {
-        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            let text = e.render().to_string();
-            match write_stdout(text.as_bytes()) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => e.report(),
-            }
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => match write_stdout(e.render().to_string().as_bytes()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => e.report(),
+        },
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            // No command: show what there is, but do not claim success.
+            let _ = write_stdout(e.render().to_string().as_bytes());
+            eprintln_one("no command given (see `kartan --help`)");
+            ExitCode::from(EXIT_UNREADABLE)
         }
         _ => {
             let text = e.to_string();
