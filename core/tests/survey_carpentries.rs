@@ -170,3 +170,15 @@ fn chart_specs_are_vega_lite_v6() {
     assert_eq!(t["encoding"]["x"]["type"], "temporal");
     assert_eq!(t["layer"][1]["encoding"]["size"]["field"], "n");
 }
+
+#[test]
+fn series_chart_has_every_scored_question_per_dated_event() {
+    let (eval, _) = load();
+    let spec = kartan::analysis::survey::series_chart(&by_event(&eval, &[]), "en");
+    let values = spec["data"]["values"].as_array().unwrap();
+    // 80 events × 12 questions, less the question/event pairs with no valid answer.
+    let events = by_event(&eval, &[]);
+    let expected = events.iter().flat_map(|e| &e.questions).filter(|q| q.n > 0).count();
+    assert_eq!(values.len(), expected);
+    assert_eq!(spec["layer"][1]["encoding"]["size"]["field"], "n");
+}

@@ -85,6 +85,10 @@ pub struct ItemReality {
     pub strongest: Option<EvidenceStrength>,
     /// Indicators whose (or whose result's) `matrix_items` name the item.
     pub indicators: Vec<LinkedIndicator>,
+    /// Projects that say they contribute to the item (`contributes_to`), by id.
+    pub projects: Vec<String>,
+    /// Activities meant to serve the item (`matrix_items`), by id.
+    pub activities: Vec<String>,
     /// The verdict.
     pub verdict: Verdict,
 }
@@ -204,6 +208,18 @@ pub fn map_vs_reality(portfolio: &Portfolio, as_of: NaiveDate) -> MapReality {
             sources: Vec::new(),
             strongest: None,
             indicators: links.remove(item.id.as_str()).unwrap_or_default(),
+            projects: portfolio
+                .projects
+                .iter()
+                .filter(|p| p.contributes_to.contains(&item.id))
+                .map(|p| p.id.clone())
+                .collect(),
+            activities: portfolio
+                .activities
+                .iter()
+                .filter(|a| a.matrix_items.contains(&item.id))
+                .map(|a| a.id.clone())
+                .collect(),
             verdict: Verdict::NoneYet,
         })
         .collect();

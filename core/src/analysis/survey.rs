@@ -513,3 +513,48 @@ pub fn trend_chart(points: &[TrendPoint], title: &str) -> serde_json::Value {
         ]
     })
 }
+
+/// A Vega-Lite v6 spec: the trend of every scored question over a series of events in
+/// date order — one coloured line per question, a point per event sized by its `n`
+/// (DESIGN.md rule 9: n with every mean). Events without a date are left out.
+pub fn series_chart(events: &[EventStats], lang: &str) -> serde_json::Value {
+    let mut values = Vec::new();
+    for e in events {
+        let Some(date) = e.date else { continue };
+        for q in e.questions.iter().filter(|q| q.mean.is_some()) {
+            values.push(serde_json::json!({
+                "event": e.event,
+                "date": date.format("%Y-%m-%d").to_string(),
+                "question": q.text.show(lang, "en"),
+                "n": q.n,
+                "mean": q.mean.and_then(|m| m.to_f64()),
+            }));
+        }
+    }
+    serde_json::json!({
+        "$schema": VEGA_LITE_SCHEMA,
+        "description": "Mean score per question and event, in date order; point size is n, the valid answers at the event.",
+        "data": {"values": values},
+        "encoding": {
+            "x": {"field": "date", "type": "temporal", "title": "Event date"},
+            "y": {"field": "mean", "type": "quantitative", "title": "Mean score", "scale": {"zero": false}},
+            "color": {"field": "question", "type": "nominal", "sort": null, "title": "Question", "legend": {"labelLimit": 360}}
+        },
+        "layer": [
+            {"mark": {"type": "line", "opacity": 0.6}},
+            {
+                "mark": {"type": "point", "filled": true},
+                "encoding": {
+                    "size": {"field": "n", "type": "quantitative", "title": "n"},
+                    "tooltip": [
+                        {"field": "event", "type": "nominal"},
+                        {"field": "date", "type": "temporal"},
+                        {"field": "question", "type": "nominal"},
+                        {"field": "n", "type": "quantitative"},
+                        {"field": "mean", "type": "quantitative", "format": ".2f"}
+                    ]
+                }
+            }
+        ]
+    })
+}
