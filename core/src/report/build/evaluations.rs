@@ -74,9 +74,9 @@ fn event_title(cx: &Cx<'_>, id: &str) -> String {
     cx.portfolio.activity(id).map_or_else(|| id.to_owned(), |a| cx.text_or_id(&a.title, &a.id))
 }
 
-/// A decimal to two places, or empty.
+/// A decimal with two places ("4.50"), or empty.
 fn two(d: Option<Decimal>) -> String {
-    d.map_or_else(String::new, |d| d.round_dp(2).normalize().to_string())
+    d.map_or_else(String::new, |d| format!("{:.2}", d.round_dp(2)))
 }
 
 /// A fraction as a percentage with one decimal ("88.8 %"), or empty.
@@ -131,7 +131,8 @@ fn questions_table(cx: &Cx<'_>, ev: &Evaluation, stats: &[QuestionStats], s: &mu
     }
     s.push(Block::Table(table));
     if cx.options.charts && !fallback.is_empty() {
-        let title = format!("{}: {}", cx.t("Svarsfördelning", "Distribution of answers"), cx.text_or_id(&ev.title, &ev.id));
+        let title =
+            format!("{}: {}", cx.t("Svarsfördelning", "Distribution of answers"), cx.text_or_id(&ev.title, &ev.id));
         let mut spec = survey::distribution_chart(stats, &cx.options.lang);
         spec["title"] = serde_json::json!(title);
         s.push(Block::Chart { title, spec, fallback });
@@ -160,7 +161,7 @@ fn events_table(cx: &Cx<'_>, ev: &Evaluation, s: &mut Section) {
         let date = e.date.map_or_else(String::new, |d| d.to_string());
         let means = scored.iter().map(|&i| {
             let q = &e.questions[i];
-            q.mean.map_or_else(|| format!("– ({})", q.n), |m| format!("{} ({})", m.round_dp(2).normalize(), q.n))
+            q.mean.map_or_else(|| format!("– ({})", q.n), |m| format!("{} ({})", two(Some(m)), q.n))
         });
         table.push_row([event_title(cx, &e.event), date, e.responses.to_string()].into_iter().chain(means));
     }
@@ -202,15 +203,17 @@ mod tests {
                 "Q1 How satisfied are you?",
                 "2",
                 "1",
-                "4.5",
-                "4.5",
+                "4.50",
+                "4.50",
                 "0.71",
                 "100 %",
                 "1: 0; 2: 0; 3: 0; 4: 1; 5: 1",
                 "1 not applicable"
             ]]
         );
-        assert!(matches!(&s.blocks[3], Block::Chart { spec, .. } if spec["$schema"] == "https://vega.github.io/schema/vega-lite/v6.json"));
+        assert!(
+            matches!(&s.blocks[3], Block::Chart { spec, .. } if spec["$schema"] == "https://vega.github.io/schema/vega-lite/v6.json")
+        );
         let by_event = s
             .blocks
             .iter()
@@ -223,7 +226,7 @@ mod tests {
         // ACT-2 is a meeting of the evaluated plan with no responses: shown, with n = 0.
         assert_eq!(
             by_event.rows,
-            vec![vec!["Activity ACT-1", "2010-03-10", "3", "4.5 (2)"], vec!["Activity ACT-2", "", "0", "– (0)"]]
+            vec![vec!["Activity ACT-1", "2010-03-10", "3", "4.50 (2)"], vec!["Activity ACT-2", "", "0", "– (0)"]]
         );
     }
 

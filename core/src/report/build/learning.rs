@@ -101,9 +101,8 @@ fn lessons(cx: &Cx<'_>, s: &mut Section) {
     });
     // Coverage of the cycle: every phase, with or without lessons (analysis::learning).
     let cov = learning_cycle(cx.portfolio);
-    let applied_count = |ids: &[String]| {
-        lessons.iter().filter(|l| ids.contains(&l.id) && !l.applied.is_empty()).count().to_string()
-    };
+    let applied_count =
+        |ids: &[String]| lessons.iter().filter(|l| ids.contains(&l.id) && !l.applied.is_empty()).count().to_string();
     let mut by_phase = Table::new([cx.t("Fas", "Phase"), cx.t("Lärdomar", "Lessons"), cx.t("Tillämpade", "Applied")]);
     for p in &cov.phases {
         by_phase.push_row([cx.text_or_id(&p.name, &p.phase), p.lessons.len().to_string(), applied_count(&p.lessons)]);
@@ -124,7 +123,9 @@ fn lessons(cx: &Cx<'_>, s: &mut Section) {
     s.push(Block::Table(by_phase));
     if !cycle.is_empty() {
         let names = |ids: &[String]| {
-            join(ids.iter().map(|id| cycle.iter().find(|p| &p.id == id).map_or_else(|| id.clone(), |p| cx.text_or_id(&p.name, &p.id))))
+            join(ids.iter().map(|id| {
+                cycle.iter().find(|p| &p.id == id).map_or_else(|| id.clone(), |p| cx.text_or_id(&p.name, &p.id))
+            }))
         };
         s.push(Block::Paragraph {
             text: if cov.uncovered.is_empty() {
@@ -148,7 +149,10 @@ fn lessons(cx: &Cx<'_>, s: &mut Section) {
             .next_program
             .iter()
             .map(|d| {
-                let lesson = lessons.iter().find(|l| l.id == d.lesson).map_or_else(|| d.lesson.clone(), |l| cx.text_or_id(&l.text, &l.id));
+                let lesson = lessons
+                    .iter()
+                    .find(|l| l.id == d.lesson)
+                    .map_or_else(|| d.lesson.clone(), |l| cx.text_or_id(&l.text, &l.id));
                 let date = d.date.map_or_else(String::new, |d| format!(" ({d})"));
                 format!("{}{date} — {}", cx.text(&d.decision), lesson)
             })
@@ -221,11 +225,7 @@ fn profile(cx: &Cx<'_>, s: &mut Section) {
         "Each project counts once per factor, with its latest assessment; weakest = the projects with the lowest score.",
     ));
     if !prof.left_out.is_empty() {
-        let items = prof
-            .left_out
-            .iter()
-            .map(|(i, why)| format!("/factor_assessments/{i}: {why}"))
-            .collect();
+        let items = prof.left_out.iter().map(|(i, why)| format!("/factor_assessments/{i}: {why}")).collect();
         s.push(Block::Notice {
             kind: crate::report::model::NoticeKind::Warning,
             text: cx.t("Bedömningar som inte räknats:", "Assessments left out:"),
@@ -269,8 +269,12 @@ mod tests {
         }
         let r = build(&p, &ReportOptions::new("en", testdata::as_of()));
         let s = &r.sections[6];
-        assert!(s.blocks.iter().any(|b| matches!(b, Block::List { items, .. } if items.iter().any(|i| i.starts_with("Longer meetings")))));
-        let Some(Block::Chart { spec, fallback, .. }) = s.blocks.iter().find(|b| matches!(b, Block::Chart { .. })) else {
+        assert!(s
+            .blocks
+            .iter()
+            .any(|b| matches!(b, Block::List { items, .. } if items.iter().any(|i| i.starts_with("Longer meetings")))));
+        let Some(Block::Chart { spec, fallback, .. }) = s.blocks.iter().find(|b| matches!(b, Block::Chart { .. }))
+        else {
             panic!("no profile chart")
         };
         assert_eq!(spec["encoding"]["x"]["scale"]["domain"], serde_json::json!([1.0, 5.0]));
