@@ -1,7 +1,8 @@
 //! Real portfolios from tables: Tillväxtverket's Projektbanken (374 ERDF projects) and
 //! the Swedish partners in Interreg 2021-2027 (1,196 partner rows), each through the
 //! mapping shipped in `examples/mappings/`. Expected figures were computed from the
-//! JSON files with Python's `json` and `decimal` modules.
+//! JSON files independently, with Python's `json` and `decimal` modules, by
+//! `tests/reference/cohesion_reference.py`.
 
 use std::collections::BTreeMap;
 

@@ -171,6 +171,22 @@ fn bad_missing_mapped_column() {
 }
 
 #[test]
+fn bad_mapping_field_with_neither_column_nor_value() {
+    let mut m = mapping();
+    m.columns.currency = Some(kartan::io::table::FieldSpec::Detailed {
+        column: None,
+        value: None,
+        split: None,
+        values: Default::default(),
+    });
+    let table =
+        read_table_bytes(format!("{HEADER}P1,T,O,,,1,X,pågår,,\n").as_bytes(), "p.csv", SourceKind::Csv, &m.source)
+            .unwrap();
+    let e = import_projects(&table, &m).unwrap_err();
+    assert_eq!(e.to_string(), "p.csv: the mapping's columns.currency names neither a column nor a value");
+}
+
+#[test]
 fn bad_non_numeric_budget() {
     let text = format!("{HEADER}P1,T,O,,,12 000 kr,X,pågår,,\n");
     let imp = csv(&text).unwrap();

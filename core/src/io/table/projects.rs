@@ -99,7 +99,11 @@ pub fn import_projects(table: &RawTable, mapping: &ProjectMapping) -> Result<Pro
     // partner that applies and carries the project), when the table names it.
     if mapping.partners.is_some() && cols.owner.is_none() {
         for p in &mut projects {
-            p.owner = p.partners.iter().find(|x| x.role == Some(PartnerRole::LeadPartner)).and_then(|x| x.organisation.clone());
+            p.owner = p
+                .partners
+                .iter()
+                .find(|x| x.role == Some(PartnerRole::LeadPartner))
+                .and_then(|x| x.organisation.clone());
         }
     }
     Ok(ProjectImport { projects, organisations: ctx.organisations, report: ctx.report })
@@ -109,7 +113,11 @@ fn check_columns<'m>(table: &RawTable, m: &'m ProjectMapping) -> Result<(), Tabl
     let c = &m.columns;
     let mut wanted: Vec<(String, &'m str)> =
         c.id.columns().into_iter().map(|col| ("columns.id".to_owned(), col)).collect();
+    let mut empty_specs: Vec<String> = Vec::new();
     let mut add = |name: &str, spec: Option<&'m FieldSpec>| {
+        if let Some(FieldSpec::Detailed { column: None, value: None, .. }) = spec {
+            empty_specs.push(name.to_owned());
+        }
         if let Some(col) = spec.and_then(FieldSpec::column) {
             wanted.push((name.to_owned(), col));
         }
@@ -135,6 +143,12 @@ fn check_columns<'m>(table: &RawTable, m: &'m ProjectMapping) -> Result<(), Tabl
         add("partners.role", p.role.as_ref());
         add("partners.budget", p.budget.as_ref());
         add("partners.currency", p.currency.as_ref());
+    }
+    if let Some(field) = empty_specs.first() {
+        return Err(TableError::Mapping(super::MappingError::Invalid {
+            file: table.file.clone(),
+            message: format!("the mapping's {field} names neither a column nor a value"),
+        }));
     }
     for (field, col) in wanted {
         if table.column(col).is_none() {
