@@ -180,5 +180,6 @@ fn series_chart_has_every_scored_question_per_dated_event() {
     let events = by_event(&eval, &[]);
     let expected = events.iter().flat_map(|e| &e.questions).filter(|q| q.n > 0).count();
     assert_eq!(values.len(), expected);
-    assert_eq!(spec["layer"][1]["encoding"]["size"]["field"], "n");
+    assert_eq!(spec["spec"]["layer"][1]["encoding"]["size"]["field"], "n");
+    assert_eq!(spec["facet"]["row"]["field"], "scale");
 }

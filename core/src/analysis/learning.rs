@@ -327,8 +327,11 @@ pub fn profile_chart(portfolio: &Portfolio, profile: &LearningProfile, lang: &st
         Some(Scale::Numeric { min, max }) => Some((*min, *max)),
         _ => None,
     };
+    let mut x2 = serde_json::Value::Null;
     if let Some((lo, hi)) = ends {
         x["scale"] = serde_json::json!({"domain": [lo.to_f64(), hi.to_f64()]});
+        // Bars start at the scale's lowest score, not at 0 (which may be off the scale).
+        x2 = serde_json::json!({"datum": lo.to_f64()});
     }
     serde_json::json!({
         "$schema": super::survey::VEGA_LITE_SCHEMA,
@@ -336,8 +339,9 @@ pub fn profile_chart(portfolio: &Portfolio, profile: &LearningProfile, lang: &st
         "data": {"values": values},
         "mark": {"type": "bar"},
         "encoding": {
-            "y": {"field": "factor", "type": "nominal", "sort": null, "title": null},
+            "y": {"field": "factor", "type": "nominal", "sort": null, "title": null, "axis": {"labelLimit": 360}},
             "x": x,
+            "x2": x2,
             "tooltip": [
                 {"field": "factor", "type": "nominal"},
                 {"field": "n", "type": "quantitative"},

@@ -516,13 +516,24 @@ pub fn trend_chart(points: &[TrendPoint], title: &str) -> serde_json::Value {
 
 /// A Vega-Lite v6 spec: the trend of every scored question over a series of events in
 /// date order — one coloured line per question, a point per event sized by its `n`
-/// (DESIGN.md rule 9: n with every mean). Events without a date are left out.
+/// (DESIGN.md rule 9: n with every mean) — faceted by scale (`first label … last
+/// label`) so that a 0-10 score and a 1-5 item never share an axis. Events without a
+/// date are left out.
 pub fn series_chart(events: &[EventStats], lang: &str) -> serde_json::Value {
     let mut values = Vec::new();
+    let mut scales: Vec<String> = Vec::new();
     for e in events {
         let Some(date) = e.date else { continue };
         for q in e.questions.iter().filter(|q| q.mean.is_some()) {
+            let first = q.distribution.first().map_or("", |a| a.label.as_str());
+            let last = q.distribution.last().map_or("", |a| a.label.as_str());
+            let scale = format!("{first} … {last}");
+            if !scales.contains(&scale) {
+                scales.push(scale.clone());
+            }
             values.push(serde_json::json!({
+                "scale": scale,
+                "scale_rank": scales.iter().position(|x| *x == scale),
                 "event": e.event,
                 "date": date.format("%Y-%m-%d").to_string(),
                 "question": q.text.show(lang, "en"),
@@ -533,28 +544,33 @@ pub fn series_chart(events: &[EventStats], lang: &str) -> serde_json::Value {
     }
     serde_json::json!({
         "$schema": VEGA_LITE_SCHEMA,
-        "description": "Mean score per question and event, in date order; point size is n, the valid answers at the event.",
+        "description": "Mean score per question and event, in date order, one panel per scale; point size is n, the valid answers at the event.",
         "data": {"values": values},
-        "encoding": {
-            "x": {"field": "date", "type": "temporal", "title": "Event date"},
-            "y": {"field": "mean", "type": "quantitative", "title": "Mean score", "scale": {"zero": false}},
-            "color": {"field": "question", "type": "nominal", "sort": null, "title": "Question", "legend": {"labelLimit": 360}}
-        },
-        "layer": [
-            {"mark": {"type": "line", "opacity": 0.6}},
-            {
-                "mark": {"type": "point", "filled": true},
-                "encoding": {
-                    "size": {"field": "n", "type": "quantitative", "title": "n"},
-                    "tooltip": [
-                        {"field": "event", "type": "nominal"},
-                        {"field": "date", "type": "temporal"},
-                        {"field": "question", "type": "nominal"},
-                        {"field": "n", "type": "quantitative"},
-                        {"field": "mean", "type": "quantitative", "format": ".2f"}
-                    ]
+        "facet": {"row": {"field": "scale", "type": "nominal", "sort": {"field": "scale_rank", "op": "min"}, "title": null,
+            "header": {"labelAngle": 0, "labelAlign": "left", "labelAnchor": "start", "labelOrient": "top"}}},
+        "spec": {
+            "encoding": {
+                "x": {"field": "date", "type": "temporal", "title": "Event date"},
+                "y": {"field": "mean", "type": "quantitative", "title": "Mean score", "scale": {"zero": false}},
+                "color": {"field": "question", "type": "nominal", "sort": null, "title": "Question", "legend": {"labelLimit": 360}}
+            },
+            "layer": [
+                {"mark": {"type": "line", "opacity": 0.6}},
+                {
+                    "mark": {"type": "point", "filled": true},
+                    "encoding": {
+                        "size": {"field": "n", "type": "quantitative", "title": "n"},
+                        "tooltip": [
+                            {"field": "event", "type": "nominal"},
+                            {"field": "date", "type": "temporal"},
+                            {"field": "question", "type": "nominal"},
+                            {"field": "n", "type": "quantitative"},
+                            {"field": "mean", "type": "quantitative", "format": ".2f"}
+                        ]
+                    }
                 }
-            }
-        ]
+            ]
+        },
+        "resolve": {"scale": {"y": "independent", "color": "independent"}, "legend": {"color": "independent"}}
     })
 }
