@@ -84,7 +84,7 @@ fn carpentries_evaluation_section() {
         })
         .collect();
     assert_eq!(charts.len(), 2, "distribution and series trend");
-    assert_eq!(charts[1]["layer"][1]["encoding"]["size"]["field"], "n");
+    assert_eq!(charts[1]["spec"]["layer"][1]["encoding"]["size"]["field"], "n");
     let by_event = t.iter().find(|t| t.columns[0] == "Event").unwrap();
     assert_eq!(by_event.rows.len(), 80);
     assert_eq!(by_event.rows[0][..3], ["Online - June 8-9th 2016", "2016-06-09", "6"]);
