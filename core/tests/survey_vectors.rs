@@ -90,3 +90,46 @@ fn every_survey_vector() {
     }
     assert_eq!(cases, 3);
 }
+
+#[test]
+fn survey_mapping_mistakes_are_named() {
+    let table = read_table_bytes(b"A,B\nYes,No\n", "s.csv", SourceKind::Csv, &SourceOptions::default()).unwrap();
+    let cases = [
+        (r#"evaluation_id = "E"
+title = "t"
+[scales.yn]
+labels = ["Yes", "yes"]
+[[questions]]
+column = "A"
+scale = "yn""#, "s.csv: scale \"yn\" has the label \"yes\" twice (label 2)"),
+        (r#"evaluation_id = "E"
+title = "t"
+scales = {}
+[[questions]]
+column = "A"
+scale = "agree""#, "s.csv: question \"A\" names scale \"agree\", which `scales` does not declare"),
+        (r#"evaluation_id = "E"
+title = "t"
+scales = {}
+[[questions]]
+column = "A"
+[[questions]]
+column = "B"
+id = "A""#, "s.csv: question id \"A\" appears twice in `questions`"),
+        (r#"evaluation_id = "E"
+title = "t"
+scales = {}
+[[questions]]
+column = "C""#, "s.csv: the mapping's questions.column names column \"C\", which the table does not have; its columns are: A, B"),
+    ];
+    for (toml, want) in cases {
+        let m = SurveyMapping::from_toml(toml, "m.toml").unwrap();
+        assert_eq!(import_survey(&table, &m).unwrap_err().to_string(), want);
+    }
+    let e = SurveyMapping::from_toml(
+        "evaluation_id = \"E\"\ntitle = \"t\"\nkind = \"projects\"\nscales = {}\nquestions = []\n",
+        "m.toml",
+    )
+    .unwrap_err();
+    assert_eq!(e.to_string(), "m.toml: kind is \"projects\" but this is read as a \"survey\" mapping");
+}

@@ -70,6 +70,10 @@ pub fn import_survey(table: &RawTable, mapping: &SurveyMapping) -> Result<Survey
                 invalid(format!("question {:?} names scale {s:?}, which `scales` does not declare", q.column))
             })?,
         };
+        let id = q.id.clone().unwrap_or_else(|| q.column.clone());
+        if questions.iter().any(|x: &Question| x.id == id) {
+            return Err(invalid(format!("question id {id:?} appears twice in `questions`")));
+        }
         if q.reverse && matches!(scale, Scale::FreeText) {
             return Err(invalid(format!("question {:?} is reverse-coded but has no scale", q.column)));
         }
@@ -185,6 +189,10 @@ pub fn import_survey(table: &RawTable, mapping: &SurveyMapping) -> Result<Survey
 fn build_scale(name: &str, spec: &ScaleSpec, lang: &str) -> Result<Scale, String> {
     match (spec.labels.is_empty(), spec.min, spec.max) {
         (false, None, None) => {
+            let normalised: Vec<String> = spec.labels.iter().map(|l| normalise_label(l)).collect();
+            if let Some(i) = (0..normalised.len()).find(|&i| normalised[..i].contains(&normalised[i])) {
+                return Err(format!("scale {name:?} has the label {:?} twice (label {})", spec.labels[i], i + 1));
+            }
             let first = spec.first_score.unwrap_or(Decimal::ONE);
             let points = spec
                 .labels
