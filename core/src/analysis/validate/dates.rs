@@ -151,7 +151,7 @@ pub(super) fn activities(cx: &mut Ctx<'_>, ix: &Index<'_>) {
             }
         }
         match a.state {
-            Some(ActivityState::Held) if after(a.held.start.or(a.held.end)) => {
+            Some(ActivityState::Held) if !a.held.ends_before_start() && after(a.held.start.or(a.held.end)) => {
                 let msg = format!("activity {:?} is marked held but its held dates {} are after {as_of} (as of); expected held dates on or before {as_of}, or state planned", a.id, a.held);
                 cx.warning("held-in-future", format!("{}/held", base()), msg);
             }
@@ -163,7 +163,9 @@ pub(super) fn activities(cx: &mut Ctx<'_>, ix: &Index<'_>) {
                 );
                 cx.warning("activity-state-conflict", format!("{}/state", base()), msg);
             }
-            Some(ActivityState::Planned) if before(a.planned.end.or(a.planned.start)) => {
+            Some(ActivityState::Planned)
+                if !a.planned.ends_before_start() && before(a.planned.end.or(a.planned.start)) =>
+            {
                 let msg = format!(
                     "activity {:?} was planned for {} and is not recorded as held as of {as_of}",
                     a.id, a.planned
