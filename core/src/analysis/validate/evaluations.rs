@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
-use super::ids::Space;
+use super::ids::{n, Loc, Space};
 use super::Ctx;
 use crate::model::{pointer_token, Answer, Scale};
 
@@ -44,10 +44,14 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
     let p = cx.p;
     for (i, e) in p.evaluations.iter().enumerate() {
         let base = format!("/evaluations/{i}");
-        let mut questions = Space::new("question", e.instrument.questions.len());
+        let mut questions = Space::new(
+            "question",
+            |l| format!("/evaluations/{}/instrument/questions/{}/id", l.0, l.1),
+            e.instrument.questions.len(),
+        );
         for (k, q) in e.instrument.questions.iter().enumerate() {
             let qptr = format!("{base}/instrument/questions/{k}");
-            questions.insert(q.id.as_str(), format!("{qptr}/id"), k, &mut cx.out);
+            questions.insert(q.id.as_str(), Loc(n(i), n(k), 0), k, &mut cx.out);
             if let Some(why) = scale_problem(&q.scale) {
                 let msg = format!(
                     "question {:?} of evaluation {:?}: the scale {why}; expected distinct points, or min ≤ max",
@@ -56,11 +60,12 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
                 cx.error("invalid-scale", format!("{qptr}/scale"), msg);
             }
         }
-        let mut responses = Space::new("response", e.responses.len());
+        let mut responses =
+            Space::new("response", |l| format!("/evaluations/{}/responses/{}/id", l.0, l.1), e.responses.len());
         for (r, resp) in e.responses.iter().enumerate() {
             let rptr = format!("{base}/responses/{r}");
             if let Some(id) = &resp.id {
-                responses.insert(id.as_str(), format!("{rptr}/id"), (), &mut cx.out);
+                responses.insert(id.as_str(), Loc(n(i), n(r), 0), (), &mut cx.out);
             }
             for (qid, answer) in &resp.answers {
                 let aptr = || format!("{rptr}/answers/{}", pointer_token(qid));

@@ -27,7 +27,7 @@ struct Numbers {
 pub(super) fn check(cx: &mut Ctx<'_>, ix: &Index<'_>) {
     let bounds = ProgramBounds::of(&cx.p.program.period);
     for at in &ix.indicator_list {
-        indicator(cx, at.ind, &at.ptr, bounds);
+        indicator(cx, at.ind, &at.ptr(), bounds);
     }
 }
 
@@ -38,42 +38,43 @@ fn indicator(cx: &mut Ctx<'_>, ind: &Indicator, ptr: &str, bounds: ProgramBounds
         cx.warning("missing-measure", ptr, msg);
     }
     for (k, b) in ind.baselines.iter().enumerate() {
-        let bptr = format!("{ptr}/baselines/{k}");
+        let bptr = || format!("{ptr}/baselines/{k}");
         if let (Some(year), Some(date)) = (b.year, b.date) {
             if date.year() != year {
                 let msg =
                     format!("indicator {id:?} baseline {k} has year {year} but date {date}; expected the same year");
-                cx.warning("baseline-year-mismatch", bptr.clone(), msg);
+                cx.warning("baseline-year-mismatch", bptr(), msg);
             }
         }
         let n = Numbers { value: b.value, numerator: b.numerator, denominator: b.denominator };
-        numbers(cx, ind, &n, &bptr, &format!("baseline {k}"));
+        numbers(cx, ind, &n, &bptr, &|| format!("baseline {k}"));
     }
     if let (Some(t), Some(m @ (Measure::Nominal | Measure::Qualitative))) = (ind.life_target, ind.measure) {
         let msg = format!("indicator {id:?} is {} but has a numeric life target {t}; expected a statement, not a number (such indicators do not sum)", name(m));
         cx.warning("value-on-qualitative", format!("{ptr}/life_target"), msg);
     }
     for (k, period) in ind.periods.iter().enumerate() {
-        let pptr = format!("{ptr}/periods/{k}");
+        let pptr = || format!("{ptr}/periods/{k}");
         if period.start > period.end {
             let msg = format!(
                 "indicator {id:?} period {k}: end {} is before start {}; expected an end on or after the start",
                 period.end, period.start
             );
-            cx.error("end-before-start", pptr.clone(), msg);
+            cx.error("end-before-start", pptr(), msg);
         } else if let Some(why) =
             bounds.outside(Some(PartialDate::Date(period.start)), Some(PartialDate::Date(period.end)))
         {
             let msg = format!("indicator {id:?} period {k} ({} – {}) {why}", period.start, period.end);
-            cx.warning("period-outside-program", pptr.clone(), msg);
+            cx.warning("period-outside-program", pptr(), msg);
         }
         for (list, values) in [("targets", &period.targets), ("actuals", &period.actuals)] {
             for (j, v) in values.iter().enumerate() {
                 let n = Numbers { value: v.value, numerator: v.numerator, denominator: v.denominator };
-                numbers(cx, ind, &n, &format!("{pptr}/{list}/{j}"), &format!("period {k} {}", &list[..list.len() - 1]));
+                let vptr = || format!("{ptr}/periods/{k}/{list}/{j}");
+                numbers(cx, ind, &n, &vptr, &|| format!("period {k} {}", &list[..list.len() - 1]));
             }
             if !matches!(ind.measure, Some(Measure::Nominal | Measure::Ordinal | Measure::Qualitative)) {
-                duplicates(cx, id, values, &pptr, k, list);
+                duplicates(cx, id, values, ptr, k, list);
             }
         }
     }
@@ -91,13 +92,14 @@ fn name(m: Measure) -> &'static str {
 }
 
 /// Checks one baseline/target/actual against the indicator's measure.
-fn numbers(cx: &mut Ctx<'_>, ind: &Indicator, n: &Numbers, ptr: &str, what: &str) {
+fn numbers(cx: &mut Ctx<'_>, ind: &Indicator, n: &Numbers, ptr: &dyn Fn() -> String, what: &dyn Fn() -> String) {
     let id = &ind.id;
     match ind.measure {
         Some(m @ (Measure::Nominal | Measure::Qualitative)) => {
             if let Some(v) = n.value.or(n.numerator).or(n.denominator) {
+                let what = what();
                 let msg = format!("indicator {id:?} is {} but its {what} has the number {v}; expected a text (such indicators do not sum)", name(m));
-                cx.warning("value-on-qualitative", ptr, msg);
+                cx.warning("value-on-qualitative", ptr(), msg);
             }
         }
         Some(Measure::Percentage) => percentage(cx, id, n, ptr, what),
@@ -105,11 +107,12 @@ fn numbers(cx: &mut Ctx<'_>, ind: &Indicator, n: &Numbers, ptr: &str, what: &str
     }
 }
 
-fn percentage(cx: &mut Ctx<'_>, id: &str, n: &Numbers, ptr: &str, what: &str) {
+fn percentage(cx: &mut Ctx<'_>, id: &str, n: &Numbers, ptr: &dyn Fn() -> String, what: &dyn Fn() -> String) {
     for (field, x) in [("numerator", n.numerator), ("denominator", n.denominator)] {
         if let Some(x) = x.filter(|x| x.is_sign_negative() && !x.is_zero()) {
+            let what = what();
             let msg = format!("indicator {id:?} {what} has {field} {x}; expected a count of zero or more");
-            cx.error("negative-count", format!("{ptr}/{field}"), msg);
+            cx.error("negative-count", format!("{}/{field}", ptr()), msg);
         }
     }
     let (num, den) = match (n.numerator, n.denominator) {
@@ -121,23 +124,26 @@ fn percentage(cx: &mut Ctx<'_>, id: &str, n: &Numbers, ptr: &str, what: &str) {
                 (_, None, Some(_)) => "a denominator but no numerator".to_owned(),
                 (v, _, _) => format!("the value {} % but no numerator and denominator", v.unwrap_or_default()),
             };
+            let what = what();
             let msg = format!("indicator {id:?} is a percentage and its {what} has {has}; expected both counts, which roll-ups pool (DESIGN.md rule 1)");
-            cx.warning("percentage-without-counts", ptr, msg);
+            cx.warning("percentage-without-counts", ptr(), msg);
             return;
         }
     };
     if den.is_zero() {
+        let what = what();
         let msg = if num.is_zero() {
             format!("indicator {id:?} {what} is 0/0, which is undefined (not 0 %); it contributes nothing to roll-ups")
         } else {
             format!("indicator {id:?} {what} is {num}/0, which is undefined; expected a denominator above zero")
         };
-        cx.warning("zero-denominator", format!("{ptr}/denominator"), msg);
+        cx.warning("zero-denominator", format!("{}/denominator", ptr()), msg);
         return;
     }
     if num > den && !den.is_sign_negative() {
+        let what = what();
         let msg = format!("indicator {id:?} {what} has numerator {num} above denominator {den} (over 100 %); expected numerator ≤ denominator");
-        cx.warning("numerator-exceeds-denominator", format!("{ptr}/numerator"), msg);
+        cx.warning("numerator-exceeds-denominator", format!("{}/numerator", ptr()), msg);
     }
     let (Some(value), Some(expected)) =
         (n.value, num.checked_mul(Decimal::ONE_HUNDRED).and_then(|x| x.checked_div(den)))
@@ -149,17 +155,18 @@ fn percentage(cx: &mut Ctx<'_>, id: &str, n: &Numbers, ptr: &str, what: &str) {
     let tolerance = half_unit.max(Decimal::new(5, 3));
     let off = value.checked_sub(expected).map(|d| d.abs());
     if off.is_none_or(|d| d > tolerance) {
+        let what = what();
         let msg = format!(
             "indicator {id:?} {what} has value {value} % but 100 × {num} / {den} = {} %; expected the value to match its counts (up to rounding)",
             expected.round_dp(4).normalize()
         );
-        cx.error("inconsistent-percentage", format!("{ptr}/value"), msg);
+        cx.error("inconsistent-percentage", format!("{}/value", ptr()), msg);
     }
 }
 
 /// `dimension-duplicate`: two values of one list with the same disaggregation (the same
 /// dimension values and locations; the total counts as one disaggregation).
-fn duplicates(cx: &mut Ctx<'_>, id: &str, values: &[PeriodValue], pptr: &str, k: usize, list: &str) {
+fn duplicates(cx: &mut Ctx<'_>, id: &str, values: &[PeriodValue], ptr: &str, k: usize, list: &str) {
     if values.len() < 2 {
         return;
     }
@@ -176,7 +183,7 @@ fn duplicates(cx: &mut Ctx<'_>, id: &str, values: &[PeriodValue], pptr: &str, k:
         };
         if let Some(first) = seen.insert((dims, locs), j) {
             let msg = format!("indicator {id:?} period {k} has {list} {first} and {j} for the same disaggregation, {label}; expected one value per disaggregation");
-            cx.warning("dimension-duplicate", format!("{pptr}/{list}/{j}"), msg);
+            cx.warning("dimension-duplicate", format!("{ptr}/periods/{k}/{list}/{j}"), msg);
         }
     }
 }

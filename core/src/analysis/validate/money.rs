@@ -15,7 +15,7 @@ use crate::model::{Budget, BudgetKind, DateRange};
 /// Money checks on the program's budget, each project's, and the projects' total.
 pub(super) fn check(cx: &mut Ctx<'_>) {
     let p = cx.p;
-    budget_lines(cx, &p.program.budgets, "/program", &format!("program {:?}", p.program.id));
+    budget_lines(cx, &p.program.budgets, &Owner { project: None, id: &p.program.id });
     // Each project's currency (of its first line that counts) for the projects' total.
     let mut by_currency: BTreeMap<&str, usize> = BTreeMap::new();
     let mut first: Option<&str> = None;
@@ -24,8 +24,8 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
         if project.budgets.is_empty() {
             continue;
         }
-        let who = format!("project {:?}", project.id);
-        let Some(k) = budget_lines(cx, &project.budgets, &format!("/projects/{i}"), &who) else { continue };
+        let owner = Owner { project: Some(i), id: &project.id };
+        let Some(k) = budget_lines(cx, &project.budgets, &owner) else { continue };
         let currency = project.budgets[k].value.currency.as_str();
         *by_currency.entry(currency).or_default() += 1;
         match first {
@@ -48,22 +48,43 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
     }
 }
 
+/// Whose budget lines are checked: the program's or project `i`'s.
+struct Owner<'s> {
+    project: Option<usize>,
+    id: &'s str,
+}
+
+impl Owner<'_> {
+    fn base(&self) -> String {
+        self.project.map_or_else(|| "/program".to_owned(), |i| format!("/projects/{i}"))
+    }
+
+    fn who(&self) -> String {
+        match self.project {
+            Some(_) => format!("project {:?}", self.id),
+            None => format!("program {:?}", self.id),
+        }
+    }
+}
+
 /// The widest days a fully known period can mean: its start's earliest day and its end's
 /// latest day.
 fn bounds(r: &DateRange) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
     Some((r.start?.earliest()?, r.end?.latest()?))
 }
 
-/// Checks one list of budget lines under `base` (`/program`, `/projects/3`); returns the
+/// Checks one list of budget lines of `owner`; returns the
 /// index of the first line that counts.
-fn budget_lines(cx: &mut Ctx<'_>, lines: &[Budget], base: &str, who: &str) -> Option<usize> {
+fn budget_lines(cx: &mut Ctx<'_>, lines: &[Budget], owner: &Owner<'_>) -> Option<usize> {
     for (k, b) in lines.iter().enumerate() {
         let c = &b.value.currency;
         if !(c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase())) {
+            let (who, base) = (owner.who(), owner.base());
             let msg = format!("{who} budget line {k} has currency {c:?}; expected an ISO 4217 code of three capital letters such as SEK or EUR");
             cx.error("invalid-currency", format!("{base}/budgets/{k}/value/currency"), msg);
         }
         if b.value.amount < Decimal::ZERO {
+            let (who, base) = (owner.who(), owner.base());
             let msg = format!("{who} budget line {k} is {} {c}; expected an amount of zero or more", b.value.amount);
             cx.error("negative-budget", format!("{base}/budgets/{k}/value/amount"), msg);
         }
@@ -77,6 +98,7 @@ fn budget_lines(cx: &mut Ctx<'_>, lines: &[Budget], base: &str, who: &str) -> Op
     let c0 = lines[first].value.currency.as_str();
     if let Some(&k) = counting.iter().find(|&&k| lines[k].value.currency != c0) {
         let all: BTreeSet<&str> = counting.iter().map(|&k| lines[k].value.currency.as_str()).collect();
+        let (who, base) = (owner.who(), owner.base());
         let msg = format!(
             "{who} has budget lines in {} currencies ({}); its total needs one currency (line {first} is in {c0}, line {k} in {})",
             all.len(),
@@ -104,6 +126,7 @@ fn budget_lines(cx: &mut Ctx<'_>, lines: &[Budget], base: &str, who: &str) -> Op
     overlaps.sort_unstable();
     for (k, j) in overlaps {
         let kind = |b: &Budget| if b.kind == BudgetKind::Revised { "revised" } else { "original" };
+        let (who, base) = (owner.who(), owner.base());
         let msg = format!(
             "{who} budget line {k} ({}, {}) overlaps line {j} ({}, {}) and both count toward the total; expected lines for separate periods, or a revised line with exactly the period it replaces",
             kind(&lines[k]),

@@ -11,19 +11,17 @@ fn need<T>(
     cx: &mut Ctx<'_>,
     space: &Space<'_, T>,
     ptr: impl FnOnce() -> String,
-    who: &str,
+    who: &dyn Fn() -> String,
     field: &str,
     id: &str,
     what: &str,
 ) {
     if !space.contains(id) {
-        cx.error(
-            "dangling-reference",
-            ptr(),
-            format!(
-                "{who} names {field} {id:?}, which is not the id of any {what}; expected the id of an existing {what}"
-            ),
+        let who = who();
+        let msg = format!(
+            "{who} names {field} {id:?}, which is not the id of any {what}; expected the id of an existing {what}"
         );
+        cx.error("dangling-reference", ptr(), msg);
     }
 }
 
@@ -36,7 +34,7 @@ pub(super) fn check(cx: &mut Ctx<'_>, ix: &Index<'_>) {
             cx,
             &ix.organisations,
             || "/program/managed_by".into(),
-            &format!("program {:?}", prog.id),
+            &|| format!("program {:?}", prog.id),
             "managing organisation",
             m,
             "organisation",
@@ -45,23 +43,31 @@ pub(super) fn check(cx: &mut Ctx<'_>, ix: &Index<'_>) {
     for (i, project) in p.projects.iter().enumerate() {
         let who = || format!("project {:?}", project.id);
         if let Some(o) = &project.owner {
-            need(cx, &ix.organisations, || format!("/projects/{i}/owner"), &who(), "owner", o, "organisation");
+            need(cx, &ix.organisations, || format!("/projects/{i}/owner"), &who, "owner", o, "organisation");
         }
         if let Some(f) = &project.focus_area {
-            need(cx, &ix.focus_areas, || format!("/projects/{i}/focus_area"), &who(), "focus area", f, "focus area");
+            need(cx, &ix.focus_areas, || format!("/projects/{i}/focus_area"), &who, "focus area", f, "focus area");
         }
         if let Some(parent) = &project.parent {
-            need(cx, &ix.projects, || format!("/projects/{i}/parent"), &who(), "parent", parent, "project");
+            need(cx, &ix.projects, || format!("/projects/{i}/parent"), &who, "parent", parent, "project");
         }
         for (k, m) in project.contributes_to.iter().enumerate() {
             let ptr = || format!("/projects/{i}/contributes_to/{k}");
-            need(cx, &ix.matrix_items, ptr, &who(), "matrix item", m, "matrix item");
+            need(cx, &ix.matrix_items, ptr, &who, "matrix item", m, "matrix item");
         }
     }
     for r in &ix.result_list {
         for (k, m) in r.result.matrix_items.iter().enumerate() {
-            let who = format!("result {:?}", r.result.id);
-            need(cx, &ix.matrix_items, || format!("{}/matrix_items/{k}", r.ptr), &who, "matrix item", m, "matrix item");
+            let who = || format!("result {:?}", r.result.id);
+            need(
+                cx,
+                &ix.matrix_items,
+                || format!("{}/matrix_items/{k}", r.ptr()),
+                &who,
+                "matrix item",
+                m,
+                "matrix item",
+            );
         }
     }
     for at in &ix.indicator_list {
@@ -70,31 +76,31 @@ pub(super) fn check(cx: &mut Ctx<'_>, ix: &Index<'_>) {
             need(
                 cx,
                 &ix.matrix_items,
-                || format!("{}/matrix_items/{k}", at.ptr),
-                &who(),
+                || format!("{}/matrix_items/{k}", at.ptr()),
+                &who,
                 "matrix item",
                 m,
                 "matrix item",
             );
         }
         for (k, c) in at.ind.contributors.iter().enumerate() {
-            need(cx, &ix.indicators, || format!("{}/contributors/{k}", at.ptr), &who(), "contributor", c, "indicator");
+            need(cx, &ix.indicators, || format!("{}/contributors/{k}", at.ptr()), &who, "contributor", c, "indicator");
         }
     }
     for (i, a) in p.activities.iter().enumerate() {
         let who = || format!("activity {:?}", a.id);
         if let Some(pr) = &a.project {
-            need(cx, &ix.projects, || format!("/activities/{i}/project"), &who(), "project", pr, "project");
+            need(cx, &ix.projects, || format!("/activities/{i}/project"), &who, "project", pr, "project");
         }
         if let Some(plan) = &a.plan {
-            need(cx, &ix.plans, || format!("/activities/{i}/plan"), &who(), "plan", plan, "activity plan");
+            need(cx, &ix.plans, || format!("/activities/{i}/plan"), &who, "plan", plan, "activity plan");
         }
         for (k, m) in a.matrix_items.iter().enumerate() {
             need(
                 cx,
                 &ix.matrix_items,
                 || format!("/activities/{i}/matrix_items/{k}"),
-                &who(),
+                &who,
                 "matrix item",
                 m,
                 "matrix item",
@@ -103,17 +109,17 @@ pub(super) fn check(cx: &mut Ctx<'_>, ix: &Index<'_>) {
         for (k, part) in a.participants.iter().enumerate() {
             if let Some(t) = &part.target_group {
                 let ptr = || format!("/activities/{i}/participants/{k}/target_group");
-                need(cx, &ix.target_groups, ptr, &who(), "target group", t, "target group");
+                need(cx, &ix.target_groups, ptr, &who, "target group", t, "target group");
             }
         }
     }
     for (i, e) in p.evaluations.iter().enumerate() {
         let who = || format!("evaluation {:?}", e.id);
         for (k, ev) in e.events.iter().enumerate() {
-            need(cx, &ix.activities, || format!("/evaluations/{i}/events/{k}"), &who(), "event", ev, "activity");
+            need(cx, &ix.activities, || format!("/evaluations/{i}/events/{k}"), &who, "event", ev, "activity");
         }
         if let Some(plan) = &e.plan {
-            need(cx, &ix.plans, || format!("/evaluations/{i}/plan"), &who(), "plan", plan, "activity plan");
+            need(cx, &ix.plans, || format!("/evaluations/{i}/plan"), &who, "plan", plan, "activity plan");
         }
         for (k, resp) in e.responses.iter().enumerate() {
             let Some(ev) = &resp.event else { continue };
@@ -134,23 +140,23 @@ pub(super) fn check(cx: &mut Ctx<'_>, ix: &Index<'_>) {
     for (i, r) in p.reports.iter().enumerate() {
         let who = || format!("report {:?}", r.id);
         if let Some(pr) = &r.project {
-            need(cx, &ix.projects, || format!("/reports/{i}/project"), &who(), "project", pr, "project");
+            need(cx, &ix.projects, || format!("/reports/{i}/project"), &who, "project", pr, "project");
         }
         if let Some(a) = &r.activity {
-            need(cx, &ix.activities, || format!("/reports/{i}/activity"), &who(), "activity", a, "activity");
+            need(cx, &ix.activities, || format!("/reports/{i}/activity"), &who, "activity", a, "activity");
         }
         if let Some(plan) = &r.plan {
-            need(cx, &ix.plans, || format!("/reports/{i}/plan"), &who(), "plan", plan, "activity plan");
+            need(cx, &ix.plans, || format!("/reports/{i}/plan"), &who, "plan", plan, "activity plan");
         }
         for (k, o) in r.observations.iter().enumerate() {
             let Some(m) = &o.matrix_item else { continue };
-            let base = format!("/reports/{i}/observations/{k}");
+            let base = || format!("/reports/{i}/observations/{k}");
             match ix.matrix_items.get(m) {
                 None => need(
                     cx,
                     &ix.matrix_items,
-                    || format!("{base}/matrix_item"),
-                    &format!("observation {:?}", o.id),
+                    || format!("{}/matrix_item", base()),
+                    &|| format!("observation {:?}", o.id),
                     "matrix item",
                     m,
                     "matrix item",
@@ -162,7 +168,7 @@ pub(super) fn check(cx: &mut Ctx<'_>, ix: &Index<'_>) {
                         o.id,
                         level.code()
                     );
-                    cx.warning("level-mismatch", format!("{base}/level"), msg);
+                    cx.warning("level-mismatch", format!("{}/level", base()), msg);
                 }
                 Some(_) => {}
             }
@@ -171,7 +177,7 @@ pub(super) fn check(cx: &mut Ctx<'_>, ix: &Index<'_>) {
     for (i, l) in p.lessons.iter().enumerate() {
         let who = || format!("lesson {:?}", l.id);
         if let Some(ph) = &l.phase {
-            need(cx, &ix.phases, || format!("/lessons/{i}/phase"), &who(), "phase", ph, "learning-cycle phase");
+            need(cx, &ix.phases, || format!("/lessons/{i}/phase"), &who, "phase", ph, "learning-cycle phase");
         }
         if let Some(src) = &l.source {
             if !ix.any_contains(&prog.id, src) {
@@ -182,12 +188,12 @@ pub(super) fn check(cx: &mut Ctx<'_>, ix: &Index<'_>) {
     }
     for (i, f) in p.factor_assessments.iter().enumerate() {
         let who = || format!("factor assessment of project {:?} on factor {:?}", f.project, f.factor);
-        need(cx, &ix.projects, || format!("/factor_assessments/{i}/project"), &who(), "project", &f.project, "project");
+        need(cx, &ix.projects, || format!("/factor_assessments/{i}/project"), &who, "project", &f.project, "project");
         need(
             cx,
             &ix.factors,
             || format!("/factor_assessments/{i}/factor"),
-            &who(),
+            &who,
             "factor",
             &f.factor,
             "learning factor",
@@ -276,7 +282,7 @@ fn contributor_cycles(cx: &mut Ctx<'_>, ix: &Index<'_>) {
                     "indicator {:?} lists itself among its contributors; an indicator cannot roll up into itself",
                     at.ind.id
                 );
-                cx.error("contributor-cycle", format!("{}/contributors/{k}", at.ptr), msg);
+                cx.error("contributor-cycle", format!("{}/contributors/{k}", at.ptr()), msg);
                 continue;
             }
             adj[i].push(j);
@@ -288,7 +294,7 @@ fn contributor_cycles(cx: &mut Ctx<'_>, ix: &Index<'_>) {
                         measure_name(mine),
                         measure_name(theirs)
                     );
-                    cx.warning("contributor-measure-mismatch", format!("{}/contributors/{k}", at.ptr), msg);
+                    cx.warning("contributor-measure-mismatch", format!("{}/contributors/{k}", at.ptr()), msg);
                 }
             }
         }
@@ -300,7 +306,7 @@ fn contributor_cycles(cx: &mut Ctx<'_>, ix: &Index<'_>) {
             "indicators {} contribute to one another in a cycle; contributions must flow one way (project indicators into program indicators)",
             names.join(", ")
         );
-        cx.error("contributor-cycle", format!("{}/contributors", list[comp[0]].ptr), msg);
+        cx.error("contributor-cycle", format!("{}/contributors", list[comp[0]].ptr()), msg);
     }
 }
 

@@ -7,11 +7,21 @@
 //! [`crate::model::Text::best`] reads it.
 
 use std::collections::HashMap;
+use std::fmt;
 
 use oxilangtag::LanguageTag;
 
 use super::Ctx;
 use crate::model::{pointer_token, DocumentLink, Indicator, PeriodValue, Result, Scale, Text, FORMAT};
+
+/// A JSON pointer built only when printed: `{parent}/{segment}/{index}`.
+struct At<'p>(&'p dyn fmt::Display, &'p str, usize);
+
+impl fmt::Display for At<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{}/{}", self.0, self.1, self.2)
+    }
+}
 
 fn primary(tag: &str) -> &str {
     tag.split('-').next().unwrap_or(tag)
@@ -27,10 +37,11 @@ struct Walker<'c, 'a> {
 
 impl<'a> Walker<'_, 'a> {
     /// Checks `text` at `{base}/{field}`; `owner` names what it belongs to.
-    fn t(&mut self, text: &'a Text, required: bool, base: &str, field: &str, owner: &dyn Fn() -> String) {
+    fn t(&mut self, text: &'a Text, required: bool, base: &dyn fmt::Display, field: &str, owner: &dyn Fn() -> String) {
         let ptr = || format!("{base}/{field}");
         for key in text.0.keys() {
-            let ok = *self.tags.entry(key.as_str()).or_insert_with(|| LanguageTag::parse(key.as_str()).is_ok());
+            let ok = self.default == Some(key.as_str())
+                || *self.tags.entry(key.as_str()).or_insert_with(|| LanguageTag::parse(key.as_str()).is_ok());
             if !ok {
                 let msg = format!("{}: {field} has language key {key:?}, which is not a well-formed BCP 47 tag; expected a tag such as sv or en-GB", owner());
                 self.cx.warning("invalid-language-tag", format!("{}/{}", ptr(), pointer_token(key)), msg);
@@ -60,19 +71,26 @@ impl<'a> Walker<'_, 'a> {
         }
     }
 
-    fn each(&mut self, texts: &'a [Text], required: bool, base: &str, field: &str, owner: &dyn Fn() -> String) {
+    fn each(
+        &mut self,
+        texts: &'a [Text],
+        required: bool,
+        base: &dyn fmt::Display,
+        field: &str,
+        owner: &dyn Fn() -> String,
+    ) {
         for (k, text) in texts.iter().enumerate() {
             self.t(text, required, base, &format!("{field}/{k}"), owner);
         }
     }
 
-    fn links(&mut self, links: &'a [DocumentLink], base: &str, owner: &dyn Fn() -> String) {
+    fn links(&mut self, links: &'a [DocumentLink], base: &dyn fmt::Display, owner: &dyn Fn() -> String) {
         for (k, l) in links.iter().enumerate() {
             self.t(&l.title, false, base, &format!("document_links/{k}/title"), owner);
         }
     }
 
-    fn scale(&mut self, scale: &'a Scale, base: &str, owner: &dyn Fn() -> String) {
+    fn scale(&mut self, scale: &'a Scale, base: &dyn fmt::Display, owner: &dyn Fn() -> String) {
         if let Scale::Points { points } = scale {
             for (k, point) in points.iter().enumerate() {
                 self.t(&point.label, false, base, &format!("points/{k}/label"), owner);
@@ -80,39 +98,39 @@ impl<'a> Walker<'_, 'a> {
         }
     }
 
-    fn results(&mut self, results: &'a [Result], base: &str) {
+    fn results(&mut self, results: &'a [Result], base: &dyn fmt::Display) {
         for (r, result) in results.iter().enumerate() {
-            let base = format!("{base}/results/{r}");
+            let base = At(base, "results", r);
             let owner = || format!("result {:?}", result.id);
             self.t(&result.title, true, &base, "title", &owner);
             self.t(&result.description, false, &base, "description", &owner);
             self.links(&result.document_links, &base, &owner);
             for (k, ind) in result.indicators.iter().enumerate() {
-                self.indicator(ind, &format!("{base}/indicators/{k}"));
+                self.indicator(ind, &At(&base, "indicators", k));
             }
         }
     }
 
-    fn indicator(&mut self, ind: &'a Indicator, base: &str) {
+    fn indicator(&mut self, ind: &'a Indicator, base: &dyn fmt::Display) {
         let owner = || format!("indicator {:?}", ind.id);
         self.t(&ind.title, true, base, "title", &owner);
         self.t(&ind.description, false, base, "description", &owner);
         self.links(&ind.document_links, base, &owner);
         for (k, b) in ind.baselines.iter().enumerate() {
-            let base = format!("{base}/baselines/{k}");
+            let base = At(base, "baselines", k);
             self.t(&b.comment, false, &base, "comment", &owner);
             self.links(&b.document_links, &base, &owner);
         }
         for (k, period) in ind.periods.iter().enumerate() {
             for (list, values) in [("targets", &period.targets), ("actuals", &period.actuals)] {
                 for (j, v) in values.iter().enumerate() {
-                    self.value(v, &format!("{base}/periods/{k}/{list}/{j}"), &owner);
+                    self.value(v, &At(&At(base, "periods", k), list, j), &owner);
                 }
             }
         }
     }
 
-    fn value(&mut self, v: &'a PeriodValue, base: &str, owner: &dyn Fn() -> String) {
+    fn value(&mut self, v: &'a PeriodValue, base: &dyn fmt::Display, owner: &dyn Fn() -> String) {
         self.t(&v.text, false, base, "text", owner);
         self.t(&v.comment, false, base, "comment", owner);
         self.links(&v.document_links, base, owner);
@@ -144,7 +162,7 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
     let mut w = Walker { cx, tags: HashMap::new(), default };
     let prog = &p.program;
     let owner = || format!("program {:?}", prog.id);
-    let base = "/program";
+    let base = &"/program";
     w.t(&prog.title, true, base, "title", &owner);
     w.t(&prog.purpose, false, base, "purpose", &owner);
     for (k, l) in prog.legal_basis.iter().enumerate() {
@@ -185,21 +203,21 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
         w.each(&f.traits, false, &base, "traits", &owner);
     }
     if let Some(scale) = &learning.factor_scale {
-        w.scale(scale, "/program/learning/factor_scale", &|| "the factor scale".to_owned());
+        w.scale(scale, &"/program/learning/factor_scale", &|| "the factor scale".to_owned());
     }
     for (k, c) in learning.cycle.iter().enumerate() {
         let (base, owner) = (format!("/program/learning/cycle/{k}"), || format!("learning-cycle phase {:?}", c.id));
         w.t(&c.name, true, &base, "name", &owner);
         w.t(&c.description, false, &base, "description", &owner);
     }
-    w.each(&learning.principles, false, "/program/learning", "principles", &|| "the learning model".to_owned());
-    w.t(&learning.note, false, "/program/learning", "note", &|| "the learning model".to_owned());
-    w.results(&prog.results, "/program");
+    w.each(&learning.principles, false, &"/program/learning", "principles", &|| "the learning model".to_owned());
+    w.t(&learning.note, false, &"/program/learning", "note", &|| "the learning model".to_owned());
+    w.results(&prog.results, &"/program");
     for (k, o) in p.organisations.iter().enumerate() {
         w.t(&o.name, true, &format!("/organisations/{k}"), "name", &|| format!("organisation {:?}", o.id));
     }
     for (i, project) in p.projects.iter().enumerate() {
-        let (base, owner) = (format!("/projects/{i}"), || format!("project {:?}", project.id));
+        let (base, owner) = (At(&"", "projects", i), || format!("project {:?}", project.id));
         w.t(&project.title, true, &base, "title", &owner);
         w.t(&project.description, false, &base, "description", &owner);
         if let Some(role) = &project.manager_role {
@@ -210,7 +228,7 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
         }
     }
     for (i, a) in p.activities.iter().enumerate() {
-        let (base, owner) = (format!("/activities/{i}"), || format!("activity {:?}", a.id));
+        let (base, owner) = (At(&"", "activities", i), || format!("activity {:?}", a.id));
         w.t(&a.title, true, &base, "title", &owner);
         w.t(&a.description, false, &base, "description", &owner);
         for (k, part) in a.participants.iter().enumerate() {
