@@ -3,7 +3,8 @@
 //!
 //! Totals are taken over the lines that count: a revised line replaces the original for
 //! the same period ([`crate::model::effective_budgets`]), so only those lines are
-//! compared for currency and overlap.
+//! compared for currency and overlap. Currencies are compared ignoring case (`sek` is
+//! reported once, as `invalid-currency`, not again as a second currency).
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
@@ -17,7 +18,7 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
     let p = cx.p;
     budget_lines(cx, &p.program.budgets, &Owner { project: None, id: &p.program.id });
     // Each project's currency (of its first line that counts) for the projects' total.
-    let mut by_currency: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut by_currency: BTreeMap<String, usize> = BTreeMap::new();
     let mut first: Option<&str> = None;
     let mut differing: Option<(usize, usize)> = None;
     for (i, project) in p.projects.iter().enumerate() {
@@ -27,10 +28,10 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
         let owner = Owner { project: Some(i), id: &project.id };
         let Some(k) = budget_lines(cx, &project.budgets, &owner) else { continue };
         let currency = project.budgets[k].value.currency.as_str();
-        *by_currency.entry(currency).or_default() += 1;
+        *by_currency.entry(currency.to_ascii_uppercase()).or_default() += 1;
         match first {
             None => first = Some(currency),
-            Some(c) if c != currency && differing.is_none() => differing = Some((i, k)),
+            Some(c) if !c.eq_ignore_ascii_case(currency) && differing.is_none() => differing = Some((i, k)),
             Some(_) => {}
         }
     }
@@ -96,8 +97,8 @@ fn budget_lines(cx: &mut Ctx<'_>, lines: &[Budget], owner: &Owner<'_>) -> Option
         .collect();
     let first = counting.first().copied()?;
     let c0 = lines[first].value.currency.as_str();
-    if let Some(&k) = counting.iter().find(|&&k| lines[k].value.currency != c0) {
-        let all: BTreeSet<&str> = counting.iter().map(|&k| lines[k].value.currency.as_str()).collect();
+    if let Some(&k) = counting.iter().find(|&&k| !lines[k].value.currency.eq_ignore_ascii_case(c0)) {
+        let all: BTreeSet<String> = counting.iter().map(|&k| lines[k].value.currency.to_ascii_uppercase()).collect();
         let (who, base) = (owner.who(), owner.base());
         let msg = format!(
             "{who} has budget lines in {} currencies ({}); its total needs one currency (line {first} is in {c0}, line {k} in {})",
