@@ -145,7 +145,7 @@ fn base_is_clean() {
 fn codes_are_documented_once() {
     let docs = include_str!("../../validate.rs");
     for (i, (code, severity, _)) in CODES.iter().enumerate() {
-        assert!(docs.contains(&format!("//! | `{code}` | {severity} |")), "{code} missing from the table");
+        assert!(docs.contains(&format!("/// | `{code}` | {severity} |")), "{code} missing from the table");
         assert!(CODES[..i].iter().all(|(c, _, _)| c != code), "{code} twice");
         assert!(code.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'), "{code} is not kebab-case");
     }
