@@ -31,7 +31,7 @@ mod texts;
 
 use chrono::NaiveDate;
 
-use crate::model::{Diagnostic, Portfolio, Severity};
+use crate::model::{Diagnostic, Measure, Portfolio, Severity};
 
 /// Every code [`validate`] can return, with its severity and a one-line description
 /// (the table in the documentation of [`validate`]).
@@ -179,6 +179,17 @@ impl Ctx<'_> {
 
     fn info(&mut self, code: &str, path: impl Into<String>, message: impl Into<String>) {
         self.out.push(Diagnostic::info(code, path, message));
+    }
+}
+
+/// The snake_case name of a measure, as in kartan JSON.
+fn measure_name(m: Measure) -> &'static str {
+    match m {
+        Measure::Unit => "unit",
+        Measure::Percentage => "percentage",
+        Measure::Nominal => "nominal",
+        Measure::Ordinal => "ordinal",
+        Measure::Qualitative => "qualitative",
     }
 }
 

@@ -94,7 +94,7 @@ pub(super) fn activities(cx: &mut Ctx<'_>, ix: &Index<'_>) {
         let actual = &project.actual;
         if after(actual.start) || after(actual.end) {
             let msg = format!(
-                "project {:?} has actual dates {actual} after {as_of} (as of); actual dates record what happened, expected dates on or before {as_of}",
+                "project {:?} has actual dates {actual} after the as-of date {as_of}; actual dates record what happened, expected dates on or before {as_of}",
                 project.id
             );
             cx.warning("actual-in-future", format!("/projects/{i}/actual"), msg);
@@ -132,27 +132,25 @@ pub(super) fn activities(cx: &mut Ctx<'_>, ix: &Index<'_>) {
     let mut carried = vec![0_u64; prog.plans.len()];
     for (i, a) in p.activities.iter().enumerate() {
         let base = || format!("/activities/{i}");
-        let plan = a.plan.as_deref().and_then(|id| ix.plans.get(id).map(|&k| &prog.plans[k]));
-        if let Some(plan) = plan {
+        let plan_index = a.plan.as_deref().and_then(|id| ix.plans.get(id)).copied();
+        if let Some(plan) = plan_index.map(|k| &prog.plans[k]) {
             if plan.kind != a.kind {
                 let msg = format!(
                     "activity {:?} is a {} but carries out plan {:?}, which plans {} activities; expected the plan's kind",
                     a.id,
-                    a.kind.label("en"),
+                    a.kind.label("en").to_lowercase(),
                     plan.id,
-                    plan.kind.label("en")
+                    plan.kind.label("en").to_lowercase()
                 );
                 cx.warning("plan-kind-mismatch", format!("{}/kind", base()), msg);
             }
         }
-        if let Some(&k) = a.plan.as_deref().and_then(|id| ix.plans.get(id)) {
-            if a.state != Some(ActivityState::Cancelled) {
-                carried[k] += 1;
-            }
+        if let Some(k) = plan_index.filter(|_| a.state != Some(ActivityState::Cancelled)) {
+            carried[k] += 1;
         }
         match a.state {
             Some(ActivityState::Held) if !a.held.ends_before_start() && after(a.held.start.or(a.held.end)) => {
-                let msg = format!("activity {:?} is marked held but its held dates {} are after {as_of} (as of); expected held dates on or before {as_of}, or state planned", a.id, a.held);
+                let msg = format!("activity {:?} is marked held but its held dates {} are after the as-of date {as_of}; expected held dates on or before {as_of}, or state planned", a.id, a.held);
                 cx.warning("held-in-future", format!("{}/held", base()), msg);
             }
             Some(s @ (ActivityState::Planned | ActivityState::Cancelled)) if !a.held.is_unknown() => {

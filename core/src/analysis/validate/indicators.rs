@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 
 use super::dates::ProgramBounds;
 use super::ids::Index;
-use super::Ctx;
+use super::{measure_name, Ctx};
 use crate::model::{Dimension, Indicator, Measure, PartialDate, PeriodValue};
 
 /// The numbers of one baseline, target or actual.
@@ -50,7 +50,7 @@ fn indicator(cx: &mut Ctx<'_>, ind: &Indicator, ptr: &str, bounds: ProgramBounds
         numbers(cx, ind, &n, &bptr, &|| format!("baseline {k}"));
     }
     if let (Some(t), Some(m @ (Measure::Nominal | Measure::Qualitative))) = (ind.life_target, ind.measure) {
-        let msg = format!("indicator {id:?} is {} but has a numeric life target {t}; expected a statement, not a number (such indicators do not sum)", name(m));
+        let msg = format!("indicator {id:?} is {} but has a numeric life target {t}; expected a statement, not a number (such indicators do not sum)", measure_name(m));
         cx.warning("value-on-qualitative", format!("{ptr}/life_target"), msg);
     }
     for (k, period) in ind.periods.iter().enumerate() {
@@ -81,16 +81,6 @@ fn indicator(cx: &mut Ctx<'_>, ind: &Indicator, ptr: &str, bounds: ProgramBounds
     periods(cx, ind, ptr);
 }
 
-fn name(m: Measure) -> &'static str {
-    match m {
-        Measure::Unit => "unit",
-        Measure::Percentage => "percentage",
-        Measure::Nominal => "nominal",
-        Measure::Ordinal => "ordinal",
-        Measure::Qualitative => "qualitative",
-    }
-}
-
 /// Checks one baseline/target/actual against the indicator's measure.
 fn numbers(cx: &mut Ctx<'_>, ind: &Indicator, n: &Numbers, ptr: &dyn Fn() -> String, what: &dyn Fn() -> String) {
     let id = &ind.id;
@@ -98,7 +88,7 @@ fn numbers(cx: &mut Ctx<'_>, ind: &Indicator, n: &Numbers, ptr: &dyn Fn() -> Str
         Some(m @ (Measure::Nominal | Measure::Qualitative)) => {
             if let Some(v) = n.value.or(n.numerator).or(n.denominator) {
                 let what = what();
-                let msg = format!("indicator {id:?} is {} but its {what} has the number {v}; expected a text (such indicators do not sum)", name(m));
+                let msg = format!("indicator {id:?} is {} but its {what} has the number {v}; expected a text (such indicators do not sum)", measure_name(m));
                 cx.warning("value-on-qualitative", ptr(), msg);
             }
         }

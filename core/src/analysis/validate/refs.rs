@@ -3,8 +3,7 @@
 //! `contributor-measure-mismatch`).
 
 use super::ids::{Index, Space};
-use super::Ctx;
-use crate::model::Measure;
+use super::{measure_name, Ctx};
 
 /// Reports a reference to `id` at `ptr` when `space` has no such id.
 fn need<T>(
@@ -258,16 +257,6 @@ fn project_cycles(cx: &mut Ctx<'_>, ix: &Index<'_>) {
             names.join(" → ")
         );
         cx.error("project-cycle", ptr, msg);
-    }
-}
-
-fn measure_name(m: Measure) -> &'static str {
-    match m {
-        Measure::Unit => "unit",
-        Measure::Percentage => "percentage",
-        Measure::Nominal => "nominal",
-        Measure::Ordinal => "ordinal",
-        Measure::Qualitative => "qualitative",
     }
 }
 
