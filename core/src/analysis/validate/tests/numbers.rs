@@ -32,9 +32,8 @@ fn period_outside_program() {
         one(|p| p.projects[0].planned.start = Some(pd("2009-12"))),
         f("period-outside-program", Warning, "/projects/0/planned")
     );
-    let late = |p: &mut Portfolio| {
-        ind(p).periods[1] = Period { start: nd("2014-01-01"), end: nd("2014-12-31"), targets: vec![], actuals: vec![] }
-    };
+    let late =
+        |p: &mut Portfolio| (ind(p).periods[1].start, ind(p).periods[1].end) = (nd("2014-01-01"), nd("2014-12-31"));
     assert_eq!(one(late), f("period-outside-program", Warning, "/projects/0/results/0/indicators/0/periods/1"));
     // A year that overlaps the program's first year is not certainly outside.
     assert!(found(&{
