@@ -160,6 +160,14 @@ fn interreg_swedish_partners_2021_2027() {
     assert!(imp.report.notes.iter().any(|n| n.reason.contains("Baltic Sea Region / MaDaMe")), "{:?}", imp.report.notes);
 
     let portfolio = imp.into_portfolio("en", Program::new("interreg-2021-2027", Text::one("en", "Interreg 2021-2027")));
+    // The validator finds the file's one project that ends before it starts.
+    let errors: Vec<_> = kartan::analysis::validate(&portfolio, NaiveDate::from_ymd_opt(2026, 6, 9).unwrap())
+        .into_iter()
+        .filter(|d| d.severity == kartan::Severity::Error)
+        .collect();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].code, "end-before-start");
+    assert!(errors[0].message.contains("BBU - Baltic Biking UPGRADE"));
     let partners: usize = portfolio.projects.iter().map(|p| p.partners.len()).sum();
     assert_eq!(partners, 1196);
     let roles = partners_by_role(&portfolio);

@@ -11,4 +11,4 @@ pub mod survey;
 pub mod tables;
 mod validate;
 
-pub use validate::validate;
+pub use validate::{validate, CODES};
