@@ -291,7 +291,7 @@ fn a_50_mb_file_is_validated_and_reported() {
                 "levels": ["local"],
                 "status": "implementation",
                 "budgets": [{"value": {"amount": format!("{i}.50"), "currency": "SEK"}}],
-                "results": [{"id": format!("RES-{i}"), "type": "output", "indicators": [{"id": format!("IND-{i}"), "measure": "unit",
+                "results": [{"id": format!("RES-{i}"), "type": "output", "title": {"sv": "Resultat"}, "indicators": [{"id": format!("IND-{i}"), "measure": "unit", "title": {"sv": "Indikator"},
                     "periods": [{"start": "2010-01-01", "end": "2010-12-31", "targets": [{"value": "10"}], "actuals": [{"value": "7"}]}]}]}]
             })
         })
