@@ -200,7 +200,7 @@ fn validate_an_invalid_file_exits_1_with_the_diagnostics() {
         .get_output()
         .stdout
         .clone();
-    assert!(String::from_utf8(md).unwrap().contains("| error | duplicate-id | /projects/1/id |"));
+    assert!(String::from_utf8(md).unwrap().contains("| error | `duplicate-id` | `/projects/1/id` |"));
 }
 
 #[test]
