@@ -66,7 +66,7 @@ fn block_md(lang: &str, block: &Block, out: &mut String) {
             table_md(fallback, out);
         }
         Block::Diagnostics { items } => {
-            let mut table = Table::new([
+            let table = Table::new([
                 label(lang, "Allvarlighet", "Severity"),
                 label(lang, "Kod", "Code"),
                 label(lang, "Plats", "Path"),
