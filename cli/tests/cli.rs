@@ -200,7 +200,7 @@ fn validate_an_invalid_file_exits_1_with_the_diagnostics() {
         .get_output()
         .stdout
         .clone();
-    assert!(String::from_utf8(md).unwrap().contains("| error | duplicate-id | /projects/1/id |"));
+    assert!(String::from_utf8(md).unwrap().contains("| error | `duplicate-id` | `/projects/1/id` |"));
 }
 
 #[test]
@@ -291,7 +291,7 @@ fn a_50_mb_file_is_validated_and_reported() {
                 "levels": ["local"],
                 "status": "implementation",
                 "budgets": [{"value": {"amount": format!("{i}.50"), "currency": "SEK"}}],
-                "results": [{"id": format!("RES-{i}"), "type": "output", "indicators": [{"id": format!("IND-{i}"), "measure": "unit",
+                "results": [{"id": format!("RES-{i}"), "type": "output", "title": {"sv": "Resultat"}, "indicators": [{"id": format!("IND-{i}"), "measure": "unit", "title": {"sv": "Indikator"},
                     "periods": [{"start": "2010-01-01", "end": "2010-12-31", "targets": [{"value": "10"}], "actuals": [{"value": "7"}]}]}]}]
             })
         })
@@ -321,4 +321,39 @@ fn a_50_mb_file_is_validated_and_reported() {
     assert_eq!(by_area["rows"], json!([["Ett", "50000"], ["Två", "50000"]]));
     // Generous: a debug build on a shared 2-core machine; quadratic work would take hours.
     assert!(elapsed.as_secs() < 240, "validate + report took {elapsed:?}");
+}
+
+/// Every invalid fixture of the validation suite (`tests/data/bad/`) exits 1, and
+/// `--format json` lists exactly the diagnostics in `tests/data/bad/expected/`.
+#[test]
+fn validate_exits_1_on_every_bad_fixture_with_its_diagnostics() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/data/bad");
+    let mut count = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
+        let expected: Value = serde_json::from_str(
+            &std::fs::read_to_string(dir.join("expected").join(path.file_name().unwrap())).unwrap(),
+        )
+        .unwrap();
+        let out = kartan()
+            .args(["validate", "--format", "json", "--as-of", "2014-01-01"])
+            .arg(&path)
+            .assert()
+            .code(1)
+            .get_output()
+            .clone();
+        let got: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(got["valid"], false);
+        assert_eq!(got["diagnostics"], expected, "{}", path.display());
+        assert_eq!(String::from_utf8(out.stderr).unwrap().lines().count(), 1);
+        // The report on an invalid portfolio is still written, in every format.
+        for format in ["md", "html", "json"] {
+            kartan().args(["report", "-f", format, "--as-of", "2014-01-01"]).arg(&path).assert().success();
+        }
+        count += 1;
+    }
+    assert!(count >= 8, "{count} fixtures in {}", dir.display());
 }

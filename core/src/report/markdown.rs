@@ -66,16 +66,24 @@ fn block_md(lang: &str, block: &Block, out: &mut String) {
             table_md(fallback, out);
         }
         Block::Diagnostics { items } => {
-            let mut table = Table::new([
+            let table = Table::new([
                 label(lang, "Allvarlighet", "Severity"),
                 label(lang, "Kod", "Code"),
                 label(lang, "Plats", "Path"),
                 label(lang, "Meddelande", "Message"),
             ]);
-            for d in items {
-                table.push_row([d.severity.to_string(), d.code.clone(), d.path.clone(), d.message.clone()]);
-            }
             table_md(&table, out);
+            // Codes and paths as code spans, so `/program/stated_project_count` reads as is.
+            for d in items {
+                let _ = writeln!(
+                    out,
+                    "| {} | {} | {} | {} |",
+                    d.severity,
+                    code_cell(&d.code),
+                    code_cell(&d.path),
+                    cell(&d.message)
+                );
+            }
         }
     }
 }
@@ -150,6 +158,16 @@ pub(crate) fn cell(text: &str) -> String {
     lines.join("<br>")
 }
 
+/// A table cell as a code span: `|` is still escaped (GitHub tables split on it even in
+/// code), line breaks become spaces; text with a backtick falls back to [`cell`].
+pub(crate) fn code_cell(text: &str) -> String {
+    if text.contains('`') || text.trim().is_empty() {
+        return cell(text);
+    }
+    let one_line = text.split(['\n', '\r']).collect::<Vec<_>>().join(" ");
+    format!("`{}`", one_line.replace('|', "\\|"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -164,6 +182,17 @@ mod tests {
         let mut out = String::new();
         table_md(&t, &mut out);
         assert_eq!(out, "| x |\n| --- |\n| 1\\|2 |\n");
+    }
+
+    #[test]
+    fn diagnostics_show_codes_and_paths_as_code() {
+        assert_eq!(code_cell("/program/stated_project_count"), "`/program/stated_project_count`");
+        assert_eq!(code_cell("/a|b"), r"`/a\|b`");
+        assert_eq!(code_cell("/a`b"), r"/a\`b");
+        let d = crate::model::Diagnostic::error("duplicate-id", "/projects/1/id", "id \"P|1\" is used twice");
+        let mut out = String::new();
+        block_md("en", &Block::Diagnostics { items: vec![d] }, &mut out);
+        assert!(out.ends_with("| error | `duplicate-id` | `/projects/1/id` | id \"P\\|1\" is used twice |\n"), "{out}");
     }
 
     #[test]
