@@ -3,6 +3,32 @@
 //! DESIGN.md rule 9: blank and "not applicable" answers are missing, never 0;
 //! reverse-coded items are reversed only because the question declares it
 //! (`reverse_coded`), as `min + max − score`; every mean comes with its `n`.
+//!
+//! ```
+//! use kartan::analysis::survey::question_stats;
+//! use kartan::io::table::{import_survey, read_table_bytes, SourceKind, SurveyMapping};
+//!
+//! let mapping = SurveyMapping::from_toml(r#"
+//!     evaluation_id = "E"
+//!     title = "Meeting evaluation"
+//!     [scales.agree]
+//!     labels = ["Disagree", "Neutral", "Agree"]
+//!     not_applicable = ["N/A"]
+//!     [[questions]]
+//!     column = "Useful"
+//!     scale = "agree"
+//! "#, "survey.toml")?;
+//! let csv = "Useful\nAgree\nN/A\nNeutral\n\nAgree\n";
+//! let table = read_table_bytes(csv.as_bytes(), "s.csv", SourceKind::Csv, &mapping.source)?;
+//! let evaluation = import_survey(&table, &mapping)?.evaluation;
+//! let s = &question_stats(&evaluation)[0];
+//! // "N/A" and the blank row are missing, never 0: n = 3, mean (3 + 2 + 3) / 3.
+//! assert_eq!((s.n, s.not_applicable, s.missing), (3, 1, 1));
+//! assert_eq!(s.mean.unwrap().round_dp(2).to_string(), "2.67");
+//! // Top two on a three-point scale: Neutral or Agree, all three valid answers.
+//! assert_eq!(s.top_two_box, Some(rust_decimal::Decimal::ONE));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 use std::collections::BTreeMap;
 

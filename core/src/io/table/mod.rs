@@ -19,6 +19,33 @@
 //! with its row, column and reason (rule 8). Structural problems — an empty file, a
 //! mapped column the file does not have, the same project id in two rows — are
 //! [`TableError`]s naming the file, the rows and the columns.
+//!
+//! ```
+//! use kartan::io::table::{import_projects, read_table_bytes, ProjectMapping, SourceKind};
+//!
+//! let mapping = ProjectMapping::from_toml(r#"
+//!     language = "sv"
+//!     [locale]
+//!     decimal_separator = ","
+//!     thousands_separator = " "
+//!     date_formats = ["%d.%m.%Y"]
+//!     [columns]
+//!     id = "Ärende"
+//!     title = "Namn"
+//!     start = "Start"
+//!     budget = "Budget"
+//!     currency = { value = "SEK" }
+//! "#, "mapping.toml")?;
+//! let csv = "Ärende;Namn;Start;Budget\nP1;Lärande nätverk;1.3.2019;1 234 567,50\n";
+//! let mut options = mapping.source.clone();
+//! options.delimiter = Some(";".into());
+//! let table = read_table_bytes(csv.as_bytes(), "projekt.csv", SourceKind::Csv, &options)?;
+//! let import = import_projects(&table, &mapping)?;
+//! assert_eq!(import.projects[0].budgets[0].value.amount.to_string(), "1234567.50");
+//! assert_eq!(import.projects[0].planned.start.unwrap().to_string(), "2019-03-01");
+//! assert!(import.report.skipped.is_empty());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 mod mapping;
 mod projects;
