@@ -71,6 +71,10 @@ fn projektbanken_erdf_2014_2020() {
     assert_eq!(sek("Övre Norrland"), dec("888522427"));
     assert_eq!(sek("Nationellt regionalfondsprogram"), dec("648763989"));
     assert_eq!(sek("Stockholm"), dec("231754308"));
+    let table = kartan::analysis::breakdown::breakdown_table(&programmes);
+    table.check().unwrap();
+    assert_eq!(table.name, "portfolio_regional_programme");
+    assert_eq!(table.to_csv().lines().nth(1), Some("Norra Mellansverige,80,SEK,707612199"));
     let sum: Decimal = programmes.groups.iter().map(|g| g.budget["SEK"]).sum();
     assert_eq!(sum, dec("4354438151"));
 
@@ -112,7 +116,9 @@ fn load_portfolio_from_table_and_mapping_files() {
     // The portfolio is valid kartan JSON: it survives a write and a read.
     let json = kartan::io::json::to_string(&portfolio);
     assert_eq!(kartan::io::json::from_slice(json.as_bytes()).unwrap(), portfolio);
-    assert!(kartan::analysis::validate(&portfolio, NaiveDate::from_ymd_opt(2016, 10, 14).unwrap()).iter().all(|d| d.severity != kartan::Severity::Error));
+    assert!(kartan::analysis::validate(&portfolio, NaiveDate::from_ymd_opt(2016, 10, 14).unwrap())
+        .iter()
+        .all(|d| d.severity != kartan::Severity::Error));
 }
 
 #[test]
@@ -176,6 +182,9 @@ fn interreg_swedish_partners_2021_2027() {
     assert_eq!(by["LP"], (188, dec("61195118.07")));
     assert_eq!(by["PP"].0, 838);
     assert_eq!(by["AP"].0, 170);
+    let table = kartan::analysis::breakdown::roles_table(&roles);
+    table.check().unwrap();
+    assert_eq!(table.to_csv().lines().nth(1), Some("LP,188,EUR,61195118.07"));
     let total: Decimal = roles.iter().map(|r| r.budget["EUR"]).sum();
     assert_eq!(total, dec("212449300.01"), "total partner budget, exact");
     let lead = portfolio

@@ -192,3 +192,21 @@ pub fn breakdown_table(b: &Breakdown) -> Table {
     }
     t
 }
+
+/// Partners by role as a table `partners_by_role`: role, partners, currency, budget —
+/// one row per role and currency (a role without budgets has one row with nulls).
+pub fn roles_table(roles: &[RoleSummary]) -> Table {
+    let mut t = Table::new(
+        "partners_by_role",
+        &[("role", DType::String), ("partners", DType::Int), ("currency", DType::String), ("budget", DType::Decimal)],
+    );
+    for r in roles {
+        if r.budget.is_empty() {
+            t.push(vec![r.role.as_str().into(), r.partners.into(), None::<String>.into(), None::<Decimal>.into()]);
+        }
+        for (c, a) in &r.budget {
+            t.push(vec![r.role.as_str().into(), r.partners.into(), c.as_str().into(), (*a).into()]);
+        }
+    }
+    t
+}
