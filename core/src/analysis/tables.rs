@@ -279,6 +279,27 @@ mod tests {
     }
 
     #[test]
+    fn json_form_for_the_bindings() {
+        let mut t =
+            Table::new("t", &[("s", DType::String), ("d", DType::Decimal), ("day", DType::Date), ("b", DType::Bool)]);
+        t.push(vec![
+            "x".into(),
+            Cell::Decimal("4354438151.00".parse().unwrap()),
+            NaiveDate::from_ymd_opt(2016, 10, 14).into(),
+            true.into(),
+        ]);
+        t.push(vec![Cell::Null, Cell::Null, Cell::Null, Cell::Null]);
+        assert_eq!(
+            serde_json::to_value(&t).unwrap(),
+            serde_json::json!({
+                "name": "t",
+                "columns": [{"name": "s", "dtype": "string"}, {"name": "d", "dtype": "decimal"}, {"name": "day", "dtype": "date"}, {"name": "b", "dtype": "bool"}],
+                "rows": [["x", "4354438151.00", "2016-10-14", true], [null, null, null, null]]
+            })
+        );
+    }
+
+    #[test]
     fn check_names_the_misfit() {
         let mut t = Table::new("t", &[("n", DType::Int)]);
         t.push(vec!["x".into()]);
