@@ -133,3 +133,36 @@ column = "C""#, "s.csv: the mapping's questions.column names column \"C\", which
     .unwrap_err();
     assert_eq!(e.to_string(), "m.toml: kind is \"projects\" but this is read as a \"survey\" mapping");
 }
+
+#[test]
+fn absurd_numeric_scales_do_not_panic() {
+    use kartan::{Answer, Evaluation, Instrument, Question, Response, Scale, Text};
+    use rust_decimal::Decimal;
+    for (min, max, reverse) in
+        [(Decimal::MAX - Decimal::from(5), Decimal::MAX, true), (Decimal::MIN, Decimal::MAX, true)]
+    {
+        let q = Question {
+            id: "Q".into(),
+            text: Text::one("en", "q"),
+            scale: Scale::Numeric { min, max },
+            reverse_coded: reverse,
+        };
+        let responses = [max, max, min]
+            .into_iter()
+            .map(|s| Response {
+                answers: [("Q".to_owned(), Answer::Score(s))].into_iter().collect(),
+                ..Response::default()
+            })
+            .collect();
+        let e = Evaluation {
+            id: "E".into(),
+            title: Text::new(),
+            instrument: Instrument { questions: vec![q] },
+            events: vec![],
+            plan: None,
+            responses,
+        };
+        let s = &question_stats(&e)[0];
+        assert_eq!(s.n, 3);
+    }
+}

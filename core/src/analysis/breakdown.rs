@@ -38,6 +38,13 @@ pub struct Breakdown {
     pub groups: Vec<Group>,
 }
 
+/// Adds `amount` to the total for `currency`, saturating at `Decimal::MAX` (about
+/// 7.9 × 10^28) rather than panicking; no real budget comes near it.
+fn add_to(totals: &mut BTreeMap<String, Decimal>, currency: &str, amount: Decimal) {
+    let t = totals.entry(currency.to_owned()).or_insert(Decimal::ZERO);
+    *t = t.checked_add(amount).unwrap_or(if amount.is_sign_negative() { Decimal::MIN } else { Decimal::MAX });
+}
+
 /// The key used for projects with no value.
 pub const NONE_KEY: &str = "(none)";
 
@@ -45,7 +52,7 @@ pub const NONE_KEY: &str = "(none)";
 pub fn project_budget(project: &Project) -> BTreeMap<String, Decimal> {
     let mut out = BTreeMap::new();
     for b in effective_budgets(&project.budgets) {
-        *out.entry(b.value.currency.clone()).or_insert(Decimal::ZERO) += b.value.amount;
+        add_to(&mut out, &b.value.currency, b.value.amount);
     }
     out
 }
@@ -55,7 +62,7 @@ pub fn budget_total(portfolio: &Portfolio) -> BTreeMap<String, Decimal> {
     let mut out = BTreeMap::new();
     for p in &portfolio.projects {
         for (c, a) in project_budget(p) {
-            *out.entry(c).or_insert(Decimal::ZERO) += a;
+            add_to(&mut out, &c, a);
         }
     }
     out
@@ -78,7 +85,7 @@ fn group_by<'p>(
             let g = groups.entry(k.clone()).or_insert_with(|| Group { key: k, projects: 0, budget: BTreeMap::new() });
             g.projects += 1;
             for (c, a) in &budget {
-                *g.budget.entry(c.clone()).or_insert(Decimal::ZERO) += *a;
+                add_to(&mut g.budget, c, *a);
             }
         }
     }
@@ -166,7 +173,7 @@ pub fn partners_by_role(portfolio: &Portfolio) -> Vec<RoleSummary> {
             for part in portfolio.projects.iter().flat_map(|p| &p.partners).filter(|x| x.role == *role) {
                 s.partners += 1;
                 if let Some(m) = &part.budget {
-                    *s.budget.entry(m.currency.clone()).or_insert(Decimal::ZERO) += m.amount;
+                    add_to(&mut s.budget, &m.currency, m.amount);
                 }
             }
             s

@@ -96,13 +96,18 @@ pub fn learning_profile(portfolio: &Portfolio) -> LearningProfile {
                     points.iter().map(|p| (p.label.show("en", "en").to_owned(), p.score)).collect()
                 }
                 Some(Scale::Numeric { min, max })
-                    if min.fract().is_zero() && max.fract().is_zero() && *max - *min <= Decimal::from(100) =>
+                    if min.fract().is_zero()
+                        && max.fract().is_zero()
+                        && max.checked_sub(*min).is_some_and(|r| r <= Decimal::from(100)) =>
                 {
                     let mut v = Vec::new();
                     let mut s = *min;
                     while s <= *max {
                         v.push((s.to_string(), s));
-                        s += Decimal::ONE;
+                        match s.checked_add(Decimal::ONE) {
+                            Some(next) => s = next,
+                            None => break,
+                        }
                     }
                     v
                 }
@@ -123,7 +128,10 @@ pub fn learning_profile(portfolio: &Portfolio) -> LearningProfile {
             let weakest_score = scores.iter().map(|(_, s)| *s).min();
             let weakest =
                 scores.iter().filter(|(_, s)| Some(*s) == weakest_score).map(|(p, _)| (*p).to_owned()).collect();
-            let mean = (n > 0).then(|| scores.iter().map(|(_, s)| *s).sum::<Decimal>() / Decimal::from(n));
+            let mean = (n > 0)
+                .then(|| scores.iter().try_fold(Decimal::ZERO, |acc, (_, s)| acc.checked_add(*s)))
+                .flatten()
+                .and_then(|sum| sum.checked_div(Decimal::from(n)));
             FactorProfile { factor: f.id.clone(), name: f.name.clone(), n, mean, distribution, weakest_score, weakest }
         })
         .collect();

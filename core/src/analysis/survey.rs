@@ -100,7 +100,15 @@ pub fn question_stats(evaluation: &Evaluation) -> Vec<QuestionStats> {
 /// Statistics of one question over `responses`.
 pub fn stats_for(question: &Question, responses: &[&Response]) -> QuestionStats {
     let (lo, hi) = scale_ends(&question.scale);
-    let compare = |s: Decimal| if question.reverse_coded { lo + hi - s } else { s };
+    // Reversal hi − (s − lo) stays inside the scale; only a scale wider than `Decimal`
+    // itself (ends beyond ±3.9 × 10^28) could overflow, and keeps its scores as answered.
+    let compare = |s: Decimal| {
+        if question.reverse_coded {
+            s.checked_sub(lo).and_then(|d| hi.checked_sub(d)).unwrap_or(s)
+        } else {
+            s
+        }
+    };
     let mut scores = Vec::new();
     let mut na = 0u64;
     let mut texts = 0u64;
@@ -136,13 +144,18 @@ pub fn stats_for(question: &Question, responses: &[&Response]) -> QuestionStats 
             points.iter().map(|p| (p.label.show("en", "en").to_owned(), compare(p.score))).collect()
         }
         Scale::Numeric { min, max }
-            if min.fract().is_zero() && max.fract().is_zero() && *max - *min <= Decimal::from(100) =>
+            if min.fract().is_zero()
+                && max.fract().is_zero()
+                && max.checked_sub(*min).is_some_and(|r| r <= Decimal::from(100)) =>
         {
             let mut v = Vec::new();
             let mut s = *min;
             while s <= *max {
                 v.push((s.to_string(), compare(s)));
-                s += Decimal::ONE;
+                match s.checked_add(Decimal::ONE) {
+                    Some(next) => s = next,
+                    None => break,
+                }
             }
             v
         }
@@ -170,7 +183,7 @@ pub fn stats_for(question: &Question, responses: &[&Response]) -> QuestionStats 
                 compared.sort_by(|a, b| b.cmp(a));
                 compared.get(1).or(compared.first()).copied().unwrap_or(hi)
             }
-            _ => hi - Decimal::ONE,
+            _ => hi.checked_sub(Decimal::ONE).unwrap_or(hi),
         };
         share(scores.iter().filter(|s| **s >= threshold).count() as u64)
     };
@@ -204,25 +217,34 @@ fn scale_ends(scale: &Scale) -> (Decimal, Decimal) {
     }
 }
 
-/// Mean, median and sample standard deviation (n − 1) of `xs`.
+/// Mean, median and sample standard deviation (n − 1) of `xs`. Exact decimal arithmetic;
+/// a figure whose computation would overflow `Decimal` (only possible on a numeric scale
+/// with ends near 10^28) is `None` rather than a panic or a wrong number.
 fn describe(xs: &[Decimal]) -> (Option<Decimal>, Option<Decimal>, Option<Decimal>) {
     if xs.is_empty() {
         return (None, None, None);
     }
     let n = Decimal::from(xs.len() as u64);
-    let mean = xs.iter().sum::<Decimal>() / n;
+    let mean = xs.iter().try_fold(Decimal::ZERO, |acc, x| acc.checked_add(*x)).and_then(|sum| sum.checked_div(n));
     let mut sorted = xs.to_vec();
     sorted.sort();
     let mid = sorted.len() / 2;
-    let median = if sorted.len() % 2 == 0 { (sorted[mid - 1] + sorted[mid]) / Decimal::TWO } else { sorted[mid] };
-    let sd = (xs.len() >= 2).then(|| {
-        let ss: Decimal = xs.iter().map(|x| (*x - mean) * (*x - mean)).sum();
+    let median = if sorted.len() % 2 == 0 {
+        sorted[mid - 1].checked_add(sorted[mid]).and_then(|s| s.checked_div(Decimal::TWO))
+    } else {
+        Some(sorted[mid])
+    };
+    let sd = mean.filter(|_| xs.len() >= 2).and_then(|mean| {
+        let ss = xs.iter().try_fold(Decimal::ZERO, |acc, x| {
+            let d = x.checked_sub(mean)?;
+            acc.checked_add(d.checked_mul(d)?)
+        })?;
         // The variance is exact; its square root goes through f64 (15-16 significant
         // digits), far faster than a decimal square root and more than any report shows.
-        let var = ss / (n - Decimal::ONE);
-        var.to_f64().map(f64::sqrt).and_then(Decimal::from_f64).unwrap_or_default()
+        let var = ss.checked_div(n - Decimal::ONE)?;
+        var.to_f64().map(f64::sqrt).and_then(Decimal::from_f64)
     });
-    (Some(mean), Some(median), sd)
+    (mean, median, sd)
 }
 
 /// The statistics of one event of a series.
