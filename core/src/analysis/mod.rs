@@ -6,3 +6,6 @@
 mod validate;
 
 pub use validate::validate;
+pub mod results;
+
+pub use results::{Periods, ResultsExt, ResultsIndex};
