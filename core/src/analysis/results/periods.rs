@@ -2,7 +2,7 @@
 //! periods into (DESIGN.md rule 2, issue 3 "Periods are aligned").
 
 use chrono::{Datelike, NaiveDate};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::error::ResultsError;
 
@@ -15,7 +15,10 @@ use super::error::ResultsError;
 /// explicit period) is reported in the roll-up's diagnostics and left out of the
 /// program periods — never split pro rata, never counted twice. It still counts in
 /// the life-of-program figures.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+///
+/// In JSON (the shared test vectors' query language): `"yearly"`, `"half_yearly"`,
+/// `"quarterly"`, `"monthly"` or `{"explicit": [["2024-01-01", "2024-06-30"], …]}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Periods {
     /// Calendar years.
