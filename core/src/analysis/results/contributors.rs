@@ -1,7 +1,5 @@
 //! Resolving a program indicator's contributors through a project tree of any depth.
 
-use std::collections::HashSet;
-
 use serde::Serialize;
 
 use crate::model::{Diagnostic, Measure};
@@ -43,7 +41,6 @@ pub(crate) fn leaves<'a>(
     }
     let mode = effective_cumulation(measure, root.indicator.cumulation);
     let mut out = Vec::new();
-    let mut seen: HashSet<&'a str> = HashSet::new();
     // Depth-first without recursion: (node, next contributor to visit).
     let mut stack: Vec<(Entry<'a>, usize)> = vec![(root, 0)];
     while let Some((node, next)) = stack.last_mut() {
@@ -54,16 +51,16 @@ pub(crate) fn leaves<'a>(
         };
         let k = *next;
         *next += 1;
-        if let Some(start) = stack.iter().position(|(e, _)| e.indicator.id == *id) {
-            let mut path: Vec<String> = stack[start..].iter().map(|(e, _)| e.indicator.id.clone()).collect();
-            path.push(id.clone());
-            return Err(ResultsError::ContributorCycle { path });
-        }
         let child = index.get(id).ok_or_else(|| ResultsError::MissingContributor {
             indicator: node.indicator.id.clone(),
             contributor: id.clone(),
             pointer: format!("{}/contributors/{k}", node.pointer()),
         })?;
+        if let Some(start) = stack.iter().position(|(e, _)| std::ptr::eq(e.indicator, child.indicator)) {
+            let mut path: Vec<String> = stack[start..].iter().map(|(e, _)| e.indicator.id.clone()).collect();
+            path.push(id.clone());
+            return Err(ResultsError::ContributorCycle { path });
+        }
         let found = child.indicator.measure.ok_or_else(|| ResultsError::MeasureUnknown {
             indicator: child.indicator.id.clone(),
             pointer: child.pointer(),
@@ -101,16 +98,42 @@ pub(crate) fn leaves<'a>(
             stack.push((child, 0));
             continue;
         }
-        if !seen.insert(child.indicator.id.as_str()) {
-            diagnostics.push(Diagnostic::warning(
-                "duplicate-contributor",
-                format!("{}/contributors/{k}", node.pointer()),
-                format!("contributor {id:?} is named more than once in the roll-up of {:?}; it is counted once", root.indicator.id),
-            ));
-            continue;
-        }
         let via = stack[1..].iter().map(|(e, _)| e.indicator.id.as_str()).collect();
         out.push((child, Contributor { indicator: &child.indicator.id, project: child.project, via }));
     }
+    dedupe(&mut out, root, diagnostics);
     Ok(out)
+}
+
+/// Keeps the first occurrence of each leaf (by identity, without hashing), reporting
+/// the others.
+fn dedupe<'a>(out: &mut Vec<(Entry<'a>, Contributor<'a>)>, root: Entry<'a>, diagnostics: &mut Vec<Diagnostic>) {
+    let mut by_address: Vec<(usize, usize)> =
+        out.iter().enumerate().map(|(i, (e, _))| (std::ptr::from_ref(e.indicator) as usize, i)).collect();
+    by_address.sort_unstable();
+    let mut drop = vec![false; out.len()];
+    for w in by_address.windows(2) {
+        if w[0].0 == w[1].0 {
+            drop[w[1].1] = true;
+        }
+    }
+    if !drop.contains(&true) {
+        return;
+    }
+    let mut i = 0;
+    out.retain(|(e, _)| {
+        let keep = !drop[i];
+        i += 1;
+        if !keep {
+            diagnostics.push(Diagnostic::warning(
+                "duplicate-contributor",
+                e.pointer(),
+                format!(
+                    "contributor {:?} is reached more than once in the roll-up of {:?}; it is counted once",
+                    e.indicator.id, root.indicator.id
+                ),
+            ));
+        }
+        keep
+    });
 }

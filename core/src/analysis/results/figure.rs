@@ -53,15 +53,25 @@ impl Figure {
         self.numerator.is_some() && self.denominator.is_some()
     }
 
-    /// The figure a target or actual gives for `measure`; `None` when it has no number
-    /// (a comment or a statement only).
-    pub(crate) fn of(value: &PeriodValue, measure: Measure) -> Option<Self> {
+    /// The figure a target or actual gives for `measure` (`None` when it has no number:
+    /// a comment or a statement only), without yet computing the percent of a
+    /// percentage with counts (`value` stays `None` until [`Figure::finish`]): the hot
+    /// path picks the latest of several reports without a division per report.
+    pub(crate) fn raw(value: &PeriodValue, measure: Measure) -> Option<Self> {
         if measure == Measure::Percentage {
             if let (Some(n), Some(d)) = (value.numerator, value.denominator) {
-                return Some(Self::ratio(n, d));
+                return Some(Self { value: None, numerator: Some(n), denominator: Some(d) });
             }
         }
         value.value.map(Self::number)
+    }
+
+    /// Completes a [`Figure::raw`]: computes the percent from the counts.
+    pub(crate) fn finish(self) -> Self {
+        match (self.value, self.numerator, self.denominator) {
+            (None, Some(n), Some(d)) => Self::ratio(n, d),
+            _ => self,
+        }
     }
 }
 

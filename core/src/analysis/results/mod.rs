@@ -151,3 +151,6 @@ impl<'a> ResultsIndex<'a> {
         rollup::rollup(self, id, periods)
     }
 }
+
+#[cfg(test)]
+mod tests;

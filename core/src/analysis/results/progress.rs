@@ -53,23 +53,17 @@ impl Progress {
         }
     }
 
-    /// Progress of `actual` from `baseline` to `target` (DESIGN.md rule 3).
+    /// Progress of `actual` from `baseline` to `target` (DESIGN.md rule 3). The reasons
+    /// for no fraction are checked in this order: no target, no baseline, target equal
+    /// to baseline (undefined), no actual.
     pub fn between(baseline: Option<Decimal>, target: Option<Decimal>, actual: Option<Decimal>) -> Self {
-        let (Some(target), Some(baseline), Some(actual)) = (target, baseline, actual) else {
-            return if target.is_none() {
-                Progress::NoTarget
-            } else if baseline.is_none() {
-                Progress::NoBaseline
-            } else {
-                Progress::NoActual
-            };
-        };
-        let (Some(distance), Some(done)) = (target.checked_sub(baseline), actual.checked_sub(baseline)) else {
+        let Some(target) = target else { return Progress::NoTarget };
+        let Some(baseline) = baseline else { return Progress::NoBaseline };
+        let Some(distance) = target.checked_sub(baseline).filter(|d| !d.is_zero()) else {
             return Progress::Undefined;
         };
-        if distance.is_zero() {
-            return Progress::Undefined;
-        }
+        let Some(actual) = actual else { return Progress::NoActual };
+        let Some(done) = actual.checked_sub(baseline) else { return Progress::Undefined };
         done.checked_div(distance).map_or(Progress::Undefined, |f| Progress::Fraction(f.normalize()))
     }
 }
@@ -301,6 +295,7 @@ mod tests {
         assert_eq!(Progress::between(Some(d("10")), None, Some(d("12"))), Progress::NoTarget);
         assert_eq!(Progress::between(None, Some(d("10")), Some(d("12"))), Progress::NoBaseline);
         assert_eq!(Progress::between(Some(d("0")), Some(d("10")), None), Progress::NoActual);
+        assert_eq!(Progress::between(Some(d("10")), Some(d("10")), None), Progress::Undefined);
     }
 
     #[test]

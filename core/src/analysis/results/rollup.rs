@@ -174,6 +174,7 @@ pub(crate) fn rollup<'a>(index: &ResultsIndex<'a>, id: &str, periods: &Periods) 
     let mut life_contributions = Vec::new();
     let mut life_statements = Vec::new();
     let mut unpoolable: Vec<&'a str> = Vec::new();
+    let mut disaggregated = false;
 
     for (entry, _) in &leaves {
         place(entry, &calendar, k0, &mut s, &mut Some(&mut diagnostics))?;
@@ -198,6 +199,7 @@ pub(crate) fn rollup<'a>(index: &ResultsIndex<'a>, id: &str, periods: &Periods) 
             })
             .map_err(overflow(entry))?;
             lives[k] = outcome.life;
+            disaggregated |= outcome.disaggregated;
             tie_diagnostics(entry, side, &mut s.ties, &mut diagnostics);
         }
         let mut poolable = true;
@@ -205,6 +207,10 @@ pub(crate) fn rollup<'a>(index: &ResultsIndex<'a>, id: &str, periods: &Periods) 
         for &b in &s.touched {
             let (actual, carried_forward, target) = std::mem::replace(&mut s.slots[b as usize], (None, false, None));
             let bucket = &mut buckets[b as usize];
+            if bucket.contributions.capacity() == 0 {
+                // Reserved, not touched: pages a sparse bucket never writes are never faulted in.
+                bucket.contributions.reserve(leaves.len());
+            }
             poolable &= add(&mut bucket.actual, actual, measure, entry)? & add(&mut bucket.target, target, measure, entry)?;
             bucket.contributions.push(Contribution {
                 indicator: &entry.indicator.id,
@@ -265,7 +271,7 @@ pub(crate) fn rollup<'a>(index: &ResultsIndex<'a>, id: &str, periods: &Periods) 
         })
         .collect();
 
-    if measure.is_quantitative() {
+    if disaggregated {
         let keys = dimension_keys(leaves.iter().map(|(e, _)| e.indicator));
         if !keys.is_empty() {
             roll_breakdowns(&leaves, &keys, measure, mode, &calendar, k0, &mut s, &mut out, &mut diagnostics)?;

@@ -123,7 +123,7 @@ impl Acc {
         let out = match (summing, self.tie) {
             (true, _) => Ok(self.pool.figure(measure)),
             (false, Some(tie)) => Err(tie),
-            (false, None) => Ok(self.latest),
+            (false, None) => Ok(self.latest.map(Figure::finish)),
         };
         *self = Acc::default();
         out
@@ -136,6 +136,9 @@ pub(crate) struct RunOutcome {
     /// The life-of-program figure over every period (placed or not): the sum
     /// (non-cumulative) or the latest value. `None` when there is none.
     pub(crate) life: Option<Figure>,
+    /// True when the side holds disaggregated values (a dimension set other than the
+    /// series read), so breakdowns are worth computing.
+    pub(crate) disaggregated: bool,
 }
 
 /// Why [`run`] stopped.
@@ -161,6 +164,7 @@ pub(crate) fn run(
     let mut cur = Acc::default();
     let mut cur_bucket = NO_BUCKET;
     let mut last: Option<(usize, Figure)> = None;
+    let mut disaggregated = false;
 
     let mut flush = |bucket: u32, acc: &mut Acc, last: &mut Option<(usize, Figure)>, ties: &mut Vec<u32>| {
         let bucket = bucket as usize;
@@ -196,13 +200,14 @@ pub(crate) fn run(
         };
         for value in values {
             if !series.matches(value) {
+                disaggregated |= !value.dimensions.is_empty();
                 continue;
             }
             let date = value.reported.unwrap_or(period.end);
             if cutoff.is_some_and(|c| date > c) {
                 continue;
             }
-            let Some(figure) = Figure::of(value, measure) else { continue };
+            let Some(figure) = Figure::raw(value, measure) else { continue };
             if summing {
                 life.pool.add(figure, measure).map_err(|()| RunError::Overflow)?;
                 if bucket != NO_BUCKET {
@@ -232,7 +237,7 @@ pub(crate) fn run(
             None
         }
     };
-    Ok(RunOutcome { life })
+    Ok(RunOutcome { life, disaggregated })
 }
 
 /// Fills `order` with the indices of `indicator`'s periods in business order (end,
@@ -240,11 +245,21 @@ pub(crate) fn run(
 /// that ends before it starts, if any.
 pub(crate) fn business_order(indicator: &Indicator, order: &mut Vec<u32>) -> Option<usize> {
     order.clear();
-    order.extend(0..indicator.periods.len() as u32);
     let periods = &indicator.periods;
-    let sorted = periods.windows(2).all(|w| (w[0].end, w[0].start) <= (w[1].end, w[1].start));
+    let mut sorted = true;
+    let mut backwards = None;
+    let mut previous = (NaiveDate::MIN, NaiveDate::MIN);
+    for (i, p) in periods.iter().enumerate() {
+        let key = (p.end, p.start);
+        sorted &= previous <= key;
+        previous = key;
+        if p.end < p.start && backwards.is_none() {
+            backwards = Some(i);
+        }
+        order.push(i as u32);
+    }
     if !sorted {
         order.sort_by_key(|&i| (periods[i as usize].end, periods[i as usize].start, i));
     }
-    periods.iter().position(|p| p.end < p.start)
+    backwards
 }
