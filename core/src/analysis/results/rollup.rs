@@ -121,14 +121,29 @@ struct Scratch {
     ties: Vec<u32>,
 }
 
-/// Lays `entry`'s periods into buckets `k0 ..= k0 + n - 1`, reporting straddlers.
-fn place(entry: &Entry<'_>, calendar: &Calendar, k0: i64, s: &mut Scratch, diagnostics: &mut Option<&mut Vec<Diagnostic>>) -> Result<(), ResultsError> {
+/// Lays one leaf's periods into buckets `k0 .. k0 + n` (order and placement into
+/// `s`), reporting straddling and outside periods when `diagnostics` is given.
+/// Returns `false` when a period lies in a program period outside that range.
+fn lay_leaf(
+    entry: &Entry<'_>,
+    calendar: &Calendar,
+    (k0, n): (i64, usize),
+    s: &mut Scratch,
+    mut diagnostics: Option<&mut Vec<Diagnostic>>,
+) -> Result<bool, ResultsError> {
     checked_order(entry, &mut s.order)?;
     s.placement.clear();
+    let mut in_range = true;
     for &i in &s.order {
         let p = &entry.indicator.periods[i as usize];
         let bucket = match calendar.place(p.start, p.end) {
-            Place::In(k) => u32::try_from(k - k0).unwrap_or(NO_BUCKET),
+            Place::In(k) => match u32::try_from(k - k0).ok().filter(|&b| (b as usize) < n) {
+                Some(b) => b,
+                None => {
+                    in_range = false;
+                    NO_BUCKET
+                }
+            },
             other => {
                 if let Some(d) = diagnostics.as_deref_mut() {
                     let (code, what) = match other {
@@ -149,7 +164,98 @@ fn place(entry: &Entry<'_>, calendar: &Calendar, k0: i64, s: &mut Scratch, diagn
         };
         s.placement.push(bucket);
     }
-    Ok(())
+    Ok(in_range)
+}
+
+/// The first start and last end of `periods`, merged into `acc`.
+fn span_of<'p>(periods: impl Iterator<Item = &'p crate::model::Period>, acc: (Option<NaiveDate>, Option<NaiveDate>)) -> (Option<NaiveDate>, Option<NaiveDate>) {
+    periods.fold(acc, |(lo, hi), p| (Some(lo.map_or(p.start, |d| d.min(p.start))), Some(hi.map_or(p.end, |d| d.max(p.end)))))
+}
+
+/// What the pass over the leaves adds up.
+#[derive(Debug, Default)]
+struct Totals<'a> {
+    buckets: Vec<Bucket<'a>>,
+    life_actual: Pool,
+    life_target: Pool,
+    life_contributions: Vec<Contribution<'a>>,
+    life_statements: Vec<Statement<'a>>,
+    unpoolable: Vec<&'a str>,
+    disaggregated: bool,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// One pass over the leaves, each laid out and read while its periods are in cache.
+/// `None` when `strict` and a period falls outside the buckets (the range was guessed
+/// too small).
+fn accumulate<'a>(
+    leaves: &[(Entry<'a>, Contributor<'a>)],
+    (measure, mode): (Measure, Cumulation),
+    calendar: &Calendar,
+    (k0, n): (i64, usize),
+    strict: bool,
+    s: &mut Scratch,
+) -> Result<Option<Totals<'a>>, ResultsError> {
+    let mut t = Totals { buckets: vec![Bucket::default(); n], ..Totals::default() };
+    s.slots.clear();
+    s.slots.resize(n, (None, false, None));
+    for (entry, _) in leaves {
+        if !lay_leaf(entry, calendar, (k0, n), s, Some(&mut t.diagnostics))? && strict {
+            return Ok(None);
+        }
+        let timeline = Timeline { order: &s.order, placement: &s.placement, buckets: n };
+        if !measure.is_quantitative() {
+            collect_statements(entry, &timeline, &mut t.buckets, &mut t.life_statements);
+            continue;
+        }
+        let mut lives = [None, None];
+        for (k, side) in [Side::Actual, Side::Target].into_iter().enumerate() {
+            let reader = Reader { indicator: entry.indicator, measure, mode, series: Series::Total, side, cutoff: None };
+            let (slots, touched) = (&mut s.slots, &mut s.touched);
+            let outcome = run(&reader, &timeline, &mut s.ties, &mut |b, figure, carried| {
+                if slots[b].0.is_none() && slots[b].2.is_none() {
+                    touched.push(b as u32);
+                }
+                match side {
+                    Side::Actual => (slots[b].0, slots[b].1) = (Some(figure), carried),
+                    Side::Target if !carried => slots[b].2 = Some(figure),
+                    Side::Target => {}
+                }
+            })
+            .map_err(overflow(entry))?;
+            lives[k] = outcome.life;
+            t.disaggregated |= outcome.disaggregated;
+            tie_diagnostics(entry, side, &mut s.ties, &mut t.diagnostics);
+        }
+        let mut poolable = true;
+        s.touched.sort_unstable();
+        for &b in &s.touched {
+            let (actual, carried_forward, target) = std::mem::replace(&mut s.slots[b as usize], (None, false, None));
+            let bucket = &mut t.buckets[b as usize];
+            if bucket.contributions.capacity() == 0 {
+                // Reserved, not touched: pages a sparse bucket never writes are never faulted in.
+                bucket.contributions.reserve(leaves.len());
+            }
+            poolable &= add(&mut bucket.actual, actual, measure, entry)? & add(&mut bucket.target, target, measure, entry)?;
+            bucket.contributions.push(Contribution { indicator: &entry.indicator.id, project: entry.project, actual, carried_forward, target });
+        }
+        s.touched.clear();
+        let target = entry.indicator.life_target.map(Figure::number).or(lives[1]);
+        poolable &= add(&mut t.life_actual, lives[0], measure, entry)? & add(&mut t.life_target, target, measure, entry)?;
+        if lives[0].is_some() || target.is_some() {
+            t.life_contributions.push(Contribution {
+                indicator: &entry.indicator.id,
+                project: entry.project,
+                actual: lives[0],
+                carried_forward: false,
+                target,
+            });
+        }
+        if !poolable {
+            t.unpoolable.push(&entry.indicator.id);
+        }
+    }
+    Ok(Some(t))
 }
 
 /// Computes the roll-up of indicator `id` into `periods`.
@@ -161,81 +267,28 @@ pub(crate) fn rollup<'a>(index: &ResultsIndex<'a>, id: &str, periods: &Periods) 
     let mut diagnostics = Vec::new();
     let leaves = leaves(index, root, measure, &mut diagnostics)?;
 
-    let dates = leaves.iter().flat_map(|(e, _)| e.indicator.periods.iter()).chain(&root.indicator.periods);
-    let (first, last) = dates.fold((None, None), |(lo, hi): (Option<NaiveDate>, Option<NaiveDate>), p| {
-        (Some(lo.map_or(p.start, |d| d.min(p.start))), Some(hi.map_or(p.end, |d| d.max(p.end))))
-    });
-    let (k0, k1) = calendar.key_range(first, last).unwrap_or((0, -1));
-    let n = usize::try_from(k1 - k0 + 1).unwrap_or(0);
-    let mut buckets: Vec<Bucket<'a>> = vec![Bucket::default(); n];
-    let mut s = Scratch { slots: vec![(None, false, None); n], ..Scratch::default() };
-    let mut life_actual = Pool::default();
-    let mut life_target = Pool::default();
-    let mut life_contributions = Vec::new();
-    let mut life_statements = Vec::new();
-    let mut unpoolable: Vec<&'a str> = Vec::new();
-    let mut disaggregated = false;
-
-    for (entry, _) in &leaves {
-        place(entry, &calendar, k0, &mut s, &mut Some(&mut diagnostics))?;
-        let timeline = Timeline { order: &s.order, placement: &s.placement, buckets: n };
-        if !measure.is_quantitative() {
-            collect_statements(entry, &timeline, &mut buckets, &mut life_statements);
-            continue;
+    // The program periods run from the first contributor period to the last. Guess the
+    // range from each leaf's first and last period (they are usually in order) so that
+    // every period is read only once, while in cache; when the guess is too small,
+    // scan every period for the exact range and start again.
+    let ends = leaves.iter().flat_map(|(e, _)| e.indicator.periods.first().into_iter().chain(e.indicator.periods.last()));
+    let guess = span_of(ends, span_of(root.indicator.periods.iter(), (None, None)));
+    let range = |(first, last)| {
+        let (k0, k1) = calendar.key_range(first, last).unwrap_or((0, -1));
+        (k0, usize::try_from(k1 - k0 + 1).unwrap_or(0))
+    };
+    let mut s = Scratch::default();
+    let kinds = (measure, mode);
+    let ((k0, n), totals) = match accumulate(&leaves, kinds, &calendar, range(guess), true, &mut s)? {
+        Some(t) => (range(guess), t),
+        None => {
+            let all = span_of(leaves.iter().flat_map(|(e, _)| e.indicator.periods.iter()), guess);
+            let t = accumulate(&leaves, kinds, &calendar, range(all), false, &mut s)?.unwrap_or_default();
+            (range(all), t)
         }
-        let mut lives = [None, None];
-        for (k, side) in [Side::Actual, Side::Target].into_iter().enumerate() {
-            let reader = Reader { indicator: entry.indicator, measure, mode, series: Series::Total, side, cutoff: None };
-            let (slots, touched) = (&mut s.slots, &mut s.touched);
-            let outcome = run(&reader, &timeline, &mut s.ties, &mut |b, figure, carried| {
-                if slots[b] == (None, false, None) {
-                    touched.push(b as u32);
-                }
-                match side {
-                    Side::Actual => (slots[b].0, slots[b].1) = (Some(figure), carried),
-                    Side::Target if !carried => slots[b].2 = Some(figure),
-                    Side::Target => {}
-                }
-            })
-            .map_err(overflow(entry))?;
-            lives[k] = outcome.life;
-            disaggregated |= outcome.disaggregated;
-            tie_diagnostics(entry, side, &mut s.ties, &mut diagnostics);
-        }
-        let mut poolable = true;
-        s.touched.sort_unstable();
-        for &b in &s.touched {
-            let (actual, carried_forward, target) = std::mem::replace(&mut s.slots[b as usize], (None, false, None));
-            let bucket = &mut buckets[b as usize];
-            if bucket.contributions.capacity() == 0 {
-                // Reserved, not touched: pages a sparse bucket never writes are never faulted in.
-                bucket.contributions.reserve(leaves.len());
-            }
-            poolable &= add(&mut bucket.actual, actual, measure, entry)? & add(&mut bucket.target, target, measure, entry)?;
-            bucket.contributions.push(Contribution {
-                indicator: &entry.indicator.id,
-                project: entry.project,
-                actual,
-                carried_forward,
-                target,
-            });
-        }
-        s.touched.clear();
-        let target = entry.indicator.life_target.map(Figure::number).or(lives[1]);
-        poolable &= add(&mut life_actual, lives[0], measure, entry)? & add(&mut life_target, target, measure, entry)?;
-        if lives[0].is_some() || target.is_some() {
-            life_contributions.push(Contribution {
-                indicator: &entry.indicator.id,
-                project: entry.project,
-                actual: lives[0],
-                carried_forward: false,
-                target,
-            });
-        }
-        if !poolable {
-            unpoolable.push(&entry.indicator.id);
-        }
-    }
+    };
+    let Totals { buckets, life_actual, life_target, life_contributions, life_statements, unpoolable, disaggregated, diagnostics: found } = totals;
+    diagnostics.extend(found);
     for id in unpoolable {
         let pointer = index.pointer(id).unwrap_or_default();
         diagnostics.push(Diagnostic::warning(
@@ -274,7 +327,7 @@ pub(crate) fn rollup<'a>(index: &ResultsIndex<'a>, id: &str, periods: &Periods) 
     if disaggregated {
         let keys = dimension_keys(leaves.iter().map(|(e, _)| e.indicator));
         if !keys.is_empty() {
-            roll_breakdowns(&leaves, &keys, measure, mode, &calendar, k0, &mut s, &mut out, &mut diagnostics)?;
+            roll_breakdowns(&leaves, &keys, kinds, &calendar, k0, &mut s, &mut out, &mut diagnostics)?;
         }
     }
 
@@ -374,8 +427,7 @@ fn stated_targets(
 fn roll_breakdowns<'a>(
     leaves: &[(Entry<'a>, Contributor<'a>)],
     keys: &[&'a [Dimension]],
-    measure: Measure,
-    mode: Cumulation,
+    (measure, mode): (Measure, Cumulation),
     calendar: &Calendar,
     k0: i64,
     s: &mut Scratch,
@@ -386,13 +438,13 @@ fn roll_breakdowns<'a>(
     for &key in keys {
         let mut rows: Vec<Bucket<'a>> = vec![Bucket::default(); n];
         for (entry, _) in leaves {
-            place(entry, calendar, k0, s, &mut None)?;
+            lay_leaf(entry, calendar, (k0, n), s, None)?;
             let timeline = Timeline { order: &s.order, placement: &s.placement, buckets: n };
             for side in [Side::Actual, Side::Target] {
                 let reader = Reader { indicator: entry.indicator, measure, mode, series: Series::Dimensions(key), side, cutoff: None };
                 let (slots, touched) = (&mut s.slots, &mut s.touched);
                 run(&reader, &timeline, &mut s.ties, &mut |b, figure, carried| {
-                    if slots[b] == (None, false, None) {
+                    if slots[b].0.is_none() && slots[b].2.is_none() {
                         touched.push(b as u32);
                     }
                     match side {
