@@ -5,7 +5,7 @@
 
 mod validate;
 
-pub use validate::validate;
+pub use validate::{validate, CODES};
 pub mod results;
 
 pub use results::{Periods, ResultsExt, ResultsIndex};
