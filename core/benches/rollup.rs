@@ -10,7 +10,9 @@ use std::time::Instant;
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion};
 use kartan::analysis::results::{Periods, ResultsIndex};
-use kartan::{Cumulation, Indicator, Measure, Period, PeriodValue, Portfolio, Program, Project, Result, ResultType, Text};
+use kartan::{
+    Cumulation, Indicator, Measure, Period, PeriodValue, Portfolio, Program, Project, Result, ResultType, Text,
+};
 use rust_decimal::Decimal;
 
 const PROJECTS: usize = 10_000;
@@ -76,8 +78,15 @@ fn portfolio() -> Portfolio {
                     .map(|m| {
                         seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
                         let start = NaiveDate::from_ymd_opt(2024, m, 1).expect("valid month");
-                        let end = NaiveDate::from_ymd_opt(2024 + i32::from(m == 12), m % 12 + 1, 1).and_then(|d| d.pred_opt()).expect("valid");
-                        Period { start, end, targets: vec![value(measure, seed >> 7)], actuals: vec![value(measure, seed >> 23)] }
+                        let end = NaiveDate::from_ymd_opt(2024 + i32::from(m == 12), m % 12 + 1, 1)
+                            .and_then(|d| d.pred_opt())
+                            .expect("valid");
+                        Period {
+                            start,
+                            end,
+                            targets: vec![value(measure, seed >> 7)],
+                            actuals: vec![value(measure, seed >> 23)],
+                        }
                     })
                     .collect();
                 ind

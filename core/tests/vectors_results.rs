@@ -21,7 +21,8 @@ use kartan::analysis::results::{Band, Periods, ResultsError, ResultsExt};
 use serde_json::Value;
 
 fn run_query(portfolio: &kartan::Portfolio, query: &Value) -> Result<Result<Value, ResultsError>, String> {
-    let text = |k: &str| query.get(k).and_then(Value::as_str).ok_or_else(|| format!("query.{k} missing or not a string"));
+    let text =
+        |k: &str| query.get(k).and_then(Value::as_str).ok_or_else(|| format!("query.{k} missing or not a string"));
     let indicator = text("indicator")?;
     let kind = text("kind")?;
     let to_json = |v: serde_json::Result<Value>| v.map_err(|e| e.to_string());
@@ -33,7 +34,9 @@ fn run_query(portfolio: &kartan::Portfolio, query: &Value) -> Result<Result<Valu
         "progress" => {
             let as_of: NaiveDate = text("as_of")?.parse().map_err(|e| format!("query.as_of: {e}"))?;
             let band = match query.get("band").and_then(Value::as_str) {
-                Some(b) => Band::new(kartan::parse_decimal(b).map_err(|e| e.to_string())?).map_err(|e| e.to_string())?,
+                Some(b) => {
+                    Band::new(kartan::parse_decimal(b).map_err(|e| e.to_string())?).map_err(|e| e.to_string())?
+                }
                 None => Band::default(),
             };
             match portfolio.indicator_progress_with(indicator, as_of, &band) {
@@ -87,7 +90,8 @@ fn run_file(path: &Path) -> Result<(), String> {
             return Err(format!("missing {key:?}"));
         }
     }
-    let portfolio = kartan::io::json::from_str(&case["portfolio"].to_string()).map_err(|e| format!("portfolio: {e}"))?;
+    let portfolio =
+        kartan::io::json::from_str(&case["portfolio"].to_string()).map_err(|e| format!("portfolio: {e}"))?;
     let expected = &case["expected"];
     match (run_query(&portfolio, &case["query"])?, expected.get("error")) {
         (Err(e), Some(code)) if code.as_str() == Some(e.code()) => Ok(()),
@@ -109,7 +113,9 @@ fn every_results_vector_passes() {
     assert!(files.len() >= 20, "expected the results vectors, found {}", files.len());
     let failures: Vec<String> = files
         .iter()
-        .filter_map(|f| run_file(f).err().map(|e| format!("{}: {e}", f.file_name().unwrap_or_default().to_string_lossy())))
+        .filter_map(|f| {
+            run_file(f).err().map(|e| format!("{}: {e}", f.file_name().unwrap_or_default().to_string_lossy()))
+        })
         .collect();
     assert!(failures.is_empty(), "{} of {} vectors failed:\n{}", failures.len(), files.len(), failures.join("\n"));
 }

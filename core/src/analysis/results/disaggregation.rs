@@ -127,7 +127,14 @@ pub(crate) fn breakdowns_of<'a>(
     let mut ties = Vec::new();
     for &key in keys {
         for side in [Side::Actual, Side::Target] {
-            let reader = Reader { indicator: entry.indicator, measure, mode, series: Series::Dimensions(key), side, cutoff: None };
+            let reader = Reader {
+                indicator: entry.indicator,
+                measure,
+                mode,
+                series: Series::Dimensions(key),
+                side,
+                cutoff: None,
+            };
             run(&reader, timeline, &mut ties, &mut |b, figure, carried| {
                 let row = rows[b].get_or_insert_with(|| BreakdownValue {
                     dimensions: key,
@@ -159,7 +166,12 @@ pub(crate) fn breakdowns_of<'a>(
 
 /// Compares each breakdown's sum with the total, per side; fills `mismatches`.
 /// Nothing is compared for measures that do not sum, or when the total is missing.
-pub(crate) fn check_breakdown(breakdown: &mut Breakdown<'_>, measure: Measure, actual: Option<Figure>, target: Option<Figure>) {
+pub(crate) fn check_breakdown(
+    breakdown: &mut Breakdown<'_>,
+    measure: Measure,
+    actual: Option<Figure>,
+    target: Option<Figure>,
+) {
     if !measure.is_quantitative() {
         return;
     }
@@ -182,7 +194,10 @@ pub(crate) fn check_breakdown(breakdown: &mut Breakdown<'_>, measure: Measure, a
             continue;
         }
         let pairs = if measure == Measure::Percentage {
-            vec![(Compared::Numerator, total.numerator, sum.numerator), (Compared::Denominator, total.denominator, sum.denominator)]
+            vec![
+                (Compared::Numerator, total.numerator, sum.numerator),
+                (Compared::Denominator, total.denominator, sum.denominator),
+            ]
         } else {
             vec![(Compared::Value, total.value, sum.value)]
         };
@@ -211,16 +226,18 @@ pub(crate) fn mismatch_diagnostics(pointer: &str, breakdown: &Breakdown<'_>, dia
         diagnostics.push(Diagnostic::warning(
             "disaggregation-mismatch",
             pointer.to_owned(),
-            format!(
-                "the {side} {compared} by {} sum to {}, but the total is {}",
-                breakdown.dimension, m.sum, m.total
-            ),
+            format!("the {side} {compared} by {} sum to {}, but the total is {}", breakdown.dimension, m.sum, m.total),
         ));
     }
 }
 
 /// Checks every period's breakdowns of one indicator against its totals.
-pub(crate) fn check_periods(entry: &Entry<'_>, order: &[u32], periods: &mut [PeriodFigures<'_>], diagnostics: &mut Vec<Diagnostic>) {
+pub(crate) fn check_periods(
+    entry: &Entry<'_>,
+    order: &[u32],
+    periods: &mut [PeriodFigures<'_>],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     let Some(measure) = entry.indicator.measure else { return };
     for (figures, &i) in periods.iter_mut().zip(order) {
         let (actual, target) = (figures.actual, figures.target);

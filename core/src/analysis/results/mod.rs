@@ -79,7 +79,12 @@ pub trait ResultsExt {
     ///
     /// # Errors
     /// As [`ResultsExt::indicator_progress`].
-    fn indicator_progress_with(&self, id: &str, as_of: NaiveDate, band: &Band) -> Result<IndicatorProgress<'_>, ResultsError>;
+    fn indicator_progress_with(
+        &self,
+        id: &str,
+        as_of: NaiveDate,
+        band: &Band,
+    ) -> Result<IndicatorProgress<'_>, ResultsError>;
 
     /// Rolls indicator `id` up from its contributors (through any depth of
     /// intermediate indicators) into the program periods `periods`. An indicator with
@@ -105,7 +110,12 @@ impl ResultsExt for Portfolio {
         ResultsIndex::new(self).period_values(id)
     }
 
-    fn indicator_progress_with(&self, id: &str, as_of: NaiveDate, band: &Band) -> Result<IndicatorProgress<'_>, ResultsError> {
+    fn indicator_progress_with(
+        &self,
+        id: &str,
+        as_of: NaiveDate,
+        band: &Band,
+    ) -> Result<IndicatorProgress<'_>, ResultsError> {
         ResultsIndex::new(self).indicator_progress_with(id, as_of, band)
     }
 
@@ -139,7 +149,12 @@ impl<'a> ResultsIndex<'a> {
     ///
     /// # Errors
     /// As [`ResultsExt::indicator_progress`].
-    pub fn indicator_progress_with(&self, id: &str, as_of: NaiveDate, band: &Band) -> Result<IndicatorProgress<'a>, ResultsError> {
+    pub fn indicator_progress_with(
+        &self,
+        id: &str,
+        as_of: NaiveDate,
+        band: &Band,
+    ) -> Result<IndicatorProgress<'a>, ResultsError> {
         progress::indicator_progress(self, id, as_of, band)
     }
 

@@ -83,7 +83,12 @@ impl Calendar {
             Periods::Explicit(list) => {
                 for (index, &(start, end)) in list.iter().enumerate() {
                     if end < start {
-                        return Err(ResultsError::InvalidProgramPeriods { index, start, end, reason: "ends before it starts" });
+                        return Err(ResultsError::InvalidProgramPeriods {
+                            index,
+                            start,
+                            end,
+                            reason: "ends before it starts",
+                        });
                     }
                 }
                 let mut spans: Vec<(usize, Span)> =
@@ -134,7 +139,9 @@ impl Calendar {
     fn between_same_gap(&self, start: NaiveDate, end: NaiveDate) -> bool {
         match &self.kind {
             Kind::Every(_) => false,
-            Kind::Explicit(spans) => spans.partition_point(|s| s.start <= start) == spans.partition_point(|s| s.start <= end),
+            Kind::Explicit(spans) => {
+                spans.partition_point(|s| s.start <= start) == spans.partition_point(|s| s.start <= end)
+            }
         }
     }
 
@@ -181,7 +188,10 @@ mod tests {
         let k = q.key(d("2024-05-17")).unwrap();
         assert_eq!(q.span(k), Some(Span { start: d("2024-04-01"), end: d("2024-06-30") }));
         let h = Calendar::new(&Periods::HalfYearly).unwrap();
-        assert_eq!(h.span(h.key(d("2024-12-31")).unwrap()), Some(Span { start: d("2024-07-01"), end: d("2024-12-31") }));
+        assert_eq!(
+            h.span(h.key(d("2024-12-31")).unwrap()),
+            Some(Span { start: d("2024-07-01"), end: d("2024-12-31") })
+        );
         let m = Calendar::new(&Periods::Monthly).unwrap();
         assert_eq!(m.span(m.key(d("2024-02-10")).unwrap()).unwrap().end, d("2024-02-29"));
     }
@@ -191,8 +201,11 @@ mod tests {
         let y = Calendar::new(&Periods::Yearly).unwrap();
         assert_eq!(y.place(d("2024-01-01"), d("2024-12-31")), Place::In(2024));
         assert_eq!(y.place(d("2024-07-01"), d("2025-06-30")), Place::Straddles(Some(2024), Some(2025)));
-        let e = Calendar::new(&Periods::Explicit(vec![(d("2024-01-01"), d("2024-03-31")), (d("2024-07-01"), d("2024-09-30"))]))
-            .unwrap();
+        let e = Calendar::new(&Periods::Explicit(vec![
+            (d("2024-01-01"), d("2024-03-31")),
+            (d("2024-07-01"), d("2024-09-30")),
+        ]))
+        .unwrap();
         assert_eq!(e.place(d("2024-04-01"), d("2024-06-30")), Place::Outside);
         assert_eq!(e.place(d("2024-03-01"), d("2024-04-30")), Place::Straddles(Some(0), None));
         assert_eq!(e.place(d("2024-07-01"), d("2024-07-31")), Place::In(1));
@@ -202,7 +215,8 @@ mod tests {
     fn bad_explicit_periods_are_refused() {
         let backwards = Periods::Explicit(vec![(d("2024-12-31"), d("2024-01-01"))]);
         assert_eq!(Calendar::new(&backwards).unwrap_err().code(), "invalid_program_periods");
-        let overlapping = Periods::Explicit(vec![(d("2024-01-01"), d("2024-06-30")), (d("2024-06-01"), d("2024-12-31"))]);
+        let overlapping =
+            Periods::Explicit(vec![(d("2024-01-01"), d("2024-06-30")), (d("2024-06-01"), d("2024-12-31"))]);
         assert!(matches!(Calendar::new(&overlapping), Err(ResultsError::InvalidProgramPeriods { index: 1, .. })));
     }
 }

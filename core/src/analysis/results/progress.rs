@@ -192,11 +192,20 @@ pub(crate) fn baseline_of(indicator: &Indicator, measure: Measure) -> Option<(De
 }
 
 /// Computes [`IndicatorProgress`].
-pub(crate) fn indicator_progress<'a>(index: &ResultsIndex<'a>, id: &str, as_of: NaiveDate, band: &Band) -> Result<IndicatorProgress<'a>, ResultsError> {
+pub(crate) fn indicator_progress<'a>(
+    index: &ResultsIndex<'a>,
+    id: &str,
+    as_of: NaiveDate,
+    band: &Band,
+) -> Result<IndicatorProgress<'a>, ResultsError> {
     let entry = index.entry(id)?;
     let measure = measure_of(&entry)?;
     if !measure.is_quantitative() {
-        return Err(ResultsError::NotQuantitative { indicator: entry.indicator.id.clone(), measure, pointer: entry.pointer() });
+        return Err(ResultsError::NotQuantitative {
+            indicator: entry.indicator.id.clone(),
+            measure,
+            pointer: entry.pointer(),
+        });
     }
     let indicator = entry.indicator;
     let baseline = baseline_of(indicator, measure);
@@ -229,7 +238,13 @@ pub(crate) fn indicator_progress<'a>(index: &ResultsIndex<'a>, id: &str, as_of: 
             }
         }
         if p.start <= as_of {
-            periods.push(PeriodProgress { start: p.start, end: p.end, actual: a, target: t, progress: Progress::between(baseline.map(|b| b.0), t, a) });
+            periods.push(PeriodProgress {
+                start: p.start,
+                end: p.end,
+                actual: a,
+                target: t,
+                progress: Progress::between(baseline.map(|b| b.0), t, a),
+            });
         }
     }
     if path.len() == 1 {
@@ -259,7 +274,12 @@ pub(crate) fn indicator_progress<'a>(index: &ResultsIndex<'a>, id: &str, as_of: 
 }
 
 /// The planned value on `as_of` along `path` as a fraction of baseline → target.
-fn expected_progress(path: &[(NaiveDate, Decimal)], as_of: NaiveDate, baseline: Option<Decimal>, target: Option<Decimal>) -> Option<Decimal> {
+fn expected_progress(
+    path: &[(NaiveDate, Decimal)],
+    as_of: NaiveDate,
+    baseline: Option<Decimal>,
+    target: Option<Decimal>,
+) -> Option<Decimal> {
     if path.len() < 2 {
         return None;
     }

@@ -6,7 +6,9 @@ use serde::Serialize;
 use crate::model::{Cumulation, Diagnostic, Dimension, Measure};
 
 use super::contributors::{leaves, Contributor};
-use super::disaggregation::{check_breakdown, dimension_keys, mismatch_diagnostics, push_row, Breakdown, BreakdownValue};
+use super::disaggregation::{
+    check_breakdown, dimension_keys, mismatch_diagnostics, push_row, Breakdown, BreakdownValue,
+};
 use super::error::ResultsError;
 use super::figure::{Figure, Pool};
 use super::index::{Entry, ResultsIndex};
@@ -168,8 +170,13 @@ fn lay_leaf(
 }
 
 /// The first start and last end of `periods`, merged into `acc`.
-fn span_of<'p>(periods: impl Iterator<Item = &'p crate::model::Period>, acc: (Option<NaiveDate>, Option<NaiveDate>)) -> (Option<NaiveDate>, Option<NaiveDate>) {
-    periods.fold(acc, |(lo, hi), p| (Some(lo.map_or(p.start, |d| d.min(p.start))), Some(hi.map_or(p.end, |d| d.max(p.end)))))
+fn span_of<'p>(
+    periods: impl Iterator<Item = &'p crate::model::Period>,
+    acc: (Option<NaiveDate>, Option<NaiveDate>),
+) -> (Option<NaiveDate>, Option<NaiveDate>) {
+    periods.fold(acc, |(lo, hi), p| {
+        (Some(lo.map_or(p.start, |d| d.min(p.start))), Some(hi.map_or(p.end, |d| d.max(p.end))))
+    })
 }
 
 /// What the pass over the leaves adds up.
@@ -210,7 +217,8 @@ fn accumulate<'a>(
         }
         let mut lives = [None, None];
         for (k, side) in [Side::Actual, Side::Target].into_iter().enumerate() {
-            let reader = Reader { indicator: entry.indicator, measure, mode, series: Series::Total, side, cutoff: None };
+            let reader =
+                Reader { indicator: entry.indicator, measure, mode, series: Series::Total, side, cutoff: None };
             let (slots, touched) = (&mut s.slots, &mut s.touched);
             let outcome = run(&reader, &timeline, &mut s.ties, &mut |b, figure, carried| {
                 if slots[b].0.is_none() && slots[b].2.is_none() {
@@ -230,18 +238,26 @@ fn accumulate<'a>(
         let mut poolable = true;
         s.touched.sort_unstable();
         for &b in &s.touched {
-            let (actual, carried_forward, target) = std::mem::replace(&mut s.slots[b as usize], (None, false, None));
+            let (actual, carried_forward, target) = std::mem::take(&mut s.slots[b as usize]);
             let bucket = &mut t.buckets[b as usize];
             if bucket.contributions.capacity() == 0 {
                 // Reserved, not touched: pages a sparse bucket never writes are never faulted in.
                 bucket.contributions.reserve(leaves.len());
             }
-            poolable &= add(&mut bucket.actual, actual, measure, entry)? & add(&mut bucket.target, target, measure, entry)?;
-            bucket.contributions.push(Contribution { indicator: &entry.indicator.id, project: entry.project, actual, carried_forward, target });
+            poolable &=
+                add(&mut bucket.actual, actual, measure, entry)? & add(&mut bucket.target, target, measure, entry)?;
+            bucket.contributions.push(Contribution {
+                indicator: &entry.indicator.id,
+                project: entry.project,
+                actual,
+                carried_forward,
+                target,
+            });
         }
         s.touched.clear();
         let target = entry.indicator.life_target.map(Figure::number).or(lives[1]);
-        poolable &= add(&mut t.life_actual, lives[0], measure, entry)? & add(&mut t.life_target, target, measure, entry)?;
+        poolable &=
+            add(&mut t.life_actual, lives[0], measure, entry)? & add(&mut t.life_target, target, measure, entry)?;
         if lives[0].is_some() || target.is_some() {
             t.life_contributions.push(Contribution {
                 indicator: &entry.indicator.id,
@@ -271,7 +287,8 @@ pub(crate) fn rollup<'a>(index: &ResultsIndex<'a>, id: &str, periods: &Periods) 
     // range from each leaf's first and last period (they are usually in order) so that
     // every period is read only once, while in cache; when the guess is too small,
     // scan every period for the exact range and start again.
-    let ends = leaves.iter().flat_map(|(e, _)| e.indicator.periods.first().into_iter().chain(e.indicator.periods.last()));
+    let ends =
+        leaves.iter().flat_map(|(e, _)| e.indicator.periods.first().into_iter().chain(e.indicator.periods.last()));
     let guess = span_of(ends, span_of(root.indicator.periods.iter(), (None, None)));
     let range = |(first, last)| {
         let (k0, k1) = calendar.key_range(first, last).unwrap_or((0, -1));
@@ -287,7 +304,16 @@ pub(crate) fn rollup<'a>(index: &ResultsIndex<'a>, id: &str, periods: &Periods) 
             (range(all), t)
         }
     };
-    let Totals { buckets, life_actual, life_target, life_contributions, life_statements, unpoolable, disaggregated, diagnostics: found } = totals;
+    let Totals {
+        buckets,
+        life_actual,
+        life_target,
+        life_contributions,
+        life_statements,
+        unpoolable,
+        disaggregated,
+        diagnostics: found,
+    } = totals;
     diagnostics.extend(found);
     for id in unpoolable {
         let pointer = index.pointer(id).unwrap_or_default();
@@ -364,7 +390,12 @@ fn add(pool: &mut Pool, figure: Option<Figure>, measure: Measure, entry: &Entry<
 }
 
 /// Collects the total actuals of a nominal/ordinal/qualitative leaf.
-fn collect_statements<'a>(entry: &Entry<'a>, timeline: &Timeline<'_>, buckets: &mut [Bucket<'a>], life: &mut Vec<Statement<'a>>) {
+fn collect_statements<'a>(
+    entry: &Entry<'a>,
+    timeline: &Timeline<'_>,
+    buckets: &mut [Bucket<'a>],
+    life: &mut Vec<Statement<'a>>,
+) {
     for (&i, &b) in timeline.order.iter().zip(timeline.placement) {
         let p = &entry.indicator.periods[i as usize];
         for v in p.actuals.iter().filter(|v| v.is_total()) {
@@ -395,7 +426,8 @@ fn stated_targets(
     s: &mut Scratch,
 ) -> Result<Vec<Option<Figure>>, ResultsError> {
     let mut stated = vec![None; n];
-    let (Some(measure), false) = (root.indicator.measure, root.indicator.contributors.is_empty() || leaves.is_empty()) else {
+    let (Some(measure), false) = (root.indicator.measure, root.indicator.contributors.is_empty() || leaves.is_empty())
+    else {
         return Ok(stated);
     };
     if !measure.is_quantitative() {
@@ -405,12 +437,15 @@ fn stated_targets(
     s.placement.clear();
     for &i in &s.order {
         let p = &root.indicator.periods[i as usize];
-        let exact = calendar.key(p.start).filter(|&k| calendar.span(k).is_some_and(|sp| sp.start == p.start && sp.end == p.end));
+        let exact = calendar
+            .key(p.start)
+            .filter(|&k| calendar.span(k).is_some_and(|sp| sp.start == p.start && sp.end == p.end));
         s.placement.push(exact.and_then(|k| u32::try_from(k - k0).ok()).unwrap_or(NO_BUCKET));
     }
     let timeline = Timeline { order: &s.order, placement: &s.placement, buckets: n };
     let mode = effective_cumulation(measure, root.indicator.cumulation);
-    let reader = Reader { indicator: root.indicator, measure, mode, series: Series::Total, side: Side::Target, cutoff: None };
+    let reader =
+        Reader { indicator: root.indicator, measure, mode, series: Series::Total, side: Side::Target, cutoff: None };
     run(&reader, &timeline, &mut s.ties, &mut |b, f, carried| {
         if !carried {
             stated[b] = Some(f);
@@ -441,7 +476,14 @@ fn roll_breakdowns<'a>(
             lay_leaf(entry, calendar, (k0, n), s, None)?;
             let timeline = Timeline { order: &s.order, placement: &s.placement, buckets: n };
             for side in [Side::Actual, Side::Target] {
-                let reader = Reader { indicator: entry.indicator, measure, mode, series: Series::Dimensions(key), side, cutoff: None };
+                let reader = Reader {
+                    indicator: entry.indicator,
+                    measure,
+                    mode,
+                    series: Series::Dimensions(key),
+                    side,
+                    cutoff: None,
+                };
                 let (slots, touched) = (&mut s.slots, &mut s.touched);
                 run(&reader, &timeline, &mut s.ties, &mut |b, figure, carried| {
                     if slots[b].0.is_none() && slots[b].2.is_none() {
@@ -458,11 +500,17 @@ fn roll_breakdowns<'a>(
             }
             s.touched.sort_unstable();
             for &b in &s.touched {
-                let (actual, carried_forward, target) = std::mem::replace(&mut s.slots[b as usize], (None, false, None));
+                let (actual, carried_forward, target) = std::mem::take(&mut s.slots[b as usize]);
                 let row = &mut rows[b as usize];
                 add(&mut row.actual, actual, measure, entry)?;
                 add(&mut row.target, target, measure, entry)?;
-                row.contributions.push(Contribution { indicator: &entry.indicator.id, project: entry.project, actual, carried_forward, target });
+                row.contributions.push(Contribution {
+                    indicator: &entry.indicator.id,
+                    project: entry.project,
+                    actual,
+                    carried_forward,
+                    target,
+                });
             }
             s.touched.clear();
         }

@@ -5,7 +5,9 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 
 use super::*;
-use crate::model::{Cumulation, Indicator, Measure, Period, PeriodValue, Portfolio, Program, Project, Result, ResultType, Text};
+use crate::model::{
+    Cumulation, Indicator, Measure, Period, PeriodValue, Portfolio, Program, Project, Result, ResultType, Text,
+};
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -182,7 +184,12 @@ fn unit(id: &str, periods: Vec<Period>) -> Indicator {
 }
 
 fn period(start: NaiveDate, end: NaiveDate, actual: i64) -> Period {
-    Period { start, end, targets: Vec::new(), actuals: vec![PeriodValue { value: Some(Decimal::from(actual)), ..PeriodValue::default() }] }
+    Period {
+        start,
+        end,
+        targets: Vec::new(),
+        actuals: vec![PeriodValue { value: Some(Decimal::from(actual)), ..PeriodValue::default() }],
+    }
 }
 
 #[test]
@@ -191,11 +198,14 @@ fn a_period_ending_before_it_starts_is_refused_with_its_place() {
     program.contributors = vec!["A".into()];
     let p = portfolio(program, vec![unit("A", vec![period(date(2024, 12, 31), date(2024, 1, 1), 5)])]);
     let err = p.rollup("PRG", &Periods::Yearly).unwrap_err();
-    assert_eq!(err, ResultsError::PeriodEndsBeforeStart {
-        pointer: "/projects/0/results/0/indicators/0/periods/0".into(),
-        start: date(2024, 12, 31),
-        end: date(2024, 1, 1),
-    });
+    assert_eq!(
+        err,
+        ResultsError::PeriodEndsBeforeStart {
+            pointer: "/projects/0/results/0/indicators/0/periods/0".into(),
+            start: date(2024, 12, 31),
+            end: date(2024, 1, 1),
+        }
+    );
     assert!(p.indicator_progress("A", date(2024, 12, 31)).is_err());
 }
 
@@ -205,11 +215,14 @@ fn a_missing_contributor_is_named() {
     program.contributors = vec!["A".into(), "GONE".into()];
     let p = portfolio(program, vec![unit("A", vec![])]);
     let err = p.rollup("PRG", &Periods::Yearly).unwrap_err();
-    assert_eq!(err, ResultsError::MissingContributor {
-        indicator: "PRG".into(),
-        contributor: "GONE".into(),
-        pointer: "/program/results/0/indicators/0/contributors/1".into(),
-    });
+    assert_eq!(
+        err,
+        ResultsError::MissingContributor {
+            indicator: "PRG".into(),
+            contributor: "GONE".into(),
+            pointer: "/program/results/0/indicators/0/contributors/1".into(),
+        }
+    );
     assert!(err.to_string().contains("\"GONE\""));
 }
 
@@ -232,7 +245,10 @@ fn mixed_cumulation_and_unknown_measure_are_refused() {
     program.contributors = vec!["A".into()];
     let mut a = unit("A", vec![]);
     a.cumulation = Cumulation::Cumulative;
-    assert_eq!(portfolio(program.clone(), vec![a]).rollup("PRG", &Periods::Yearly).unwrap_err().code(), "mixed_cumulation");
+    assert_eq!(
+        portfolio(program.clone(), vec![a]).rollup("PRG", &Periods::Yearly).unwrap_err().code(),
+        "mixed_cumulation"
+    );
     let none = Indicator::new("A", None);
     assert_eq!(portfolio(program, vec![none]).rollup("PRG", &Periods::Yearly).unwrap_err().code(), "measure_unknown");
 }
@@ -242,7 +258,12 @@ fn division_by_zero_is_undefined_not_zero() {
     let mut ind = Indicator::new("A", Some(Measure::Percentage));
     let mut v = PeriodValue::default();
     (v.numerator, v.denominator) = (Some(Decimal::from(3)), Some(Decimal::ZERO));
-    ind.periods.push(Period { start: date(2024, 1, 1), end: date(2024, 12, 31), targets: Vec::new(), actuals: vec![v] });
+    ind.periods.push(Period {
+        start: date(2024, 1, 1),
+        end: date(2024, 12, 31),
+        targets: Vec::new(),
+        actuals: vec![v],
+    });
     ind.baselines.push(crate::model::Baseline { value: Some(Decimal::from(10)), ..Default::default() });
     ind.life_target = Some(Decimal::from(10));
     let p = portfolio(Indicator::new("PRG", Some(Measure::Unit)), vec![ind]);

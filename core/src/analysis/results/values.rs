@@ -105,10 +105,10 @@ pub struct IndicatorValues<'a> {
 
 /// The measure of an indicator, or [`ResultsError::MeasureUnknown`].
 pub(crate) fn measure_of(entry: &Entry<'_>) -> Result<Measure, ResultsError> {
-    entry.indicator.measure.ok_or_else(|| ResultsError::MeasureUnknown {
-        indicator: entry.indicator.id.clone(),
-        pointer: entry.pointer(),
-    })
+    entry
+        .indicator
+        .measure
+        .ok_or_else(|| ResultsError::MeasureUnknown { indicator: entry.indicator.id.clone(), pointer: entry.pointer() })
 }
 
 /// Business order of the periods, or the error for a period ending before it starts.
@@ -163,7 +163,11 @@ pub(crate) fn life_target(indicator: &Indicator, aggregated: Option<Figure>) -> 
 
 /// Life-of-program actual and target of one indicator as known on `cutoff` (every
 /// value when `None`), without the per-period detail. Used by progress.
-pub(crate) fn life_as_of(entry: &Entry<'_>, measure: Measure, cutoff: Option<NaiveDate>) -> Result<LifeFigures, ResultsError> {
+pub(crate) fn life_as_of(
+    entry: &Entry<'_>,
+    measure: Measure,
+    cutoff: Option<NaiveDate>,
+) -> Result<LifeFigures, ResultsError> {
     let mut order = Vec::new();
     checked_order(entry, &mut order)?;
     let placement = vec![0u32; order.len()];
