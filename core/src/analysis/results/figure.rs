@@ -126,6 +126,16 @@ impl Pool {
         Ok(())
     }
 
+    /// Adds another pool's contents. `Err(())` on overflow.
+    pub(crate) fn merge(&mut self, other: &Pool) -> Result<(), ()> {
+        self.sum = self.sum.checked_add(other.sum).ok_or(())?;
+        self.numerator = self.numerator.checked_add(other.numerator).ok_or(())?;
+        self.denominator = self.denominator.checked_add(other.denominator).ok_or(())?;
+        self.count += other.count;
+        self.unpoolable += other.unpoolable;
+        Ok(())
+    }
+
     /// The total; `None` when nothing went in.
     pub(crate) fn figure(&self, measure: Measure) -> Option<Figure> {
         if self.count == 0 {

@@ -97,13 +97,15 @@ struct Acc {
     pool: Pool,
     latest: Option<Figure>,
     key: (NaiveDate, NaiveDate),
+    /// Period index of `latest`.
+    period: u32,
     /// Period index of an unresolved tie, if any.
     tie: Option<u32>,
 }
 
 impl Default for Acc {
     fn default() -> Self {
-        Self { pool: Pool::default(), latest: None, key: (NaiveDate::MIN, NaiveDate::MIN), tie: None }
+        Self { pool: Pool::default(), latest: None, key: (NaiveDate::MIN, NaiveDate::MIN), period: 0, tie: None }
     }
 }
 
@@ -112,10 +114,26 @@ impl Acc {
         if self.latest.is_none() || key > self.key {
             self.latest = Some(figure);
             self.key = key;
+            self.period = period;
             self.tie = None;
         } else if key == self.key && self.latest != Some(figure) {
             self.tie = Some(period);
         }
+    }
+
+    /// Takes in a bucket's accumulator: the same result as offering (or adding) every
+    /// value of the bucket again, without reading them twice.
+    fn absorb(&mut self, other: &Acc, summing: bool) -> Result<(), RunError> {
+        if summing {
+            return self.pool.merge(&other.pool).map_err(|()| RunError::Overflow);
+        }
+        let Some(figure) = other.latest else { return Ok(()) };
+        if self.latest.is_none() || other.key > self.key {
+            *self = Acc { pool: self.pool, ..*other };
+        } else if other.key == self.key && (self.latest != Some(figure) || other.tie.is_some()) {
+            self.tie = self.tie.or(other.tie).or(Some(other.period));
+        }
+        Ok(())
     }
 
     /// The bucket's figure, or the period index of an unresolved tie.
@@ -166,7 +184,10 @@ pub(crate) fn run(
     let mut last: Option<(usize, Figure)> = None;
     let mut disaggregated = false;
 
-    let mut flush = |bucket: u32, acc: &mut Acc, last: &mut Option<(usize, Figure)>, ties: &mut Vec<u32>| {
+    // The life-of-program accumulator reads unplaced periods directly and takes in each
+    // bucket as it closes, so every value is accumulated once.
+    let mut flush = |bucket: u32, acc: &mut Acc, life: &mut Acc, last: &mut Option<(usize, Figure)>, ties: &mut Vec<u32>| {
+        life.absorb(acc, summing)?;
         let bucket = bucket as usize;
         match acc.take(summing, measure) {
             Err(tie) => {
@@ -184,13 +205,14 @@ pub(crate) fn run(
                 *last = Some((bucket, figure));
             }
         }
+        Ok::<(), RunError>(())
     };
 
     for (&pi, &bucket) in timeline.order.iter().zip(timeline.placement) {
         let Some(period) = indicator.periods.get(pi as usize) else { continue };
         if bucket != NO_BUCKET && bucket != cur_bucket {
             if cur_bucket != NO_BUCKET {
-                flush(cur_bucket, &mut cur, &mut last, ties);
+                flush(cur_bucket, &mut cur, &mut life, &mut last, ties)?;
             }
             cur_bucket = bucket;
         }
@@ -208,22 +230,16 @@ pub(crate) fn run(
                 continue;
             }
             let Some(figure) = Figure::raw(value, measure) else { continue };
+            let acc = if bucket == NO_BUCKET { &mut life } else { &mut cur };
             if summing {
-                life.pool.add(figure, measure).map_err(|()| RunError::Overflow)?;
-                if bucket != NO_BUCKET {
-                    cur.pool.add(figure, measure).map_err(|()| RunError::Overflow)?;
-                }
+                acc.pool.add(figure, measure).map_err(|()| RunError::Overflow)?;
             } else {
-                let key = (period.end, date);
-                life.offer(key, figure, pi);
-                if bucket != NO_BUCKET {
-                    cur.offer(key, figure, pi);
-                }
+                acc.offer((period.end, date), figure, pi);
             }
         }
     }
     if cur_bucket != NO_BUCKET {
-        flush(cur_bucket, &mut cur, &mut last, ties);
+        flush(cur_bucket, &mut cur, &mut life, &mut last, ties)?;
     }
     if let (true, Some((from, carried))) = (carry, last) {
         for b in from + 1..timeline.buckets {

@@ -107,6 +107,33 @@ proptest! {
         prop_assert_eq!(values.life.target, rolled.life.contributors_target);
     }
 
+    /// The life-of-program actual equals a direct reading of every value: the sum
+    /// (non-cumulative units) or the single latest by business date (None on a tie).
+    #[test]
+    fn life_actual_matches_a_direct_reading(ind in arb_measure().prop_flat_map(|m| arb_indicator("A".into(), m))) {
+        let measure = ind.measure.unwrap();
+        let summing = measure == Measure::Unit && ind.cumulation == Cumulation::NonCumulative;
+        let values: Vec<(NaiveDate, NaiveDate, &PeriodValue)> = ind.periods.iter()
+            .flat_map(|p| p.actuals.iter().map(move |v| (p.end, v.reported.unwrap_or(p.end), v)))
+            .collect();
+        let fig = |v: &PeriodValue| match (v.numerator, v.denominator) {
+            (Some(n), Some(d)) if measure == Measure::Percentage => Figure::ratio(n, d),
+            _ => Figure::number(v.value.unwrap()),
+        };
+        let expected = if summing {
+            (!values.is_empty()).then(|| Figure::number(values.iter().map(|(_, _, v)| v.value.unwrap()).sum()))
+        } else {
+            let top = values.iter().map(|&(e, r, _)| (e, r)).max();
+            let at_top: Vec<Figure> = values.iter().filter(|&&(e, r, _)| Some((e, r)) == top).map(|(_, _, v)| fig(v)).collect();
+            match at_top.first() {
+                Some(f) if at_top.iter().all(|g| g == f) => Some(*f),
+                _ => None,
+            }
+        };
+        let p = portfolio(Indicator::new("PRG", Some(measure)), vec![ind.clone()]);
+        prop_assert_eq!(p.period_values("A").unwrap().life.actual, expected);
+    }
+
     /// A roll-up does not depend on the order of contributors, periods or reports.
     #[test]
     fn rollup_is_independent_of_input_order(
