@@ -98,6 +98,13 @@ pub trait ResultsExt {
     /// [`ResultsError::Overflow`].
     fn rollup(&self, id: &str, periods: &Periods) -> Result<Rollup<'_>, ResultsError>;
 
+    /// Progress as of `as_of` of every unit or percentage indicator that measures
+    /// matrix item `item` (listed in the indicator's or its result's `matrix_items`), in
+    /// document order (program first, then projects) — the indicator part of report
+    /// section 5. Each entry is that indicator's [`ResultsExt::indicator_progress`];
+    /// nominal, ordinal, qualitative and measure-less indicators are left out.
+    fn matrix_item_progress(&self, item: &str, as_of: NaiveDate) -> Vec<Result<IndicatorProgress<'_>, ResultsError>>;
+
     /// The Vega-Lite v6 chart of indicator `id` ([`indicator_chart_spec`]).
     ///
     /// # Errors
@@ -121,6 +128,10 @@ impl ResultsExt for Portfolio {
 
     fn rollup(&self, id: &str, periods: &Periods) -> Result<Rollup<'_>, ResultsError> {
         ResultsIndex::new(self).rollup(id, periods)
+    }
+
+    fn matrix_item_progress(&self, item: &str, as_of: NaiveDate) -> Vec<Result<IndicatorProgress<'_>, ResultsError>> {
+        ResultsIndex::new(self).matrix_item_progress(item, as_of)
     }
 
     fn indicator_chart(&self, id: &str) -> Result<serde_json::Value, ResultsError> {
@@ -156,6 +167,33 @@ impl<'a> ResultsIndex<'a> {
         band: &Band,
     ) -> Result<IndicatorProgress<'a>, ResultsError> {
         progress::indicator_progress(self, id, as_of, band)
+    }
+
+    /// As [`ResultsExt::matrix_item_progress`].
+    pub fn matrix_item_progress(
+        &self,
+        item: &str,
+        as_of: NaiveDate,
+    ) -> Vec<Result<IndicatorProgress<'a>, ResultsError>> {
+        let portfolio = self.portfolio;
+        let results = portfolio.program.results.iter().chain(portfolio.projects.iter().flat_map(|p| p.results.iter()));
+        let mut seen = Vec::new();
+        let mut out = Vec::new();
+        for result in results {
+            let whole_result = result.matrix_items.iter().any(|m| m == item);
+            for indicator in &result.indicators {
+                let linked = whole_result || indicator.matrix_items.iter().any(|m| m == item);
+                if !linked
+                    || !indicator.measure.is_some_and(|m| m.is_quantitative())
+                    || seen.contains(&indicator.id.as_str())
+                {
+                    continue;
+                }
+                seen.push(indicator.id.as_str());
+                out.push(self.indicator_progress(&indicator.id, as_of));
+            }
+        }
+        out
     }
 
     /// As [`ResultsExt::rollup`].

@@ -186,27 +186,28 @@ pub(crate) fn run(
 
     // The life-of-program accumulator reads unplaced periods directly and takes in each
     // bucket as it closes, so every value is accumulated once.
-    let mut flush = |bucket: u32, acc: &mut Acc, life: &mut Acc, last: &mut Option<(usize, Figure)>, ties: &mut Vec<u32>| {
-        life.absorb(acc, summing)?;
-        let bucket = bucket as usize;
-        match acc.take(summing, measure) {
-            Err(tie) => {
-                ties.push(tie);
-                *last = None;
-            }
-            Ok(None) => {}
-            Ok(Some(figure)) => {
-                if let (true, Some((from, carried))) = (carry, *last) {
-                    for b in from + 1..bucket {
-                        emit(b, carried, true);
-                    }
+    let mut flush =
+        |bucket: u32, acc: &mut Acc, life: &mut Acc, last: &mut Option<(usize, Figure)>, ties: &mut Vec<u32>| {
+            life.absorb(acc, summing)?;
+            let bucket = bucket as usize;
+            match acc.take(summing, measure) {
+                Err(tie) => {
+                    ties.push(tie);
+                    *last = None;
                 }
-                emit(bucket, figure, false);
-                *last = Some((bucket, figure));
+                Ok(None) => {}
+                Ok(Some(figure)) => {
+                    if let (true, Some((from, carried))) = (carry, *last) {
+                        for b in from + 1..bucket {
+                            emit(b, carried, true);
+                        }
+                    }
+                    emit(bucket, figure, false);
+                    *last = Some((bucket, figure));
+                }
             }
-        }
-        Ok::<(), RunError>(())
-    };
+            Ok::<(), RunError>(())
+        };
 
     for (&pi, &bucket) in timeline.order.iter().zip(timeline.placement) {
         let Some(period) = indicator.periods.get(pi as usize) else { continue };

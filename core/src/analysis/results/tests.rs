@@ -338,3 +338,19 @@ fn chart_spec_is_vega_lite_v6_with_actual_target_and_baseline() {
     assert_eq!(rows[1]["value"], 8.0);
     assert_eq!(spec["layer"][1]["data"]["values"][0]["baseline"], 2.0);
 }
+
+#[test]
+fn matrix_item_progress_lists_linked_quantitative_indicators() {
+    let mut a = unit("A", vec![period(date(2024, 1, 1), date(2024, 12, 31), 5)]);
+    a.matrix_items = vec!["M1".into()];
+    let mut b = Indicator::new("B", Some(Measure::Qualitative));
+    b.matrix_items = vec!["M1".into()];
+    let c = unit("C", vec![]);
+    let p = portfolio(Indicator::new("PRG", Some(Measure::Unit)), vec![a, b, c]);
+    let found = p.matrix_item_progress("M1", date(2024, 12, 31));
+    assert_eq!(found.len(), 1);
+    let progress = found[0].as_ref().unwrap();
+    assert_eq!((progress.indicator, progress.actual), ("A", Some(Decimal::from(5))));
+    assert_eq!(progress.progress, Progress::NoTarget);
+    assert!(p.matrix_item_progress("M9", date(2024, 12, 31)).is_empty());
+}
