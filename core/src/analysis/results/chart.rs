@@ -2,6 +2,8 @@
 
 use serde_json::{json, Value};
 
+use crate::model::Indicator;
+
 use super::progress::baseline_of;
 use super::values::IndicatorValues;
 
@@ -11,11 +13,12 @@ use super::values::IndicatorValues;
 ///
 /// Values are numbers in the indicator's unit (percent for percentages; an undefined
 /// `0/0` percentage is left out, not drawn as 0). Data are inline, so the spec renders
-/// offline. Build `values` with [`super::ResultsExt::period_values`].
-pub fn indicator_chart_spec(values: &IndicatorValues<'_>, portfolio: &crate::model::Portfolio) -> Value {
-    let indicator = portfolio.find_indicator(values.indicator);
-    let title = indicator.map_or(values.indicator, |i| i.title.show(&portfolio.default_language, "en"));
-    let title = if title.is_empty() { values.indicator } else { title };
+/// offline. Build `values` from `indicator` with [`super::ResultsExt::period_values`];
+/// the title is the indicator's id and its title in `lang` (BCP 47), falling back to
+/// English, then any language.
+pub fn indicator_chart_spec(indicator: &Indicator, values: &IndicatorValues<'_>, lang: &str) -> Value {
+    let title = format!("{} {}", indicator.id, indicator.title.show(lang, "en")).trim().to_owned();
+    let indicator = Some(indicator);
     let number = |d: rust_decimal::Decimal| d.to_string().parse::<f64>().ok();
     let mut rows = Vec::new();
     for p in &values.periods {

@@ -135,7 +135,10 @@ impl ResultsExt for Portfolio {
     }
 
     fn indicator_chart(&self, id: &str) -> Result<serde_json::Value, ResultsError> {
-        Ok(indicator_chart_spec(&self.period_values(id)?, self))
+        let index = ResultsIndex::new(self);
+        let values = index.period_values(id)?;
+        let indicator = index.indicator(id).ok_or_else(|| ResultsError::UnknownIndicator { id: id.to_owned() })?;
+        Ok(indicator_chart_spec(indicator, &values, &self.default_language))
     }
 }
 

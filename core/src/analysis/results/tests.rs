@@ -331,6 +331,7 @@ fn chart_spec_is_vega_lite_v6_with_actual_target_and_baseline() {
     let p = portfolio(Indicator::new("PRG", Some(Measure::Unit)), vec![ind]);
     let spec = p.indicator_chart("A").unwrap();
     assert_eq!(spec["$schema"], "https://vega.github.io/schema/vega-lite/v6.json");
+    assert_eq!(spec["title"], "A");
     let rows = spec["layer"][0]["data"]["values"].as_array().unwrap();
     assert_eq!(rows.len(), 2);
     assert_eq!(rows[0]["series"], "actual");
