@@ -1,7 +1,8 @@
-//! Formats: kartan JSON (canonical); more formats arrive beside it.
+//! Formats: kartan JSON (canonical) and IATI 2.03 activity XML; more formats arrive beside them.
 //!
 //! `io` reads and writes the model; it knows no analysis.
 
+pub mod iati;
 pub mod json;
 
 use std::path::{Path, PathBuf};
@@ -51,8 +52,18 @@ pub enum LoadError {
         #[source]
         source: json::JsonError,
     },
+    /// The file is not IATI activity XML that kartan can import (strict errors only in
+    /// strict mode; [`load`] imports leniently, so this is for unreadable files).
+    #[error("{}: {source}", path.display())]
+    Iati {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong, and where (`line:column`).
+        #[source]
+        source: iati::ImportError,
+    },
     /// The content is in no format kartan reads.
-    #[error("{}: unrecognised content: expected kartan JSON (starting with '{{'){}", path.display(), if *.empty { " but the file is empty" } else { "" })]
+    #[error("{}: unrecognised content: expected kartan JSON (starting with '{{') or IATI XML (starting with '<'){}", path.display(), if *.empty { " but the file is empty" } else { "" })]
     UnknownFormat {
         /// The file.
         path: PathBuf,
@@ -75,6 +86,7 @@ impl LoadError {
         match self {
             LoadError::Io { path, .. }
             | LoadError::Json { path, .. }
+            | LoadError::Iati { path, .. }
             | LoadError::UnknownFormat { path, .. }
             | LoadError::Unsupported { path, .. } => path,
         }
@@ -99,7 +111,12 @@ pub fn load(path: impl AsRef<Path>) -> Result<crate::model::Portfolio, LoadError
 pub fn load_bytes(bytes: &[u8], path: &Path) -> Result<crate::model::Portfolio, LoadError> {
     match Format::detect(bytes) {
         Some(Format::Json) => json::from_slice(bytes).map_err(|source| LoadError::Json { path: path.to_owned(), source }),
-        Some(format) => Err(LoadError::Unsupported { path: path.to_owned(), format }),
+        Some(Format::IatiXml) => {
+            let options = iati::ImportOptions::new().source_name(path.display().to_string());
+            iati::from_slice(bytes, &options)
+                .map(|(portfolio, _report)| portfolio)
+                .map_err(|source| LoadError::Iati { path: path.to_owned(), source })
+        }
         None => {
             // Non-UTF-8 bytes get the JSON reader's precise message.
             if std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).is_err() {

@@ -1,0 +1,648 @@
+//! The file and activity levels of the IATI importer.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::reader::{attributes, Cursor, Elem, Item};
+use super::report::{Count, ImportReport};
+use super::{ImportError, ImportOptions};
+use crate::model::{
+    parse_decimal, ActivityStatus, Budget, BudgetKind, DateRange, Diagnostic, Money, Organisation, ParticipatingOrg,
+    PartialDate, Portfolio, Program, Project, Sector, Severity, Text,
+};
+
+/// The language tag for texts that come from attributes, which have no language.
+pub(crate) const UNDETERMINED: &str = "und";
+
+/// What is being built for one activity.
+#[derive(Debug)]
+pub(crate) struct Activity {
+    /// The activity's default language (`@xml:lang`, else the file's).
+    pub(crate) lang: String,
+    /// Errors: any makes the activity skipped (lenient) or the import fail (strict).
+    pub(crate) errors: Vec<Diagnostic>,
+    /// Warnings and notes, kept either way.
+    pub(crate) notes: Vec<Diagnostic>,
+    /// Organisations met in this activity, merged only if it is kept.
+    orgs: Vec<Organisation>,
+    /// Children named by `related-activity` type 2: (child id, offset).
+    children: Vec<(String, usize)>,
+}
+
+/// The importer's state over one file.
+#[derive(Debug)]
+pub(crate) struct Importer<'a, 'o> {
+    pub(crate) cur: Cursor<'a>,
+    pub(crate) options: &'o ImportOptions,
+    default_lang: String,
+    orgs: Vec<Organisation>,
+    org_index: HashMap<String, usize>,
+    reporting: Vec<String>,
+    projects: Vec<Project>,
+    /// (parent id, child id, offset) from `related-activity` type 2.
+    children: Vec<(String, String, usize)>,
+}
+
+/// Imports a whole file (see [`super::from_slice`]).
+pub(crate) fn import(bytes: &[u8], options: &ImportOptions) -> Result<(Portfolio, ImportReport), ImportError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut imp = Importer {
+        cur: Cursor::new(bytes, options.source_name.clone()),
+        options,
+        default_lang: "en".to_owned(),
+        orgs: Vec::new(),
+        org_index: HashMap::new(),
+        reporting: Vec::new(),
+        projects: Vec::new(),
+        children: Vec::new(),
+    };
+    let root = imp.root()?;
+    if let Err(e) = imp.activities(&root) {
+        match e {
+            ImportError::Xml { location, message } if !options.strict => {
+                imp.cur.report.report.diagnostics.push(Diagnostic::error(
+                    "iati-not-well-formed",
+                    location.to_string(),
+                    format!("not well-formed XML: {message}; the activities before this point are kept"),
+                ));
+            }
+            e => return Err(e),
+        }
+    }
+    imp.link_children();
+    imp.break_cycles()?;
+    Ok(imp.finish())
+}
+
+impl<'a> Importer<'a, '_> {
+    /// Reads up to the root start tag and its attributes.
+    fn root(&mut self) -> Result<Elem<'a>, ImportError> {
+        loop {
+            match self.cur.next()? {
+                Item::Text(t) if t.trim().is_empty() => {}
+                Item::Text(t) => {
+                    let location = self.cur.location(0);
+                    let found: String = t.trim().chars().take(20).collect();
+                    return Err(ImportError::NotIati { location, found: format!("text {found:?}") });
+                }
+                Item::Open(elem) => {
+                    if elem.name() != b"iati-activities" {
+                        let location = self.cur.at(&elem);
+                        let found = format!("<{}>", String::from_utf8_lossy(elem.name()));
+                        return Err(ImportError::NotIati { location, found });
+                    }
+                    for attr in attributes(&elem) {
+                        let (name, value) = attr.map_err(|m| self.attr_error(&elem, m))?;
+                        match name {
+                            b"version" => self.cur.report.report.version = Some(value.into_owned()),
+                            b"xml:lang" if !value.trim().is_empty() => self.default_lang = value.trim().to_owned(),
+                            n if n.starts_with(b"xmlns") => {}
+                            _ => self.cur.attribute_unmodelled("iati-activities", &elem, name),
+                        }
+                    }
+                    return Ok(elem);
+                }
+                Item::Close | Item::Eof => {
+                    let location = self.cur.location(usize::MAX);
+                    return Err(ImportError::NotIati { location, found: "no element".into() });
+                }
+            }
+        }
+    }
+
+    /// Reads the root's children.
+    fn activities(&mut self, root: &Elem<'a>) -> Result<(), ImportError> {
+        if root.empty {
+            return Ok(());
+        }
+        loop {
+            match self.cur.next()? {
+                Item::Open(elem) if elem.name() == b"iati-activity" => self.activity(&elem)?,
+                Item::Open(elem) => self.cur.skip_unmodelled("iati-activities", &elem)?,
+                Item::Text(_) => {}
+                Item::Close => break,
+                Item::Eof => return Err(self.cur.truncated()),
+            }
+        }
+        // Only comments and white space may follow the root.
+        loop {
+            match self.cur.next()? {
+                Item::Eof => return Ok(()),
+                Item::Text(t) if t.trim().is_empty() => {}
+                _ => {
+                    let location = self.cur.location(usize::MAX);
+                    return Err(ImportError::Xml { location, message: "content after the root element".into() });
+                }
+            }
+        }
+    }
+
+    /// An attribute syntax error as an [`ImportError`].
+    pub(crate) fn attr_error(&mut self, elem: &Elem<'_>, message: String) -> ImportError {
+        ImportError::Xml { location: self.cur.at(elem), message: format!("bad attribute: {message}") }
+    }
+
+    /// Reads one `iati-activity` and keeps it, or records why not.
+    fn activity(&mut self, elem: &Elem<'a>) -> Result<(), ImportError> {
+        const CTX: &str = "iati-activity";
+        self.cur.report.count(Count::Activity);
+        let mut act = Activity {
+            lang: self.default_lang.clone(),
+            errors: Vec::new(),
+            notes: Vec::new(),
+            orgs: Vec::new(),
+            children: Vec::new(),
+        };
+        let mut currency = None;
+        for attr in attributes(elem) {
+            let (name, value) = attr.map_err(|m| self.attr_error(elem, m))?;
+            match name {
+                b"xml:lang" if !value.trim().is_empty() => act.lang = value.trim().to_owned(),
+                b"default-currency" if !value.trim().is_empty() => currency = Some(value.trim().to_owned()),
+                n if n.starts_with(b"xmlns") => {}
+                _ => self.cur.attribute_unmodelled(CTX, elem, name),
+            }
+        }
+        let mut project = Project::new(String::new(), Text::new());
+        let mut identifier = false;
+        let mut result_no = 0usize;
+        loop {
+            let child = match self.cur.next()? {
+                Item::Open(child) => child,
+                Item::Close => break,
+                Item::Text(_) => continue,
+                Item::Eof => return Err(self.cur.truncated()),
+            };
+            match child.name() {
+                b"iati-identifier" => {
+                    project.id = self.cur.text("iati-activity/iati-identifier", &child)?.trim().to_owned();
+                    identifier = true;
+                }
+                b"reporting-org" => self.reporting_org(&child, &mut act, &mut project)?,
+                b"title" => self.text_into("iati-activity/title", &child, &act.lang, &mut project.title)?,
+                b"description" => {
+                    let kind = self.attr_value(&child, b"type")?.unwrap_or_default();
+                    match kind.trim() {
+                        "" | "1" => self.text_into("iati-activity/description", &child, &act.lang, &mut project.description)?,
+                        other => self.cur.skip_variant(CTX, &child, &format!("description[@type={other}]"))?,
+                    }
+                }
+                b"participating-org" => self.participating_org(&child, &mut act, &mut project)?,
+                b"activity-status" => {
+                    self.cur.report.count(Count::ActivityStatus);
+                    let code = self.attr_value(&child, b"code")?.unwrap_or_default();
+                    project.status = ActivityStatus::from_iati_code(&code);
+                    if project.status.is_none() {
+                        let d = self.cur.warning(child.offset, "iati-unknown-code", format!("activity-status/@code {code:?} is not an ActivityStatus code (1-6); status left unknown"));
+                        act.notes.push(d);
+                    }
+                    self.cur.skip(&child)?;
+                }
+                b"activity-date" => self.activity_date(&child, &mut act, &mut project)?,
+                b"sector" => self.sector(&child, &mut act, &mut project)?,
+                b"budget" => self.budget(&child, &mut act, &mut project, currency.as_deref())?,
+                b"related-activity" => self.related_activity(&child, &mut act, &mut project)?,
+                b"result" => {
+                    result_no += 1;
+                    let result = self.result(&child, &mut act, &project.id, result_no)?;
+                    project.results.extend(result);
+                }
+                _ => self.cur.skip_unmodelled(CTX, &child)?,
+            }
+        }
+        if !identifier || project.id.is_empty() {
+            let d = self.cur.error(elem.offset, "iati-missing-identifier", "iati-activity has no (or an empty) iati-identifier; the activity is skipped");
+            act.errors.push(d);
+        }
+        let sectors: Vec<&str> = project.sectors.iter().map(|s| s.code.as_str()).collect();
+        if !sectors.is_empty() {
+            let joined = sectors.join(";");
+            project.classifications.insert("sector".to_owned(), joined);
+        }
+        self.keep(project, act)
+    }
+
+    /// Keeps the activity or, with errors, skips it (lenient) or fails (strict).
+    fn keep(&mut self, project: Project, act: Activity) -> Result<(), ImportError> {
+        let report = &mut self.cur.report.report;
+        if let Some(first) = act.errors.first() {
+            if self.options.strict {
+                return Err(ImportError::Invalid { diagnostic: first.clone() });
+            }
+            report.activities_skipped += 1;
+            report.diagnostics.extend(act.notes);
+            report.diagnostics.extend(act.errors);
+            let id = if project.id.is_empty() { "(no identifier)" } else { project.id.as_str() };
+            let path = report.diagnostics.last().map(|d| d.path.clone()).unwrap_or_default();
+            report.diagnostics.push(Diagnostic::new(Severity::Warning, "iati-activity-skipped", path, format!("activity {id} skipped because of the error(s) above")));
+            return Ok(());
+        }
+        report.activities_imported += 1;
+        report.diagnostics.extend(act.notes);
+        for org in act.orgs {
+            if !self.org_index.contains_key(&org.id) {
+                self.org_index.insert(org.id.clone(), self.orgs.len());
+                self.orgs.push(org);
+            }
+        }
+        if let Some(owner) = &project.owner {
+            if !self.reporting.contains(owner) {
+                self.reporting.push(owner.clone());
+            }
+        }
+        for (child, offset) in act.children {
+            self.children.push((project.id.clone(), child, offset));
+        }
+        self.projects.push(project);
+        Ok(())
+    }
+
+    /// The value of attribute `key` of `elem`, if present.
+    pub(crate) fn attr_value(&mut self, elem: &Elem<'_>, key: &[u8]) -> Result<Option<String>, ImportError> {
+        for attr in attributes(elem) {
+            let (name, value) = attr.map_err(|m| self.attr_error(elem, m))?;
+            if name == key {
+                return Ok(Some(value.into_owned()));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Reads the narratives of `elem` into `text` (several in one language are joined
+    /// with a blank line); a narrative without `@xml:lang` takes `lang`. Direct text
+    /// (IATI 1.x style) counts as a narrative in `lang`.
+    pub(crate) fn text_into(&mut self, ctx: &'static str, elem: &Elem<'_>, lang: &str, text: &mut Text) -> Result<(), ImportError> {
+        if elem.empty {
+            return Ok(());
+        }
+        let mut direct = String::new();
+        loop {
+            match self.cur.next()? {
+                Item::Open(child) if child.name() == b"narrative" => {
+                    self.cur.report.count(Count::Narrative);
+                    let mut narrative_lang = None;
+                    for attr in attributes(&child) {
+                        let (name, value) = attr.map_err(|m| self.attr_error(&child, m))?;
+                        match name {
+                            b"xml:lang" if !value.trim().is_empty() => narrative_lang = Some(value.trim().to_owned()),
+                            b"xml:lang" => {}
+                            _ => self.cur.attribute_unmodelled("narrative", &child, name),
+                        }
+                    }
+                    let content = self.cur.text("narrative", &child)?;
+                    add_text(&mut self.cur.report.report.blank_narratives, text, narrative_lang.as_deref().unwrap_or(lang), content);
+                }
+                Item::Open(child) => self.cur.skip_unmodelled(ctx, &child)?,
+                Item::Text(t) => direct.push_str(&t),
+                Item::Close => break,
+                Item::Eof => return Err(self.cur.truncated()),
+            }
+        }
+        if !direct.trim().is_empty() {
+            add_text(&mut 0, text, lang, direct);
+        }
+        Ok(())
+    }
+
+    /// Registers an organisation met in this activity.
+    fn organisation(act: &mut Activity, id: &str, name: &Text, iati_type: Option<&str>) {
+        if act.orgs.iter().any(|o| o.id == id) {
+            return;
+        }
+        act.orgs.push(Organisation {
+            id: id.to_owned(),
+            name: name.clone(),
+            kind: None,
+            level: None,
+            iati_type: iati_type.map(str::to_owned),
+            region: None,
+        });
+    }
+
+    fn reporting_org(&mut self, elem: &Elem<'_>, act: &mut Activity, project: &mut Project) -> Result<(), ImportError> {
+        self.cur.report.count(Count::ReportingOrg);
+        let (mut id, mut kind) = (None, None);
+        for attr in attributes(elem) {
+            let (name, value) = attr.map_err(|m| self.attr_error(elem, m))?;
+            match name {
+                b"ref" => id = Some(value.trim().to_owned()),
+                b"type" if !value.trim().is_empty() => kind = Some(value.trim().to_owned()),
+                _ => self.cur.attribute_unmodelled("iati-activity/reporting-org", elem, name),
+            }
+        }
+        let mut name = Text::new();
+        self.text_into("iati-activity/reporting-org", elem, &act.lang, &mut name)?;
+        let id = id.unwrap_or_default();
+        Self::organisation(act, &id, &name, kind.as_deref());
+        project.owner = Some(id);
+        Ok(())
+    }
+
+    fn participating_org(&mut self, elem: &Elem<'_>, act: &mut Activity, project: &mut Project) -> Result<(), ImportError> {
+        self.cur.report.count(Count::ParticipatingOrg);
+        let mut org = ParticipatingOrg { role: String::new(), organisation: None, name: Text::new(), iati_type: None, activity_id: None };
+        for attr in attributes(elem) {
+            let (name, value) = attr.map_err(|m| self.attr_error(elem, m))?;
+            let value = value.trim();
+            match name {
+                b"ref" if !value.is_empty() => org.organisation = Some(value.to_owned()),
+                b"ref" => {}
+                b"role" => org.role = value.to_owned(),
+                b"type" if !value.is_empty() => org.iati_type = Some(value.to_owned()),
+                b"activity-id" if !value.is_empty() => org.activity_id = Some(value.to_owned()),
+                _ => self.cur.attribute_unmodelled("iati-activity/participating-org", elem, name),
+            }
+        }
+        self.text_into("iati-activity/participating-org", elem, &act.lang, &mut org.name)?;
+        if let Some(id) = &org.organisation {
+            Self::organisation(act, id, &org.name, org.iati_type.as_deref());
+        }
+        project.participating.push(org);
+        Ok(())
+    }
+
+    fn activity_date(&mut self, elem: &Elem<'_>, act: &mut Activity, project: &mut Project) -> Result<(), ImportError> {
+        self.cur.report.count(Count::ActivityDate);
+        let (mut kind, mut date) = (String::new(), String::new());
+        for attr in attributes(elem) {
+            let (name, value) = attr.map_err(|m| self.attr_error(elem, m))?;
+            match name {
+                b"type" => kind = value.trim().to_owned(),
+                b"iso-date" => date = value.into_owned(),
+                _ => self.cur.attribute_unmodelled("iati-activity/activity-date", elem, name),
+            }
+        }
+        let Some(day) = self.date(elem.offset, "activity-date/@iso-date", &date, act) else {
+            return self.cur.skip(elem);
+        };
+        let day = Some(PartialDate::Date(day));
+        // IATI 1.x names are accepted too.
+        match kind.as_str() {
+            "1" | "start-planned" => project.planned.start = day,
+            "2" | "start-actual" => project.actual.start = day,
+            "3" | "end-planned" => project.planned.end = day,
+            "4" | "end-actual" => project.actual.end = day,
+            other => {
+                let d = self.cur.warning(elem.offset, "iati-unknown-code", format!("activity-date/@type {other:?} is not 1-4; the date is not used"));
+                act.notes.push(d);
+            }
+        }
+        // Narratives on dates are not modelled.
+        if !elem.empty {
+            loop {
+                match self.cur.next()? {
+                    Item::Open(child) => self.cur.skip_unmodelled("iati-activity/activity-date", &child)?,
+                    Item::Close => break,
+                    Item::Text(_) => {}
+                    Item::Eof => return Err(self.cur.truncated()),
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Parses an `xsd:date` (surrounding white space allowed); an error otherwise.
+    pub(crate) fn date(&mut self, offset: usize, what: &str, text: &str, act: &mut Activity) -> Option<NaiveDate> {
+        match NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
+            Ok(d) if text.trim().len() == 10 => Some(d),
+            _ => {
+                let d = self.cur.error(offset, "iati-bad-date", format!("{what} {text:?} is not a date (YYYY-MM-DD)"));
+                act.errors.push(d);
+                None
+            }
+        }
+    }
+
+    fn sector(&mut self, elem: &Elem<'_>, act: &mut Activity, project: &mut Project) -> Result<(), ImportError> {
+        self.cur.report.count(Count::Sector);
+        let mut sector = Sector { vocabulary: None, vocabulary_uri: None, code: String::new(), percentage: None, name: Text::new() };
+        for attr in attributes(elem) {
+            let (name, value) = attr.map_err(|m| self.attr_error(elem, m))?;
+            let v = value.trim();
+            match name {
+                b"vocabulary" if !v.is_empty() => sector.vocabulary = Some(v.to_owned()),
+                b"vocabulary-uri" if !v.is_empty() => sector.vocabulary_uri = Some(v.to_owned()),
+                b"code" => sector.code = v.to_owned(),
+                b"percentage" if !v.is_empty() => match parse_decimal(v) {
+                    Ok(p) => sector.percentage = Some(p),
+                    Err(e) => {
+                        let d = self.cur.error(elem.offset, "iati-bad-number", format!("sector/@percentage: {e}"));
+                        act.errors.push(d);
+                    }
+                },
+                b"vocabulary" | b"vocabulary-uri" | b"percentage" => {}
+                _ => self.cur.attribute_unmodelled("iati-activity/sector", elem, name),
+            }
+        }
+        self.text_into("iati-activity/sector", elem, &act.lang, &mut sector.name)?;
+        project.sectors.push(sector);
+        Ok(())
+    }
+
+    fn budget(&mut self, elem: &Elem<'_>, act: &mut Activity, project: &mut Project, currency: Option<&str>) -> Result<(), ImportError> {
+        const CTX: &str = "iati-activity/budget";
+        self.cur.report.count(Count::Budget);
+        let mut budget = Budget { kind: BudgetKind::Original, period: DateRange::default(), value: Money::new(Default::default(), ""), indicative: false };
+        for attr in attributes(elem) {
+            let (name, value) = attr.map_err(|m| self.attr_error(elem, m))?;
+            match (name, value.trim()) {
+                (b"type", "2") => budget.kind = BudgetKind::Revised,
+                (b"type", _) => {}
+                (b"status", s) => budget.indicative = s == "1",
+                _ => self.cur.attribute_unmodelled(CTX, elem, name),
+            }
+        }
+        let mut amount = None;
+        let mut currency = currency.map(str::to_owned);
+        if !elem.empty {
+            loop {
+                let child = match self.cur.next()? {
+                    Item::Open(child) => child,
+                    Item::Close => break,
+                    Item::Text(_) => continue,
+                    Item::Eof => return Err(self.cur.truncated()),
+                };
+                match child.name() {
+                    b"period-start" | b"period-end" => {
+                        let text = self.attr_value(&child, b"iso-date")?.unwrap_or_default();
+                        let day = self.date(child.offset, "budget period iso-date", &text, act).map(PartialDate::Date);
+                        if child.name() == b"period-start" {
+                            budget.period.start = day;
+                        } else {
+                            budget.period.end = day;
+                        }
+                        self.cur.skip(&child)?;
+                    }
+                    b"value" => {
+                        for attr in attributes(&child) {
+                            let (name, value) = attr.map_err(|m| self.attr_error(&child, m))?;
+                            match name {
+                                b"currency" if !value.trim().is_empty() => currency = Some(value.trim().to_owned()),
+                                b"currency" | b"value-date" => {}
+                                _ => self.cur.attribute_unmodelled("iati-activity/budget/value", &child, name),
+                            }
+                        }
+                        let text = self.cur.text("iati-activity/budget/value", &child)?;
+                        match parse_decimal(&text) {
+                            Ok(v) => amount = Some(v),
+                            Err(e) => {
+                                let d = self.cur.error(child.offset, "iati-bad-number", format!("budget/value: {e}"));
+                                act.errors.push(d);
+                            }
+                        }
+                    }
+                    _ => self.cur.skip_unmodelled(CTX, &child)?,
+                }
+            }
+        }
+        match (amount, currency) {
+            (Some(amount), Some(currency)) => {
+                budget.value = Money::new(amount, currency);
+                project.budgets.push(budget);
+            }
+            (Some(_), None) => {
+                let d = self.cur.warning(elem.offset, "iati-budget-no-currency", "budget value has no @currency and the activity no @default-currency; the budget line is not imported");
+                act.notes.push(d);
+            }
+            (None, _) => {}
+        }
+        Ok(())
+    }
+
+    fn related_activity(&mut self, elem: &Elem<'_>, act: &mut Activity, project: &mut Project) -> Result<(), ImportError> {
+        self.cur.report.count(Count::RelatedActivity);
+        let (mut id, mut kind) = (String::new(), String::new());
+        for attr in attributes(elem) {
+            let (name, value) = attr.map_err(|m| self.attr_error(elem, m))?;
+            match name {
+                b"ref" => id = value.trim().to_owned(),
+                b"type" => kind = value.trim().to_owned(),
+                _ => self.cur.attribute_unmodelled("iati-activity/related-activity", elem, name),
+            }
+        }
+        match kind.as_str() {
+            "1" if project.parent.is_none() && !id.is_empty() => project.parent = Some(id),
+            "1" => {
+                let d = self.cur.warning(elem.offset, "iati-second-parent", format!("related-activity type 1 (parent) {id:?} ignored: the activity already has parent {:?}", project.parent.as_deref().unwrap_or("")));
+                act.notes.push(d);
+            }
+            "2" if !id.is_empty() => act.children.push((id, elem.offset)),
+            _ => {
+                let label = format!("related-activity[@type={kind}]");
+                return self.cur.skip_variant("iati-activity", elem, &label);
+            }
+        }
+        self.cur.skip(elem)
+    }
+
+    /// `related-activity` type 2: a child with no parent of its own gets this one.
+    fn link_children(&mut self) {
+        if self.children.is_empty() {
+            return;
+        }
+        let index: HashMap<String, usize> = self.projects.iter().enumerate().rev().map(|(i, p)| (p.id.clone(), i)).collect();
+        for (parent, child, _) in std::mem::take(&mut self.children) {
+            if let Some(&i) = index.get(&child) {
+                if self.projects[i].parent.is_none() && self.projects[i].id != parent {
+                    self.projects[i].parent = Some(parent);
+                }
+            }
+        }
+    }
+
+    /// Finds parent cycles; each is an error, broken by dropping the parent link of the
+    /// project that closes it (lenient) or failing (strict). Linear time, never a hang.
+    fn break_cycles(&mut self) -> Result<(), ImportError> {
+        let index: HashMap<&str, usize> = self.projects.iter().enumerate().rev().map(|(i, p)| (p.id.as_str(), i)).collect();
+        let parents: Vec<Option<usize>> = self.projects.iter().map(|p| p.parent.as_deref().and_then(|id| index.get(id).copied())).collect();
+        drop(index);
+        // 0 = unseen, 1 = on the current path, 2 = done.
+        let mut state = vec![0u8; self.projects.len()];
+        let mut cut = Vec::new();
+        for startp in 0..self.projects.len() {
+            let mut path = Vec::new();
+            let mut node = Some(startp);
+            while let Some(n) = node {
+                match state[n] {
+                    2 => break,
+                    1 => {
+                        let from = path.iter().position(|&p| p == n).unwrap_or(0);
+                        let ids: Vec<&str> = path[from..].iter().map(|&i: &usize| self.projects[i].id.as_str()).collect();
+                        cut.push((path.last().copied().unwrap_or(n), ids.join(" → ")));
+                        break;
+                    }
+                    _ => {
+                        state[n] = 1;
+                        path.push(n);
+                        node = parents[n];
+                    }
+                }
+            }
+            for p in path {
+                state[p] = 2;
+            }
+        }
+        for (i, chain) in cut {
+            let id = self.projects[i].id.clone();
+            let d = Diagnostic::error("hierarchy-cycle", self.source_path(), format!("related-activity parents form a cycle: {chain} → {}; the parent link of {id} is dropped", chain.split(" → ").next().unwrap_or("")));
+            if self.options.strict {
+                return Err(ImportError::Invalid { diagnostic: d });
+            }
+            self.projects[i].parent = None;
+            self.cur.report.report.diagnostics.push(d);
+        }
+        Ok(())
+    }
+
+    /// The source name alone, for diagnostics about the whole file.
+    fn source_path(&self) -> String {
+        self.options.source_name.clone().unwrap_or_else(|| "iati-activities".to_owned())
+    }
+
+    fn finish(self) -> (Portfolio, ImportReport) {
+        let lang = self.default_lang;
+        let names: Vec<String> = self
+            .reporting
+            .iter()
+            .map(|id| {
+                let org = self.org_index.get(id).map(|&i| &self.orgs[i]);
+                match org.and_then(|o| o.name.best(&lang, &lang)) {
+                    Some(name) => name.trim().to_owned(),
+                    None => id.clone(),
+                }
+            })
+            .collect();
+        let id = match self.reporting.as_slice() {
+            [one] if !one.is_empty() => one.clone(),
+            _ => "iati-activities".to_owned(),
+        };
+        let title = if names.is_empty() { "IATI activities".to_owned() } else { format!("IATI activities from {}", names.join(", ")) };
+        let mut program = Program::new(id, Text::one(&lang, title));
+        program.managed_by = match self.reporting.as_slice() {
+            [one] => Some(one.clone()),
+            _ => None,
+        };
+        let mut portfolio = Portfolio::new(lang, program);
+        portfolio.organisations = self.orgs;
+        portfolio.projects = self.projects;
+        (portfolio, self.cur.report.finish())
+    }
+}
+
+/// Adds `content` in `lang` to `text`; blank content is counted in `blank` and dropped.
+pub(crate) fn add_text(blank: &mut u64, text: &mut Text, lang: &str, content: String) {
+    if content.trim().is_empty() {
+        *blank += 1;
+        return;
+    }
+    match text.0.get_mut(lang) {
+        Some(existing) => {
+            existing.push_str("\n\n");
+            existing.push_str(&content);
+        }
+        None => {
+            text.0.insert(lang.to_owned(), content);
+        }
+    }
+}
