@@ -29,11 +29,9 @@ fn xmllint(xml: &str, name: &str) -> Result<(), String> {
     let dir = tempfile::tempdir().unwrap();
     let file: PathBuf = dir.path().join(name);
     std::fs::write(&file, xml).unwrap();
-    let out = Command::new("xmllint")
-        .args(["--noout", "--schema", XSD])
-        .arg(&file)
-        .output()
-        .unwrap_or_else(|e| panic!("xmllint could not be run ({e}): install libxml2-utils (apt-get install libxml2-utils)"));
+    let out = Command::new("xmllint").args(["--noout", "--schema", XSD]).arg(&file).output().unwrap_or_else(|e| {
+        panic!("xmllint could not be run ({e}): install libxml2-utils (apt-get install libxml2-utils)")
+    });
     if out.status.success() {
         Ok(())
     } else {

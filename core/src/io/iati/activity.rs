@@ -8,8 +8,8 @@ use super::reader::{attributes, Cursor, Elem, Item};
 use super::report::{Count, ImportReport};
 use super::{ImportError, ImportOptions};
 use crate::model::{
-    parse_decimal, ActivityStatus, Budget, BudgetKind, DateRange, Diagnostic, Money, Organisation, ParticipatingOrg,
-    PartialDate, Portfolio, Program, Project, Sector, Severity, Text,
+    parse_decimal, ActivityStatus, Budget, BudgetKind, DateRange, Diagnostic, Money, Organisation, PartialDate,
+    ParticipatingOrg, Portfolio, Program, Project, Sector, Severity, Text,
 };
 
 /// The language tag for texts that come from attributes, which have no language.
@@ -184,7 +184,9 @@ impl<'a> Importer<'a, '_> {
                 b"description" => {
                     let kind = self.attr_value(&child, b"type")?.unwrap_or_default();
                     match kind.trim() {
-                        "" | "1" => self.text_into("iati-activity/description", &child, &act.lang, &mut project.description)?,
+                        "" | "1" => {
+                            self.text_into("iati-activity/description", &child, &act.lang, &mut project.description)?
+                        }
                         other => self.cur.skip_variant(CTX, &child, &format!("description[@type={other}]"))?,
                     }
                 }
@@ -212,7 +214,11 @@ impl<'a> Importer<'a, '_> {
             }
         }
         if !identifier || project.id.is_empty() {
-            let d = self.cur.error(elem.offset, "iati-missing-identifier", "iati-activity has no (or an empty) iati-identifier; the activity is skipped");
+            let d = self.cur.error(
+                elem.offset,
+                "iati-missing-identifier",
+                "iati-activity has no (or an empty) iati-identifier; the activity is skipped",
+            );
             act.errors.push(d);
         }
         let sectors: Vec<&str> = project.sectors.iter().map(|s| s.code.as_str()).collect();
@@ -235,7 +241,12 @@ impl<'a> Importer<'a, '_> {
             report.diagnostics.extend(act.errors);
             let id = if project.id.is_empty() { "(no identifier)" } else { project.id.as_str() };
             let path = report.diagnostics.last().map(|d| d.path.clone()).unwrap_or_default();
-            report.diagnostics.push(Diagnostic::new(Severity::Warning, "iati-activity-skipped", path, format!("activity {id} skipped because of the error(s) above")));
+            report.diagnostics.push(Diagnostic::new(
+                Severity::Warning,
+                "iati-activity-skipped",
+                path,
+                format!("activity {id} skipped because of the error(s) above"),
+            ));
             return Ok(());
         }
         report.activities_imported += 1;
@@ -272,7 +283,13 @@ impl<'a> Importer<'a, '_> {
     /// Reads the narratives of `elem` into `text` (several in one language are joined
     /// with a blank line); a narrative without `@xml:lang` takes `lang`. Direct text
     /// (IATI 1.x style) counts as a narrative in `lang`.
-    pub(crate) fn text_into(&mut self, ctx: &'static str, elem: &Elem<'_>, lang: &str, text: &mut Text) -> Result<(), ImportError> {
+    pub(crate) fn text_into(
+        &mut self,
+        ctx: &'static str,
+        elem: &Elem<'_>,
+        lang: &str,
+        text: &mut Text,
+    ) -> Result<(), ImportError> {
         if elem.empty {
             return Ok(());
         }
@@ -291,7 +308,12 @@ impl<'a> Importer<'a, '_> {
                         }
                     }
                     let content = self.cur.text("narrative", &child)?;
-                    add_text(&mut self.cur.report.report.blank_narratives, text, narrative_lang.as_deref().unwrap_or(lang), content);
+                    add_text(
+                        &mut self.cur.report.report.blank_narratives,
+                        text,
+                        narrative_lang.as_deref().unwrap_or(lang),
+                        content,
+                    );
                 }
                 Item::Open(child) => self.cur.skip_unmodelled(ctx, &child)?,
                 Item::Text(t) => direct.push_str(&t),
@@ -339,9 +361,20 @@ impl<'a> Importer<'a, '_> {
         Ok(())
     }
 
-    fn participating_org(&mut self, elem: &Elem<'_>, act: &mut Activity, project: &mut Project) -> Result<(), ImportError> {
+    fn participating_org(
+        &mut self,
+        elem: &Elem<'_>,
+        act: &mut Activity,
+        project: &mut Project,
+    ) -> Result<(), ImportError> {
         self.cur.report.count(Count::ParticipatingOrg);
-        let mut org = ParticipatingOrg { role: String::new(), organisation: None, name: Text::new(), iati_type: None, activity_id: None };
+        let mut org = ParticipatingOrg {
+            role: String::new(),
+            organisation: None,
+            name: Text::new(),
+            iati_type: None,
+            activity_id: None,
+        };
         for attr in attributes(elem) {
             let (name, value) = attr.map_err(|m| self.attr_error(elem, m))?;
             let value = value.trim();
@@ -384,7 +417,11 @@ impl<'a> Importer<'a, '_> {
             "3" | "end-planned" => project.planned.end = day,
             "4" | "end-actual" => project.actual.end = day,
             other => {
-                let d = self.cur.warning(elem.offset, "iati-unknown-code", format!("activity-date/@type {other:?} is not 1-4; the date is not used"));
+                let d = self.cur.warning(
+                    elem.offset,
+                    "iati-unknown-code",
+                    format!("activity-date/@type {other:?} is not 1-4; the date is not used"),
+                );
                 act.notes.push(d);
             }
         }
@@ -416,7 +453,8 @@ impl<'a> Importer<'a, '_> {
 
     fn sector(&mut self, elem: &Elem<'_>, act: &mut Activity, project: &mut Project) -> Result<(), ImportError> {
         self.cur.report.count(Count::Sector);
-        let mut sector = Sector { vocabulary: None, vocabulary_uri: None, code: String::new(), percentage: None, name: Text::new() };
+        let mut sector =
+            Sector { vocabulary: None, vocabulary_uri: None, code: String::new(), percentage: None, name: Text::new() };
         for attr in attributes(elem) {
             let (name, value) = attr.map_err(|m| self.attr_error(elem, m))?;
             let v = value.trim();
@@ -440,10 +478,21 @@ impl<'a> Importer<'a, '_> {
         Ok(())
     }
 
-    fn budget(&mut self, elem: &Elem<'_>, act: &mut Activity, project: &mut Project, currency: Option<&str>) -> Result<(), ImportError> {
+    fn budget(
+        &mut self,
+        elem: &Elem<'_>,
+        act: &mut Activity,
+        project: &mut Project,
+        currency: Option<&str>,
+    ) -> Result<(), ImportError> {
         const CTX: &str = "iati-activity/budget";
         self.cur.report.count(Count::Budget);
-        let mut budget = Budget { kind: BudgetKind::Original, period: DateRange::default(), value: Money::new(Default::default(), ""), indicative: false };
+        let mut budget = Budget {
+            kind: BudgetKind::Original,
+            period: DateRange::default(),
+            value: Money::new(Default::default(), ""),
+            indicative: false,
+        };
         for attr in attributes(elem) {
             let (name, value) = attr.map_err(|m| self.attr_error(elem, m))?;
             match (name, value.trim()) {
@@ -510,7 +559,12 @@ impl<'a> Importer<'a, '_> {
         Ok(())
     }
 
-    fn related_activity(&mut self, elem: &Elem<'_>, act: &mut Activity, project: &mut Project) -> Result<(), ImportError> {
+    fn related_activity(
+        &mut self,
+        elem: &Elem<'_>,
+        act: &mut Activity,
+        project: &mut Project,
+    ) -> Result<(), ImportError> {
         self.cur.report.count(Count::RelatedActivity);
         let (mut id, mut kind) = (String::new(), String::new());
         for attr in attributes(elem) {
@@ -524,7 +578,14 @@ impl<'a> Importer<'a, '_> {
         match kind.as_str() {
             "1" if project.parent.is_none() && !id.is_empty() => project.parent = Some(id),
             "1" => {
-                let d = self.cur.warning(elem.offset, "iati-second-parent", format!("related-activity type 1 (parent) {id:?} ignored: the activity already has parent {:?}", project.parent.as_deref().unwrap_or("")));
+                let d = self.cur.warning(
+                    elem.offset,
+                    "iati-second-parent",
+                    format!(
+                        "related-activity type 1 (parent) {id:?} ignored: the activity already has parent {:?}",
+                        project.parent.as_deref().unwrap_or("")
+                    ),
+                );
                 act.notes.push(d);
             }
             "2" if !id.is_empty() => act.children.push((id, elem.offset)),
@@ -541,7 +602,8 @@ impl<'a> Importer<'a, '_> {
         if self.children.is_empty() {
             return;
         }
-        let index: HashMap<String, usize> = self.projects.iter().enumerate().rev().map(|(i, p)| (p.id.clone(), i)).collect();
+        let index: HashMap<String, usize> =
+            self.projects.iter().enumerate().rev().map(|(i, p)| (p.id.clone(), i)).collect();
         for (parent, child, _) in std::mem::take(&mut self.children) {
             if let Some(&i) = index.get(&child) {
                 if self.projects[i].parent.is_none() && self.projects[i].id != parent {
@@ -554,8 +616,10 @@ impl<'a> Importer<'a, '_> {
     /// Finds parent cycles; each is an error, broken by dropping the parent link of the
     /// project that closes it (lenient) or failing (strict). Linear time, never a hang.
     fn break_cycles(&mut self) -> Result<(), ImportError> {
-        let index: HashMap<&str, usize> = self.projects.iter().enumerate().rev().map(|(i, p)| (p.id.as_str(), i)).collect();
-        let parents: Vec<Option<usize>> = self.projects.iter().map(|p| p.parent.as_deref().and_then(|id| index.get(id).copied())).collect();
+        let index: HashMap<&str, usize> =
+            self.projects.iter().enumerate().rev().map(|(i, p)| (p.id.as_str(), i)).collect();
+        let parents: Vec<Option<usize>> =
+            self.projects.iter().map(|p| p.parent.as_deref().and_then(|id| index.get(id).copied())).collect();
         drop(index);
         // 0 = unseen, 1 = on the current path, 2 = done.
         let mut state = vec![0u8; self.projects.len()];
@@ -568,7 +632,8 @@ impl<'a> Importer<'a, '_> {
                     2 => break,
                     1 => {
                         let from = path.iter().position(|&p| p == n).unwrap_or(0);
-                        let ids: Vec<&str> = path[from..].iter().map(|&i: &usize| self.projects[i].id.as_str()).collect();
+                        let ids: Vec<&str> =
+                            path[from..].iter().map(|&i: &usize| self.projects[i].id.as_str()).collect();
                         cut.push((path.last().copied().unwrap_or(n), ids.join(" → ")));
                         break;
                     }
@@ -585,7 +650,14 @@ impl<'a> Importer<'a, '_> {
         }
         for (i, chain) in cut {
             let id = self.projects[i].id.clone();
-            let d = Diagnostic::error("hierarchy-cycle", self.source_path(), format!("related-activity parents form a cycle: {chain} → {}; the parent link of {id} is dropped", chain.split(" → ").next().unwrap_or("")));
+            let d = Diagnostic::error(
+                "hierarchy-cycle",
+                self.source_path(),
+                format!(
+                    "related-activity parents form a cycle: {chain} → {}; the parent link of {id} is dropped",
+                    chain.split(" → ").next().unwrap_or("")
+                ),
+            );
             if self.options.strict {
                 return Err(ImportError::Invalid { diagnostic: d });
             }
@@ -617,7 +689,11 @@ impl<'a> Importer<'a, '_> {
             [one] if !one.is_empty() => one.clone(),
             _ => "iati-activities".to_owned(),
         };
-        let title = if names.is_empty() { "IATI activities".to_owned() } else { format!("IATI activities from {}", names.join(", ")) };
+        let title = if names.is_empty() {
+            "IATI activities".to_owned()
+        } else {
+            format!("IATI activities from {}", names.join(", "))
+        };
         let mut program = Program::new(id, Text::one(&lang, title));
         program.managed_by = match self.reporting.as_slice() {
             [one] => Some(one.clone()),

@@ -129,6 +129,15 @@ impl<'a> Cursor<'a> {
         ImportError::Xml { location: self.location(offset), message: message.to_string() }
     }
 
+    /// A text that is not UTF-8, located at its first bad byte (`offset` = text start).
+    fn encoding_error(&mut self, offset: usize, e: quick_xml::encoding::EncodingError) -> ImportError {
+        let at = match &e {
+            quick_xml::encoding::EncodingError::Utf8(u) => offset + u.valid_up_to(),
+            _ => offset,
+        };
+        ImportError::Xml { location: self.location(at), message: format!("the input is not UTF-8: {e}") }
+    }
+
     /// An error "the input ends inside an element".
     pub(crate) fn truncated(&mut self) -> ImportError {
         let location = self.location(self.src.len());
@@ -149,11 +158,11 @@ impl<'a> Cursor<'a> {
                 Event::End(_) => Item::Close,
                 Event::Text(t) => match t.xml10_content() {
                     Ok(s) => Item::Text(s),
-                    Err(e) => return Err(self.xml_error(e)),
+                    Err(e) => return Err(self.encoding_error(offset, e)),
                 },
                 Event::CData(t) => match t.xml10_content() {
                     Ok(s) => Item::Text(s),
-                    Err(e) => return Err(self.xml_error(e)),
+                    Err(e) => return Err(self.encoding_error(offset + "<![CDATA[".len(), e)),
                 },
                 Event::GeneralRef(r) => {
                     let resolved = match r.resolve_char_ref() {
@@ -227,7 +236,12 @@ impl<'a> Cursor<'a> {
     }
 
     /// Records a not-modelled variant (e.g. `description[@type=2]`) and skips `elem`.
-    pub(crate) fn skip_variant(&mut self, context: &'static str, elem: &Elem<'_>, label: &str) -> Result<(), ImportError> {
+    pub(crate) fn skip_variant(
+        &mut self,
+        context: &'static str,
+        elem: &Elem<'_>,
+        label: &str,
+    ) -> Result<(), ImportError> {
         let offset = elem.offset;
         let Cursor { report, lines, src, file, .. } = self;
         report.not_modelled(context, label.as_bytes(), || {
@@ -267,7 +281,9 @@ impl<'a> Cursor<'a> {
 
 /// The attributes of an element as `(qualified name, value)`, values unescaped and
 /// normalised as XML 1.0 says.
-pub(crate) fn attributes<'e>(elem: &'e Elem<'_>) -> impl Iterator<Item = Result<(&'e [u8], Cow<'e, str>), String>> + 'e {
+pub(crate) fn attributes<'e>(
+    elem: &'e Elem<'_>,
+) -> impl Iterator<Item = Result<(&'e [u8], Cow<'e, str>), String>> + 'e {
     elem.start.attributes().map(|a| {
         let a = a.map_err(|e| e.to_string())?;
         let value = a.normalized_value(quick_xml::XmlVersion::Implicit1_0).map_err(|e| e.to_string())?;

@@ -48,14 +48,24 @@ impl<'a> Importer<'a, '_> {
     fn bool_attr(&mut self, elem: &Elem<'_>, what: &str, value: &str, act: &mut Activity) -> Option<bool> {
         let b = boolean(value);
         if b.is_none() {
-            let d = self.cur.warning(elem.offset, "iati-bad-boolean", format!("{what} {value:?} is not a boolean (1/0/true/false); left unknown"));
+            let d = self.cur.warning(
+                elem.offset,
+                "iati-bad-boolean",
+                format!("{what} {value:?} is not a boolean (1/0/true/false); left unknown"),
+            );
             act.notes.push(d);
         }
         b
     }
 
     /// Reads one `result`; `None` when it cannot be modelled (an error is recorded).
-    pub(crate) fn result(&mut self, elem: &Elem<'_>, act: &mut Activity, activity: &str, n: usize) -> Result<Option<IatiResult>, ImportError> {
+    pub(crate) fn result(
+        &mut self,
+        elem: &Elem<'_>,
+        act: &mut Activity,
+        activity: &str,
+        n: usize,
+    ) -> Result<Option<IatiResult>, ImportError> {
         const CTX: &str = "iati-activity/result";
         self.cur.report.count(Count::Result);
         let id = format!("{activity}/R{n}");
@@ -72,11 +82,17 @@ impl<'a> Importer<'a, '_> {
                         _ => None,
                     });
                     if result_type.is_none() {
-                        let d = self.cur.error(elem.offset, "iati-unknown-code", format!("result/@type {value:?} is not a ResultType code (1, 2, 3, 9)"));
+                        let d = self.cur.error(
+                            elem.offset,
+                            "iati-unknown-code",
+                            format!("result/@type {value:?} is not a ResultType code (1, 2, 3, 9)"),
+                        );
                         act.errors.push(d);
                     }
                 }
-                b"aggregation-status" => aggregation_status = self.bool_attr(elem, "result/@aggregation-status", &value, act),
+                b"aggregation-status" => {
+                    aggregation_status = self.bool_attr(elem, "result/@aggregation-status", &value, act)
+                }
                 _ => self.cur.attribute_unmodelled(CTX, elem, name),
             }
         }
@@ -95,7 +111,9 @@ impl<'a> Importer<'a, '_> {
         while let Some(child) = self.child(elem)? {
             match child.name() {
                 b"title" => self.text_into("iati-activity/result/title", &child, &act.lang, &mut result.title)?,
-                b"description" => self.text_into("iati-activity/result/description", &child, &act.lang, &mut result.description)?,
+                b"description" => {
+                    self.text_into("iati-activity/result/description", &child, &act.lang, &mut result.description)?
+                }
                 b"document-link" => result.document_links.push(self.document_link(&child, act)?),
                 b"reference" => result.references.push(self.reference(&child, "iati-activity/result/reference")?),
                 b"indicator" => {
@@ -133,7 +151,9 @@ impl<'a> Importer<'a, '_> {
                         indicator.direction = Direction::Descending;
                     }
                 }
-                b"aggregation-status" => indicator.aggregation_status = self.bool_attr(elem, "indicator/@aggregation-status", &value, act),
+                b"aggregation-status" => {
+                    indicator.aggregation_status = self.bool_attr(elem, "indicator/@aggregation-status", &value, act)
+                }
                 _ => self.cur.attribute_unmodelled(CTX, elem, name),
             }
         }
@@ -144,10 +164,19 @@ impl<'a> Importer<'a, '_> {
         let lang = act.lang.clone();
         while let Some(child) = self.child(elem)? {
             match child.name() {
-                b"title" => self.text_into("iati-activity/result/indicator/title", &child, &lang, &mut indicator.title)?,
-                b"description" => self.text_into("iati-activity/result/indicator/description", &child, &lang, &mut indicator.description)?,
+                b"title" => {
+                    self.text_into("iati-activity/result/indicator/title", &child, &lang, &mut indicator.title)?
+                }
+                b"description" => self.text_into(
+                    "iati-activity/result/indicator/description",
+                    &child,
+                    &lang,
+                    &mut indicator.description,
+                )?,
                 b"document-link" => indicator.document_links.push(self.document_link(&child, act)?),
-                b"reference" => indicator.references.push(self.reference(&child, "iati-activity/result/indicator/reference")?),
+                b"reference" => {
+                    indicator.references.push(self.reference(&child, "iati-activity/result/indicator/reference")?)
+                }
                 b"baseline" => {
                     let baseline = self.baseline(&child, act, indicator.measure)?;
                     indicator.baselines.push(baseline);
@@ -168,7 +197,14 @@ impl<'a> Importer<'a, '_> {
 
     /// A baseline, target or actual `@value`: a strict decimal, else text (see the
     /// module docs); a warning for numeric measures.
-    fn value(&mut self, offset: usize, what: &str, raw: &str, measure: Option<Measure>, act: &mut Activity) -> (Option<Decimal>, Text) {
+    fn value(
+        &mut self,
+        offset: usize,
+        what: &str,
+        raw: &str,
+        measure: Option<Measure>,
+        act: &mut Activity,
+    ) -> (Option<Decimal>, Text) {
         if raw.trim().is_empty() {
             return (None, Text::new());
         }
@@ -177,8 +213,18 @@ impl<'a> Importer<'a, '_> {
             Err(e) => {
                 self.cur.report.report.values_not_numbers += 1;
                 if measure.is_none_or(Measure::is_quantitative) {
-                    let kind = measure.map_or("an indicator with no measure", |m| if m == Measure::Unit { "a unit indicator" } else { "a percentage indicator" });
-                    let d = self.cur.warning(offset, "iati-value-not-a-number", format!("{what} of {kind}: {e}; kept as text, not used in arithmetic"));
+                    let kind = measure.map_or("an indicator with no measure", |m| {
+                        if m == Measure::Unit {
+                            "a unit indicator"
+                        } else {
+                            "a percentage indicator"
+                        }
+                    });
+                    let d = self.cur.warning(
+                        offset,
+                        "iati-value-not-a-number",
+                        format!("{what} of {kind}: {e}; kept as text, not used in arithmetic"),
+                    );
                     act.notes.push(d);
                 }
                 (None, Text::one(UNDETERMINED, raw))
@@ -186,7 +232,12 @@ impl<'a> Importer<'a, '_> {
         }
     }
 
-    fn baseline(&mut self, elem: &Elem<'_>, act: &mut Activity, measure: Option<Measure>) -> Result<Baseline, ImportError> {
+    fn baseline(
+        &mut self,
+        elem: &Elem<'_>,
+        act: &mut Activity,
+        measure: Option<Measure>,
+    ) -> Result<Baseline, ImportError> {
         const CTX: &str = "iati-activity/result/indicator/baseline";
         self.cur.report.count(Count::Baseline);
         let mut baseline = Baseline::default();
@@ -196,12 +247,18 @@ impl<'a> Importer<'a, '_> {
                 b"year" => match value.trim().parse::<i32>() {
                     Ok(y) if y > 0 => baseline.year = Some(y),
                     _ => {
-                        let d = self.cur.error(elem.offset, "iati-bad-number", format!("baseline/@year {value:?} is not a year"));
+                        let d = self.cur.error(
+                            elem.offset,
+                            "iati-bad-number",
+                            format!("baseline/@year {value:?} is not a year"),
+                        );
                         act.errors.push(d);
                     }
                 },
                 b"iso-date" => baseline.date = self.date(elem.offset, "baseline/@iso-date", &value, act),
-                b"value" => (baseline.value, baseline.text) = self.value(elem.offset, "baseline/@value", &value, measure, act),
+                b"value" => {
+                    (baseline.value, baseline.text) = self.value(elem.offset, "baseline/@value", &value, measure, act)
+                }
                 _ => self.cur.attribute_unmodelled(CTX, elem, name),
             }
         }
@@ -213,7 +270,12 @@ impl<'a> Importer<'a, '_> {
                 b"document-link" => baseline.document_links.push(self.document_link(&child, act)?),
                 b"comment" => {
                     self.cur.report.count(Count::Comment);
-                    self.text_into("iati-activity/result/indicator/baseline/comment", &child, &lang, &mut baseline.comment)?;
+                    self.text_into(
+                        "iati-activity/result/indicator/baseline/comment",
+                        &child,
+                        &lang,
+                        &mut baseline.comment,
+                    )?;
                 }
                 _ => self.cur.skip_unmodelled(CTX, &child)?,
             }
@@ -221,7 +283,12 @@ impl<'a> Importer<'a, '_> {
         Ok(baseline)
     }
 
-    fn period(&mut self, elem: &Elem<'_>, act: &mut Activity, measure: Option<Measure>) -> Result<Option<Period>, ImportError> {
+    fn period(
+        &mut self,
+        elem: &Elem<'_>,
+        act: &mut Activity,
+        measure: Option<Measure>,
+    ) -> Result<Option<Period>, ImportError> {
         const CTX: &str = "iati-activity/result/indicator/period";
         self.cur.report.count(Count::Period);
         for attr in attributes(elem) {
@@ -251,7 +318,11 @@ impl<'a> Importer<'a, '_> {
             (Some(start), Some(end)) => Ok(Some(Period { start, end, targets, actuals })),
             _ => {
                 if act.errors.is_empty() {
-                    let d = self.cur.error(elem.offset, "iati-missing-element", "period needs a period-start and a period-end with @iso-date");
+                    let d = self.cur.error(
+                        elem.offset,
+                        "iati-missing-element",
+                        "period needs a period-start and a period-end with @iso-date",
+                    );
                     act.errors.push(d);
                 }
                 Ok(None)
@@ -259,10 +330,24 @@ impl<'a> Importer<'a, '_> {
         }
     }
 
-    fn period_value(&mut self, elem: &Elem<'_>, act: &mut Activity, measure: Option<Measure>, side: Side) -> Result<PeriodValue, ImportError> {
+    fn period_value(
+        &mut self,
+        elem: &Elem<'_>,
+        act: &mut Activity,
+        measure: Option<Measure>,
+        side: Side,
+    ) -> Result<PeriodValue, ImportError> {
         let (ctx, what, comment_ctx) = match side {
-            Side::Target => ("iati-activity/result/indicator/period/target", "target/@value", "iati-activity/result/indicator/period/target/comment"),
-            Side::Actual => ("iati-activity/result/indicator/period/actual", "actual/@value", "iati-activity/result/indicator/period/actual/comment"),
+            Side::Target => (
+                "iati-activity/result/indicator/period/target",
+                "target/@value",
+                "iati-activity/result/indicator/period/target/comment",
+            ),
+            Side::Actual => (
+                "iati-activity/result/indicator/period/actual",
+                "actual/@value",
+                "iati-activity/result/indicator/period/actual/comment",
+            ),
         };
         self.cur.report.count(if side == Side::Target { Count::Target } else { Count::Actual });
         let mut value = PeriodValue::default();
@@ -322,7 +407,8 @@ impl<'a> Importer<'a, '_> {
 
     fn reference(&mut self, elem: &Elem<'_>, ctx: &'static str) -> Result<Reference, ImportError> {
         self.cur.report.count(Count::Reference);
-        let mut reference = Reference { vocabulary: String::new(), code: None, vocabulary_uri: None, indicator_uri: None };
+        let mut reference =
+            Reference { vocabulary: String::new(), code: None, vocabulary_uri: None, indicator_uri: None };
         for attr in attributes(elem) {
             let (name, value) = attr.map_err(|m| self.attr_error(elem, m))?;
             let v = value.trim();
@@ -342,7 +428,15 @@ impl<'a> Importer<'a, '_> {
     fn document_link(&mut self, elem: &Elem<'_>, act: &mut Activity) -> Result<DocumentLink, ImportError> {
         const CTX: &str = "document-link";
         self.cur.report.count(Count::DocumentLink);
-        let mut link = DocumentLink { url: String::new(), title: Text::new(), description: Text::new(), categories: Vec::new(), languages: Vec::new(), format: None, date: None };
+        let mut link = DocumentLink {
+            url: String::new(),
+            title: Text::new(),
+            description: Text::new(),
+            categories: Vec::new(),
+            languages: Vec::new(),
+            format: None,
+            date: None,
+        };
         for attr in attributes(elem) {
             let (name, value) = attr.map_err(|m| self.attr_error(elem, m))?;
             match name {

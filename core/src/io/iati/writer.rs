@@ -180,7 +180,10 @@ impl Writer<'_> {
                 let org = self.orgs.get(id).copied();
                 let kind = org.and_then(|o| o.iati_type.as_deref());
                 if kind.is_none() {
-                    self.warn(format!("{path}/owner"), format!("reporting organisation {id:?} has no IATI organisation type (required)"));
+                    self.warn(
+                        format!("{path}/owner"),
+                        format!("reporting organisation {id:?} has no IATI organisation type (required)"),
+                    );
                 }
                 let name = org.map(|o| o.name.clone()).unwrap_or_default();
                 self.text_element(2, "reporting-org", &[("ref", Some(id)), ("type", kind)], &name);
@@ -209,7 +212,12 @@ impl Writer<'_> {
             Some(status) => self.empty(2, "activity-status", &[("code", Some(&status.iati_code().to_string()))]),
             None => self.warn(format!("{path}/status"), "no activity status (IATI requires one)"),
         }
-        let dates = [("1", project.planned.start), ("2", project.actual.start), ("3", project.planned.end), ("4", project.actual.end)];
+        let dates = [
+            ("1", project.planned.start),
+            ("2", project.actual.start),
+            ("3", project.planned.end),
+            ("4", project.actual.end),
+        ];
         let mut written = 0;
         for (kind, date) in dates {
             match date {
@@ -217,12 +225,15 @@ impl Writer<'_> {
                     self.empty(2, "activity-date", &[("type", Some(kind)), ("iso-date", Some(&d.to_string()))]);
                     written += 1;
                 }
-                Some(other) => self.warn(format!("{path}"), format!("activity-date type {kind}: {other} is not a full date and is not exported")),
+                Some(other) => self.warn(
+                    path.clone(),
+                    format!("activity-date type {kind}: {other} is not a full date and is not exported"),
+                ),
                 None => {}
             }
         }
         if written == 0 {
-            self.warn(format!("{path}"), "no full planned or actual date (IATI requires an activity-date)");
+            self.warn(path.clone(), "no full planned or actual date (IATI requires an activity-date)");
         }
         if project.sectors.is_empty() {
             if let Some(codes) = project.classifications.get("sector") {
@@ -255,7 +266,11 @@ impl Writer<'_> {
             self.out.push_str(">\n");
             self.empty(3, "period-start", &[("iso-date", Some(&start.to_string()))]);
             self.empty(3, "period-end", &[("iso-date", Some(&end.to_string()))]);
-            self.open(3, "value", &[("currency", Some(&budget.value.currency)), ("value-date", Some(&start.to_string()))]);
+            self.open(
+                3,
+                "value",
+                &[("currency", Some(&budget.value.currency)), ("value-date", Some(&start.to_string()))],
+            );
             let _ = writeln!(self.out, ">{}</value>", budget.value.amount);
             self.close(2, "budget");
         }
@@ -330,7 +345,11 @@ impl Writer<'_> {
             let year = year.map(|y| y.to_string());
             let date = baseline.date.map(|d| d.to_string());
             let value = value_text(baseline.value, &baseline.text, self.lang);
-            self.open(4, "baseline", &[("year", year.as_deref()), ("iso-date", date.as_deref()), ("value", value.as_deref())]);
+            self.open(
+                4,
+                "baseline",
+                &[("year", year.as_deref()), ("iso-date", date.as_deref()), ("value", value.as_deref())],
+            );
             self.out.push_str(">\n");
             for location in &baseline.locations {
                 self.empty(5, "location", &[("ref", Some(location))]);
