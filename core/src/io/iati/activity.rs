@@ -8,8 +8,8 @@ use super::reader::{attributes, Cursor, Elem, Item};
 use super::report::{Count, ImportReport};
 use super::{ImportError, ImportOptions};
 use crate::model::{
-    parse_decimal, ActivityStatus, Budget, BudgetKind, DateRange, Diagnostic, Money, Organisation, PartialDate,
-    ParticipatingOrg, Portfolio, Program, Project, Sector, Severity, Text,
+    parse_decimal, ActivityStatus, Diagnostic, Organisation, PartialDate, ParticipatingOrg, Portfolio, Program,
+    Project, Sector, Severity, Text,
 };
 
 /// The language tag for texts that come from attributes, which have no language.
@@ -25,9 +25,9 @@ pub(crate) struct Activity {
     /// Warnings and notes, kept either way.
     pub(crate) notes: Vec<Diagnostic>,
     /// Organisations met in this activity, merged only if it is kept.
-    orgs: Vec<Organisation>,
+    pub(crate) orgs: Vec<Organisation>,
     /// Children named by `related-activity` type 2: (child id, offset).
-    children: Vec<(String, usize)>,
+    pub(crate) children: Vec<(String, usize)>,
 }
 
 /// The importer's state over one file.
@@ -35,13 +35,13 @@ pub(crate) struct Activity {
 pub(crate) struct Importer<'a, 'o> {
     pub(crate) cur: Cursor<'a>,
     pub(crate) options: &'o ImportOptions,
-    default_lang: String,
-    orgs: Vec<Organisation>,
-    org_index: HashMap<String, usize>,
-    reporting: Vec<String>,
-    projects: Vec<Project>,
+    pub(crate) default_lang: String,
+    pub(crate) orgs: Vec<Organisation>,
+    pub(crate) org_index: HashMap<String, usize>,
+    pub(crate) reporting: Vec<String>,
+    pub(crate) projects: Vec<Project>,
     /// (parent id, child id, offset) from `related-activity` type 2.
-    children: Vec<(String, String, usize)>,
+    pub(crate) children: Vec<(String, String, usize)>,
 }
 
 /// Imports a whole file (see [`super::from_slice`]).
@@ -478,197 +478,8 @@ impl<'a> Importer<'a, '_> {
         Ok(())
     }
 
-    fn budget(
-        &mut self,
-        elem: &Elem<'_>,
-        act: &mut Activity,
-        project: &mut Project,
-        currency: Option<&str>,
-    ) -> Result<(), ImportError> {
-        const CTX: &str = "iati-activity/budget";
-        self.cur.report.count(Count::Budget);
-        let mut budget = Budget {
-            kind: BudgetKind::Original,
-            period: DateRange::default(),
-            value: Money::new(Default::default(), ""),
-            indicative: false,
-        };
-        for attr in attributes(elem) {
-            let (name, value) = attr.map_err(|m| self.attr_error(elem, m))?;
-            match (name, value.trim()) {
-                (b"type", "2") => budget.kind = BudgetKind::Revised,
-                (b"type", _) => {}
-                (b"status", s) => budget.indicative = s == "1",
-                _ => self.cur.attribute_unmodelled(CTX, elem, name),
-            }
-        }
-        let mut amount = None;
-        let mut currency = currency.map(str::to_owned);
-        if !elem.empty {
-            loop {
-                let child = match self.cur.next()? {
-                    Item::Open(child) => child,
-                    Item::Close => break,
-                    Item::Text(_) => continue,
-                    Item::Eof => return Err(self.cur.truncated()),
-                };
-                match child.name() {
-                    b"period-start" | b"period-end" => {
-                        let text = self.attr_value(&child, b"iso-date")?.unwrap_or_default();
-                        let day = self.date(child.offset, "budget period iso-date", &text, act).map(PartialDate::Date);
-                        if child.name() == b"period-start" {
-                            budget.period.start = day;
-                        } else {
-                            budget.period.end = day;
-                        }
-                        self.cur.skip(&child)?;
-                    }
-                    b"value" => {
-                        for attr in attributes(&child) {
-                            let (name, value) = attr.map_err(|m| self.attr_error(&child, m))?;
-                            match name {
-                                b"currency" if !value.trim().is_empty() => currency = Some(value.trim().to_owned()),
-                                b"currency" | b"value-date" => {}
-                                _ => self.cur.attribute_unmodelled("iati-activity/budget/value", &child, name),
-                            }
-                        }
-                        let text = self.cur.text("iati-activity/budget/value", &child)?;
-                        match parse_decimal(&text) {
-                            Ok(v) => amount = Some(v),
-                            Err(e) => {
-                                let d = self.cur.error(child.offset, "iati-bad-number", format!("budget/value: {e}"));
-                                act.errors.push(d);
-                            }
-                        }
-                    }
-                    _ => self.cur.skip_unmodelled(CTX, &child)?,
-                }
-            }
-        }
-        match (amount, currency) {
-            (Some(amount), Some(currency)) => {
-                budget.value = Money::new(amount, currency);
-                project.budgets.push(budget);
-            }
-            (Some(_), None) => {
-                let d = self.cur.warning(elem.offset, "iati-budget-no-currency", "budget value has no @currency and the activity no @default-currency; the budget line is not imported");
-                act.notes.push(d);
-            }
-            (None, _) => {}
-        }
-        Ok(())
-    }
-
-    fn related_activity(
-        &mut self,
-        elem: &Elem<'_>,
-        act: &mut Activity,
-        project: &mut Project,
-    ) -> Result<(), ImportError> {
-        self.cur.report.count(Count::RelatedActivity);
-        let (mut id, mut kind) = (String::new(), String::new());
-        for attr in attributes(elem) {
-            let (name, value) = attr.map_err(|m| self.attr_error(elem, m))?;
-            match name {
-                b"ref" => id = value.trim().to_owned(),
-                b"type" => kind = value.trim().to_owned(),
-                _ => self.cur.attribute_unmodelled("iati-activity/related-activity", elem, name),
-            }
-        }
-        match kind.as_str() {
-            "1" if project.parent.is_none() && !id.is_empty() => project.parent = Some(id),
-            "1" => {
-                let d = self.cur.warning(
-                    elem.offset,
-                    "iati-second-parent",
-                    format!(
-                        "related-activity type 1 (parent) {id:?} ignored: the activity already has parent {:?}",
-                        project.parent.as_deref().unwrap_or("")
-                    ),
-                );
-                act.notes.push(d);
-            }
-            "2" if !id.is_empty() => act.children.push((id, elem.offset)),
-            _ => {
-                let label = format!("related-activity[@type={kind}]");
-                return self.cur.skip_variant("iati-activity", elem, &label);
-            }
-        }
-        self.cur.skip(elem)
-    }
-
-    /// `related-activity` type 2: a child with no parent of its own gets this one.
-    fn link_children(&mut self) {
-        if self.children.is_empty() {
-            return;
-        }
-        let index: HashMap<String, usize> =
-            self.projects.iter().enumerate().rev().map(|(i, p)| (p.id.clone(), i)).collect();
-        for (parent, child, _) in std::mem::take(&mut self.children) {
-            if let Some(&i) = index.get(&child) {
-                if self.projects[i].parent.is_none() && self.projects[i].id != parent {
-                    self.projects[i].parent = Some(parent);
-                }
-            }
-        }
-    }
-
-    /// Finds parent cycles; each is an error, broken by dropping the parent link of the
-    /// project that closes it (lenient) or failing (strict). Linear time, never a hang.
-    fn break_cycles(&mut self) -> Result<(), ImportError> {
-        let index: HashMap<&str, usize> =
-            self.projects.iter().enumerate().rev().map(|(i, p)| (p.id.as_str(), i)).collect();
-        let parents: Vec<Option<usize>> =
-            self.projects.iter().map(|p| p.parent.as_deref().and_then(|id| index.get(id).copied())).collect();
-        drop(index);
-        // 0 = unseen, 1 = on the current path, 2 = done.
-        let mut state = vec![0u8; self.projects.len()];
-        let mut cut = Vec::new();
-        for startp in 0..self.projects.len() {
-            let mut path = Vec::new();
-            let mut node = Some(startp);
-            while let Some(n) = node {
-                match state[n] {
-                    2 => break,
-                    1 => {
-                        let from = path.iter().position(|&p| p == n).unwrap_or(0);
-                        let ids: Vec<&str> =
-                            path[from..].iter().map(|&i: &usize| self.projects[i].id.as_str()).collect();
-                        cut.push((path.last().copied().unwrap_or(n), ids.join(" → ")));
-                        break;
-                    }
-                    _ => {
-                        state[n] = 1;
-                        path.push(n);
-                        node = parents[n];
-                    }
-                }
-            }
-            for p in path {
-                state[p] = 2;
-            }
-        }
-        for (i, chain) in cut {
-            let id = self.projects[i].id.clone();
-            let d = Diagnostic::error(
-                "hierarchy-cycle",
-                self.source_path(),
-                format!(
-                    "related-activity parents form a cycle: {chain} → {}; the parent link of {id} is dropped",
-                    chain.split(" → ").next().unwrap_or("")
-                ),
-            );
-            if self.options.strict {
-                return Err(ImportError::Invalid { diagnostic: d });
-            }
-            self.projects[i].parent = None;
-            self.cur.report.report.diagnostics.push(d);
-        }
-        Ok(())
-    }
-
     /// The source name alone, for diagnostics about the whole file.
-    fn source_path(&self) -> String {
+    pub(crate) fn source_path(&self) -> String {
         self.options.source_name.clone().unwrap_or_else(|| "iati-activities".to_owned())
     }
 

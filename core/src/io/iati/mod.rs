@@ -43,6 +43,8 @@
 //! validate). Import → export → import gives the same portfolio.
 
 mod activity;
+mod budget;
+mod hierarchy;
 mod reader;
 mod report;
 mod results;
