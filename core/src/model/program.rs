@@ -19,10 +19,10 @@ pub struct LegalBasis {
     /// The citation, e.g. `Förordning (2009:145)`.
     pub reference: String,
     /// The instrument's title, e.g. "Instruktion för Tillväxtverket".
-    #[serde(default, skip_serializing_if = "Text::is_blank")]
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub title: Text,
     /// The quoted passage.
-    #[serde(default, skip_serializing_if = "Text::is_blank")]
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub quote: Text,
 }
 
@@ -34,6 +34,9 @@ pub struct Program {
     pub id: String,
     /// The program's name.
     pub title: Text,
+    /// A subtitle or theme under the name (the seed: "Lärande i programmet"); blank when none.
+    #[serde(default, skip_serializing_if = "Text::is_blank")]
+    pub subtitle: Text,
     /// The managing organisation's id (e.g. the agency).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub managed_by: Option<String>,
@@ -88,6 +91,7 @@ impl Program {
         Self {
             id: id.into(),
             title,
+            subtitle: Text::new(),
             managed_by: None,
             purpose: Text::new(),
             legal_basis: Vec::new(),

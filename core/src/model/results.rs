@@ -139,7 +139,7 @@ pub struct DocumentLink {
     /// The address.
     pub url: String,
     /// The document's title.
-    #[serde(default, skip_serializing_if = "Text::is_blank")]
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub title: Text,
     /// A description of the document.
     #[serde(default, skip_serializing_if = "Text::is_blank")]
@@ -191,7 +191,7 @@ pub struct Result {
     #[serde(default)]
     pub title: Text,
     /// The result's description.
-    #[serde(default, skip_serializing_if = "Text::is_blank")]
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub description: Text,
     /// Its indicators.
     #[serde(default)]
@@ -230,7 +230,7 @@ pub struct Indicator {
     #[serde(default)]
     pub title: Text,
     /// The indicator's description.
-    #[serde(default, skip_serializing_if = "Text::is_blank")]
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub description: Text,
     /// Unit label for unit measures (e.g. "municipalities", "SEK").
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -244,6 +244,7 @@ pub struct Indicator {
     /// A target for the whole life of the program, when stated (DESIGN.md rule 4: the
     /// stated one is used, not a sum of period targets).
     #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::model::number::strict_opt::serialize", deserialize_with = "crate::model::number::strict_opt::deserialize")]
+    #[schemars(schema_with = "crate::model::number::schema_opt")]
     pub life_target: Option<Decimal>,
     /// For a program indicator: the ids of the project indicators that roll up into it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -271,19 +272,22 @@ pub struct Baseline {
     pub date: Option<NaiveDate>,
     /// The value; for percentages, the percent (e.g. `40` for 40 %).
     #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::model::number::strict_opt::serialize", deserialize_with = "crate::model::number::strict_opt::deserialize")]
+    #[schemars(schema_with = "crate::model::number::schema_opt")]
     pub value: Option<Decimal>,
     /// For a percentage: the numerator.
     #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::model::number::strict_opt::serialize", deserialize_with = "crate::model::number::strict_opt::deserialize")]
+    #[schemars(schema_with = "crate::model::number::schema_opt")]
     pub numerator: Option<Decimal>,
     /// For a percentage: the denominator.
     #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::model::number::strict_opt::serialize", deserialize_with = "crate::model::number::strict_opt::deserialize")]
+    #[schemars(schema_with = "crate::model::number::schema_opt")]
     pub denominator: Option<Decimal>,
     /// A value that is not a number (IATI `@value` is free text: "No", "TBD" …), kept
     /// as the source wrote it; `value` is then `None`.
     #[serde(default, skip_serializing_if = "Text::is_blank")]
     pub text: Text,
     /// A comment.
-    #[serde(default, skip_serializing_if = "Text::is_blank")]
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub comment: Text,
     /// Disaggregation of this baseline.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -321,18 +325,21 @@ pub struct Period {
 pub struct PeriodValue {
     /// The number (IATI `@value`); `None` when the source gives only a comment.
     #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::model::number::strict_opt::serialize", deserialize_with = "crate::model::number::strict_opt::deserialize")]
+    #[schemars(schema_with = "crate::model::number::schema_opt")]
     pub value: Option<Decimal>,
     /// For a percentage: the numerator.
     #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::model::number::strict_opt::serialize", deserialize_with = "crate::model::number::strict_opt::deserialize")]
+    #[schemars(schema_with = "crate::model::number::schema_opt")]
     pub numerator: Option<Decimal>,
     /// For a percentage: the denominator.
     #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::model::number::strict_opt::serialize", deserialize_with = "crate::model::number::strict_opt::deserialize")]
+    #[schemars(schema_with = "crate::model::number::schema_opt")]
     pub denominator: Option<Decimal>,
     /// For nominal/ordinal/qualitative measures: the category or statement.
-    #[serde(default, skip_serializing_if = "Text::is_blank")]
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub text: Text,
     /// A comment (IATI `comment`).
-    #[serde(default, skip_serializing_if = "Text::is_blank")]
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub comment: Text,
     /// The disaggregation this value belongs to; empty for the total.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
