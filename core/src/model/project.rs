@@ -77,9 +77,10 @@ pub struct Sector {
     pub code: String,
     /// The share of the project in this sector, in percent (`25` for 25 %).
     #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::model::number::strict_opt::serialize", deserialize_with = "crate::model::number::strict_opt::deserialize")]
+    #[schemars(schema_with = "crate::model::number::schema_opt")]
     pub percentage: Option<rust_decimal::Decimal>,
     /// The sector's name, as the source gives it.
-    #[serde(default, skip_serializing_if = "Text::is_blank")]
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub name: Text,
 }
 
@@ -95,7 +96,7 @@ pub struct ParticipatingOrg {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organisation: Option<String>,
     /// The name as given for this project (organisations without an id have only this).
-    #[serde(default, skip_serializing_if = "Text::is_blank")]
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub name: Text,
     /// IATI `OrganisationType` code as given for this project.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -142,7 +142,7 @@ pub struct DocumentLink {
     #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub title: Text,
     /// A description of the document.
-    #[serde(default, skip_serializing_if = "Text::is_blank")]
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub description: Text,
     /// IATI `DocumentCategory` codes (e.g. `A01`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -284,7 +284,7 @@ pub struct Baseline {
     pub denominator: Option<Decimal>,
     /// A value that is not a number (IATI `@value` is free text: "No", "TBD" …), kept
     /// as the source wrote it; `value` is then `None`.
-    #[serde(default, skip_serializing_if = "Text::is_blank")]
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub text: Text,
     /// A comment.
     #[serde(default, skip_serializing_if = "Text::is_empty")]
