@@ -56,6 +56,9 @@ fn every_real_file_exports_valid_iati_and_round_trips() {
         assert_eq!(first, second, "{name}: portfolio differs after the round trip");
         // And the export of the re-import is byte-identical.
         assert_eq!(xml, to_iati_string(&second), "{name}");
+        // The imported portfolio also survives kartan JSON.
+        let json = kartan::io::json::to_string(&first);
+        assert_eq!(kartan::io::json::from_str(&json).unwrap(), first, "{name}: kartan JSON round trip");
     }
 }
 

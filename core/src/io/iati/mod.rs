@@ -41,6 +41,41 @@
 //! text and writing optional elements only when present. [`to_iati`] also returns
 //! warnings for what IATI requires and the portfolio lacks (then the output does not
 //! validate). Import → export → import gives the same portfolio.
+//!
+//! # Example
+//! ```
+//! use kartan::io::iati::{from_slice, to_iati_string, ImportOptions};
+//!
+//! let xml = r#"<iati-activities version="2.03">
+//!   <iati-activity xml:lang="en">
+//!     <iati-identifier>SE-0-1</iati-identifier>
+//!     <reporting-org ref="SE-0" type="10"><narrative>Sida</narrative></reporting-org>
+//!     <title><narrative>Water</narrative><narrative xml:lang="sv">Vatten</narrative></title>
+//!     <result type="1">
+//!       <title><narrative>Wells</narrative></title>
+//!       <indicator>
+//!         <title><narrative>Wells built</narrative></title>
+//!         <period>
+//!           <period-start iso-date="2020-01-01"/><period-end iso-date="2020-12-31"/>
+//!           <target value="1,000"/>
+//!         </period>
+//!       </indicator>
+//!     </result>
+//!   </iati-activity>
+//! </iati-activities>"#;
+//! let (portfolio, report) = from_slice(xml.as_bytes(), &ImportOptions::new().source_name("wells.xml"))?;
+//! let project = &portfolio.projects[0];
+//! assert_eq!(project.title.get("sv"), Some("Vatten"));
+//! // No @measure: the measure stays unknown, and the report counts it.
+//! assert_eq!(project.results[0].indicators[0].measure, None);
+//! assert_eq!(report.indicators_without_measure, 1);
+//! // "1,000" is not read as 1 or 1000: it is kept as text, with a warning naming the place.
+//! assert_eq!(project.results[0].indicators[0].periods[0].targets[0].value, None);
+//! assert_eq!(report.diagnostics[0].path, "wells.xml:12:11");
+//! let back = to_iati_string(&portfolio);
+//! assert!(back.contains(r#"<narrative xml:lang="sv">Vatten</narrative>"#));
+//! # Ok::<(), kartan::io::iati::ImportError>(())
+//! ```
 
 mod activity;
 mod budget;

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use quick_xml::events::{BytesStart, Event};
+use quick_xml::events::{BytesCData, BytesStart, BytesText, Event};
 use quick_xml::Reader;
 use serde::Serialize;
 
@@ -64,10 +64,34 @@ pub(crate) enum Item<'a> {
     Open(Elem<'a>),
     /// An end tag.
     Close,
-    /// Character data (entity and character references resolved, line ends normalised).
-    Text(Cow<'a, str>),
+    /// Character data, decoded only when asked ([`Cursor::decode`]): white space
+    /// between elements costs nothing.
+    Text(Raw<'a>),
     /// The end of input.
     Eof,
+}
+
+/// Character data as read.
+#[derive(Debug)]
+pub(crate) enum Raw<'a> {
+    /// Text (byte offset of its start).
+    Text(BytesText<'a>, usize),
+    /// A CDATA section (byte offset of its content).
+    CData(BytesCData<'a>, usize),
+    /// A resolved entity or character reference.
+    Resolved(String),
+}
+
+impl Raw<'_> {
+    /// True when the raw text is only XML white space (then it needs no decoding).
+    pub(crate) fn is_blank(&self) -> bool {
+        let blank = |b: &[u8]| b.iter().all(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\r'));
+        match self {
+            Raw::Text(t, _) => blank(t),
+            Raw::CData(t, _) => blank(t),
+            Raw::Resolved(_) => false,
+        }
+    }
 }
 
 /// An element start.
@@ -129,6 +153,16 @@ impl<'a> Cursor<'a> {
         ImportError::Xml { location: self.location(offset), message: message.to_string() }
     }
 
+    /// Decodes character data (UTF-8, line ends normalised as XML 1.0 says).
+    pub(crate) fn decode(&mut self, raw: Raw<'a>) -> Result<Cow<'a, str>, ImportError> {
+        let (result, offset) = match raw {
+            Raw::Text(t, offset) => (t.xml10_content(), offset),
+            Raw::CData(t, offset) => (t.xml10_content(), offset),
+            Raw::Resolved(s) => return Ok(Cow::Owned(s)),
+        };
+        result.map_err(|e| self.encoding_error(offset, e))
+    }
+
     /// A text that is not UTF-8, located at its first bad byte (`offset` = text start).
     fn encoding_error(&mut self, offset: usize, e: quick_xml::encoding::EncodingError) -> ImportError {
         let at = match &e {
@@ -156,14 +190,8 @@ impl<'a> Cursor<'a> {
                 Event::Start(start) => Item::Open(Elem { start, empty: false, offset }),
                 Event::Empty(start) => Item::Open(Elem { start, empty: true, offset }),
                 Event::End(_) => Item::Close,
-                Event::Text(t) => match t.xml10_content() {
-                    Ok(s) => Item::Text(s),
-                    Err(e) => return Err(self.encoding_error(offset, e)),
-                },
-                Event::CData(t) => match t.xml10_content() {
-                    Ok(s) => Item::Text(s),
-                    Err(e) => return Err(self.encoding_error(offset + "<![CDATA[".len(), e)),
-                },
+                Event::Text(t) => Item::Text(Raw::Text(t, offset)),
+                Event::CData(t) => Item::Text(Raw::CData(t, offset + "<![CDATA[".len())),
                 Event::GeneralRef(r) => {
                     let resolved = match r.resolve_char_ref() {
                         Ok(Some(c)) => Some(c.to_string()),
@@ -175,7 +203,7 @@ impl<'a> Cursor<'a> {
                         Err(e) => return Err(self.xml_error(e)),
                     };
                     match resolved {
-                        Some(s) => Item::Text(Cow::Owned(s)),
+                        Some(s) => Item::Text(Raw::Resolved(s)),
                         None => {
                             let name = String::from_utf8_lossy(&r).into_owned();
                             let location = self.location(offset);
@@ -260,7 +288,7 @@ impl<'a> Cursor<'a> {
         }
         loop {
             match self.next()? {
-                Item::Text(t) => out.push_str(&t),
+                Item::Text(t) => out.push_str(&self.decode(t)?),
                 Item::Open(child) => self.skip_unmodelled(context, &child)?,
                 Item::Close => return Ok(out),
                 Item::Eof => return Err(self.truncated()),

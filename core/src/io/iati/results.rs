@@ -161,7 +161,7 @@ impl<'a> Importer<'a, '_> {
             self.cur.report.report.indicators_without_measure += 1;
             indicator.measure = self.options.default_measure;
         }
-        let lang = act.lang.clone();
+        let lang = std::rc::Rc::clone(&act.lang);
         while let Some(child) = self.child(elem)? {
             match child.name() {
                 b"title" => {
@@ -262,7 +262,7 @@ impl<'a> Importer<'a, '_> {
                 _ => self.cur.attribute_unmodelled(CTX, elem, name),
             }
         }
-        let lang = act.lang.clone();
+        let lang = std::rc::Rc::clone(&act.lang);
         while let Some(child) = self.child(elem)? {
             match child.name() {
                 b"location" => self.location_ref(&child, CTX, &mut baseline.locations)?,
@@ -365,7 +365,7 @@ impl<'a> Importer<'a, '_> {
                 Side::Actual => report.actuals_without_value += 1,
             }
         }
-        let lang = act.lang.clone();
+        let lang = std::rc::Rc::clone(&act.lang);
         while let Some(child) = self.child(elem)? {
             match child.name() {
                 b"location" => self.location_ref(&child, ctx, &mut value.locations)?,
@@ -446,7 +446,7 @@ impl<'a> Importer<'a, '_> {
                 _ => self.cur.attribute_unmodelled(CTX, elem, name),
             }
         }
-        let lang = act.lang.clone();
+        let lang = std::rc::Rc::clone(&act.lang);
         while let Some(child) = self.child(elem)? {
             match child.name() {
                 b"title" => self.text_into("document-link/title", &child, &lang, &mut link.title)?,
@@ -469,5 +469,44 @@ impl<'a> Importer<'a, '_> {
             }
         }
         Ok(link)
+    }
+}
+
+/// Gives back the spare capacity of every list under `results` (a one-element `Vec`
+/// otherwise keeps room for four), so the portfolio holds no more memory than it needs.
+pub(crate) fn compact(results: &mut Vec<IatiResult>) {
+    fn links(links: &mut Vec<DocumentLink>) {
+        links.shrink_to_fit();
+        for l in links {
+            l.categories.shrink_to_fit();
+            l.languages.shrink_to_fit();
+        }
+    }
+    fn value(v: &mut PeriodValue) {
+        v.dimensions.shrink_to_fit();
+        v.locations.shrink_to_fit();
+        links(&mut v.document_links);
+    }
+    results.shrink_to_fit();
+    for r in results {
+        r.indicators.shrink_to_fit();
+        r.references.shrink_to_fit();
+        links(&mut r.document_links);
+        for i in &mut r.indicators {
+            i.baselines.shrink_to_fit();
+            i.periods.shrink_to_fit();
+            i.references.shrink_to_fit();
+            links(&mut i.document_links);
+            for b in &mut i.baselines {
+                b.dimensions.shrink_to_fit();
+                b.locations.shrink_to_fit();
+                links(&mut b.document_links);
+            }
+            for p in &mut i.periods {
+                p.targets.shrink_to_fit();
+                p.actuals.shrink_to_fit();
+                p.targets.iter_mut().chain(p.actuals.iter_mut()).for_each(value);
+            }
+        }
     }
 }
