@@ -63,14 +63,23 @@ fn main() {
     let options = kartan::io::iati::ImportOptions::new();
     if import_only {
         let (p, r) = kartan::io::iati::from_slice(&bytes, &options).expect("importable file");
-        println!("{mb:.1} MB: {} projects, {} indicators, {} diagnostics", p.projects.len(), r.count("indicator"), r.diagnostics.len());
+        println!(
+            "{mb:.1} MB: {} projects, {} indicators, {} diagnostics",
+            p.projects.len(),
+            r.count("indicator"),
+            r.diagnostics.len()
+        );
         return;
     }
     let (t_floor, (elements, attributes)) = best(runs, || floor(&bytes));
     let (t_import, (p, r)) = best(runs, || kartan::io::iati::from_slice(&bytes, &options).expect("importable file"));
     let rate = |d: Duration| mb / d.as_secs_f64();
     println!("file: {path}, {mb:.1} MB, read in {:.3} s", read.as_secs_f64());
-    println!("floor  (quick-xml events, {elements} elements, {attributes} attributes): {:.3} s, {:.0} MB/s", t_floor.as_secs_f64(), rate(t_floor));
+    println!(
+        "floor  (quick-xml events, {elements} elements, {attributes} attributes): {:.3} s, {:.0} MB/s",
+        t_floor.as_secs_f64(),
+        rate(t_floor)
+    );
     println!(
         "import (kartan portfolio, {} projects, {} indicators, {} periods): {:.3} s, {:.0} MB/s",
         p.projects.len(),

@@ -26,58 +26,38 @@ pub(crate) struct Activity {
     pub(crate) notes: Vec<Diagnostic>,
     /// Organisations met in this activity, merged only if it is kept.
     pub(crate) orgs: Vec<Organisation>,
-    /// Children named by `related-activity` type 2: (child id, offset).
-    pub(crate) children: Vec<(String, usize)>,
+    /// Children named by `related-activity` type 2.
+    pub(crate) children: Vec<String>,
 }
 
-/// The importer's state over one file.
-#[derive(Debug)]
-pub(crate) struct Importer<'a, 'o> {
-    pub(crate) cur: Cursor<'a>,
-    pub(crate) options: &'o ImportOptions,
+/// What the importer keeps from one segment of the input to the next.
+#[derive(Debug, Default)]
+pub(crate) struct State {
+    /// The file's default language (root `@xml:lang`, else `en`).
     pub(crate) default_lang: String,
+    /// The root start tag has been read.
+    pub(crate) root_open: bool,
+    /// The root end tag has been read.
+    pub(crate) root_closed: bool,
     pub(crate) orgs: Vec<Organisation>,
     pub(crate) org_index: HashMap<String, usize>,
     pub(crate) reporting: Vec<String>,
     pub(crate) projects: Vec<Project>,
-    /// (parent id, child id, offset) from `related-activity` type 2.
-    pub(crate) children: Vec<(String, String, usize)>,
+    /// (parent id, child id) from `related-activity` type 2.
+    pub(crate) children: Vec<(String, String)>,
 }
 
-/// Imports a whole file (see [`super::from_slice`]).
-pub(crate) fn import(bytes: &[u8], options: &ImportOptions) -> Result<(Portfolio, ImportReport), ImportError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let mut imp = Importer {
-        cur: Cursor::new(bytes, options.source_name.clone()),
-        options,
-        default_lang: "en".to_owned(),
-        orgs: Vec::new(),
-        org_index: HashMap::new(),
-        reporting: Vec::new(),
-        projects: Vec::new(),
-        children: Vec::new(),
-    };
-    let root = imp.root()?;
-    if let Err(e) = imp.activities(&root) {
-        match e {
-            ImportError::Xml { location, message } if !options.strict => {
-                imp.cur.report.report.diagnostics.push(Diagnostic::error(
-                    "iati-not-well-formed",
-                    location.to_string(),
-                    format!("not well-formed XML: {message}; the activities before this point are kept"),
-                ));
-            }
-            e => return Err(e),
-        }
-    }
-    imp.link_children();
-    imp.break_cycles()?;
-    Ok(imp.finish())
+/// The importer over one segment of the input.
+#[derive(Debug)]
+pub(crate) struct Importer<'a, 'o> {
+    pub(crate) cur: Cursor<'a>,
+    pub(crate) options: &'o ImportOptions,
+    pub(crate) st: State,
 }
 
 impl<'a> Importer<'a, '_> {
     /// Reads up to the root start tag and its attributes.
-    fn root(&mut self) -> Result<Elem<'a>, ImportError> {
+    pub(crate) fn root(&mut self) -> Result<(), ImportError> {
         loop {
             match self.cur.next()? {
                 Item::Text(t) => {
@@ -99,43 +79,18 @@ impl<'a> Importer<'a, '_> {
                         let (name, value) = attr.map_err(|m| self.attr_error(&elem, m))?;
                         match name {
                             b"version" => self.cur.report.report.version = Some(value.into_owned()),
-                            b"xml:lang" if !value.trim().is_empty() => self.default_lang = value.trim().to_owned(),
+                            b"xml:lang" if !value.trim().is_empty() => self.st.default_lang = value.trim().to_owned(),
                             n if n.starts_with(b"xmlns") => {}
                             _ => self.cur.attribute_unmodelled("iati-activities", &elem, name),
                         }
                     }
-                    return Ok(elem);
+                    self.st.root_open = true;
+                    self.st.root_closed = elem.empty;
+                    return Ok(());
                 }
-                Item::Close | Item::Eof => {
+                Item::Close(_) | Item::Eof => {
                     let location = self.cur.location(usize::MAX);
                     return Err(ImportError::NotIati { location, found: "no element".into() });
-                }
-            }
-        }
-    }
-
-    /// Reads the root's children.
-    fn activities(&mut self, root: &Elem<'a>) -> Result<(), ImportError> {
-        if root.empty {
-            return Ok(());
-        }
-        loop {
-            match self.cur.next()? {
-                Item::Open(elem) if elem.name() == b"iati-activity" => self.activity(&elem)?,
-                Item::Open(elem) => self.cur.skip_unmodelled("iati-activities", &elem)?,
-                Item::Text(_) => {}
-                Item::Close => break,
-                Item::Eof => return Err(self.cur.truncated()),
-            }
-        }
-        // Only comments and white space may follow the root.
-        loop {
-            match self.cur.next()? {
-                Item::Eof => return Ok(()),
-                Item::Text(t) if t.is_blank() => {}
-                _ => {
-                    let location = self.cur.location(usize::MAX);
-                    return Err(ImportError::Xml { location, message: "content after the root element".into() });
                 }
             }
         }
@@ -147,11 +102,11 @@ impl<'a> Importer<'a, '_> {
     }
 
     /// Reads one `iati-activity` and keeps it, or records why not.
-    fn activity(&mut self, elem: &Elem<'a>) -> Result<(), ImportError> {
+    pub(crate) fn activity(&mut self, elem: &Elem<'a>) -> Result<(), ImportError> {
         const CTX: &str = "iati-activity";
         self.cur.report.count(Count::Activity);
         let mut act = Activity {
-            lang: std::rc::Rc::from(self.default_lang.as_str()),
+            lang: std::rc::Rc::from(self.st.default_lang.as_str()),
             errors: Vec::new(),
             notes: Vec::new(),
             orgs: Vec::new(),
@@ -173,7 +128,7 @@ impl<'a> Importer<'a, '_> {
         loop {
             let child = match self.cur.next()? {
                 Item::Open(child) => child,
-                Item::Close => break,
+                Item::Close(_) => break,
                 Item::Text(_) => continue,
                 Item::Eof => return Err(self.cur.truncated()),
             };
@@ -255,25 +210,25 @@ impl<'a> Importer<'a, '_> {
         report.activities_imported += 1;
         report.diagnostics.extend(act.notes);
         for org in act.orgs {
-            if !self.org_index.contains_key(&org.id) {
-                self.org_index.insert(org.id.clone(), self.orgs.len());
-                self.orgs.push(org);
+            if !self.st.org_index.contains_key(&org.id) {
+                self.st.org_index.insert(org.id.clone(), self.st.orgs.len());
+                self.st.orgs.push(org);
             }
         }
         if let Some(owner) = &project.owner {
-            if !self.reporting.contains(owner) {
-                self.reporting.push(owner.clone());
+            if !self.st.reporting.contains(owner) {
+                self.st.reporting.push(owner.clone());
             }
         }
-        for (child, offset) in act.children {
-            self.children.push((project.id.clone(), child, offset));
+        for child in act.children {
+            self.st.children.push((project.id.clone(), child));
         }
         let mut project = project;
         project.participating.shrink_to_fit();
         project.sectors.shrink_to_fit();
         project.budgets.shrink_to_fit();
         super::results::compact(&mut project.results);
-        self.projects.push(project);
+        self.st.projects.push(project);
         Ok(())
     }
 
@@ -326,7 +281,7 @@ impl<'a> Importer<'a, '_> {
                 Item::Open(child) => self.cur.skip_unmodelled(ctx, &child)?,
                 Item::Text(t) if t.is_blank() => {}
                 Item::Text(t) => direct.push_str(&self.cur.decode(t)?),
-                Item::Close => break,
+                Item::Close(_) => break,
                 Item::Eof => return Err(self.cur.truncated()),
             }
         }
@@ -439,7 +394,7 @@ impl<'a> Importer<'a, '_> {
             loop {
                 match self.cur.next()? {
                     Item::Open(child) => self.cur.skip_unmodelled("iati-activity/activity-date", &child)?,
-                    Item::Close => break,
+                    Item::Close(_) => break,
                     Item::Text(_) => {}
                     Item::Eof => return Err(self.cur.truncated()),
                 }
@@ -492,20 +447,21 @@ impl<'a> Importer<'a, '_> {
         self.options.source_name.clone().unwrap_or_else(|| "iati-activities".to_owned())
     }
 
-    fn finish(self) -> (Portfolio, ImportReport) {
-        let lang = self.default_lang;
+    pub(crate) fn finish(self) -> (Portfolio, ImportReport) {
+        let lang = self.st.default_lang;
         let names: Vec<String> = self
+            .st
             .reporting
             .iter()
             .map(|id| {
-                let org = self.org_index.get(id).map(|&i| &self.orgs[i]);
+                let org = self.st.org_index.get(id).map(|&i| &self.st.orgs[i]);
                 match org.and_then(|o| o.name.best(&lang, &lang)) {
                     Some(name) => name.trim().to_owned(),
                     None => id.clone(),
                 }
             })
             .collect();
-        let id = match self.reporting.as_slice() {
+        let id = match self.st.reporting.as_slice() {
             [one] if !one.is_empty() => one.clone(),
             _ => "iati-activities".to_owned(),
         };
@@ -515,13 +471,13 @@ impl<'a> Importer<'a, '_> {
             format!("IATI activities from {}", names.join(", "))
         };
         let mut program = Program::new(id, Text::one(&lang, title));
-        program.managed_by = match self.reporting.as_slice() {
+        program.managed_by = match self.st.reporting.as_slice() {
             [one] => Some(one.clone()),
             _ => None,
         };
         let mut portfolio = Portfolio::new(lang, program);
-        portfolio.organisations = self.orgs;
-        portfolio.projects = self.projects;
+        portfolio.organisations = self.st.orgs;
+        portfolio.projects = self.st.projects;
         (portfolio, self.cur.report.finish())
     }
 }

@@ -38,7 +38,7 @@ impl Importer<'_, '_> {
             loop {
                 let child = match self.cur.next()? {
                     Item::Open(child) => child,
-                    Item::Close => break,
+                    Item::Close(_) => break,
                     Item::Text(_) => continue,
                     Item::Eof => return Err(self.cur.truncated()),
                 };

@@ -39,7 +39,7 @@ impl Importer<'_, '_> {
                 );
                 act.notes.push(d);
             }
-            "2" if !id.is_empty() => act.children.push((id, elem.offset)),
+            "2" if !id.is_empty() => act.children.push(id),
             _ => {
                 let label = format!("related-activity[@type={kind}]");
                 return self.cur.skip_variant("iati-activity", elem, &label);
@@ -50,15 +50,15 @@ impl Importer<'_, '_> {
 
     /// `related-activity` type 2: a child with no parent of its own gets this one.
     pub(crate) fn link_children(&mut self) {
-        if self.children.is_empty() {
+        if self.st.children.is_empty() {
             return;
         }
         let index: HashMap<String, usize> =
-            self.projects.iter().enumerate().rev().map(|(i, p)| (p.id.clone(), i)).collect();
-        for (parent, child, _) in std::mem::take(&mut self.children) {
+            self.st.projects.iter().enumerate().rev().map(|(i, p)| (p.id.clone(), i)).collect();
+        for (parent, child) in std::mem::take(&mut self.st.children) {
             if let Some(&i) = index.get(&child) {
-                if self.projects[i].parent.is_none() && self.projects[i].id != parent {
-                    self.projects[i].parent = Some(parent);
+                if self.st.projects[i].parent.is_none() && self.st.projects[i].id != parent {
+                    self.st.projects[i].parent = Some(parent);
                 }
             }
         }
@@ -68,14 +68,14 @@ impl Importer<'_, '_> {
     /// project that closes it (lenient) or failing (strict). Linear time, never a hang.
     pub(crate) fn break_cycles(&mut self) -> Result<(), ImportError> {
         let index: HashMap<&str, usize> =
-            self.projects.iter().enumerate().rev().map(|(i, p)| (p.id.as_str(), i)).collect();
+            self.st.projects.iter().enumerate().rev().map(|(i, p)| (p.id.as_str(), i)).collect();
         let parents: Vec<Option<usize>> =
-            self.projects.iter().map(|p| p.parent.as_deref().and_then(|id| index.get(id).copied())).collect();
+            self.st.projects.iter().map(|p| p.parent.as_deref().and_then(|id| index.get(id).copied())).collect();
         drop(index);
         // 0 = unseen, 1 = on the current path, 2 = done.
-        let mut state = vec![0u8; self.projects.len()];
+        let mut state = vec![0u8; self.st.projects.len()];
         let mut cut = Vec::new();
-        for startp in 0..self.projects.len() {
+        for startp in 0..self.st.projects.len() {
             let mut path = Vec::new();
             let mut node = Some(startp);
             while let Some(n) = node {
@@ -84,7 +84,7 @@ impl Importer<'_, '_> {
                     1 => {
                         let from = path.iter().position(|&p| p == n).unwrap_or(0);
                         let ids: Vec<&str> =
-                            path[from..].iter().map(|&i: &usize| self.projects[i].id.as_str()).collect();
+                            path[from..].iter().map(|&i: &usize| self.st.projects[i].id.as_str()).collect();
                         cut.push((path.last().copied().unwrap_or(n), ids.join(" → ")));
                         break;
                     }
@@ -100,7 +100,7 @@ impl Importer<'_, '_> {
             }
         }
         for (i, chain) in cut {
-            let id = self.projects[i].id.clone();
+            let id = self.st.projects[i].id.clone();
             let d = Diagnostic::error(
                 "hierarchy-cycle",
                 self.source_path(),
@@ -112,7 +112,7 @@ impl Importer<'_, '_> {
             if self.options.strict {
                 return Err(ImportError::Invalid { diagnostic: d });
             }
-            self.projects[i].parent = None;
+            self.st.projects[i].parent = None;
             self.cur.report.report.diagnostics.push(d);
         }
         Ok(())

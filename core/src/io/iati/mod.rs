@@ -1,8 +1,9 @@
 //! IATI 2.03 activity XML (`iati-activities`): streaming import and export.
 //!
 //! # Import
-//! [`from_slice`] / [`from_path`] read an `iati-activities` file event by event with
-//! quick-xml, building one activity at a time (never a DOM of the file), into one
+//! [`from_slice`] / [`from_reader`] / [`from_path`] read an `iati-activities` file event by
+//! event with quick-xml, building one activity at a time (never a DOM of the file; from a
+//! reader or a path, never the whole file in memory either), into one
 //! [`Portfolio`]:
 //!
 //! | IATI | kartan |
@@ -83,6 +84,7 @@ mod hierarchy;
 mod reader;
 mod report;
 mod results;
+mod stream;
 mod writer;
 
 use std::path::{Path, PathBuf};
@@ -179,7 +181,19 @@ pub enum ImportError {
 /// [`ImportError`]: in lenient mode only when nothing can be read (not XML, wrong root,
 /// a well-formedness error before the first activity); in strict mode on the first error.
 pub fn from_slice(bytes: &[u8], options: &ImportOptions) -> Result<(Portfolio, ImportReport), ImportError> {
-    activity::import(bytes, options)
+    stream::import_slice(bytes, options)
+}
+
+/// Imports an IATI activities file from a reader, holding only a few MB of input at a
+/// time (the file is cut after each `</iati-activity>`), so memory is the portfolio's.
+///
+/// # Errors
+/// As [`from_slice`], plus [`ImportError::Io`] when reading fails.
+pub fn from_reader<R: std::io::Read>(
+    reader: R,
+    options: &ImportOptions,
+) -> Result<(Portfolio, ImportReport), ImportError> {
+    stream::import_reader(reader, options)
 }
 
 /// Imports an IATI activities file from disk; the file name is used in diagnostics
@@ -189,10 +203,13 @@ pub fn from_slice(bytes: &[u8], options: &ImportOptions) -> Result<(Portfolio, I
 /// As [`from_slice`], plus [`ImportError::Io`].
 pub fn from_path(path: impl AsRef<Path>, options: &ImportOptions) -> Result<(Portfolio, ImportReport), ImportError> {
     let path = path.as_ref();
-    let bytes = std::fs::read(path).map_err(|source| ImportError::Io { path: path.to_owned(), source })?;
+    let file = std::fs::File::open(path).map_err(|source| ImportError::Io { path: path.to_owned(), source })?;
     let mut options = options.clone();
     if options.source_name.is_none() {
         options.source_name = Some(path.display().to_string());
     }
-    from_slice(&bytes, &options)
+    stream::import_reader(file, &options).map_err(|e| match e {
+        ImportError::Io { source, .. } => ImportError::Io { path: path.to_owned(), source },
+        e => e,
+    })
 }

@@ -33,26 +33,61 @@ impl fmt::Display for Location {
     }
 }
 
+/// Where a segment of the input starts: the line (0-based count of line feeds before it)
+/// and the characters already on that line.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Base {
+    line: u64,
+    column: u64,
+}
+
+impl Base {
+    /// The base of the input that follows `seg`.
+    pub(crate) fn after(self, seg: &[u8]) -> Base {
+        match memchr::memrchr(b'\n', seg) {
+            Some(last) => Base {
+                line: self.line + memchr::memchr_iter(b'\n', seg).count() as u64,
+                column: chars(&seg[last + 1..]),
+            },
+            None => Base { line: self.line, column: self.column + chars(seg) },
+        }
+    }
+}
+
+/// The characters in UTF-8 bytes (continuation bytes are not counted).
+fn chars(bytes: &[u8]) -> u64 {
+    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count() as u64
+}
+
 /// Turns byte offsets into lines and columns, counting forward from the last answer.
 #[derive(Debug, Default)]
 struct LineIndex {
+    base: Base,
     offset: usize,
     line: u64,
-    line_start: usize,
+    /// The start of the current line in the segment; `None` while it is the base line.
+    line_start: Option<usize>,
 }
 
 impl LineIndex {
+    fn new(base: Base) -> Self {
+        Self { base, offset: 0, line: base.line, line_start: None }
+    }
+
     fn locate(&mut self, src: &[u8], offset: usize) -> (u64, u64) {
         let offset = offset.min(src.len());
         if offset < self.offset {
-            *self = LineIndex::default();
+            *self = LineIndex::new(self.base);
         }
         for nl in memchr::memchr_iter(b'\n', &src[self.offset..offset]) {
             self.line += 1;
-            self.line_start = self.offset + nl + 1;
+            self.line_start = Some(self.offset + nl + 1);
         }
         self.offset = offset;
-        let column = src[self.line_start..offset].iter().filter(|&&b| (b & 0xC0) != 0x80).count() as u64;
+        let column = match self.line_start {
+            Some(start) => chars(&src[start..offset]),
+            None => self.base.column + chars(&src[..offset]),
+        };
         (self.line + 1, column + 1)
     }
 }
@@ -62,8 +97,8 @@ impl LineIndex {
 pub(crate) enum Item<'a> {
     /// A start tag or an empty element.
     Open(Elem<'a>),
-    /// An end tag.
-    Close,
+    /// An end tag; `true` when it is `</iati-activities>`.
+    Close(bool),
     /// Character data, decoded only when asked ([`Cursor::decode`]): white space
     /// between elements costs nothing.
     Text(Raw<'a>),
@@ -118,6 +153,9 @@ pub(crate) struct Cursor<'a> {
     lines: LineIndex,
     file: Option<String>,
     pub(crate) report: ReportBuilder,
+    /// Set when the input ended inside markup: with more input to come, the segment was
+    /// cut too early and is read again with more.
+    pub(crate) hit_end: bool,
 }
 
 impl fmt::Debug for Cursor<'_> {
@@ -127,13 +165,15 @@ impl fmt::Debug for Cursor<'_> {
 }
 
 impl<'a> Cursor<'a> {
-    pub(crate) fn new(src: &'a [u8], file: Option<String>) -> Self {
+    pub(crate) fn new(src: &'a [u8], file: Option<String>, report: ReportBuilder, base: Base) -> Self {
         let mut xml = Reader::from_reader(src);
         let config = xml.config_mut();
         config.check_end_names = true;
+        // A segment after the first starts inside the root: its end tag is unmatched here.
+        config.allow_unmatched_ends = true;
         config.expand_empty_elements = false;
         config.trim_text(false);
-        Self { xml, src, lines: LineIndex::default(), file, report: ReportBuilder::default() }
+        Self { xml, src, lines: LineIndex::new(base), file, report, hit_end: false }
     }
 
     /// The location of byte `offset`.
@@ -142,13 +182,21 @@ impl<'a> Cursor<'a> {
         Location { file: self.file.clone(), line, column }
     }
 
+    /// The byte offset the reader has reached in the segment.
+    pub(crate) fn position(&self) -> usize {
+        usize::try_from(self.xml.buffer_position()).unwrap_or(usize::MAX)
+    }
+
     /// The location of an element.
     pub(crate) fn at(&mut self, elem: &Elem<'_>) -> Location {
         self.location(elem.offset)
     }
 
     /// An XML error at the reader's error position.
-    fn xml_error(&mut self, message: impl fmt::Display) -> ImportError {
+    fn xml_error(&mut self, message: quick_xml::Error) -> ImportError {
+        if matches!(message, quick_xml::Error::Syntax(_)) {
+            self.hit_end = true;
+        }
         let offset = usize::try_from(self.xml.error_position()).unwrap_or(usize::MAX);
         ImportError::Xml { location: self.location(offset), message: message.to_string() }
     }
@@ -174,6 +222,7 @@ impl<'a> Cursor<'a> {
 
     /// An error "the input ends inside an element".
     pub(crate) fn truncated(&mut self) -> ImportError {
+        self.hit_end = true;
         let location = self.location(self.src.len());
         ImportError::Xml { location, message: "unexpected end of input inside an element (truncated file?)".into() }
     }
@@ -189,7 +238,7 @@ impl<'a> Cursor<'a> {
             return Ok(match event {
                 Event::Start(start) => Item::Open(Elem { start, empty: false, offset }),
                 Event::Empty(start) => Item::Open(Elem { start, empty: true, offset }),
-                Event::End(_) => Item::Close,
+                Event::End(e) => Item::Close(e.name().as_ref() == b"iati-activities"),
                 Event::Text(t) => Item::Text(Raw::Text(t, offset)),
                 Event::CData(t) => Item::Text(Raw::CData(t, offset + "<![CDATA[".len())),
                 Event::GeneralRef(r) => {
@@ -290,7 +339,7 @@ impl<'a> Cursor<'a> {
             match self.next()? {
                 Item::Text(t) => out.push_str(&self.decode(t)?),
                 Item::Open(child) => self.skip_unmodelled(context, &child)?,
-                Item::Close => return Ok(out),
+                Item::Close(_) => return Ok(out),
                 Item::Eof => return Err(self.truncated()),
             }
         }

@@ -37,7 +37,7 @@ impl<'a> Importer<'a, '_> {
         loop {
             match self.cur.next()? {
                 Item::Open(child) => return Ok(Some(child)),
-                Item::Close => return Ok(None),
+                Item::Close(_) => return Ok(None),
                 Item::Text(_) => {}
                 Item::Eof => return Err(self.cur.truncated()),
             }
