@@ -154,7 +154,7 @@ fn tolerant_of_what_publishers_do() {
 <indicator><title><narrative>No measure, no period</narrative></title></indicator>\n\
 <indicator measure=\"5\" ascending=\"0\"><title><narrative>Q</narrative></title>\n\
 <period><period-start iso-date=\"2020-01-01\"/><period-end iso-date=\"2020-12-31\"/>\n\
-<target><comment><narrative xml:lang=\"en\">Only a comment</narrative></comment></target></period></indicator>\n\
+<target><comment><narrative xml:lang=\"EN\">Only a comment</narrative></comment></target></period></indicator>\n\
 <akvo:result><akvo:indicator/></akvo:result></result>\n";
     let xml = format!(
         "\u{feff}{}",

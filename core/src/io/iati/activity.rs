@@ -79,7 +79,7 @@ impl<'a> Importer<'a, '_> {
                         let (name, value) = attr.map_err(|m| self.attr_error(&elem, m))?;
                         match name {
                             b"version" => self.cur.report.report.version = Some(value.into_owned()),
-                            b"xml:lang" if !value.trim().is_empty() => self.st.default_lang = value.trim().to_owned(),
+                            b"xml:lang" if !value.trim().is_empty() => self.st.default_lang = lang_tag(&value),
                             n if n.starts_with(b"xmlns") => {}
                             _ => self.cur.attribute_unmodelled("iati-activities", &elem, name),
                         }
@@ -116,7 +116,7 @@ impl<'a> Importer<'a, '_> {
         for attr in attributes(elem) {
             let (name, value) = attr.map_err(|m| self.attr_error(elem, m))?;
             match name {
-                b"xml:lang" if !value.trim().is_empty() => act.lang = std::rc::Rc::from(value.trim()),
+                b"xml:lang" if !value.trim().is_empty() => act.lang = std::rc::Rc::from(lang_tag(&value)),
                 b"default-currency" if !value.trim().is_empty() => currency = Some(value.trim().to_owned()),
                 n if n.starts_with(b"xmlns") => {}
                 _ => self.cur.attribute_unmodelled(CTX, elem, name),
@@ -265,7 +265,7 @@ impl<'a> Importer<'a, '_> {
                     for attr in attributes(&child) {
                         let (name, value) = attr.map_err(|m| self.attr_error(&child, m))?;
                         match name {
-                            b"xml:lang" if !value.trim().is_empty() => narrative_lang = Some(value.trim().to_owned()),
+                            b"xml:lang" if !value.trim().is_empty() => narrative_lang = Some(lang_tag(&value)),
                             b"xml:lang" => {}
                             _ => self.cur.attribute_unmodelled("narrative", &child, name),
                         }
@@ -479,6 +479,16 @@ impl<'a> Importer<'a, '_> {
         portfolio.organisations = self.st.orgs;
         portfolio.projects = self.st.projects;
         (portfolio, self.cur.report.finish())
+    }
+}
+
+/// A language tag as kartan keeps it: trimmed, the language subtag in lower case (BCP 47
+/// tags are case-insensitive; publishers write `FR` or `EN`), the rest as written.
+pub(crate) fn lang_tag(tag: &str) -> String {
+    let tag = tag.trim();
+    match tag.split_once('-') {
+        Some((lang, rest)) => format!("{}-{rest}", lang.to_ascii_lowercase()),
+        None => tag.to_ascii_lowercase(),
     }
 }
 
