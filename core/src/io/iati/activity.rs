@@ -1,5 +1,6 @@
 //! The file and activity levels of the IATI importer.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -233,11 +234,11 @@ impl<'a> Importer<'a, '_> {
     }
 
     /// The value of attribute `key` of `elem`, if present.
-    pub(crate) fn attr_value(&mut self, elem: &Elem<'_>, key: &[u8]) -> Result<Option<String>, ImportError> {
+    pub(crate) fn attr_value<'e>(&mut self, elem: &'e Elem<'_>, key: &[u8]) -> Result<Option<Cow<'e, str>>, ImportError> {
         for attr in attributes(elem) {
             let (name, value) = attr.map_err(|m| self.attr_error(elem, m))?;
             if name == key {
-                return Ok(Some(value.into_owned()));
+                return Ok(Some(value));
             }
         }
         Ok(None)
@@ -520,4 +521,24 @@ fn iso_date(s: &str) -> Option<NaiveDate> {
     };
     let year = i32::try_from(num(0..4)?).ok()?;
     NaiveDate::from_ymd_opt(year, num(5..7)?, num(8..10)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iso_dates_are_exact() {
+        assert_eq!(iso_date("2012-04-15"), NaiveDate::from_ymd_opt(2012, 4, 15));
+        for bad in ["2012-4-15", "2012-02-30", "2012-04-15T00:00:00", "20120415", "2012/04/15", "", "+012-04-15"] {
+            assert_eq!(iso_date(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn language_subtags_are_lower_case() {
+        assert_eq!(lang_tag(" FR "), "fr");
+        assert_eq!(lang_tag("EN-GB"), "en-GB");
+        assert_eq!(lang_tag("sv"), "sv");
+    }
 }

@@ -296,7 +296,8 @@ impl<'a> Importer<'a, '_> {
             self.cur.attribute_unmodelled(CTX, elem, name);
         }
         let (mut start, mut end) = (None, None);
-        let (mut targets, mut actuals) = (Vec::new(), Vec::new());
+        // Most periods have one target and one actual: no room for four.
+        let (mut targets, mut actuals) = (Vec::with_capacity(1), Vec::with_capacity(1));
         while let Some(child) = self.child(elem)? {
             match child.name() {
                 b"period-start" | b"period-end" => {
