@@ -54,11 +54,11 @@ pub enum LoadError {
     },
     /// The file is not IATI activity XML that kartan can import (strict errors only in
     /// strict mode; [`load`] imports leniently, so this is for unreadable files).
-    #[error("{}: {source}", path.display())]
+    #[error("{source}")]
     Iati {
         /// The file.
         path: PathBuf,
-        /// What is wrong, and where (`line:column`).
+        /// What is wrong, and where (`file:line:column`: the message names the file).
         #[source]
         source: iati::ImportError,
     },
