@@ -11,7 +11,7 @@
 //! | the file | a [`Portfolio`]; `default_language` = root `@xml:lang`, else `en` |
 //! | reporting orgs of the file | the [`Program`](crate::Program): id = the reporting org's `@ref` when the file has one reporting org, else `iati-activities`; title (in the default language) = `IATI activities from <names of the reporting orgs, in order of first appearance>` |
 //! | `iati-activity` | a [`Project`](crate::Project), id = `iati-identifier` |
-//! | `title`, `description` (type 1 or none) | `title`, `description`; every `narrative` language is kept (a narrative without `@xml:lang` takes the activity's, then the file's); several type-1 descriptions in one language are joined with a blank line |
+//! | `title`, `description` (type 1 or none) | `title`, `description`; every `narrative` language is kept (a narrative without `@xml:lang` takes the activity's, then the file's; the language subtag is lower-cased: `FR` → `fr`; blank narratives are dropped and counted); several type-1 descriptions in one language are joined with a blank line |
 //! | `reporting-org` | `owner` + an [`Organisation`](crate::Organisation) (id = `@ref`, `iati_type` = `@type`) |
 //! | `participating-org` | `participating` (role, name, type, activity id) + an organisation when it has a `@ref` |
 //! | `activity-status`, `activity-date` 1-4 | `status`, `planned` / `actual` |
