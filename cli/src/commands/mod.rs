@@ -41,6 +41,9 @@ pub enum CliError {
         #[source]
         source: kartan::io::iati::ImportError,
     },
+    /// A table or its mapping could not be read (names the file, row and column).
+    #[error(transparent)]
+    Table(#[from] kartan::io::table::TableError),
     /// The output file could not be written.
     #[error("{}: cannot write: {source}", path.display())]
     Write {

@@ -4,6 +4,7 @@
 
 pub mod iati;
 pub mod json;
+pub mod table;
 
 use std::path::{Path, PathBuf};
 
