@@ -3,17 +3,25 @@
 //! report date; and the observations that point at nothing on the map (unexpected
 //! results), by level. The figures come from [`crate::analysis::map_reality`].
 
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::{join, Cx};
 use crate::analysis::map_reality::{map_vs_reality, MapReality, Verdict};
+use crate::analysis::results::{Progress, ResultsIndex};
 use crate::model::{EvidenceStrength, MatrixColumn};
 use crate::report::model::{Block, Section, Table};
 
 /// Builds section 5.
 pub(crate) fn section(cx: &Cx<'_>) -> Section {
     let mut s = cx.section("map_vs_reality", 5, "Stämde kartan med verkligheten?", "Did the map match reality?");
-    let m = map_vs_reality(cx.portfolio, cx.options.as_of);
+    let mut m = map_vs_reality(cx.portfolio, cx.options.as_of);
+    // Linked indicators' progress from the results engine (a fraction; none when the
+    // indicator has no target, baseline or actual, or is not quantitative).
+    let index = ResultsIndex::new(cx.portfolio);
+    m.fill_progress(|id| match index.indicator_progress(id, cx.options.as_of).map(|p| p.progress) {
+        Ok(Progress::Fraction(f)) => Some(f),
+        _ => None,
+    });
     items(cx, &m, &mut s);
     plans(cx, &m, &mut s);
     unexpected(cx, &m, &mut s);
@@ -70,7 +78,11 @@ fn items(cx: &Cx<'_>, m: &MapReality, s: &mut Section) {
             MatrixColumn::Effect => cx.t("Effekt", "Effect"),
         };
         let indicators = join(i.indicators.iter().map(|l| match l.progress {
-            Some(p) => format!("{} ({} %)", l.id, (p * Decimal::ONE_HUNDRED).round_dp(0).normalize()),
+            Some(p) => format!(
+                "{} ({} %)",
+                l.id,
+                (p * Decimal::ONE_HUNDRED).round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero).normalize()
+            ),
             None => l.id.clone(),
         }));
         table.push_row([
@@ -192,7 +204,8 @@ mod tests {
         assert_eq!(items.rows.len(), 6);
         let reg = items.rows.iter().find(|r| r[0] == "M-REG-EFF-1").unwrap();
         // One observation with no stated strength: partly.
-        assert_eq!(reg[4..], ["1", "Interim report 1", "", "IND-1", "0", "0", "partly"]);
+        // IND-1: baseline 2, target 10, actual 7 → 62.5 % of the way (results engine).
+        assert_eq!(reg[4..], ["1", "Interim report 1", "", "IND-1 (62.5 %)", "0", "0", "partly"]);
         assert!(s
             .blocks
             .iter()
