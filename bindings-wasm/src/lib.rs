@@ -16,10 +16,24 @@ pub mod views;
 
 pub use portfolio::JsPortfolio;
 
+use tsify::Ts;
 use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::JsError;
 
 /// The version of kartan this module was built from (e.g. `"0.1.0"`).
 #[wasm_bindgen]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
+}
+
+/// The best text for a reader of `lang` (the core's `Text::best`): that language, else the
+/// same primary language (`sv` for `sv-FI`), else `fallback` (typically the portfolio's
+/// `default_language`), else the first non-blank language in tag order; `""` when the
+/// text is blank in every language.
+///
+/// @throws {Error} when `text` is not an object of strings.
+#[wasm_bindgen(js_name = bestText)]
+pub fn best_text(text: Ts<views::Text>, lang: &str, fallback: &str) -> Result<String, JsError> {
+    let text: kartan::Text = text.to_rust().map_err(error::to_js)?.into();
+    Ok(text.show(lang, fallback).to_owned())
 }

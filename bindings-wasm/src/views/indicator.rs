@@ -96,7 +96,6 @@ impl From<&kartan::Dimension> for Dimension {
 /// An indicator in a list: id, owner and title.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
 #[tsify(hashmap_as_object)]
-#[serde(rename_all = "camelCase")]
 pub struct IndicatorSummary {
     /// Unique id within the portfolio.
     pub id: String,
@@ -128,7 +127,6 @@ impl IndicatorSummary {
 /// for a percentage, `value` is the percent (`"43.75"` for 43.75 %).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
 #[tsify(hashmap_as_object)]
-#[serde(rename_all = "camelCase")]
 pub struct Indicator {
     /// Unique id within the portfolio.
     pub id: String,

@@ -1,8 +1,9 @@
 //! Plain typed objects handed to JS: shapes only, converted from the core model.
 //!
 //! Each type derives [`tsify::Tsify`], so its TypeScript declaration is generated into the
-//! package's `.d.ts` (never written by hand). Field names are camelCase, as JS expects;
-//! exact decimals (values, targets, numerators) are strings such as `"43.75"`, so no digit
+//! package's `.d.ts` (never written by hand). Field names are those of kartan JSON
+//! (snake_case), the same in Rust, Python and JS, so the shared vectors in `tests/vectors/`
+//! read the same everywhere; method names are camelCase, as JS expects. Exact decimals (values, targets, numerators) are strings such as `"43.75"`, so no digit
 //! is lost to floating point; dates are ISO 8601 strings (`YYYY-MM-DD`, or `YYYY` /
 //! `YYYY-MM` where the source only knows that much).
 
@@ -18,12 +19,12 @@ pub use project::{ActivityStatus, Level, ProgramSummary, ProjectSummary};
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
 /// A human text in one or more languages: BCP 47 tag → text, e.g.
 /// `{ sv: "Syfte", en: "Purpose" }`. Every language of the source is kept.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[tsify(hashmap_as_object)]
 #[serde(transparent)]
 pub struct Text(pub BTreeMap<String, String>);
@@ -31,6 +32,12 @@ pub struct Text(pub BTreeMap<String, String>);
 impl From<&kartan::Text> for Text {
     fn from(text: &kartan::Text) -> Self {
         Text(text.0.clone())
+    }
+}
+
+impl From<Text> for kartan::Text {
+    fn from(text: Text) -> Self {
+        kartan::Text(text.0)
     }
 }
 

@@ -63,7 +63,6 @@ impl From<kartan::ActivityStatus> for ActivityStatus {
 /// The program at a glance.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
 #[tsify(hashmap_as_object)]
-#[serde(rename_all = "camelCase")]
 pub struct ProgramSummary {
     /// The program's id.
     pub id: String,
@@ -114,7 +113,6 @@ impl From<&kartan::Portfolio> for ProgramSummary {
 /// One project, for lists.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
 #[tsify(hashmap_as_object)]
-#[serde(rename_all = "camelCase")]
 pub struct ProjectSummary {
     /// Unique id within the portfolio.
     pub id: String,
