@@ -18,7 +18,7 @@ pub use portfolio::JsPortfolio;
 
 use tsify::Ts;
 use wasm_bindgen::prelude::wasm_bindgen;
-use wasm_bindgen::JsError;
+use wasm_bindgen::{JsError, JsValue};
 
 /// The version of kartan this module was built from (e.g. `"0.1.0"`).
 #[wasm_bindgen]
@@ -33,7 +33,13 @@ pub fn version() -> String {
 ///
 /// @throws {Error} when `text` is not an object of strings.
 #[wasm_bindgen(js_name = bestText)]
-pub fn best_text(text: Ts<views::Text>, lang: &str, fallback: &str) -> Result<String, JsError> {
+pub fn best_text(
+    text: Ts<views::Text>,
+    #[wasm_bindgen(unchecked_param_type = "string")] lang: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] fallback: JsValue,
+) -> Result<String, JsError> {
+    let lang = error::string("lang", &lang).map_err(error::to_js)?;
+    let fallback = error::string("fallback", &fallback).map_err(error::to_js)?;
     let text: kartan::Text = text.to_rust().map_err(error::to_js)?.into();
-    Ok(text.show(lang, fallback).to_owned())
+    Ok(text.show(&lang, &fallback).to_owned())
 }

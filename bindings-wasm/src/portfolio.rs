@@ -6,9 +6,9 @@ use kartan::Portfolio;
 use serde::Serialize;
 use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::wasm_bindgen;
-use wasm_bindgen::JsError;
+use wasm_bindgen::{JsError, JsValue};
 
-use crate::error::{parse_date, to_js};
+use crate::error::{self as args, to_js};
 use crate::views;
 
 /// A portfolio: one program plus everything recorded about it (JS class `Portfolio`).
@@ -52,8 +52,9 @@ impl JsPortfolio {
     /// @throws {Error} with the core's message, e.g. `"1:58: at /program/colour: unknown
     /// field \`colour\`, expected one of …"` (line:column, JSON pointer, what was expected).
     #[wasm_bindgen(js_name = fromJson)]
-    pub fn from_json(text: &str) -> Result<JsPortfolio, JsError> {
-        kartan::io::json::from_str(text).map(JsPortfolio::new).map_err(to_js)
+    pub fn from_json(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> Result<JsPortfolio, JsError> {
+        let text = args::string("text", &text).map_err(to_js)?;
+        kartan::io::json::from_str(&text).map(JsPortfolio::new).map_err(to_js)
     }
 
     /// Reads a file's bytes (e.g. from a file picker), detecting the format by content:
@@ -63,9 +64,13 @@ impl JsPortfolio {
     /// @throws {Error} with the core's message, e.g. `"data.json: unrecognised content: …"`
     /// or `"data.json:not UTF-8: invalid byte sequence at byte 50 (line 1); …"`.
     #[wasm_bindgen(js_name = fromBytes)]
-    pub fn from_bytes(bytes: &[u8], name: Option<String>) -> Result<JsPortfolio, JsError> {
-        let name = name.unwrap_or_else(|| "portfolio".to_owned());
-        kartan::io::load_bytes(bytes, Path::new(&name)).map(JsPortfolio::new).map_err(to_js)
+    pub fn from_bytes(
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] bytes: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | undefined")] name: JsValue,
+    ) -> Result<JsPortfolio, JsError> {
+        let bytes = args::bytes("bytes", &bytes).map_err(to_js)?;
+        let name = args::optional_string("name", &name).map_err(to_js)?.unwrap_or_else(|| "portfolio".to_owned());
+        kartan::io::load_bytes(&bytes, Path::new(&name)).map(JsPortfolio::new).map_err(to_js)
     }
 
     /// The seed program — *Program för lokalt och regionalt tillväxtarbete*, "Lärande i
@@ -87,8 +92,11 @@ impl JsPortfolio {
     /// the clock is never read.
     ///
     /// @throws {Error} when `asOf` is not a `YYYY-MM-DD` date.
-    pub fn validate(&self, #[wasm_bindgen(js_name = asOf)] as_of: &str) -> Result<Vec<Ts<views::Diagnostic>>, JsError> {
-        let as_of = parse_date("asOf", as_of).map_err(to_js)?;
+    pub fn validate(
+        &self,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+    ) -> Result<Vec<Ts<views::Diagnostic>>, JsError> {
+        let as_of = args::date("asOf", &as_of).map_err(to_js)?;
         let diagnostics = kartan::analysis::validate(&self.inner, as_of);
         ts_all(diagnostics.iter().map(views::Diagnostic::from))
     }
@@ -104,8 +112,12 @@ impl JsPortfolio {
     }
 
     /// The project with `id`, or `undefined`.
-    pub fn project(&self, id: &str) -> Result<Option<Ts<views::ProjectSummary>>, JsError> {
-        self.inner.project(id).map(|p| ts(&views::ProjectSummary::from(p))).transpose()
+    pub fn project(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    ) -> Result<Option<Ts<views::ProjectSummary>>, JsError> {
+        let id = args::string("id", &id).map_err(to_js)?;
+        self.inner.project(&id).map(|p| ts(&views::ProjectSummary::from(p))).transpose()
     }
 
     /// Every indicator: the program's first, then each project's.
@@ -115,7 +127,11 @@ impl JsPortfolio {
 
     /// The indicator with `id`, wherever it is, with its baselines and periods; or
     /// `undefined`.
-    pub fn indicator(&self, id: &str) -> Result<Option<Ts<views::Indicator>>, JsError> {
+    pub fn indicator(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    ) -> Result<Option<Ts<views::Indicator>>, JsError> {
+        let id = args::string("id", &id).map_err(to_js)?;
         self.inner
             .indicators()
             .find(|(_, i)| i.id == id)
