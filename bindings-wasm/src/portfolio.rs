@@ -66,7 +66,7 @@ impl JsPortfolio {
     #[wasm_bindgen(js_name = fromBytes)]
     pub fn from_bytes(
         #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] bytes: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | undefined")] name: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] name: JsValue,
     ) -> Result<JsPortfolio, JsError> {
         let bytes = args::bytes("bytes", &bytes).map_err(to_js)?;
         let name = args::optional_string("name", &name).map_err(to_js)?.unwrap_or_else(|| "portfolio".to_owned());

@@ -44,6 +44,11 @@ pub struct Diagnostic {
 
 impl From<&kartan::Diagnostic> for Diagnostic {
     fn from(d: &kartan::Diagnostic) -> Self {
-        Diagnostic { code: d.code.clone(), severity: d.severity.into(), path: d.path.clone(), message: d.message.clone() }
+        Diagnostic {
+            code: d.code.clone(),
+            severity: d.severity.into(),
+            path: d.path.clone(),
+            message: d.message.clone(),
+        }
     }
 }

@@ -13,7 +13,9 @@ mod matrix;
 mod project;
 
 pub use diagnostic::{Diagnostic, Severity};
-pub use indicator::{Baseline, Cumulation, Dimension, Direction, Indicator, IndicatorSummary, Measure, Period, PeriodValue};
+pub use indicator::{
+    Baseline, Cumulation, Dimension, Direction, Indicator, IndicatorSummary, Measure, Period, PeriodValue,
+};
 pub use matrix::{MatrixItem, MatrixRow};
 pub use project::{ActivityStatus, Level, ProgramSummary, ProjectSummary};
 
