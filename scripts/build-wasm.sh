@@ -45,7 +45,7 @@ cd "$root"
 step "cargo build --release --target wasm32-unknown-unknown -p kartan-wasm"
 # LTO and one codegen unit for this build only: they cut the module by a third, and
 # setting them here keeps the native release builds as they are.
-CARGO_PROFILE_RELEASE_LTO=true CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1 \
+CARGO_PROFILE_RELEASE_OPT_LEVEL=z CARGO_PROFILE_RELEASE_LTO=true CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1 \
   cargo build --quiet --release --target wasm32-unknown-unknown -p kartan-wasm
 wasm=target/wasm32-unknown-unknown/release/kartan_wasm.wasm
 

@@ -10,6 +10,16 @@ pub(crate) fn to_js(error: impl Display) -> JsError {
     JsError::new(&error.to_string())
 }
 
+/// A JS `Error` with `message` and a stable machine-readable `code` property (e.g.
+/// `unknown-indicator`), for core errors that have codes.
+#[cfg_attr(not(feature = "results"), allow(dead_code))]
+pub(crate) fn coded(message: impl Display, code: &str) -> JsValue {
+    let error = js_sys::Error::new(&message.to_string());
+    // Setting a property on a fresh Error object cannot fail.
+    let _ = js_sys::Reflect::set(&error, &JsValue::from_str("code"), &JsValue::from_str(code));
+    error.into()
+}
+
 /// Why an argument given from JS was refused before reaching the core. JS callers may pass
 /// anything whatever the `.d.ts` says; every argument is checked here, so a wrong type is
 /// an `Error`, never a trap of the module.

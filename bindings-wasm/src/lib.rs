@@ -11,7 +11,15 @@
 #![warn(missing_docs)]
 
 mod error;
+#[cfg(feature = "iati")]
+mod iati;
+mod io;
 mod portfolio;
+#[cfg(feature = "learning")]
+mod reality;
+mod report;
+#[cfg(feature = "results")]
+mod results;
 pub mod views;
 
 pub use portfolio::JsPortfolio;

@@ -20,12 +20,25 @@ use crate::views;
 #[derive(Debug)]
 pub struct JsPortfolio {
     inner: Portfolio,
+    /// For a portfolio imported from another format: the import report, as the core
+    /// serialises it (kept as JSON text so that this handle knows no format).
+    import_report: Option<String>,
 }
 
 impl JsPortfolio {
     /// Wraps a core portfolio.
     pub fn new(inner: Portfolio) -> Self {
-        JsPortfolio { inner }
+        JsPortfolio { inner, import_report: None }
+    }
+
+    /// Wraps an imported portfolio with its import report (serialised by `serde_json`).
+    pub fn imported(inner: Portfolio, report: &impl Serialize) -> Self {
+        JsPortfolio { inner, import_report: serde_json::to_string(report).ok() }
+    }
+
+    /// The import report as JSON text, for a portfolio read by an importer.
+    pub fn import_report_json(&self) -> Option<&str> {
+        self.import_report.as_deref()
     }
 
     /// The core portfolio.
@@ -34,9 +47,23 @@ impl JsPortfolio {
     }
 }
 
-/// `value` as a plain JS object typed by its tsify declaration.
+/// `value` as a plain JS object typed by its tsify declaration `M` (for the views, `M` is
+/// the value's own type; for the core's answers, the mirror that the native test
+/// `tests/mirrors.rs` checks against the core's output).
+///
+/// The value goes through `serde_json` and `JSON.parse`: the same JSON as in Rust and
+/// Python (`null` for an absent value, maps as plain objects), and one serializer in the
+/// module instead of two (a smaller `.wasm`).
+pub(crate) fn shaped<M: Tsify>(value: &impl Serialize) -> Result<Ts<M>, JsError> {
+    let text = serde_json::to_string(value).map_err(to_js)?;
+    js_sys::JSON::parse(&text)
+        .map(Ts::new_unchecked)
+        .map_err(|_| JsError::new("internal: JSON.parse refused serde_json output"))
+}
+
+/// `value` as a plain JS object typed by its own tsify declaration.
 pub(crate) fn ts<T: Tsify + Serialize>(value: &T) -> Result<Ts<T>, JsError> {
-    value.into_ts().map_err(to_js)
+    shaped(value)
 }
 
 /// `values` as an array of plain JS objects.

@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { Portfolio } from "kartan";
 import { bindings } from "./helpers.mjs";
 
 const readme = readFileSync(join(bindings, "README.md"), "utf8");
@@ -16,7 +17,10 @@ test("the README has a JS example", () => {
 });
 
 blocks.forEach((code, i) => {
-  test(`README JS block ${i + 1} runs`, () => {
+  // A block may start with `// requires: method, …` (Portfolio methods of optional features).
+  const requires = (/^\/\/ requires: (.+)$/m.exec(code)?.[1] ?? "").split(",").map((m) => m.trim()).filter(Boolean);
+  const missing = requires.filter((m) => typeof Portfolio.prototype[m] !== "function");
+  test(`README JS block ${i + 1} runs`, { skip: missing.length > 0 && `this build has no ${missing.join(", ")}` }, () => {
     // Written under node_modules/ so that `import "kartan"` resolves to pkg/ as for users.
     const dir = join(bindings, "node_modules", ".cache", "kartan-readme");
     mkdirSync(dir, { recursive: true });

@@ -4,14 +4,20 @@
 //
 // Bundled by scripts/build-wasm.sh with esbuild into dist/main.js, with the .wasm and
 // vega-embed inlined, so that the page works offline (also from file://).
-import init, { Portfolio, bestText, version } from "kartan";
+import init, { Portfolio, bestText, detectFormat, version } from "kartan";
 import wasmBytes from "kartan-wasm-bytes";
+import vegaEmbed from "vega-embed";
 
 const $ = (id) => document.getElementById(id);
 /** Most indicators listed at once; a large IATI file can hold thousands. */
 const MAX_INDICATORS = 40;
+/** Most charts drawn at once (each is a Vega view). */
+const MAX_CHARTS = 12;
 
 const state = { portfolio: null, name: "" };
+/** Whether this build of the module has `method` on Portfolio (the page works with any
+ *  build: parts whose analysis is not in the module are left out). */
+const has = (method) => typeof Portfolio.prototype[method] === "function" || typeof Portfolio[method] === "function";
 
 function el(tag, props = {}, ...children) {
   const node = document.createElement(tag);
@@ -45,7 +51,10 @@ function setPortfolio(portfolio, name) {
 
 function load(bytes, name) {
   try {
-    setPortfolio(Portfolio.fromBytes(bytes, name), name);
+    // The core detects the format; IATI goes through fromIati to keep its import report.
+    const iati = has("fromIati") && detectFormat(bytes) === "iati_xml";
+    const portfolio = iati ? Portfolio.fromIati(bytes, name) : Portfolio.fromBytes(bytes, name);
+    setPortfolio(portfolio, name);
   } catch (error) {
     showError(error);
     $("status").textContent = `Could not open ${name}.`;
@@ -64,9 +73,31 @@ function render() {
   $("portfolio").hidden = false;
   $("status").textContent = `Showing ${state.name}.`;
   renderProgram(program);
+  renderImport(has("importReport") ? p.importReport() : undefined);
   renderDiagnostics(p.validate(asOf()));
-  renderMatrix(p.matrix());
+  renderMatrix(p.matrix(), has("mapVsReality") ? p.mapVsReality(asOf()) : { items: [], plans: [] });
+  $("download").hidden = !has("report");
   renderIndicators(p);
+}
+
+function renderImport(report) {
+  $("import").hidden = !report;
+  if (!report) return;
+  const notModelled = report.not_modelled.map((n) => `${n.path} (${n.count})`).join(", ");
+  $("import").textContent = `IATI ${report.version ?? "(no version)"}: ${report.activities_imported} activities imported, `
+    + `${report.activities_skipped} skipped; ${report.indicators_without_measure} indicators without a measure, `
+    + `${report.targets_without_value} targets without a value.`
+    + (notModelled ? ` Not modelled: ${notModelled}.` : "");
+}
+
+function downloadReport() {
+  const html = state.portfolio.report("html", lang(), asOf());
+  const url = URL.createObjectURL(new Blob([html], { type: "text/html;charset=utf-8" }));
+  const a = el("a", { href: url, download: `kartan-report-${asOf()}.html` });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 function renderProgram(program) {
@@ -96,16 +127,32 @@ function renderDiagnostics(diagnostics) {
     el("td", { textContent: d.message }))));
 }
 
-function itemList(items) {
-  return el("ul", {}, items.map((item) => el("li", { "data-item": item.id, title: item.id }, text(item.text))));
+const VERDICTS = { evidence_found: "evidence found", partly: "partly", none_yet: "no evidence yet" };
+
+function itemList(items, reality) {
+  return el("ul", {}, items.map((item) => {
+    const r = reality.get(item.id);
+    const verdict = r ? el("span", { class: `verdict verdict-${r.verdict}`, "data-verdict": r.verdict,
+      title: r.sources.length ? `sources: ${r.sources.join(", ")}` : "no sources" },
+    `${VERDICTS[r.verdict] ?? r.verdict}${r.evidence ? ` (${r.evidence})` : ""}`) : null;
+    return el("li", { "data-item": item.id, title: item.id }, text(item.text), " ", verdict);
+  }));
 }
 
-function renderMatrix(rows) {
+function renderMatrix(rows, reality) {
+  const byItem = new Map(reality.items.map((i) => [i.item, i]));
+  $("matrix-empty").hidden = rows.length > 0;
+  $("matrix").hidden = rows.length === 0;
   $("matrix").tBodies[0].replaceChildren(...rows.map((row) => el("tr", { "data-level": row.level },
     el("th", { textContent: row.level }),
     el("td", {}, el("ul", {}, row.actors.map((a) => el("li", { textContent: text(a) })))),
-    el("td", {}, itemList(row.experiences)),
-    el("td", {}, itemList(row.effects)))));
+    el("td", {}, itemList(row.experiences, byItem)),
+    el("td", {}, itemList(row.effects, byItem)))));
+  $("plans-box").hidden = reality.plans.length === 0;
+  $("plans").replaceChildren(...reality.plans.map((p) => el("li", { "data-plan": p.plan },
+    `${text(p.title) || p.kind}: ${p.held} held`
+    + (p.planned !== null ? ` of ${p.planned} planned` : "")
+    + (p.last_held ? `, the last on ${p.last_held}` : ""))));
 }
 
 function periodTable(indicator) {
@@ -119,17 +166,53 @@ function periodTable(indicator) {
       el("td", { textContent: value(period.actuals) })))));
 }
 
+/** Progress as the core computes it (a fraction), or why there is none. */
+function progressView(p, id) {
+  if (!has("progress")) return null;
+  let progress;
+  try {
+    progress = p.progress(id, asOf());
+  } catch (error) {
+    return el("p", { class: "muted", "data-progress-error": error.code ?? "" }, error.message);
+  }
+  const figure = progress.progress.kind === "fraction"
+    ? `${(Number(progress.progress.value) * 100).toLocaleString("en", { maximumFractionDigits: 1 })} %`
+    : progress.progress.kind.replaceAll("_", " ");
+  const facts = [["baseline", progress.baseline], ["target", progress.target], ["actual", progress.actual]]
+    .filter(([, v]) => v !== null).map(([k, v]) => `${k} ${v}`).join(" · ");
+  return el("p", { class: "progress" },
+    el("span", { class: "figure", "data-progress": progress.progress.kind === "fraction" ? progress.progress.value : "" }, figure),
+    " of the way to the target ",
+    el("span", { class: `track track-${progress.status}`, "data-status": progress.status }, progress.status.replaceAll("_", " ")),
+    el("br"), el("span", { class: "muted" }, facts));
+}
+
+function chartView(p, id, index) {
+  const box = el("div", { class: "chart", "data-chart": id });
+  if (index < MAX_CHARTS && has("indicatorChart")) {
+    try {
+      const spec = p.indicatorChart(id);
+      vegaEmbed(box, spec, { actions: false, renderer: "svg" }).catch((error) => box.replaceChildren(String(error)));
+    } catch (error) {
+      box.replaceChildren(el("p", { class: "muted" }, error.message));
+    }
+  }
+  return box;
+}
+
 function renderIndicators(p) {
   const all = p.indicators();
   $("indicators-summary").textContent = all.length === 0
     ? "This portfolio records no indicators."
     : `${all.length} indicators${all.length > MAX_INDICATORS ? `; the first ${MAX_INDICATORS} are shown` : ""}.`;
-  $("indicators").replaceChildren(...all.slice(0, MAX_INDICATORS).map((summary) => {
+  $("indicators").replaceChildren(...all.slice(0, MAX_INDICATORS).map((summary, index) => {
     const indicator = p.indicator(summary.id);
     return el("article", { class: "indicator", "data-indicator": summary.id },
       el("h3", {}, text(indicator.title) || indicator.id, " ", el("code", { class: "muted", textContent: indicator.id })),
       el("p", { class: "muted", textContent: [indicator.measure ?? "measure not stated", indicator.direction,
         indicator.project_id ? `project ${indicator.project_id}` : "program"].join(" · ") }),
+      progressView(p, indicator.id),
+      indicator.periods.length ? chartView(p, indicator.id, index) : null,
       indicator.periods.length ? periodTable(indicator) : el("p", { class: "muted", textContent: "No periods reported." }));
   }));
 }
@@ -145,6 +228,13 @@ function wire() {
     drop.classList.remove("over");
     const file = e.dataTransfer?.files?.[0];
     if (file) loadFile(file);
+  });
+  $("download").addEventListener("click", () => {
+    try {
+      downloadReport();
+    } catch (error) {
+      showError(error);
+    }
   });
   $("lang").addEventListener("change", render);
   $("as-of").addEventListener("change", () => asOf() && render());

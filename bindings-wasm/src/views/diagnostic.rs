@@ -1,10 +1,10 @@
 //! Diagnostics: what validation and imports report.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
 /// How serious a diagnostic is: `"info"`, `"warning"` or `"error"`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[tsify(hashmap_as_object)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
@@ -29,7 +29,7 @@ impl From<kartan::Severity> for Severity {
 /// One finding about a portfolio: a stable kebab-case `code` (e.g. `duplicate-id`), a
 /// severity, a `path` (JSON pointer into the kartan JSON form, e.g. `/projects/3/budgets/0`,
 /// or `file:line:column` for import findings) and an English `message`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[tsify(hashmap_as_object)]
 pub struct Diagnostic {
     /// Stable code, kebab-case.

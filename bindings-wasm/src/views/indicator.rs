@@ -1,12 +1,12 @@
 //! Indicators with their baselines, periods, targets and actuals (IATI 2.03 shapes).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
 use super::{decimal, Text};
 
 /// IATI indicator measure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[tsify(hashmap_as_object)]
 #[serde(rename_all = "snake_case")]
 pub enum Measure {
@@ -35,7 +35,7 @@ impl From<kartan::Measure> for Measure {
 }
 
 /// Whether more is better (`"ascending"`) or less (`"descending"`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[tsify(hashmap_as_object)]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
@@ -55,7 +55,7 @@ impl From<kartan::Direction> for Direction {
 }
 
 /// How period values add up over time (DESIGN.md rule 2).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[tsify(hashmap_as_object)]
 #[serde(rename_all = "snake_case")]
 pub enum Cumulation {
@@ -78,7 +78,7 @@ impl From<kartan::Cumulation> for Cumulation {
 }
 
 /// A disaggregation value, e.g. `{ name: "sex", value: "female" }`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[tsify(hashmap_as_object)]
 pub struct Dimension {
     /// The dimension (`sex`, `age` …).
@@ -94,7 +94,7 @@ impl From<&kartan::Dimension> for Dimension {
 }
 
 /// An indicator in a list: id, owner and title.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[tsify(hashmap_as_object)]
 pub struct IndicatorSummary {
     /// Unique id within the portfolio.
@@ -125,7 +125,7 @@ impl IndicatorSummary {
 
 /// An indicator with everything recorded about it. Values are exact decimals as strings;
 /// for a percentage, `value` is the percent (`"43.75"` for 43.75 %).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[tsify(hashmap_as_object)]
 pub struct Indicator {
     /// Unique id within the portfolio.
@@ -186,7 +186,7 @@ impl Indicator {
 }
 
 /// A baseline.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[tsify(hashmap_as_object)]
 pub struct Baseline {
     /// The year.
@@ -230,7 +230,7 @@ impl From<&kartan::Baseline> for Baseline {
 }
 
 /// A reporting period with its targets and actuals.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[tsify(hashmap_as_object)]
 pub struct Period {
     /// First day (inclusive, `YYYY-MM-DD`).
@@ -255,7 +255,7 @@ impl From<&kartan::Period> for Period {
 }
 
 /// A target or an actual.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[tsify(hashmap_as_object)]
 pub struct PeriodValue {
     /// The number (exact decimal); absent when the source gives only a comment.

@@ -1,6 +1,6 @@
 //! The results matrix ("the map").
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
 use super::project::Level;
@@ -8,7 +8,7 @@ use super::Text;
 
 /// One level of the results matrix: its actors, the experiences/results the program
 /// expects there and the effects that should follow.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[tsify(hashmap_as_object)]
 pub struct MatrixRow {
     /// The level.
@@ -22,7 +22,7 @@ pub struct MatrixRow {
 }
 
 /// One expectation on the map, with the id that evidence and indicators point at.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[tsify(hashmap_as_object)]
 pub struct MatrixItem {
     /// Unique id within the portfolio (e.g. `M-REG-EXP-3`).

@@ -11,6 +11,8 @@ mod diagnostic;
 mod indicator;
 mod matrix;
 mod project;
+mod reality;
+mod results;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use indicator::{
@@ -18,6 +20,15 @@ pub use indicator::{
 };
 pub use matrix::{MatrixItem, MatrixRow};
 pub use project::{ActivityStatus, Level, ProgramSummary, ProjectSummary};
+pub use reality::{
+    EvidenceStrength, ImportReport, ItemReality, LinkedIndicator, Location, MapReality, MatrixColumn, NotModelled,
+    PlanReality, Unexpected, UnexpectedGroup, Verdict,
+};
+pub use results::{
+    Breakdown, BreakdownValue, ChartSpec, Compared, Contribution, Contributor, Figure, IndicatorProgress,
+    IndicatorValues, LifeFigures, Mismatch, PeriodFigures, PeriodProgress, Periods, Progress, Rollup, RollupLife,
+    RollupPeriod, Side, Statement, TargetSource, Track,
+};
 
 use std::collections::BTreeMap;
 

@@ -1,12 +1,12 @@
 //! The program and its projects, summarised for lists and navigation.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
 use super::Text;
 
 /// A target level: `"national"`, `"regional"` or `"local"`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[tsify(hashmap_as_object)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
@@ -29,7 +29,7 @@ impl From<kartan::Level> for Level {
 }
 
 /// IATI activity status of a project (codes 1-6).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[tsify(hashmap_as_object)]
 #[serde(rename_all = "snake_case")]
 pub enum ActivityStatus {
@@ -61,7 +61,7 @@ impl From<kartan::ActivityStatus> for ActivityStatus {
 }
 
 /// The program at a glance.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[tsify(hashmap_as_object)]
 pub struct ProgramSummary {
     /// The program's id.
@@ -111,7 +111,7 @@ impl From<&kartan::Portfolio> for ProgramSummary {
 }
 
 /// One project, for lists.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[tsify(hashmap_as_object)]
 pub struct ProjectSummary {
     /// Unique id within the portfolio.
