@@ -10,7 +10,7 @@ use common::{same_shape, vector_portfolios};
 #[test]
 fn map_reality_mirror_matches_the_core() {
     let mut checked = 0;
-    for area in ["map_reality", "results"] {
+    for area in ["map_reality"] {
         for (name, p) in vector_portfolios(area) {
             for day in [(2011, 6, 30), (2030, 1, 1)] {
                 let as_of = chrono::NaiveDate::from_ymd_opt(day.0, day.1, day.2).unwrap();
