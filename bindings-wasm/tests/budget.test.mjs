@@ -15,9 +15,10 @@ import { Portfolio } from "kartan";
 import { pkg, shared } from "./helpers.mjs";
 
 const BUDGET_GZIP = 300 * 1024;
-/** The size measured with every analysis, the report and IATI bound (about 470 KB gzip),
- *  plus room; see the TODO below for the issue's budget. */
-const CEILING_GZIP = 500 * 1024;
+/** A regression guard, not the goal: measured 12:15 UTC on main (seed, validate, report,
+ *  learning) 495 KB gzip; with results and IATI bound as well, expect about 580 KB. See the
+ *  TODO below for the issue's budget. */
+const CEILING_GZIP = 640 * 1024;
 
 for (const target of ["web", "node"]) {
   const wasm = readFileSync(join(pkg, target, "kartan_bg.wasm"));
