@@ -1,0 +1,56 @@
+//! IATI 2.03 activities XML (`kartan::io::iati`): import with its report (DESIGN.md
+//! rule 8: nothing is lost silently).
+
+use kartan::io::iati;
+use tsify::Ts;
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::{JsError, JsValue};
+
+use crate::error::{self as args, to_js};
+use crate::portfolio::JsPortfolio;
+use crate::views;
+
+/// The bytes of a JS string (as UTF-8), `Uint8Array` or `ArrayBuffer`.
+fn text_or_bytes(name: &'static str, value: &JsValue) -> Result<Vec<u8>, args::ArgumentError> {
+    match value.as_string() {
+        Some(text) => Ok(text.into_bytes()),
+        None => args::bytes(name, value).map_err(|_| args::ArgumentError::Type {
+            name,
+            expected: "a string, Uint8Array or ArrayBuffer",
+            found: value.js_typeof().as_string().unwrap_or_default(),
+        }),
+    }
+}
+
+#[wasm_bindgen(js_class = Portfolio)]
+impl JsPortfolio {
+    /// Imports IATI 2.03 activities XML (text or bytes; 2.01/2.02 read too): each activity
+    /// becomes a project with its results. Lenient: an activity with an error is skipped
+    /// and reported; `importReport()` then says what was read, skipped and not modelled.
+    /// `name` (default `"iati.xml"`) starts the `file:line:column` of messages.
+    ///
+    /// @throws {Error} with the core's message when nothing can be read (not XML, not an
+    /// `<iati-activities>` root), e.g. `"iati.xml:1:1: expected an <iati-activities> root
+    /// element, found <html>"`.
+    #[wasm_bindgen(js_name = fromIati)]
+    pub fn from_iati(
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] input: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] name: JsValue,
+    ) -> Result<JsPortfolio, JsError> {
+        let bytes = text_or_bytes("input", &input).map_err(to_js)?;
+        let name = args::optional_string("name", &name).map_err(to_js)?.unwrap_or_else(|| "iati.xml".to_owned());
+        let options = iati::ImportOptions::new().source_name(name);
+        let (portfolio, report) = iati::from_slice(&bytes, &options).map_err(to_js)?;
+        Ok(JsPortfolio::imported(portfolio, &report))
+    }
+
+    /// What the IATI import read, skipped and did not model; `undefined` for a portfolio
+    /// not read by `fromIati`.
+    #[wasm_bindgen(js_name = importReport)]
+    pub fn import_report(&self) -> Result<Option<Ts<views::ImportReport>>, JsError> {
+        let Some(text) = self.import_report_json() else { return Ok(None) };
+        js_sys::JSON::parse(text)
+            .map(|v| Some(Ts::new_unchecked(v)))
+            .map_err(|_| JsError::new("internal: bad import report"))
+    }
+}

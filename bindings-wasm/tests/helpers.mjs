@@ -1,0 +1,36 @@
+// Shared paths and helpers of the JS test suite (node --test bindings-wasm/tests/).
+import { readdirSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const here = dirname(fileURLToPath(import.meta.url));
+export const bindings = resolve(here, "..");
+export const repo = resolve(bindings, "..");
+/** `shared/` lies beside the repository (DESIGN: `<root>/main` and `<root>/shared`). */
+export const shared = resolve(repo, "../shared");
+export const pkg = join(bindings, "pkg");
+
+/** Every `*.json` file under `dir`, sorted, as paths relative to `dir`. */
+export function jsonFiles(dir) {
+  const out = [];
+  const walk = (d) => {
+    for (const name of readdirSync(d).sort()) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.endsWith(".json")) out.push(relative(dir, path));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** Runs `fn` and returns the `Error` it throws; fails when it returns or throws a non-Error. */
+export function thrown(fn) {
+  try {
+    fn();
+  } catch (error) {
+    if (!(error instanceof Error)) throw new Error(`threw a non-Error: ${String(error)}`);
+    return error;
+  }
+  throw new Error("expected an Error, the call returned");
+}

@@ -1,0 +1,45 @@
+// A small TypeScript example for the kartan package: it is type-checked with
+// `tsc --noEmit --strict` against the generated kartan.d.ts by the JS test suite
+// (bindings-wasm/tests/types.test.mjs), so the types it relies on cannot drift.
+import init, { Portfolio, bestText, type Diagnostic, type Indicator, type MatrixRow, type Severity } from "kartan";
+
+/** Counts the diagnostics of each severity. */
+export function countBySeverity(diagnostics: Diagnostic[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const d of diagnostics) counts[d.severity] += 1;
+  return counts;
+}
+
+/** The latest total actual of an indicator as the exact decimal string, if any. */
+export function latestActual(indicator: Indicator): string | undefined {
+  const totals = indicator.periods.flatMap((p) => p.actuals.filter((a) => a.dimensions.length === 0));
+  return totals.at(-1)?.value;
+}
+
+/** One line per level of the map: the level and how many items it expects. */
+export function mapLines(rows: MatrixRow[], lang: string, fallback: string): string[] {
+  return rows.map((row) => {
+    const first = row.experiences[0];
+    const example = first ? `, e.g. ${bestText(first.text, lang, fallback)}` : "";
+    return `${row.level}: ${row.experiences.length} experiences, ${row.effects.length} effects${example}`;
+  });
+}
+
+/** Loads a file the user picked and summarises it. */
+export async function summarise(file: File, asOf: string): Promise<string> {
+  await init();
+  let portfolio: Portfolio;
+  try {
+    portfolio = Portfolio.fromBytes(new Uint8Array(await file.arrayBuffer()), file.name);
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+  const program = portfolio.program();
+  const counts = countBySeverity(portfolio.validate(asOf));
+  const lines = mapLines(portfolio.matrix(), "en", program.default_language);
+  const first = portfolio.indicators()[0];
+  const actual = first ? latestActual(portfolio.indicator(first.id)!) : undefined;
+  portfolio.free();
+  return [`${program.id}: ${counts.error} errors, ${counts.warning} warnings`, ...lines,
+    actual !== undefined ? `latest actual: ${actual}` : "no actuals"].join("\n");
+}

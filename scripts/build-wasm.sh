@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Builds the kartan WebAssembly package into bindings-wasm/pkg/ (an npm-style folder:
+# package.json with `exports` for browsers and Node, the JS glue, the .wasm, the .d.ts)
+# and the offline web page into examples/web/dist/.
+#
+# On a fresh machine it first installs what it needs, and skips what is there:
+#   - the Rust target wasm32-unknown-unknown (rustup);
+#   - wasm-bindgen-cli into .tools/ (git-ignored), the exact version the `wasm-bindgen`
+#     crate is pinned to in Cargo.toml (`cargo install`, without --locked: the registry
+#     lacks one pinned dependency of its lockfile);
+#   - the npm devDependencies of bindings-wasm/ (binaryen's wasm-opt, TypeScript,
+#     esbuild, vega-embed, playwright-core) from the committed package-lock.json.
+# wasm-pack is not used: it downloads binaries, which this network does not allow.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+step() { echo "== build-wasm: $*"; }
+
+# --- tools ------------------------------------------------------------------------------
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  step "adding the Rust target wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+version=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' Cargo.toml)
+if [ -z "$version" ]; then
+  echo "build-wasm: no exact wasm-bindgen pin (wasm-bindgen = \"=X.Y.Z\") in Cargo.toml" >&2
+  exit 1
+fi
+installed=$(.tools/bin/wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
+if [ "$installed" != "$version" ]; then
+  step "installing wasm-bindgen-cli $version into .tools/ (a few minutes, once)"
+  cargo install --quiet --root .tools wasm-bindgen-cli --version "$version"
+fi
+export PATH="$root/.tools/bin:$PATH"
+
+cd bindings-wasm
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  step "installing npm devDependencies (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+cd "$root"
+
+# --- the module -------------------------------------------------------------------------
+step "cargo build --release --target wasm32-unknown-unknown -p kartan-wasm"
+# LTO and one codegen unit for this build only: they cut the module by a third, and
+# setting them here keeps the native release builds as they are.
+CARGO_PROFILE_RELEASE_OPT_LEVEL=z CARGO_PROFILE_RELEASE_LTO=true CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1 \
+  cargo build --quiet --release --target wasm32-unknown-unknown -p kartan-wasm
+wasm=target/wasm32-unknown-unknown/release/kartan_wasm.wasm
+
+pkg=bindings-wasm/pkg
+rm -rf "$pkg"
+mkdir -p "$pkg"
+for target in web nodejs; do
+  dir=$pkg/${target/nodejs/node}
+  step "wasm-bindgen --target $target → $dir"
+  wasm-bindgen --target "$target" --out-dir "$dir" --out-name kartan "$wasm"
+  step "wasm-opt -Oz $dir/kartan_bg.wasm"
+  bindings-wasm/node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "$dir/kartan_bg.wasm" -o "$dir/kartan_bg.wasm"
+done
+# The Node glue is CommonJS; the package is an ES module package.
+echo '{ "type": "commonjs" }' > "$pkg/node/package.json"
+
+crate_version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
+cat > "$pkg/package.json" <<JSON
+{
+  "name": "kartan",
+  "version": "$crate_version",
+  "description": "One shared domain model for growth programs and the learning around them, in the browser and in Node (WebAssembly).",
+  "license": "MIT OR Apache-2.0",
+  "type": "module",
+  "files": ["web/", "node/", "README.md"],
+  "exports": {
+    ".": {
+      "node": { "types": "./node/kartan.d.ts", "default": "./node/kartan.js" },
+      "browser": { "types": "./web/kartan.d.ts", "default": "./web/kartan.js" },
+      "default": { "types": "./web/kartan.d.ts", "default": "./web/kartan.js" }
+    },
+    "./web": { "types": "./web/kartan.d.ts", "default": "./web/kartan.js" },
+    "./node": { "types": "./node/kartan.d.ts", "default": "./node/kartan.js" },
+    "./kartan_bg.wasm": "./web/kartan_bg.wasm",
+    "./package.json": "./package.json"
+  },
+  "types": "./web/kartan.d.ts",
+  "sideEffects": false
+}
+JSON
+cp bindings-wasm/README.md "$pkg/README.md"
+# Let the tests and the example import the package by its name, as users do.
+ln -sfn ../pkg bindings-wasm/node_modules/kartan
+
+raw=$(stat -c %s "$pkg/web/kartan_bg.wasm")
+gz=$(gzip -9 -c "$pkg/web/kartan_bg.wasm" | wc -c)
+step "kartan_bg.wasm: $raw bytes, $gz bytes gzip -9"
+
+# --- the web page -----------------------------------------------------------------------
+step "bundling examples/web → examples/web/dist (offline: wasm and vega-embed inlined)"
+mkdir -p examples/web/dist
+NODE_PATH=bindings-wasm/node_modules bindings-wasm/node_modules/.bin/esbuild examples/web/main.js --bundle --format=iife \
+  --loader:.wasm=binary --minify --log-level=warning --log-override:empty-import-meta=silent \
+  --alias:kartan=./bindings-wasm/pkg/web/kartan.js \
+  --alias:kartan-wasm-bytes=./bindings-wasm/pkg/web/kartan_bg.wasm \
+  --outfile=examples/web/dist/main.js
+cp examples/web/index.html examples/web/style.css examples/web/dist/
+step "done"
