@@ -1,0 +1,46 @@
+"""kartan ("the map"): one shared domain model for programs for local and regional
+growth work and the learning around them.
+
+Load a portfolio (``kartan.load(path)``), navigate it (``portfolio.projects``,
+``portfolio.indicator("IND-1")``), validate it (``portfolio.validate(as_of=...)``) and
+take tables out of it (``portfolio.periods_table().to_pandas()``). Everything is
+computed by the Rust core; this package is a thin face over it.
+"""
+
+from kartan._kartan import (
+    Baseline,
+    Budget,
+    Diagnostic,
+    Indicator,
+    KartanError,
+    ParseError,
+    Period,
+    PeriodValue,
+    Portfolio,
+    Program,
+    Project,
+    Result,
+    Table,
+    ValidationError,
+    __version__,
+    load,
+)
+
+__all__ = [
+    "Baseline",
+    "Budget",
+    "Diagnostic",
+    "Indicator",
+    "KartanError",
+    "ParseError",
+    "Period",
+    "PeriodValue",
+    "Portfolio",
+    "Program",
+    "Project",
+    "Result",
+    "Table",
+    "ValidationError",
+    "__version__",
+    "load",
+]

@@ -1,0 +1,37 @@
+//! The Python extension module `kartan._kartan`, re-exported by the pure-Python
+//! package `kartan` (`bindings-python/python/kartan/`).
+//!
+//! Each file mirrors a core module: `model` and `results` wrap `kartan::model`,
+//! `diagnostic` the diagnostic, `portfolio` the root and `kartan::io`, `tables` and
+//! `table` the Arrow tables, `errors` the exception mapping. No rule lives here.
+
+mod convert;
+mod diagnostic;
+mod errors;
+mod model;
+mod portfolio;
+mod results;
+mod table;
+mod tables;
+
+use pyo3::prelude::*;
+
+/// kartan: one shared domain model for growth programs and the learning around them.
+#[pymodule]
+fn _kartan(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    errors::register(m)?;
+    m.add_function(wrap_pyfunction!(portfolio::load, m)?)?;
+    m.add_class::<portfolio::PyPortfolio>()?;
+    m.add_class::<model::PyProgram>()?;
+    m.add_class::<model::PyProject>()?;
+    m.add_class::<model::PyBudget>()?;
+    m.add_class::<results::PyKartanResult>()?;
+    m.add_class::<results::PyIndicator>()?;
+    m.add_class::<results::PyBaseline>()?;
+    m.add_class::<results::PyPeriod>()?;
+    m.add_class::<results::PyPeriodValue>()?;
+    m.add_class::<diagnostic::PyDiagnostic>()?;
+    m.add_class::<table::PyTable>()?;
+    Ok(())
+}

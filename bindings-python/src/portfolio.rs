@@ -1,0 +1,248 @@
+//! `kartan.Portfolio`: the root document, its readers and writers, navigation and
+//! validation. Long core calls (reading, validating) run with the GIL released.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use pyo3::exceptions::{PyKeyError, PyTypeError};
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyString};
+
+use crate::convert::py_quote;
+use crate::diagnostic::{wrap, PyDiagnostic};
+use crate::errors;
+use crate::model::{PyProgram, PyProject};
+use crate::results::PyIndicator;
+use crate::table::PyTable;
+use crate::tables;
+
+/// A portfolio: one program plus everything recorded about it (projects, activities,
+/// evaluations, reports, lessons).
+///
+/// Read one with ``kartan.load(path)`` (format detected from the content) or
+/// ``Portfolio.from_json(text)``; write it with ``to_json()``. ``len(p)`` is the number
+/// of projects and iterating yields the projects. Two portfolios are equal when their
+/// content is; a portfolio pickles through its kartan JSON.
+///
+/// >>> p = kartan.Portfolio.from_json('{"format": "kartan/1", "default_language": "sv", '
+/// ...     '"program": {"id": "P", "title": {"sv": "Lärande"}}, '
+/// ...     '"projects": [{"id": "A", "title": {"sv": "Ett"}}, {"id": "B", "title": {"sv": "Två"}}]}')
+/// >>> p
+/// <Portfolio program='P' projects=2>
+/// >>> len(p), [x.id for x in p]
+/// (2, ['A', 'B'])
+/// >>> import pickle
+/// >>> pickle.loads(pickle.dumps(p)) == p
+/// True
+#[pyclass(frozen, eq, name = "Portfolio", module = "kartan")]
+#[derive(Debug, PartialEq)]
+pub struct PyPortfolio {
+    pub(crate) inner: kartan::Portfolio,
+}
+
+impl PyPortfolio {
+    fn lang(&self) -> &str {
+        &self.inner.default_language
+    }
+
+    fn project_wrapper(&self, project: &kartan::Project) -> PyProject {
+        PyProject { inner: project.clone(), lang: self.lang().to_owned() }
+    }
+}
+
+#[pymethods]
+impl PyPortfolio {
+    /// Reads a portfolio from kartan JSON (``str`` or UTF-8 ``bytes``; a BOM is skipped).
+    ///
+    /// Raises ``kartan.ParseError`` (with ``line``, ``column`` and ``pointer``) when the
+    /// text is not well-formed, has a wrong type or an unknown field, or names another
+    /// format. The portfolio is not validated: call ``validate()``.
+    ///
+    /// >>> kartan.Portfolio.from_json('{"format": "kartan/1", "default_language": "sv", "program": {"id": 7}}')
+    /// Traceback (most recent call last):
+    /// kartan.ParseError: 1:69: at /program/id: invalid type: integer `7`, expected a string
+    #[staticmethod]
+    fn from_json(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let result = if let Ok(s) = text.cast::<PyString>() {
+            let s = s.to_cow()?;
+            py.detach(|| kartan::io::json::from_str(&s))
+        } else if let Ok(b) = text.cast::<PyBytes>() {
+            let b = b.as_bytes();
+            py.detach(|| kartan::io::json::from_slice(b))
+        } else {
+            return Err(PyTypeError::new_err(format!(
+                "from_json() takes str or bytes, not {}",
+                text.get_type().name()?
+            )));
+        };
+        result.map(|inner| Self { inner }).map_err(|e| errors::json_error(py, &e, e.to_string(), None))
+    }
+
+    /// The portfolio as pretty-printed kartan JSON (exact decimals are strings).
+    fn to_json(&self, py: Python<'_>) -> String {
+        py.detach(|| kartan::io::json::to_string(&self.inner))
+    }
+
+    /// Checks the portfolio and returns every diagnostic (errors, warnings, infos) in
+    /// document order; an empty list means it is valid.
+    ///
+    /// ``as_of`` is the date that checks depending on "today" use (kartan never reads
+    /// the clock). With ``strict=True``, raises ``kartan.ValidationError`` carrying all
+    /// diagnostics when any of them is an error.
+    #[pyo3(signature = (*, as_of, strict = false))]
+    fn validate(&self, py: Python<'_>, as_of: NaiveDate, strict: bool) -> PyResult<Vec<PyDiagnostic>> {
+        let diagnostics = py.detach(|| kartan::analysis::validate(&self.inner, as_of));
+        let errors = diagnostics.iter().filter(|d| d.severity == kartan::Severity::Error).count();
+        if strict && errors > 0 {
+            let first = diagnostics.iter().find(|d| d.severity == kartan::Severity::Error).map(ToString::to_string);
+            let message = format!(
+                "the portfolio has {errors} error{}: {}",
+                if errors == 1 { "" } else { "s" },
+                first.unwrap_or_default()
+            );
+            return Err(errors::validation_error(py, message, wrap(diagnostics)));
+        }
+        Ok(wrap(diagnostics))
+    }
+
+    /// The BCP 47 tag of the language most texts are in (``"sv"``).
+    #[getter]
+    fn default_language(&self) -> &str {
+        self.lang()
+    }
+
+    /// The program.
+    #[getter]
+    fn program(&self) -> PyProgram {
+        PyProgram { inner: self.inner.program.clone(), lang: self.lang().to_owned() }
+    }
+
+    /// The projects, in document order.
+    #[getter]
+    fn projects(&self) -> Vec<PyProject> {
+        self.inner.projects.iter().map(|p| self.project_wrapper(p)).collect()
+    }
+
+    /// The project with ``id``; raises ``KeyError`` when there is none.
+    fn project(&self, id: &str) -> PyResult<PyProject> {
+        self.inner
+            .project(id)
+            .map(|p| self.project_wrapper(p))
+            .ok_or_else(|| PyKeyError::new_err(format!("no project with id {}", py_quote(id))))
+    }
+
+    /// Every indicator: the program's first, then each project's.
+    #[getter]
+    fn indicators(&self) -> Vec<PyIndicator> {
+        self.inner
+            .indicators()
+            .map(|(project, i)| PyIndicator {
+                inner: i.clone(),
+                project: project.map(str::to_owned),
+                lang: self.lang().to_owned(),
+            })
+            .collect()
+    }
+
+    /// The indicator with ``id``, wherever it is; raises ``KeyError`` when there is none.
+    fn indicator(&self, id: &str) -> PyResult<PyIndicator> {
+        self.inner
+            .indicators()
+            .find(|(_, i)| i.id == id)
+            .map(|(project, i)| PyIndicator {
+                inner: i.clone(),
+                project: project.map(str::to_owned),
+                lang: self.lang().to_owned(),
+            })
+            .ok_or_else(|| PyKeyError::new_err(format!("no indicator with id {}", py_quote(id))))
+    }
+
+    /// How many of each kind of record the portfolio holds, as a dict
+    /// (``projects``, ``organisations``, ``activities``, ``results``, ``indicators``,
+    /// ``periods``, ``evaluations``, ``reports``, ``lessons``, ``factor_assessments``).
+    #[getter]
+    fn counts(&self) -> Vec<(&'static str, usize)> {
+        let p = &self.inner;
+        let results = p.program.results.len() + p.projects.iter().map(|x| x.results.len()).sum::<usize>();
+        vec![
+            ("projects", p.projects.len()),
+            ("organisations", p.organisations.len()),
+            ("activities", p.activities.len()),
+            ("results", results),
+            ("indicators", p.indicators().count()),
+            ("periods", p.indicators().map(|(_, i)| i.periods.len()).sum()),
+            ("evaluations", p.evaluations.len()),
+            ("reports", p.reports.len()),
+            ("lessons", p.lessons.len()),
+            ("factor_assessments", p.factor_assessments.len()),
+        ]
+    }
+
+    /// The projects as a ``kartan.Table``, one row each: ``id``, ``title`` (in ``lang``,
+    /// default the portfolio's language), ``status``, ``owner``, ``focus_area``,
+    /// ``parent``, ``planned_start``/``planned_end``/``actual_start``/``actual_end``
+    /// (dates; a partial start is its first day, a partial end its last), ``levels`` and
+    /// ``regions`` (comma-separated), ``budget`` (float64 sum of the effective budget
+    /// lines, only when they share one ``currency``), ``currency``, ``results``,
+    /// ``indicators`` (counts).
+    #[pyo3(signature = (lang = None))]
+    fn projects_table(&self, py: Python<'_>, lang: Option<&str>) -> PyResult<PyTable> {
+        let lang = lang.unwrap_or(self.lang());
+        let columns = py.detach(|| tables::projects(&self.inner, lang));
+        PyTable::new("projects", columns)
+    }
+
+    /// The indicator periods as a ``kartan.Table``: one row per period and
+    /// disaggregation, the target and actual with the same dimensions side by side.
+    ///
+    /// Columns: ``project`` (``None`` for the program's own indicators), ``result``,
+    /// ``result_type``, ``indicator``, ``indicator_title``, ``measure``,
+    /// ``cumulation``, ``unit``, ``period_start``, ``period_end`` (dates),
+    /// ``dimensions`` (``"sex=female; age=18-24"``, ``None`` for the total),
+    /// ``target``, ``actual`` (float64; for a percentage, the percent),
+    /// ``target_text``, ``actual_text`` (qualitative values), and
+    /// ``target_numerator``, ``target_denominator``, ``actual_numerator``,
+    /// ``actual_denominator``. A period with no value still has one row.
+    #[pyo3(signature = (lang = None))]
+    fn periods_table(&self, py: Python<'_>, lang: Option<&str>) -> PyResult<PyTable> {
+        let lang = lang.unwrap_or(self.lang());
+        let columns = py.detach(|| tables::periods(&self.inner, lang));
+        PyTable::new("periods", columns)
+    }
+
+    fn __len__(&self) -> usize {
+        self.inner.projects.len()
+    }
+
+    fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        pyo3::types::PyList::new(py, self.projects())?.into_any().try_iter().map(Bound::into_any)
+    }
+
+    fn __repr__(&self) -> String {
+        format!("<Portfolio program={} projects={}>", py_quote(&self.inner.program.id), self.inner.projects.len())
+    }
+
+    fn _repr_html_<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        slf.py().import("kartan._repr")?.call_method1("portfolio_html", (slf,))
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        let json = kartan::io::json::to_string(&slf.get().inner);
+        Ok((slf.get_type().getattr("from_json")?, (json,)))
+    }
+}
+
+/// Loads a portfolio from a file, detecting the format from the content (kartan JSON;
+/// other formats as the core learns them).
+///
+/// Raises ``FileNotFoundError`` / ``PermissionError`` / ``IsADirectoryError`` for I/O,
+/// ``kartan.ParseError`` (``filename``, ``line``, ``column``, ``pointer``) for content
+/// that cannot be read, ``kartan.KartanError`` for a format this build does not read.
+///
+/// >>> kartan.load("no/such/file.json")
+/// Traceback (most recent call last):
+/// FileNotFoundError: [Errno 2] No such file or directory (os error 2): 'no/such/file.json'
+#[pyfunction]
+pub fn load(py: Python<'_>, path: PathBuf) -> PyResult<PyPortfolio> {
+    py.detach(|| kartan::io::load(&path)).map(|inner| PyPortfolio { inner }).map_err(|e| errors::load_error(py, &e))
+}

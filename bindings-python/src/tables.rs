@@ -1,0 +1,183 @@
+//! Entity lists as tables: projects, and indicator periods (one row per target/actual
+//! pair). Flattening only: every number comes from the model as it is; sums use the
+//! core's own helpers (`kartan::effective_budgets`).
+
+use kartan::{Portfolio, PeriodValue};
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+
+use crate::convert::{first_day, last_day, tag};
+use crate::table::Column;
+
+fn f64_of(d: Option<Decimal>) -> Option<f64> {
+    d.and_then(|d| d.to_f64())
+}
+
+fn nonempty(s: &str) -> Option<String> {
+    (!s.is_empty()).then(|| s.to_owned())
+}
+
+/// The projects table's columns.
+pub(crate) fn projects(p: &Portfolio, lang: &str) -> Vec<(&'static str, Column)> {
+    let n = p.projects.len();
+    let mut cols: Vec<(&'static str, Vec<Option<String>>)> = [
+        "id", "title", "status", "owner", "focus_area", "parent", "levels", "regions", "currency",
+    ]
+    .into_iter()
+    .map(|c| (c, Vec::with_capacity(n)))
+    .collect();
+    let (mut planned_start, mut planned_end, mut actual_start, mut actual_end) =
+        (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
+    let (mut budget, mut results, mut indicators) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
+    for project in &p.projects {
+        let effective = kartan::effective_budgets(&project.budgets);
+        let mut currencies: Vec<&str> = effective.iter().map(|b| b.value.currency.as_str()).collect();
+        currencies.sort_unstable();
+        currencies.dedup();
+        // A total only in one currency; amounts in several currencies are never added.
+        let total = match currencies.as_slice() {
+            [_] => f64_of(Some(effective.iter().map(|b| b.value.amount).sum())),
+            _ => None,
+        };
+        let row = [
+            Some(project.id.clone()),
+            nonempty(project.title.show(lang, "en")),
+            project.status.as_ref().map(tag),
+            project.owner.clone(),
+            project.focus_area.clone(),
+            project.parent.clone(),
+            nonempty(&project.levels.iter().map(tag).collect::<Vec<_>>().join(", ")),
+            nonempty(&project.regions.join(", ")),
+            nonempty(&currencies.join(", ")),
+        ];
+        for ((_, col), value) in cols.iter_mut().zip(row) {
+            col.push(value);
+        }
+        planned_start.push(first_day(project.planned.start));
+        planned_end.push(last_day(project.planned.end));
+        actual_start.push(first_day(project.actual.start));
+        actual_end.push(last_day(project.actual.end));
+        budget.push(total);
+        results.push(i64::try_from(project.results.len()).ok());
+        indicators.push(i64::try_from(project.results.iter().map(|r| r.indicators.len()).sum::<usize>()).ok());
+    }
+    let mut text = cols.into_iter();
+    let mut next = || text.next().map(|(name, v)| (name, Column::Text(v)));
+    let mut out = Vec::new();
+    for _ in 0..6 {
+        out.extend(next());
+    }
+    out.push(("planned_start", Column::Date(planned_start)));
+    out.push(("planned_end", Column::Date(planned_end)));
+    out.push(("actual_start", Column::Date(actual_start)));
+    out.push(("actual_end", Column::Date(actual_end)));
+    out.extend(next()); // levels
+    out.extend(next()); // regions
+    out.push(("budget", Column::Float(budget)));
+    out.extend(next()); // currency
+    out.push(("results", Column::Int(results)));
+    out.push(("indicators", Column::Int(indicators)));
+    out
+}
+
+/// "sex=female; age=18-24", or `None` for the undisaggregated total.
+fn dimension_key(v: &PeriodValue) -> Option<String> {
+    if v.dimensions.is_empty() {
+        return None;
+    }
+    Some(v.dimensions.iter().map(|d| format!("{}={}", d.name, d.value)).collect::<Vec<_>>().join("; "))
+}
+
+/// Pairs targets and actuals that have the same disaggregation, in order of first
+/// appearance; a value with no partner stands alone; a period with neither gives one
+/// empty pair so that no period is lost.
+fn pairs(targets: &[PeriodValue], actuals: &[PeriodValue]) -> Vec<(Option<String>, Option<usize>, Option<usize>)> {
+    let mut out: Vec<(Option<String>, Option<usize>, Option<usize>)> = Vec::new();
+    for (i, t) in targets.iter().enumerate() {
+        out.push((dimension_key(t), Some(i), None));
+    }
+    for (i, a) in actuals.iter().enumerate() {
+        let key = dimension_key(a);
+        match out.iter_mut().find(|(k, _, act)| *k == key && act.is_none()) {
+            Some(slot) => slot.2 = Some(i),
+            None => out.push((key, None, Some(i))),
+        }
+    }
+    if out.is_empty() {
+        out.push((None, None, None));
+    }
+    out
+}
+
+/// The indicator periods table's columns: one row per period and disaggregation, with
+/// the target and the actual side by side.
+pub(crate) fn periods(p: &Portfolio, lang: &str) -> Vec<(&'static str, Column)> {
+    let mut text: Vec<(&'static str, Vec<Option<String>>)> = [
+        "project", "result", "result_type", "indicator", "indicator_title", "measure", "cumulation", "unit",
+        "dimensions", "target_text", "actual_text",
+    ]
+    .into_iter()
+    .map(|c| (c, Vec::new()))
+    .collect();
+    let (mut start, mut end) = (Vec::new(), Vec::new());
+    let mut nums: Vec<(&'static str, Vec<Option<f64>>)> = [
+        "target", "actual", "target_numerator", "target_denominator", "actual_numerator", "actual_denominator",
+    ]
+    .into_iter()
+    .map(|c| (c, Vec::new()))
+    .collect();
+    let owners = std::iter::once((None, &p.program.results))
+        .chain(p.projects.iter().map(|pr| (Some(pr.id.as_str()), &pr.results)));
+    for (project, results) in owners {
+        for result in results {
+            for indicator in &result.indicators {
+                for period in &indicator.periods {
+                    for (key, t, a) in pairs(&period.targets, &period.actuals) {
+                        let t = t.and_then(|i| period.targets.get(i));
+                        let a = a.and_then(|i| period.actuals.get(i));
+                        let row = [
+                            project.map(str::to_owned),
+                            Some(result.id.clone()),
+                            Some(tag(&result.result_type)),
+                            Some(indicator.id.clone()),
+                            nonempty(indicator.title.show(lang, "en")),
+                            indicator.measure.as_ref().map(tag),
+                            Some(tag(&indicator.cumulation)),
+                            indicator.unit.clone(),
+                            key,
+                            t.and_then(|v| nonempty(v.text.show(lang, "en"))),
+                            a.and_then(|v| nonempty(v.text.show(lang, "en"))),
+                        ];
+                        for ((_, col), value) in text.iter_mut().zip(row) {
+                            col.push(value);
+                        }
+                        start.push(Some(period.start));
+                        end.push(Some(period.end));
+                        let values = [
+                            t.and_then(|v| v.value),
+                            a.and_then(|v| v.value),
+                            t.and_then(|v| v.numerator),
+                            t.and_then(|v| v.denominator),
+                            a.and_then(|v| v.numerator),
+                            a.and_then(|v| v.denominator),
+                        ];
+                        for ((_, col), value) in nums.iter_mut().zip(values) {
+                            col.push(f64_of(value));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let mut out: Vec<(&'static str, Column)> = Vec::new();
+    let mut text = text.into_iter().map(|(n, v)| (n, Column::Text(v)));
+    let mut nums = nums.into_iter().map(|(n, v)| (n, Column::Float(v)));
+    out.extend(text.by_ref().take(8));
+    out.push(("period_start", Column::Date(start)));
+    out.push(("period_end", Column::Date(end)));
+    out.extend(text.by_ref().take(1)); // dimensions
+    out.extend(nums.by_ref().take(2)); // target, actual
+    out.extend(text); // target_text, actual_text
+    out.extend(nums); // numerators and denominators
+    out
+}
