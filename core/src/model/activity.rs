@@ -95,7 +95,7 @@ pub struct Participation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub level: Option<Level>,
     /// The participants' role (project leaders, project owners, external participants …).
-    #[serde(default, skip_serializing_if = "Text::is_blank")]
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub role: Text,
     /// How many took part; `None` when the source names the group but not the number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -130,7 +130,7 @@ pub struct Activity {
     /// The title.
     pub title: Text,
     /// A description.
-    #[serde(default, skip_serializing_if = "Text::is_blank")]
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub description: Text,
     /// Internal or external; `None` when not stated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -176,6 +176,6 @@ pub struct ActivityPlan {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<u32>,
     /// Notes (who takes part, what is covered).
-    #[serde(default, skip_serializing_if = "Text::is_blank")]
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub note: Text,
 }

@@ -15,6 +15,7 @@ use super::text::Text;
 pub struct ScalePoint {
     /// The score (e.g. 1-5).
     #[serde(serialize_with = "crate::model::number::strict::serialize", deserialize_with = "crate::model::number::strict::deserialize")]
+    #[schemars(schema_with = "crate::model::number::schema")]
     pub score: Decimal,
     /// The label respondents saw (e.g. "Strongly agree").
     pub label: Text,
@@ -33,9 +34,11 @@ pub enum Scale {
     Numeric {
         /// The lowest allowed score.
         #[serde(serialize_with = "crate::model::number::strict::serialize", deserialize_with = "crate::model::number::strict::deserialize")]
+        #[schemars(schema_with = "crate::model::number::schema")]
         min: Decimal,
         /// The highest allowed score.
         #[serde(serialize_with = "crate::model::number::strict::serialize", deserialize_with = "crate::model::number::strict::deserialize")]
+        #[schemars(schema_with = "crate::model::number::schema")]
         max: Decimal,
     },
     /// Free text; no statistics beyond counts.
@@ -72,7 +75,14 @@ pub struct Instrument {
 #[serde(rename_all = "snake_case")]
 pub enum Answer {
     /// A score on the question's scale.
-    Score(#[serde(serialize_with = "crate::model::number::strict::serialize", deserialize_with = "crate::model::number::strict::deserialize")] Decimal),
+    Score(
+        #[serde(
+            serialize_with = "crate::model::number::strict::serialize",
+            deserialize_with = "crate::model::number::strict::deserialize"
+        )]
+        #[schemars(schema_with = "crate::model::number::schema")]
+        Decimal,
+    ),
     /// A free-text answer.
     Text(String),
     /// "Not applicable" / "don't know": missing, never 0 (DESIGN.md rule 9).

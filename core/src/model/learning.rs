@@ -26,7 +26,7 @@ pub struct LearningModel {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub principles: Vec<Text>,
     /// Notes on the model (e.g. what the source shows only as a picture).
-    #[serde(default, skip_serializing_if = "Text::is_blank")]
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub note: Text,
 }
 
@@ -57,7 +57,7 @@ pub struct CyclePhase {
     /// The phase's name.
     pub name: Text,
     /// What happens in it.
-    #[serde(default, skip_serializing_if = "Text::is_blank")]
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub description: Text,
 }
 
@@ -71,15 +71,16 @@ pub struct FactorAssessment {
     pub factor: String,
     /// The score on the program's `factor_scale`.
     #[serde(serialize_with = "crate::model::number::strict::serialize", deserialize_with = "crate::model::number::strict::deserialize")]
+    #[schemars(schema_with = "crate::model::number::schema")]
     pub score: Decimal,
     /// When the assessment was made.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<PartialDate>,
     /// Who assessed (a role, never a name).
-    #[serde(default, skip_serializing_if = "Text::is_blank")]
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub assessor_role: Text,
     /// A comment.
-    #[serde(default, skip_serializing_if = "Text::is_blank")]
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub comment: Text,
 }
 
@@ -127,7 +128,7 @@ pub struct Lesson {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// A theme.
-    #[serde(default, skip_serializing_if = "Text::is_blank")]
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub theme: Text,
     /// When it was recorded.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -16,6 +16,7 @@ use super::date::DateRange;
 pub struct Money {
     /// The exact amount.
     #[serde(serialize_with = "crate::model::number::strict::serialize", deserialize_with = "crate::model::number::strict::deserialize")]
+    #[schemars(schema_with = "crate::model::number::schema")]
     pub amount: Decimal,
     /// ISO 4217 currency code (three capital letters).
     pub currency: String,

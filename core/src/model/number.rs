@@ -154,3 +154,21 @@ mod tests {
         assert!(parse_decimal("1,000").unwrap_err().to_string().contains("separators"));
     }
 }
+
+/// JSON Schema of a strict decimal: a string in `xs:decimal` form, or a JSON number.
+pub fn schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": ["string", "number"],
+        "pattern": "^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)\\s*$",
+        "description": "Exact decimal: optional sign, digits and one optional '.', written as a string; no thousands separators or exponents (DESIGN.md rule 7)."
+    })
+}
+
+/// [`schema`] or `null`.
+pub fn schema_opt(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": ["string", "number", "null"],
+        "pattern": "^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)\\s*$",
+        "description": "Exact decimal: optional sign, digits and one optional '.', written as a string; no thousands separators or exponents (DESIGN.md rule 7)."
+    })
+}

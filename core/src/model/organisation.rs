@@ -124,6 +124,6 @@ pub struct FocusArea {
     /// The focus area's name.
     pub name: Text,
     /// A longer description.
-    #[serde(default, skip_serializing_if = "Text::is_blank")]
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub description: Text,
 }

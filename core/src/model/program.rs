@@ -19,10 +19,10 @@ pub struct LegalBasis {
     /// The citation, e.g. `Förordning (2009:145)`.
     pub reference: String,
     /// The instrument's title, e.g. "Instruktion för Tillväxtverket".
-    #[serde(default, skip_serializing_if = "Text::is_blank")]
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub title: Text,
     /// The quoted passage.
-    #[serde(default, skip_serializing_if = "Text::is_blank")]
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub quote: Text,
 }
 

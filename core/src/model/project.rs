@@ -71,7 +71,7 @@ pub struct Project {
     /// The project's title.
     pub title: Text,
     /// A description.
-    #[serde(default, skip_serializing_if = "Text::is_blank")]
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub description: Text,
     /// The owning organisation's id (*projektägare*).
     #[serde(default, skip_serializing_if = "Option::is_none")]

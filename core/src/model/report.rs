@@ -58,7 +58,7 @@ pub struct Observation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub strength: Option<EvidenceStrength>,
     /// Where it comes from, beyond the report itself (a page, an interview).
-    #[serde(default, skip_serializing_if = "Text::is_blank")]
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub source: Text,
 }
 
@@ -85,10 +85,10 @@ pub struct Report {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<PartialDate>,
     /// The author's role (never a person's name).
-    #[serde(default, skip_serializing_if = "Text::is_blank")]
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub author_role: Text,
     /// The narrative.
-    #[serde(default, skip_serializing_if = "Text::is_blank")]
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub narrative: Text,
     /// The evidence it contains.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

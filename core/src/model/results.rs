@@ -139,7 +139,7 @@ pub struct DocumentLink {
     /// The address.
     pub url: String,
     /// The document's title.
-    #[serde(default, skip_serializing_if = "Text::is_blank")]
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub title: Text,
     /// IATI file format (MIME type), e.g. `application/pdf`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -182,7 +182,7 @@ pub struct Result {
     #[serde(default)]
     pub title: Text,
     /// The result's description.
-    #[serde(default, skip_serializing_if = "Text::is_blank")]
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub description: Text,
     /// Its indicators.
     #[serde(default)]
@@ -221,7 +221,7 @@ pub struct Indicator {
     #[serde(default)]
     pub title: Text,
     /// The indicator's description.
-    #[serde(default, skip_serializing_if = "Text::is_blank")]
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub description: Text,
     /// Unit label for unit measures (e.g. "municipalities", "SEK").
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -235,6 +235,7 @@ pub struct Indicator {
     /// A target for the whole life of the program, when stated (DESIGN.md rule 4: the
     /// stated one is used, not a sum of period targets).
     #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::model::number::strict_opt::serialize", deserialize_with = "crate::model::number::strict_opt::deserialize")]
+    #[schemars(schema_with = "crate::model::number::schema_opt")]
     pub life_target: Option<Decimal>,
     /// For a program indicator: the ids of the project indicators that roll up into it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -262,15 +263,18 @@ pub struct Baseline {
     pub date: Option<NaiveDate>,
     /// The value; for percentages, the percent (e.g. `40` for 40 %).
     #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::model::number::strict_opt::serialize", deserialize_with = "crate::model::number::strict_opt::deserialize")]
+    #[schemars(schema_with = "crate::model::number::schema_opt")]
     pub value: Option<Decimal>,
     /// For a percentage: the numerator.
     #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::model::number::strict_opt::serialize", deserialize_with = "crate::model::number::strict_opt::deserialize")]
+    #[schemars(schema_with = "crate::model::number::schema_opt")]
     pub numerator: Option<Decimal>,
     /// For a percentage: the denominator.
     #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::model::number::strict_opt::serialize", deserialize_with = "crate::model::number::strict_opt::deserialize")]
+    #[schemars(schema_with = "crate::model::number::schema_opt")]
     pub denominator: Option<Decimal>,
     /// A comment.
-    #[serde(default, skip_serializing_if = "Text::is_blank")]
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub comment: Text,
     /// Disaggregation of this baseline.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -308,18 +312,21 @@ pub struct Period {
 pub struct PeriodValue {
     /// The number (IATI `@value`); `None` when the source gives only a comment.
     #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::model::number::strict_opt::serialize", deserialize_with = "crate::model::number::strict_opt::deserialize")]
+    #[schemars(schema_with = "crate::model::number::schema_opt")]
     pub value: Option<Decimal>,
     /// For a percentage: the numerator.
     #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::model::number::strict_opt::serialize", deserialize_with = "crate::model::number::strict_opt::deserialize")]
+    #[schemars(schema_with = "crate::model::number::schema_opt")]
     pub numerator: Option<Decimal>,
     /// For a percentage: the denominator.
     #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::model::number::strict_opt::serialize", deserialize_with = "crate::model::number::strict_opt::deserialize")]
+    #[schemars(schema_with = "crate::model::number::schema_opt")]
     pub denominator: Option<Decimal>,
     /// For nominal/ordinal/qualitative measures: the category or statement.
-    #[serde(default, skip_serializing_if = "Text::is_blank")]
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub text: Text,
     /// A comment (IATI `comment`).
-    #[serde(default, skip_serializing_if = "Text::is_blank")]
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub comment: Text,
     /// The disaggregation this value belongs to; empty for the total.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -73,6 +73,12 @@ impl Text {
         self.best(lang, fallback).unwrap_or("")
     }
 
+    /// True when the text has no language at all (`{}` in JSON). A text whose languages
+    /// are all blank is not empty: it is kept, and written back as it was.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
     /// True when no language has a non-blank text.
     pub fn is_blank(&self) -> bool {
         self.0.values().all(|v| v.trim().is_empty())

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Runs every test of kartan. On a fresh machine it first installs what the tests need
+# (see scripts/setup.sh); a second run skips what is already there.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+scripts/setup.sh
+
+echo "== Rust: workspace tests (unit, integration, CLI, doc tests)"
+cargo test --workspace --quiet
+
+echo "== Rust: the example for crate users"
+cargo run --quiet -p kartan-examples --example portfolio > /dev/null
+
+echo "== all test suites passed"
