@@ -71,7 +71,7 @@ pub(crate) fn parse_error_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
 /// `kartan.ValidationError`.
 pub(crate) fn validation_error_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
     VALIDATION_ERROR
-        .get_or_try_init(py, || make_type(py, "ValidationError", VALIDATION_DOC, &["diagnostics"]))
+        .get_or_try_init(py, || make_type(py, "ValidationError", VALIDATION_DOC, &[]))
         .map(|t| t.bind(py))
 }
 

@@ -67,7 +67,7 @@ impl Column {
 /// ...     '"program": {"id": "P", "title": {"sv": "P"}}, "projects": [{"id": "A", "title": {"sv": "Ett"}}]}'
 /// ... ).projects_table()
 /// >>> t
-/// <Table 'projects' rows=1 columns=17>
+/// <Table 'projects' rows=1 columns=16>
 /// >>> t.column_names[:3], len(t)
 /// (['id', 'title', 'status'], 1)
 #[pyclass(frozen, name = "Table", module = "kartan")]
