@@ -77,10 +77,7 @@ impl PyDiagnostic {
 
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String, String, String, String))> {
         let d = &slf.get().inner;
-        Ok((
-            slf.get_type().into_any(),
-            (d.code.clone(), tag(&d.severity), d.path.clone(), d.message.clone()),
-        ))
+        Ok((slf.get_type().into_any(), (d.code.clone(), tag(&d.severity), d.path.clone(), d.message.clone())))
     }
 }
 

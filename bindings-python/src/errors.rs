@@ -44,13 +44,11 @@ const VALIDATION_DOC: &str = "A portfolio that has error diagnostics where a val
 
 Attribute ``diagnostics``: every diagnostic found (a list of ``kartan.Diagnostic``).";
 
-fn make_type<'py>(
-    py: Python<'py>,
-    name: &str,
-    doc: &str,
-    attrs: &[&str],
-) -> PyResult<Py<PyType>> {
-    let bases = PyTuple::new(py, [py.get_type::<KartanError>().into_any(), py.get_type::<pyo3::exceptions::PyValueError>().into_any()])?;
+fn make_type<'py>(py: Python<'py>, name: &str, doc: &str, attrs: &[&str]) -> PyResult<Py<PyType>> {
+    let bases = PyTuple::new(
+        py,
+        [py.get_type::<KartanError>().into_any(), py.get_type::<pyo3::exceptions::PyValueError>().into_any()],
+    )?;
     let ns = PyDict::new(py);
     ns.set_item("__module__", "kartan")?;
     ns.set_item("__doc__", doc)?;
@@ -70,9 +68,7 @@ pub(crate) fn parse_error_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
 
 /// `kartan.ValidationError`.
 pub(crate) fn validation_error_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
-    VALIDATION_ERROR
-        .get_or_try_init(py, || make_type(py, "ValidationError", VALIDATION_DOC, &[]))
-        .map(|t| t.bind(py))
+    VALIDATION_ERROR.get_or_try_init(py, || make_type(py, "ValidationError", VALIDATION_DOC, &[])).map(|t| t.bind(py))
 }
 
 /// Adds the exception types to the module.

@@ -2,12 +2,13 @@
 //! package `kartan` (`bindings-python/python/kartan/`).
 //!
 //! Each file mirrors a core module: `model` and `results` wrap `kartan::model`,
-//! `diagnostic` the diagnostic, `portfolio` the root and `kartan::io`, `tables` and
+//! `matrix` the results matrix, `diagnostic` the diagnostic, `portfolio` the root and `kartan::io`, `tables` and
 //! `table` the Arrow tables, `errors` the exception mapping. No rule lives here.
 
 mod convert;
 mod diagnostic;
 mod errors;
+mod matrix;
 mod model;
 mod portfolio;
 mod results;
@@ -32,6 +33,7 @@ fn _kartan(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<results::PyPeriod>()?;
     m.add_class::<results::PyPeriodValue>()?;
     m.add_class::<diagnostic::PyDiagnostic>()?;
+    m.add_class::<matrix::PyResultsMatrix>()?;
     m.add_class::<table::PyTable>()?;
     Ok(())
 }

@@ -94,11 +94,7 @@ impl PyProgram {
     }
 
     fn __repr__(&self) -> String {
-        format!(
-            "<Program id={} title={}>",
-            py_quote(&self.inner.id),
-            py_quote(self.inner.title.show(&self.lang, "en"))
-        )
+        format!("<Program id={} title={}>", py_quote(&self.inner.id), py_quote(self.inner.title.show(&self.lang, "en")))
     }
 }
 
@@ -263,11 +259,7 @@ impl PyProject {
     }
 
     fn __repr__(&self) -> String {
-        format!(
-            "<Project id={} title={}>",
-            py_quote(&self.inner.id),
-            py_quote(self.inner.title.show(&self.lang, "en"))
-        )
+        format!("<Project id={} title={}>", py_quote(&self.inner.id), py_quote(self.inner.title.show(&self.lang, "en")))
     }
 }
 

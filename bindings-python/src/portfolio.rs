@@ -11,6 +11,7 @@ use pyo3::types::{PyBytes, PyString};
 use crate::convert::py_quote;
 use crate::diagnostic::{wrap, PyDiagnostic};
 use crate::errors;
+use crate::matrix::PyResultsMatrix;
 use crate::model::{PyProgram, PyProject};
 use crate::results::PyIndicator;
 use crate::table::PyTable;
@@ -115,6 +116,12 @@ impl PyPortfolio {
     #[getter]
     fn program(&self) -> PyProgram {
         PyProgram { inner: self.inner.program.clone(), lang: self.lang().to_owned() }
+    }
+
+    /// The program's results matrix ("the map").
+    #[getter]
+    fn matrix(&self) -> PyResultsMatrix {
+        PyResultsMatrix { inner: self.inner.program.matrix.clone(), lang: self.lang().to_owned() }
     }
 
     /// The projects, in document order.

@@ -236,7 +236,11 @@ impl PyBaseline {
 
     fn __repr__(&self) -> String {
         let value = self.inner.value.map_or_else(|| "None".to_owned(), |v| format!("Decimal('{v}')"));
-        format!("<Baseline year={} value={}>", self.inner.year.map_or_else(|| "None".to_owned(), |y| y.to_string()), value)
+        format!(
+            "<Baseline year={} value={}>",
+            self.inner.year.map_or_else(|| "None".to_owned(), |y| y.to_string()),
+            value
+        )
     }
 }
 

@@ -225,11 +225,6 @@ impl PyTable {
     }
 
     fn __repr__(&self) -> String {
-        format!(
-            "<Table {} rows={} columns={}>",
-            py_quote(&self.name),
-            self.batch.num_rows(),
-            self.batch.num_columns()
-        )
+        format!("<Table {} rows={} columns={}>", py_quote(&self.name), self.batch.num_rows(), self.batch.num_columns())
     }
 }

@@ -2,7 +2,7 @@
 //! pair). Flattening only: every number comes from the model as it is; sums use the
 //! core's own helpers (`kartan::effective_budgets`).
 
-use kartan::{Portfolio, PeriodValue};
+use kartan::{PeriodValue, Portfolio};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
@@ -20,15 +20,15 @@ fn nonempty(s: &str) -> Option<String> {
 /// The projects table's columns.
 pub(crate) fn projects(p: &Portfolio, lang: &str) -> Vec<(&'static str, Column)> {
     let n = p.projects.len();
-    let mut cols: Vec<(&'static str, Vec<Option<String>>)> = [
-        "id", "title", "status", "owner", "focus_area", "parent", "levels", "regions", "currency",
-    ]
-    .into_iter()
-    .map(|c| (c, Vec::with_capacity(n)))
-    .collect();
+    let mut cols: Vec<(&'static str, Vec<Option<String>>)> =
+        ["id", "title", "status", "owner", "focus_area", "parent", "levels", "regions", "currency"]
+            .into_iter()
+            .map(|c| (c, Vec::with_capacity(n)))
+            .collect();
     let (mut planned_start, mut planned_end, mut actual_start, mut actual_end) =
         (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
-    let (mut budget, mut results, mut indicators) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
+    let (mut budget, mut results, mut indicators) =
+        (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
     for project in &p.projects {
         let effective = kartan::effective_budgets(&project.budgets);
         let mut currencies: Vec<&str> = effective.iter().map(|b| b.value.currency.as_str()).collect();
@@ -113,19 +113,27 @@ fn pairs(targets: &[PeriodValue], actuals: &[PeriodValue]) -> Vec<(Option<String
 /// the target and the actual side by side.
 pub(crate) fn periods(p: &Portfolio, lang: &str) -> Vec<(&'static str, Column)> {
     let mut text: Vec<(&'static str, Vec<Option<String>>)> = [
-        "project", "result", "result_type", "indicator", "indicator_title", "measure", "cumulation", "unit",
-        "dimensions", "target_text", "actual_text",
+        "project",
+        "result",
+        "result_type",
+        "indicator",
+        "indicator_title",
+        "measure",
+        "cumulation",
+        "unit",
+        "dimensions",
+        "target_text",
+        "actual_text",
     ]
     .into_iter()
     .map(|c| (c, Vec::new()))
     .collect();
     let (mut start, mut end) = (Vec::new(), Vec::new());
-    let mut nums: Vec<(&'static str, Vec<Option<f64>>)> = [
-        "target", "actual", "target_numerator", "target_denominator", "actual_numerator", "actual_denominator",
-    ]
-    .into_iter()
-    .map(|c| (c, Vec::new()))
-    .collect();
+    let mut nums: Vec<(&'static str, Vec<Option<f64>>)> =
+        ["target", "actual", "target_numerator", "target_denominator", "actual_numerator", "actual_denominator"]
+            .into_iter()
+            .map(|c| (c, Vec::new()))
+            .collect();
     let owners = std::iter::once((None, &p.program.results))
         .chain(p.projects.iter().map(|pr| (Some(pr.id.as_str()), &pr.results)));
     for (project, results) in owners {

@@ -56,3 +56,13 @@ def portfolio_html(portfolio: Any, max_projects: int = 10) -> str:
         parts.append(_html_table(["id", "title", "status", "planned start", "planned end"], rows, "Projects" + more))
     parts.append("</div>")
     return "".join(parts)
+
+
+def matrix_html(matrix: Any) -> str:
+    """The results matrix as a table: level, actors, experiences/results, effects."""
+    rows = [
+        [level, "; ".join(actors), "\n".join(f"• {e}" for e in experiences), "\n".join(f"• {e}" for e in effects)]
+        for level, actors, experiences, effects in matrix.grid()
+    ]
+    html = _html_table(["level", "actors", "experiences / results", "effects"], rows, "Results matrix")
+    return html.replace("\n", "<br>")
