@@ -2,6 +2,7 @@
 #![warn(missing_docs)]
 
 pub mod analysis;
+pub mod examples;
 pub mod io;
 pub mod model;
 pub mod report;

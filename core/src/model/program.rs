@@ -34,6 +34,9 @@ pub struct Program {
     pub id: String,
     /// The program's name.
     pub title: Text,
+    /// A subtitle or theme under the name (the seed: "Lärande i programmet"); blank when none.
+    #[serde(default, skip_serializing_if = "Text::is_blank")]
+    pub subtitle: Text,
     /// The managing organisation's id (e.g. the agency).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub managed_by: Option<String>,
@@ -88,6 +91,7 @@ impl Program {
         Self {
             id: id.into(),
             title,
+            subtitle: Text::new(),
             managed_by: None,
             purpose: Text::new(),
             legal_basis: Vec::new(),
