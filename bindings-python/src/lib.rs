@@ -23,6 +23,7 @@ fn _kartan(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     errors::register(m)?;
     m.add_function(wrap_pyfunction!(portfolio::load, m)?)?;
+    m.add_function(wrap_pyfunction!(portfolio::seed, m)?)?;
     m.add_class::<portfolio::PyPortfolio>()?;
     m.add_class::<model::PyProgram>()?;
     m.add_class::<model::PyProject>()?;

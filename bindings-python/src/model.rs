@@ -45,6 +45,12 @@ impl PyProgram {
         text(&self.inner.title)
     }
 
+    /// The subtitle, as a dict of language tag → text (empty when none).
+    #[getter]
+    fn subtitle(&self) -> BTreeMap<String, String> {
+        text(&self.inner.subtitle)
+    }
+
     /// The purpose (*syfte*), as a dict of language tag → text.
     #[getter]
     fn purpose(&self) -> BTreeMap<String, String> {

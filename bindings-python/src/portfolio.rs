@@ -253,3 +253,20 @@ impl PyPortfolio {
 pub fn load(py: Python<'_>, path: PathBuf) -> PyResult<PyPortfolio> {
     py.detach(|| kartan::io::load(&path)).map(|inner| PyPortfolio { inner }).map_err(|e| errors::load_error(py, &e))
 }
+
+/// The seed program — *Program för lokalt och regionalt tillväxtarbete*, "Lärande i
+/// programmet" — embedded in kartan (``kartan::examples::seed``): purpose, target
+/// groups, focus areas, the results matrix with three levels, the learning model.
+/// It has no projects (the source names none).
+///
+/// >>> p = kartan.seed()
+/// >>> p
+/// <Portfolio program='PLRT' projects=0>
+/// >>> p.program.title["en"]
+/// 'Program for local and regional growth work'
+/// >>> [level for level, _, _, _ in p.matrix.grid("en")]
+/// ['National level', 'Regional level', 'Local level']
+#[pyfunction]
+pub fn seed() -> PyPortfolio {
+    PyPortfolio { inner: kartan::examples::seed() }
+}

@@ -25,6 +25,7 @@ from kartan._kartan import (
     ValidationError,
     __version__,
     load,
+    seed,
 )
 
 __all__ = [
@@ -45,4 +46,5 @@ __all__ = [
     "ValidationError",
     "__version__",
     "load",
+    "seed",
 ]

@@ -24,6 +24,7 @@ __all__ = [
     "ValidationError",
     "__version__",
     "load",
+    "seed",
 ]
 
 class KartanError(Exception): ...
@@ -38,6 +39,7 @@ class ValidationError(KartanError, ValueError):
     diagnostics: list[Diagnostic]
 
 def load(path: str | os.PathLike[str]) -> Portfolio: ...
+def seed() -> Portfolio: ...
 
 @final
 class Portfolio:
@@ -74,6 +76,8 @@ class Program:
     def id(self) -> str: ...
     @property
     def title(self) -> dict[str, str]: ...
+    @property
+    def subtitle(self) -> dict[str, str]: ...
     @property
     def purpose(self) -> dict[str, str]: ...
     @property
