@@ -5,4 +5,4 @@
 
 mod validate;
 
-pub use validate::validate;
+pub use validate::{validate, CODES};

@@ -1,0 +1,141 @@
+//! Money: `invalid-currency`, `negative-budget`, `mixed-currencies`,
+//! `overlapping-budget-periods`.
+//!
+//! Totals are taken over the lines that count: a revised line replaces the original for
+//! the same period ([`crate::model::effective_budgets`]), so only those lines are
+//! compared for currency and overlap. Currencies are compared ignoring case (`sek` is
+//! reported once, as `invalid-currency`, not again as a second currency).
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+use rust_decimal::Decimal;
+
+use super::Ctx;
+use crate::model::{Budget, BudgetKind, DateRange};
+
+/// Money checks on the program's budget, each project's, and the projects' total.
+pub(super) fn check(cx: &mut Ctx<'_>) {
+    let p = cx.p;
+    budget_lines(cx, &p.program.budgets, &Owner { project: None, id: &p.program.id });
+    // Each project's currency (of its first line that counts) for the projects' total.
+    let mut by_currency: BTreeMap<String, usize> = BTreeMap::new();
+    let mut first: Option<&str> = None;
+    let mut differing: Option<(usize, usize)> = None;
+    for (i, project) in p.projects.iter().enumerate() {
+        if project.budgets.is_empty() {
+            continue;
+        }
+        let owner = Owner { project: Some(i), id: &project.id };
+        let Some(k) = budget_lines(cx, &project.budgets, &owner) else { continue };
+        let currency = project.budgets[k].value.currency.as_str();
+        *by_currency.entry(currency.to_ascii_uppercase()).or_default() += 1;
+        match first {
+            None => first = Some(currency),
+            Some(c) if !c.eq_ignore_ascii_case(currency) && differing.is_none() => differing = Some((i, k)),
+            Some(_) => {}
+        }
+    }
+    if let Some((i, k)) = differing {
+        let counts: Vec<String> =
+            by_currency.iter().map(|(c, n)| format!("{c}: {n} project{}", if *n == 1 { "" } else { "s" })).collect();
+        let msg = format!(
+            "project budgets are in {} currencies ({}); the portfolio's project total needs one currency (project {:?} is the first in {})",
+            by_currency.len(),
+            counts.join(", "),
+            p.projects[i].id,
+            p.projects[i].budgets[k].value.currency
+        );
+        cx.error("mixed-currencies", format!("/projects/{i}/budgets/{k}/value/currency"), msg);
+    }
+}
+
+/// Whose budget lines are checked: the program's or project `i`'s.
+struct Owner<'s> {
+    project: Option<usize>,
+    id: &'s str,
+}
+
+impl Owner<'_> {
+    fn base(&self) -> String {
+        self.project.map_or_else(|| "/program".to_owned(), |i| format!("/projects/{i}"))
+    }
+
+    fn who(&self) -> String {
+        match self.project {
+            Some(_) => format!("project {:?}", self.id),
+            None => format!("program {:?}", self.id),
+        }
+    }
+}
+
+/// The widest days a fully known period can mean: its start's earliest day and its end's
+/// latest day.
+fn bounds(r: &DateRange) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
+    Some((r.start?.earliest()?, r.end?.latest()?))
+}
+
+/// Checks one list of budget lines of `owner`; returns the
+/// index of the first line that counts.
+fn budget_lines(cx: &mut Ctx<'_>, lines: &[Budget], owner: &Owner<'_>) -> Option<usize> {
+    for (k, b) in lines.iter().enumerate() {
+        let c = &b.value.currency;
+        if !(c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase())) {
+            let (who, base) = (owner.who(), owner.base());
+            let msg = format!("{who} budget line {k} has currency {c:?}; expected an ISO 4217 code of three capital letters such as SEK or EUR");
+            cx.error("invalid-currency", format!("{base}/budgets/{k}/value/currency"), msg);
+        }
+        if b.value.amount < Decimal::ZERO {
+            let (who, base) = (owner.who(), owner.base());
+            let msg = format!("{who} budget line {k} is {} {c}; expected an amount of zero or more", b.value.amount);
+            cx.error("negative-budget", format!("{base}/budgets/{k}/value/amount"), msg);
+        }
+    }
+    let revised: HashSet<&DateRange> =
+        lines.iter().filter(|b| b.kind == BudgetKind::Revised).map(|b| &b.period).collect();
+    let counting: Vec<usize> = (0..lines.len())
+        .filter(|&k| lines[k].kind == BudgetKind::Revised || !revised.contains(&lines[k].period))
+        .collect();
+    let first = counting.first().copied()?;
+    let c0 = lines[first].value.currency.as_str();
+    if let Some(&k) = counting.iter().find(|&&k| !lines[k].value.currency.eq_ignore_ascii_case(c0)) {
+        let all: BTreeSet<String> = counting.iter().map(|&k| lines[k].value.currency.to_ascii_uppercase()).collect();
+        let (who, base) = (owner.who(), owner.base());
+        let msg = format!(
+            "{who} has budget lines in {} currencies ({}); its total needs one currency (line {first} is in {c0}, line {k} in {})",
+            all.len(),
+            all.into_iter().collect::<Vec<_>>().join(", "),
+            lines[k].value.currency
+        );
+        cx.error("mixed-currencies", format!("{base}/budgets/{k}/value/currency"), msg);
+    }
+    let mut spans: Vec<(chrono::NaiveDate, chrono::NaiveDate, usize)> =
+        counting.iter().filter_map(|&k| bounds(&lines[k].period).map(|(lo, hi)| (lo, hi, k))).collect();
+    spans.sort_unstable();
+    let mut reach: Option<(chrono::NaiveDate, usize)> = None;
+    let mut overlaps = Vec::new();
+    for &(lo, hi, k) in &spans {
+        match reach {
+            Some((end, j)) if lo <= end => {
+                overlaps.push((k, j));
+                if hi > end {
+                    reach = Some((hi, k));
+                }
+            }
+            _ => reach = Some((hi, k)),
+        }
+    }
+    overlaps.sort_unstable();
+    for (k, j) in overlaps {
+        let kind = |b: &Budget| if b.kind == BudgetKind::Revised { "revised" } else { "original" };
+        let (who, base) = (owner.who(), owner.base());
+        let msg = format!(
+            "{who} budget line {k} ({}, {}) overlaps line {j} ({}, {}) and both count toward the total; expected lines for separate periods, or a revised line with exactly the period it replaces",
+            kind(&lines[k]),
+            lines[k].period,
+            kind(&lines[j]),
+            lines[j].period
+        );
+        cx.warning("overlapping-budget-periods", format!("{base}/budgets/{k}/period"), msg);
+    }
+    Some(first)
+}
