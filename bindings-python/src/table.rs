@@ -31,6 +31,14 @@ pub(crate) enum Column {
     Int(Vec<Option<i64>>),
     /// Calendar dates (Arrow `date32`).
     Date(Vec<Option<NaiveDate>>),
+    /// A finished Arrow array (built directly, for large tables).
+    Array(ArrayRef),
+}
+
+/// Days since 1970-01-01 (Arrow `date32`).
+pub(crate) fn date32(d: NaiveDate) -> Option<i32> {
+    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1)?;
+    i32::try_from(d.signed_duration_since(epoch).num_days()).ok()
 }
 
 impl Column {
@@ -40,13 +48,10 @@ impl Column {
             Column::Float(v) => (DataType::Float64, Arc::new(arrow_array::Float64Array::from(v))),
             Column::Int(v) => (DataType::Int64, Arc::new(arrow_array::Int64Array::from(v))),
             Column::Date(v) => {
-                let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
-                let days: Vec<Option<i32>> = v
-                    .into_iter()
-                    .map(|d| d.and_then(|d| i32::try_from(d.signed_duration_since(epoch).num_days()).ok()))
-                    .collect();
+                let days: Vec<Option<i32>> = v.into_iter().map(|d| d.and_then(date32)).collect();
                 (DataType::Date32, Arc::new(arrow_array::Date32Array::from(days)))
             }
+            Column::Array(a) => (a.data_type().clone(), a),
         }
     }
 }

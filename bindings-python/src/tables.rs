@@ -7,7 +7,11 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 use crate::convert::{first_day, last_day, tag};
-use crate::table::Column;
+use std::sync::Arc;
+
+use arrow_array::builder::{Date32Builder, Float64Builder, StringBuilder};
+
+use crate::table::{date32, Column};
 
 fn f64_of(d: Option<Decimal>) -> Option<f64> {
     d.and_then(|d| d.to_f64())
@@ -110,9 +114,10 @@ fn pairs(targets: &[PeriodValue], actuals: &[PeriodValue]) -> Vec<(Option<String
 }
 
 /// The indicator periods table's columns: one row per period and disaggregation, with
-/// the target and the actual side by side.
+/// the target and the actual side by side. Built straight into Arrow builders (this is
+/// the table of large IATI files).
 pub(crate) fn periods(p: &Portfolio, lang: &str) -> Vec<(&'static str, Column)> {
-    let mut text: Vec<(&'static str, Vec<Option<String>>)> = [
+    const TEXT: [&str; 11] = [
         "project",
         "result",
         "result_type",
@@ -124,43 +129,43 @@ pub(crate) fn periods(p: &Portfolio, lang: &str) -> Vec<(&'static str, Column)> 
         "dimensions",
         "target_text",
         "actual_text",
-    ]
-    .into_iter()
-    .map(|c| (c, Vec::new()))
-    .collect();
-    let (mut start, mut end) = (Vec::new(), Vec::new());
-    let mut nums: Vec<(&'static str, Vec<Option<f64>>)> =
-        ["target", "actual", "target_numerator", "target_denominator", "actual_numerator", "actual_denominator"]
-            .into_iter()
-            .map(|c| (c, Vec::new()))
-            .collect();
+    ];
+    const NUMS: [&str; 6] =
+        ["target", "actual", "target_numerator", "target_denominator", "actual_numerator", "actual_denominator"];
+    let mut text: Vec<StringBuilder> = TEXT.iter().map(|_| StringBuilder::new()).collect();
+    let mut nums: Vec<Float64Builder> = NUMS.iter().map(|_| Float64Builder::new()).collect();
+    let (mut start, mut end) = (Date32Builder::new(), Date32Builder::new());
     let owners = std::iter::once((None, &p.program.results))
         .chain(p.projects.iter().map(|pr| (Some(pr.id.as_str()), &pr.results)));
     for (project, results) in owners {
         for result in results {
+            let result_type = tag(&result.result_type);
             for indicator in &result.indicators {
+                let title = indicator.title.show(lang, "en");
+                let measure = indicator.measure.as_ref().map(tag);
+                let cumulation = tag(&indicator.cumulation);
                 for period in &indicator.periods {
                     for (key, t, a) in pairs(&period.targets, &period.actuals) {
                         let t = t.and_then(|i| period.targets.get(i));
                         let a = a.and_then(|i| period.actuals.get(i));
-                        let row = [
-                            project.map(str::to_owned),
-                            Some(result.id.clone()),
-                            Some(tag(&result.result_type)),
-                            Some(indicator.id.clone()),
-                            nonempty(indicator.title.show(lang, "en")),
-                            indicator.measure.as_ref().map(tag),
-                            Some(tag(&indicator.cumulation)),
-                            indicator.unit.clone(),
-                            key,
-                            t.and_then(|v| nonempty(v.text.show(lang, "en"))),
-                            a.and_then(|v| nonempty(v.text.show(lang, "en"))),
+                        let row: [Option<&str>; 11] = [
+                            project,
+                            Some(&result.id),
+                            Some(&result_type),
+                            Some(&indicator.id),
+                            Some(title).filter(|s| !s.is_empty()),
+                            measure.as_deref(),
+                            Some(&cumulation),
+                            indicator.unit.as_deref(),
+                            key.as_deref(),
+                            t.map(|v| v.text.show(lang, "en")).filter(|s| !s.is_empty()),
+                            a.map(|v| v.text.show(lang, "en")).filter(|s| !s.is_empty()),
                         ];
-                        for ((_, col), value) in text.iter_mut().zip(row) {
-                            col.push(value);
+                        for (builder, value) in text.iter_mut().zip(row) {
+                            builder.append_option(value);
                         }
-                        start.push(Some(period.start));
-                        end.push(Some(period.end));
+                        start.append_option(date32(period.start));
+                        end.append_option(date32(period.end));
                         let values = [
                             t.and_then(|v| v.value),
                             a.and_then(|v| v.value),
@@ -169,20 +174,20 @@ pub(crate) fn periods(p: &Portfolio, lang: &str) -> Vec<(&'static str, Column)> 
                             a.and_then(|v| v.numerator),
                             a.and_then(|v| v.denominator),
                         ];
-                        for ((_, col), value) in nums.iter_mut().zip(values) {
-                            col.push(f64_of(value));
+                        for (builder, value) in nums.iter_mut().zip(values) {
+                            builder.append_option(f64_of(value));
                         }
                     }
                 }
             }
         }
     }
+    let mut text = TEXT.into_iter().zip(text).map(|(n, mut b)| (n, Column::Array(Arc::new(b.finish()))));
+    let mut nums = NUMS.into_iter().zip(nums).map(|(n, mut b)| (n, Column::Array(Arc::new(b.finish()))));
     let mut out: Vec<(&'static str, Column)> = Vec::new();
-    let mut text = text.into_iter().map(|(n, v)| (n, Column::Text(v)));
-    let mut nums = nums.into_iter().map(|(n, v)| (n, Column::Float(v)));
     out.extend(text.by_ref().take(8));
-    out.push(("period_start", Column::Date(start)));
-    out.push(("period_end", Column::Date(end)));
+    out.push(("period_start", Column::Array(Arc::new(start.finish()))));
+    out.push(("period_end", Column::Array(Arc::new(end.finish()))));
     out.extend(text.by_ref().take(1)); // dimensions
     out.extend(nums.by_ref().take(2)); // target, actual
     out.extend(text); // target_text, actual_text
