@@ -1,1 +1,46 @@
 //! The learning report: one document model, rendered to Markdown, HTML and JSON.
+//!
+//! [`build`] turns a portfolio into a [`LearningReport`] (DESIGN.md "The learning
+//! report", sections 1-9); [`to_markdown`], [`to_html`] and [`to_json`] render it.
+//!
+//! ```
+//! use kartan::report::{build, to_markdown, ReportOptions};
+//! use kartan::{Portfolio, Program, Text};
+//!
+//! let portfolio = Portfolio::new("sv", Program::new("P", Text::sv_en("Programmet", "The program")));
+//! let as_of = chrono::NaiveDate::from_ymd_opt(2011, 6, 30).unwrap();
+//! let report = build(&portfolio, &ReportOptions::new("en", as_of));
+//! assert_eq!(report.sections.len(), 9);
+//! assert!(to_markdown(&report).contains("No evaluations recorded yet."));
+//! ```
+
+mod build;
+mod html;
+mod markdown;
+mod model;
+
+#[cfg(test)]
+pub(crate) mod testdata;
+
+pub use build::{build, ReportOptions};
+pub use html::to_html;
+pub use markdown::to_markdown;
+pub use model::{Block, KeyValue, LearningReport, NoticeKind, Section, Table};
+
+/// The report as pretty-printed JSON (the serde form of [`LearningReport`]), ending with
+/// a newline. Blocks carry a `type` tag; chart specifications are embedded as JSON.
+pub fn to_json(report: &LearningReport) -> String {
+    // Serialising the report cannot fail: every map key is a string.
+    let mut s = serde_json::to_string_pretty(report).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// A fixed label in the report's language, for the renderers (`sv*` or English).
+pub(crate) fn label(lang: &str, sv: &'static str, en: &'static str) -> &'static str {
+    if lang.split('-').next().is_some_and(|p| p.eq_ignore_ascii_case("sv")) {
+        sv
+    } else {
+        en
+    }
+}

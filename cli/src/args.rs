@@ -1,0 +1,111 @@
+//! The command line, declared with clap.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// The exit codes, shown by `--help`.
+pub const EXIT_CODES: &str = "\
+Exit codes:
+  0  success (for `validate`: the portfolio is valid; warnings are allowed)
+  1  `validate`: the portfolio is invalid (the diagnostics are listed)
+  2  a file could not be read, parsed or written, or the command line is wrong
+
+Every error is one line on standard error, starting with `kartan: ` and naming the file.";
+
+/// kartan — the map: validate a growth program's portfolio and write its learning report.
+#[derive(Debug, Parser)]
+#[command(name = "kartan", version, after_help = EXIT_CODES)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write the learning report (sections 1-9) on a portfolio, or on the embedded seed
+    /// program when no FILE is given.
+    #[command(after_help = EXIT_CODES)]
+    Report(ReportArgs),
+    /// Check a portfolio and list every problem found.
+    #[command(after_help = EXIT_CODES)]
+    Validate(ValidateArgs),
+    /// Print the JSON Schema of kartan JSON (format "kartan/1").
+    #[command(after_help = EXIT_CODES)]
+    Schema,
+}
+
+/// `kartan report`.
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    /// The portfolio (kartan JSON; format detected by content). Without it: the embedded
+    /// seed program.
+    pub file: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = ReportFormat::Md)]
+    pub format: ReportFormat,
+    /// Language of the report: `sv` (Swedish) or `en` (English).
+    #[arg(long, short = 'l', value_enum, default_value_t = Lang::Sv)]
+    pub lang: Lang,
+    /// The date the report describes (YYYY-MM-DD); default: today.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<NaiveDate>,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short = 'o', value_name = "OUT")]
+    pub output: Option<PathBuf>,
+}
+
+/// `kartan validate`.
+#[derive(Debug, clap::Args)]
+pub struct ValidateArgs {
+    /// The portfolio (kartan JSON; format detected by content).
+    pub file: PathBuf,
+    /// The date date-dependent checks use (YYYY-MM-DD); default: today.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<NaiveDate>,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = ValidateFormat::Text)]
+    pub format: ValidateFormat,
+}
+
+/// Report formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Markdown.
+    Md,
+    /// One self-contained HTML file.
+    Html,
+    /// The report's document model as JSON.
+    Json,
+}
+
+/// Report languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    /// Swedish.
+    Sv,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// The BCP 47 tag.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Sv => "sv",
+            Lang::En => "en",
+        }
+    }
+}
+
+/// Validation output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ValidateFormat {
+    /// One line per diagnostic.
+    Text,
+    /// A JSON object with the diagnostics.
+    Json,
+}

@@ -1,0 +1,284 @@
+//! Section 8, the portfolio: projects by focus area, level, owner kind and status;
+//! budget totals per currency; and the number of projects stated against recorded.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::program::budget_totals;
+use super::{none_last, Cx};
+use crate::model::{ActivityStatus, OrganisationKind};
+use crate::report::model::{Block, KeyValue, Section, Table};
+
+/// Builds section 8.
+pub(crate) fn section(cx: &Cx<'_>) -> Section {
+    let p = cx.portfolio;
+    let mut s = cx.section("portfolio", 8, "Projektportföljen", "The portfolio");
+    let recorded = p.projects.len();
+    let mut pairs = Vec::new();
+    if let Some(stated) = p.program.stated_project_count {
+        pairs.push(KeyValue::new(
+            cx.t("Projekt enligt programmet", "Projects stated by the program"),
+            stated.to_string(),
+        ));
+    }
+    pairs.push(KeyValue::new(cx.t("Projekt registrerade", "Projects recorded"), recorded.to_string()));
+    s.push(Block::KeyValues { pairs });
+    match p.program.stated_project_count {
+        Some(stated) if usize::try_from(stated).is_ok_and(|n| n != recorded) => s.push(Block::Notice {
+            kind: crate::report::model::NoticeKind::Info,
+            text: match cx.lang() {
+                "sv" => format!("Programmet anger {stated} projekt; {recorded} är registrerade."),
+                _ => format!("The program states {stated} projects; {recorded} are recorded."),
+            },
+        }),
+        _ => {}
+    }
+    if p.projects.is_empty() {
+        s.push(cx.no_data("Inga projekt registrerade ännu.", "No projects recorded yet."));
+    } else {
+        breakdowns(cx, &mut s);
+        project_list(cx, &mut s);
+    }
+    budgets(cx, &mut s);
+    s
+}
+
+fn count_table(cx: &Cx<'_>, heading: (&str, &str), first: String, counts: Vec<(String, usize)>) -> [Block; 2] {
+    let mut table = Table::new([first, cx.t("Projekt", "Projects")]);
+    for (label, n) in counts {
+        table.push_row([label, n.to_string()]);
+    }
+    [cx.heading(heading.0, heading.1), Block::Table(table)]
+}
+
+fn breakdowns(cx: &Cx<'_>, s: &mut Section) {
+    let p = cx.portfolio;
+    // Focus areas in program order, then unknown ids, then "not stated".
+    let mut by_area: BTreeMap<(usize, String), usize> = BTreeMap::new();
+    let area_index: HashMap<&str, usize> =
+        p.program.focus_areas.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
+    for project in &p.projects {
+        let key = match &project.focus_area {
+            Some(id) => match area_index.get(id.as_str()) {
+                Some(&i) => (i, cx.text_or_id(&p.program.focus_areas[i].name, id)),
+                None => (usize::MAX - 1, id.clone()),
+            },
+            None => (usize::MAX, cx.not_stated()),
+        };
+        *by_area.entry(key).or_insert(0) += 1;
+    }
+    let rows = by_area.into_iter().map(|((_, name), n)| (name, n)).collect();
+    s.blocks.extend(count_table(cx, ("Per fokusområde", "By focus area"), cx.t("Fokusområde", "Focus area"), rows));
+
+    let mut by_level: BTreeMap<Option<crate::model::Level>, usize> = BTreeMap::new();
+    for project in &p.projects {
+        if project.levels.is_empty() {
+            *by_level.entry(None).or_insert(0) += 1;
+        }
+        let mut levels = project.levels.clone();
+        levels.sort();
+        levels.dedup();
+        for level in levels {
+            *by_level.entry(Some(level)).or_insert(0) += 1;
+        }
+    }
+    let rows =
+        none_last(by_level).into_iter().map(|(l, n)| (l.map_or_else(|| cx.not_stated(), |l| cx.level(l)), n)).collect();
+    s.blocks.extend(count_table(cx, ("Per nivå", "By level"), cx.t("Nivå", "Level"), rows));
+    s.push(cx.info(
+        "Ett projekt som arbetar på flera nivåer räknas på var och en.",
+        "A project that works at several levels is counted at each.",
+    ));
+
+    let kinds: HashMap<&str, Option<OrganisationKind>> =
+        p.organisations.iter().map(|o| (o.id.as_str(), o.kind)).collect();
+    let mut by_kind: BTreeMap<Option<OrganisationKind>, usize> = BTreeMap::new();
+    for project in &p.projects {
+        let kind = project.owner.as_deref().and_then(|o| kinds.get(o).copied().flatten());
+        *by_kind.entry(kind).or_insert(0) += 1;
+    }
+    let rows = none_last(by_kind)
+        .into_iter()
+        .map(|(k, n)| (k.map_or_else(|| cx.not_stated(), |k| kind_label(cx, k)), n))
+        .collect();
+    s.blocks.extend(count_table(
+        cx,
+        ("Per typ av projektägare", "By owner kind"),
+        cx.t("Projektägare", "Owner kind"),
+        rows,
+    ));
+
+    let mut by_status: BTreeMap<Option<ActivityStatus>, usize> = BTreeMap::new();
+    for project in &p.projects {
+        *by_status.entry(project.status).or_insert(0) += 1;
+    }
+    let rows = none_last(by_status)
+        .into_iter()
+        .map(|(st, n)| (st.map_or_else(|| cx.not_stated(), |st| status_label(cx, st)), n))
+        .collect();
+    s.blocks.extend(count_table(cx, ("Per status", "By status"), cx.t("Status (IATI)", "Status (IATI)"), rows));
+}
+
+/// At most this many projects are listed one by one; the counts above cover them all.
+pub(crate) const PROJECT_LIST_LIMIT: usize = 500;
+
+fn project_list(cx: &Cx<'_>, s: &mut Section) {
+    let p = cx.portfolio;
+    s.push(cx.heading("Projekten", "The projects"));
+    let areas: HashMap<&str, &crate::model::FocusArea> =
+        p.program.focus_areas.iter().map(|a| (a.id.as_str(), a)).collect();
+    let owners: HashMap<&str, &crate::model::Organisation> =
+        p.organisations.iter().map(|o| (o.id.as_str(), o)).collect();
+    let mut table = Table::new([
+        cx.t("Id", "Id"),
+        cx.t("Titel", "Title"),
+        cx.t("Fokusområde", "Focus area"),
+        cx.t("Nivåer", "Levels"),
+        cx.t("Projektägare", "Owner"),
+        cx.t("Status", "Status"),
+        cx.t("Budget", "Budget"),
+    ]);
+    for project in p.projects.iter().take(PROJECT_LIST_LIMIT) {
+        let area = project
+            .focus_area
+            .as_deref()
+            .map_or_else(String::new, |id| areas.get(id).map_or_else(|| id.to_owned(), |a| cx.text_or_id(&a.name, id)));
+        let owner = project.owner.as_deref().map_or_else(String::new, |id| {
+            owners.get(id).map_or_else(|| id.to_owned(), |o| cx.text_or_id(&o.name, id))
+        });
+        let levels = super::join(project.levels.iter().map(|l| cx.level(*l)));
+        let status = project.status.map_or_else(String::new, |st| status_label(cx, st));
+        let budget =
+            if project.budgets.is_empty() { String::new() } else { super::program::budget_text(cx, &project.budgets) };
+        table.push_row([
+            project.id.clone(),
+            cx.text_or_id(&project.title, &project.id),
+            area,
+            levels,
+            owner,
+            status,
+            budget,
+        ]);
+    }
+    s.push(Block::Table(table));
+    if p.projects.len() > PROJECT_LIST_LIMIT {
+        s.push(Block::Notice {
+            kind: crate::report::model::NoticeKind::Info,
+            text: match cx.lang() {
+                "sv" => format!("De första {PROJECT_LIST_LIMIT} av {} projekt visas.", p.projects.len()),
+                _ => format!("The first {PROJECT_LIST_LIMIT} of {} projects are listed.", p.projects.len()),
+            },
+        });
+    }
+}
+
+fn budgets(cx: &Cx<'_>, s: &mut Section) {
+    let p = cx.portfolio;
+    s.push(cx.heading("Budget", "Budget"));
+    let program = budget_totals(&p.program.budgets);
+    let mut projects: BTreeMap<String, (rust_decimal::Decimal, usize)> = BTreeMap::new();
+    for project in &p.projects {
+        for (currency, (amount, lines)) in budget_totals(&project.budgets) {
+            let e = projects.entry(currency).or_default();
+            e.0 = e.0.checked_add(amount).unwrap_or(rust_decimal::Decimal::MAX);
+            e.1 += lines;
+        }
+    }
+    if program.is_empty() && projects.is_empty() {
+        s.push(cx.no_data("Inga budgetar registrerade.", "No budgets recorded."));
+        return;
+    }
+    let mut table = Table::new([
+        cx.t("Gäller", "For"),
+        cx.t("Valuta", "Currency"),
+        cx.t("Summa", "Total"),
+        cx.t("Budgetrader", "Budget lines"),
+    ]);
+    for (scope, totals) in [(cx.t("Programmet", "The program"), program), (cx.t("Projekten", "The projects"), projects)]
+    {
+        for (currency, (amount, lines)) in totals {
+            table.push_row([scope.clone(), currency, amount.to_string(), lines.to_string()]);
+        }
+    }
+    s.push(Block::Table(table));
+    s.push(cx.info(
+        "Summor per valuta; olika valutor adderas aldrig. En reviderad budget ersätter den ursprungliga för samma period.",
+        "Totals per currency; currencies are never added together. A revised budget replaces the original for the same period.",
+    ));
+}
+
+fn kind_label(cx: &Cx<'_>, kind: OrganisationKind) -> String {
+    let (sv, en) = match kind {
+        OrganisationKind::Municipality => ("Kommun", "Municipality"),
+        OrganisationKind::MunicipalCompany => ("Kommunalt bolag", "Municipal company"),
+        OrganisationKind::MunicipalCooperationBody => ("Kommunalt samverkansorgan", "Municipal cooperation body"),
+        OrganisationKind::RegionalBody => ("Regionalt självstyrelseorgan", "Regional body"),
+        OrganisationKind::CountyAdministrativeBoard => ("Länsstyrelse", "County administrative board"),
+        OrganisationKind::Ministry => ("Departement", "Ministry"),
+        OrganisationKind::Agency => ("Myndighet", "Agency"),
+        OrganisationKind::BusinessOrganisation => ("Näringslivsorganisation", "Business organisation"),
+        OrganisationKind::Ngo => ("Ideell organisation", "NGO"),
+        OrganisationKind::Academic => ("Universitet eller forskning", "Academic"),
+        OrganisationKind::Company => ("Företag", "Company"),
+        OrganisationKind::Other => ("Övrig", "Other"),
+    };
+    cx.t(sv, en)
+}
+
+fn status_label(cx: &Cx<'_>, status: ActivityStatus) -> String {
+    let sv = match status {
+        ActivityStatus::Pipeline => "Under beredning",
+        ActivityStatus::Implementation => "Pågående",
+        ActivityStatus::Finalisation => "Avslutas",
+        ActivityStatus::Closed => "Avslutat",
+        ActivityStatus::Cancelled => "Avbrutet",
+        ActivityStatus::Suspended => "Vilande",
+    };
+    format!("{} ({})", cx.t(sv, status.name()), status.iati_code())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::report::build::{build, ReportOptions};
+    use crate::report::model::Block;
+    use crate::report::testdata;
+
+    #[test]
+    fn breakdowns_budgets_and_stated_count() {
+        let r = build(&testdata::portfolio(), &ReportOptions::new("en", testdata::as_of()));
+        let s = &r.sections[7];
+        assert!(s.blocks.iter().any(
+            |b| matches!(b, Block::Notice { text, .. } if text == "The program states 30 projects; 2 are recorded.")
+        ));
+        let tables: Vec<_> = s
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Table(t) => Some(t),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            tables[0].rows,
+            vec![vec!["Local business development", "1"], vec!["Regional growth processes", "1"]]
+        );
+        assert_eq!(tables[2].rows, vec![vec!["Municipality", "1"], vec!["not stated", "1"]]);
+        assert_eq!(tables[3].rows, vec![vec!["Implementation (2)", "1"], vec!["Closed (4)", "1"]]);
+        // The revised project budget (120.50) replaces the original (100).
+        assert_eq!(
+            tables[4].rows[0],
+            [
+                "PRJ-1",
+                "Handel | tillväxt <script>alert(1)</script>",
+                "Local business development",
+                "Local level",
+                "Exempelkommun",
+                "Implementation (2)",
+                "120.50 SEK"
+            ]
+        );
+        assert_eq!(
+            tables[5].rows,
+            vec![vec!["The program", "SEK", "1000000", "1"], vec!["The projects", "SEK", "120.50", "1"]]
+        );
+    }
+}

@@ -1,0 +1,166 @@
+//! Section 4, results: each indicator's baseline and its period targets and actuals as
+//! recorded, grouped by owner (the program first, then each project).
+//!
+//! Progress, roll-ups and on/off-track verdicts (DESIGN.md rules 1-6) are computed in
+//! `crate::analysis`; this section shows the recorded values they start from, so they
+//! can be added here as further blocks.
+
+use super::{join, Cx};
+use crate::model::{Baseline, Indicator, Measure, PeriodValue};
+use crate::report::model::{Block, Section, Table};
+
+/// Builds section 4.
+pub(crate) fn section(cx: &Cx<'_>) -> Section {
+    let mut s = cx.section("results", 4, "Resultat", "Results");
+    let program = &cx.portfolio.program;
+    let mut any = false;
+    let program_indicators: Vec<&Indicator> = program.results.iter().flat_map(|r| &r.indicators).collect();
+    if !program_indicators.is_empty() {
+        any = true;
+        s.push(Block::Heading {
+            text: format!("{}: {}", cx.t("Programmet", "The program"), cx.text_or_id(&program.title, &program.id)),
+        });
+        s.push(Block::Table(indicator_table(cx, &program_indicators)));
+    }
+    for project in &cx.portfolio.projects {
+        let indicators: Vec<&Indicator> = project.results.iter().flat_map(|r| &r.indicators).collect();
+        if indicators.is_empty() {
+            continue;
+        }
+        any = true;
+        s.push(Block::Heading {
+            text: format!(
+                "{} {}: {}",
+                cx.t("Projekt", "Project"),
+                project.id,
+                cx.text_or_id(&project.title, &project.id)
+            ),
+        });
+        s.push(Block::Table(indicator_table(cx, &indicators)));
+    }
+    if !any {
+        s.push(cx.no_data("Inga indikatorer registrerade ännu.", "No indicators recorded yet."));
+    }
+    s
+}
+
+/// One row per indicator period (one row for an indicator with no period): indicator,
+/// measure, baseline, period, target, actual — the values as recorded.
+pub(crate) fn indicator_table(cx: &Cx<'_>, indicators: &[&Indicator]) -> Table {
+    let mut table = Table::new([
+        cx.t("Indikator", "Indicator"),
+        cx.t("Mått", "Measure"),
+        cx.t("Utgångsvärde", "Baseline"),
+        cx.t("Period", "Period"),
+        cx.t("Mål", "Target"),
+        cx.t("Utfall", "Actual"),
+    ]);
+    for ind in indicators {
+        let name = format!("{} {}", ind.id, cx.text(&ind.title)).trim().to_owned();
+        let measure = measure_text(cx, ind);
+        let baseline = join(ind.baselines.iter().map(|b| baseline_text(cx, b)));
+        if ind.periods.is_empty() {
+            let none = cx.t("inga perioder", "no periods");
+            table.push_row([name, measure, baseline, none, String::new(), String::new()]);
+            continue;
+        }
+        for p in &ind.periods {
+            let period = format!("{} – {}", p.start, p.end);
+            table.push_row([
+                name.clone(),
+                measure.clone(),
+                baseline.clone(),
+                period,
+                values_text(cx, &p.targets),
+                values_text(cx, &p.actuals),
+            ]);
+        }
+    }
+    table
+}
+
+fn measure_text(cx: &Cx<'_>, ind: &Indicator) -> String {
+    let measure = match ind.measure {
+        Some(Measure::Unit) => cx.t("antal", "unit"),
+        Some(Measure::Percentage) => cx.t("procent", "percentage"),
+        Some(Measure::Nominal) => cx.t("nominal", "nominal"),
+        Some(Measure::Ordinal) => cx.t("ordinal", "ordinal"),
+        Some(Measure::Qualitative) => cx.t("kvalitativ", "qualitative"),
+        None => cx.not_stated(),
+    };
+    match ind.unit.as_deref().map(str::trim) {
+        Some(unit) if !unit.is_empty() => format!("{measure} ({unit})"),
+        _ => measure,
+    }
+}
+
+fn baseline_text(cx: &Cx<'_>, b: &Baseline) -> String {
+    let value = number_text(b.value, b.numerator, b.denominator);
+    let when = b.date.map(|d| d.to_string()).or_else(|| b.year.map(|y| y.to_string()));
+    let comment = cx.text(&b.comment);
+    let mut out = if value.is_empty() { comment } else { value };
+    if let Some(when) = when {
+        out = format!("{out} ({when})").trim().to_owned();
+    }
+    out
+}
+
+fn number_text(
+    value: Option<rust_decimal::Decimal>,
+    num: Option<rust_decimal::Decimal>,
+    den: Option<rust_decimal::Decimal>,
+) -> String {
+    let value = value.map(|v| v.normalize().to_string()).unwrap_or_default();
+    match (num, den) {
+        (Some(n), Some(d)) => format!("{value} ({}/{})", n.normalize(), d.normalize()).trim().to_owned(),
+        _ => value,
+    }
+}
+
+/// The total value (or its text), with a note of how many disaggregated values follow it.
+fn values_text(cx: &Cx<'_>, values: &[PeriodValue]) -> String {
+    let shown = |v: &PeriodValue| {
+        let n = number_text(v.value, v.numerator, v.denominator);
+        if n.is_empty() {
+            cx.text(&v.text)
+        } else {
+            n
+        }
+    };
+    let total = join(values.iter().filter(|v| v.is_total()).map(shown));
+    let parts = values.iter().filter(|v| !v.is_total()).count();
+    match (total.is_empty(), parts) {
+        (_, 0) => total,
+        (true, n) => format!("{n} {}", cx.t("uppdelade värden", "disaggregated values")),
+        (false, n) => format!("{total} (+{n} {})", cx.t("uppdelade", "disaggregated")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::report::build::{build, ReportOptions};
+    use crate::report::model::Block;
+    use crate::report::testdata;
+
+    #[test]
+    fn indicator_rows_show_recorded_values() {
+        let r = build(&testdata::portfolio(), &ReportOptions::new("en", testdata::as_of()));
+        let s = &r.sections[3];
+        assert!(matches!(&s.blocks[0], Block::Heading { text } if text.starts_with("Project PRJ-1: Handel")));
+        let Block::Table(t) = &s.blocks[1] else { panic!() };
+        assert_eq!(
+            t.rows,
+            vec![vec!["IND-1 Number of new partners", "unit", "2 (2009)", "2010-01-01 – 2010-12-31", "10", "7"]]
+        );
+    }
+
+    #[test]
+    fn no_indicators_is_said_plainly() {
+        let mut p = testdata::portfolio();
+        p.projects.clear();
+        let r = build(&p, &ReportOptions::new("en", testdata::as_of()));
+        assert!(
+            matches!(&r.sections[3].blocks[..], [Block::Notice { text, .. }] if text == "No indicators recorded yet.")
+        );
+    }
+}

@@ -1,0 +1,245 @@
+//! Rendering the report as one self-contained HTML file.
+//!
+//! The file opens offline: the CSS is inline, nothing is loaded from the network, and no
+//! script is needed to read it. Every text is escaped with `html-escape`, so a title
+//! `<script>alert(1)</script>` shows as text. A chart is embedded as its Vega-Lite JSON
+//! in a `<script type="application/json">` block (with `<`, `>` and `&` written as JSON
+//! `\u` escapes, so `</script>` in the data cannot end the block), followed by its data
+//! as a plain table.
+
+use std::fmt::Write as _;
+
+use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
+
+use super::label;
+use super::model::{Block, LearningReport, NoticeKind, Table};
+
+const CSS: &str = "\
+body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;line-height:1.5;color:#1d2329;background:#fff;margin:0}
+main{max-width:60rem;margin:0 auto;padding:1rem 1.5rem 3rem}
+h1{font-size:1.8rem;margin-bottom:.2rem}h2{border-bottom:2px solid #d5dde5;padding-bottom:.2rem;margin-top:2.5rem}
+h3{margin-top:1.5rem}.as-of{color:#56616d;margin-top:0}
+nav ol{columns:2;padding-left:1.5rem}
+table{border-collapse:collapse;margin:.75rem 0;width:100%;font-size:.92rem}
+th,td{border:1px solid #d5dde5;padding:.3rem .5rem;text-align:left;vertical-align:top}
+th{background:#eef2f6}caption{text-align:left;font-style:italic;padding:.2rem 0}
+dl{display:grid;grid-template-columns:max-content auto;gap:.2rem 1rem}dt{font-weight:600}dd{margin:0}
+blockquote{border-left:4px solid #9fb3c8;margin:1rem 0;padding:.2rem 1rem;color:#33404d}
+.notice{padding:.5rem .8rem;border-radius:4px;background:#f4f6f8;border-left:4px solid #9fb3c8}
+.notice.no_data{background:#fff8e6;border-left-color:#e0a800}.notice.warning{background:#fdecea;border-left-color:#c62828}
+.severity-error{color:#b71c1c;font-weight:600}.severity-warning{color:#8a5300}
+figure{margin:1rem 0}figcaption{font-weight:600}
+@media print{nav{display:none}}
+";
+
+/// Renders the report as one self-contained HTML document (UTF-8), ending with a newline.
+pub fn to_html(report: &LearningReport) -> String {
+    let lang = report.lang.as_str();
+    let mut out = String::with_capacity(64 * 1024);
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n<main>\n",
+        attr(&report.lang),
+        text(&report.title)
+    );
+    let _ = writeln!(
+        out,
+        "<header>\n<h1>{}</h1>\n<p class=\"as-of\">{} {}</p>\n</header>",
+        text(&report.title),
+        label(lang, "Per", "As of"),
+        report.as_of
+    );
+    let _ = writeln!(out, "<nav aria-label=\"{}\">\n<ol>", attr(label(lang, "Innehåll", "Contents")));
+    for s in &report.sections {
+        let _ = writeln!(out, "<li><a href=\"#{}\">{}</a></li>", attr(&anchor(&s.id)), text(&s.title));
+    }
+    out.push_str("</ol>\n</nav>\n");
+    for s in &report.sections {
+        let _ = writeln!(out, "<section id=\"{}\">\n<h2>{}. {}</h2>", attr(&anchor(&s.id)), s.number, text(&s.title));
+        for block in &s.blocks {
+            block_html(lang, block, &mut out);
+        }
+        out.push_str("</section>\n");
+    }
+    out.push_str("</main>\n</body>\n</html>\n");
+    out
+}
+
+/// An element id from a section id: letters, digits, `-` and `_` only.
+fn anchor(id: &str) -> String {
+    let clean: String =
+        id.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '-' }).collect();
+    format!("s-{clean}")
+}
+
+fn block_html(lang: &str, block: &Block, out: &mut String) {
+    match block {
+        Block::Heading { text: t } => {
+            let _ = writeln!(out, "<h3>{}</h3>", text(t));
+        }
+        Block::Paragraph { text: t } => {
+            let _ = writeln!(out, "<p>{}</p>", lines(t));
+        }
+        Block::Quote { text: t, source } => {
+            let _ = write!(out, "<blockquote><p>{}</p>", lines(t));
+            if let Some(source) = source {
+                let _ = write!(out, "<footer>— {}</footer>", text(source));
+            }
+            out.push_str("</blockquote>\n");
+        }
+        Block::List { ordered, items } => {
+            let tag = if *ordered { "ol" } else { "ul" };
+            let _ = write!(out, "<{tag}>");
+            for item in items {
+                let _ = write!(out, "<li>{}</li>", lines(item));
+            }
+            let _ = writeln!(out, "</{tag}>");
+        }
+        Block::Table(table) => table_html(table, out),
+        Block::KeyValues { pairs } => {
+            out.push_str("<dl>");
+            for p in pairs {
+                let _ = write!(out, "<dt>{}</dt><dd>{}</dd>", text(&p.key), lines(&p.value));
+            }
+            out.push_str("</dl>\n");
+        }
+        Block::Notice { kind, text: t } => {
+            let class = match kind {
+                NoticeKind::NoData => "no_data",
+                NoticeKind::Info => "info",
+                NoticeKind::Warning => "warning",
+            };
+            let _ = writeln!(out, "<p class=\"notice {class}\">{}</p>", lines(t));
+        }
+        Block::Chart { title, spec, fallback } => {
+            let _ = writeln!(out, "<figure class=\"chart\">\n<figcaption>{}</figcaption>", text(title));
+            let _ = writeln!(
+                out,
+                "<script type=\"application/json\" class=\"vega-lite\">{}</script>",
+                json_for_script(spec)
+            );
+            table_html(fallback, out);
+            out.push_str("</figure>\n");
+        }
+        Block::Diagnostics { items } => {
+            let _ = write!(
+                out,
+                "<table class=\"diagnostics\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+                label(lang, "Allvarlighet", "Severity"),
+                label(lang, "Kod", "Code"),
+                label(lang, "Plats", "Path"),
+                label(lang, "Meddelande", "Message")
+            );
+            for d in items {
+                let sev = d.severity.to_string();
+                let _ = write!(
+                    out,
+                    "<tr><td class=\"severity-{sev}\">{sev}</td><td><code>{}</code></td><td><code>{}</code></td><td>{}</td></tr>",
+                    text(&d.code),
+                    text(&d.path),
+                    lines(&d.message)
+                );
+            }
+            out.push_str("</tbody></table>\n");
+        }
+    }
+}
+
+fn table_html(table: &Table, out: &mut String) {
+    out.push_str("<table>");
+    if let Some(caption) = &table.caption {
+        let _ = write!(out, "<caption>{}</caption>", text(caption));
+    }
+    out.push_str("<thead><tr>");
+    for c in &table.columns {
+        let _ = write!(out, "<th scope=\"col\">{}</th>", text(c));
+    }
+    out.push_str("</tr></thead><tbody>");
+    for row in &table.rows {
+        out.push_str("<tr>");
+        for c in row {
+            let _ = write!(out, "<td>{}</td>", lines(c));
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</tbody></table>\n");
+}
+
+/// Escaped text whose line breaks become `<br>`.
+fn lines(t: &str) -> String {
+    t.split('\n').map(|l| text(l.trim_end_matches('\r')).into_owned()).collect::<Vec<_>>().join("<br>")
+}
+
+/// JSON that is safe inside `<script type="application/json">`: `<`, `>` and `&` (which
+/// JSON allows only inside strings) are written as `\u003c`, `\u003e`, `\u0026`, so no
+/// `</script>` or `<!--` can appear; the JSON value is unchanged.
+pub(crate) fn json_for_script(value: &serde_json::Value) -> String {
+    let json = serde_json::to_string(value).unwrap_or_default();
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::build::{build, ReportOptions};
+    use crate::report::testdata;
+
+    fn html() -> String {
+        to_html(&build(&testdata::portfolio(), &ReportOptions::new("en", testdata::as_of())))
+    }
+
+    #[test]
+    fn project_title_with_script_is_escaped() {
+        let html = html();
+        assert!(html.contains("Project PRJ-1: Handel | tillväxt &lt;script&gt;alert(1)&lt;/script&gt;"));
+        assert!(!html.contains("<script>alert"));
+        // The only script elements are JSON data blocks.
+        assert_eq!(
+            html.matches("<script").count(),
+            html.matches("<script type=\"application/json\" class=\"vega-lite\">").count()
+        );
+        assert!(html.matches("<script").count() >= 1);
+    }
+
+    #[test]
+    fn nothing_is_loaded_from_the_network() {
+        let html = html();
+        for pattern in ["src=", "href=\"http", "href=\"//", "url(", "@import", "<link", "<iframe", "<img"] {
+            assert!(!html.contains(pattern), "found {pattern}");
+        }
+        // URLs appear only as the Vega-Lite `$schema` identifier inside JSON data.
+        let urls = html.matches("https://").count() + html.matches("http://").count();
+        assert_eq!(urls, html.matches("\"$schema\":\"https://vega.github.io/schema/vega-lite/v6.json\"").count());
+    }
+
+    #[test]
+    fn script_end_in_chart_data_cannot_break_out() {
+        let spec = serde_json::json!({"title": "</script><script>alert(1)</script> & <!--"});
+        let safe = json_for_script(&spec);
+        assert!(!safe.contains('<') && !safe.contains('>') && !safe.contains('&'));
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&safe).unwrap(), spec);
+    }
+
+    #[test]
+    fn document_is_complete_and_sections_are_anchored() {
+        let html = html();
+        assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+        assert!(html.ends_with("</html>\n"));
+        assert_eq!(html.matches("<section id=\"s-").count(), 9);
+        assert!(html.contains("<a href=\"#s-map_vs_reality\">Did the map match reality?</a>"));
+        assert!(html.contains("<p class=\"notice no_data\">No learning-factor assessments recorded yet.</p>"));
+    }
+}
