@@ -3,7 +3,7 @@
 //!
 //! Each file mirrors a core module: `model` and `results` wrap `kartan::model`,
 //! `matrix` the results matrix, `diagnostic` the diagnostic, `portfolio` the root and `kartan::io`, `tables` and
-//! `table` the Arrow tables, `errors` the exception mapping. No rule lives here.
+//! `table` the Arrow tables, `report` the learning report, `errors` the exception mapping. No rule lives here.
 
 mod convert;
 mod diagnostic;
@@ -11,6 +11,7 @@ mod errors;
 mod matrix;
 mod model;
 mod portfolio;
+mod report;
 mod results;
 mod table;
 mod tables;

@@ -13,6 +13,7 @@ use crate::diagnostic::{wrap, PyDiagnostic};
 use crate::errors;
 use crate::matrix::PyResultsMatrix;
 use crate::model::{PyProgram, PyProject};
+use crate::report;
 use crate::results::PyIndicator;
 use crate::table::PyTable;
 use crate::tables;
@@ -215,6 +216,28 @@ impl PyPortfolio {
         let lang = lang.unwrap_or(self.lang());
         let columns = py.detach(|| tables::periods(&self.inner, lang));
         PyTable::new("periods", columns)
+    }
+
+    /// The learning report (DESIGN.md "The learning report", sections 1-9) as text:
+    /// ``format`` is ``"html"`` (one self-contained page that opens offline),
+    /// ``"md"`` (Markdown) or ``"json"`` (the report's document model). ``lang`` is the
+    /// reader's language (default the portfolio's: ``"sv"`` or English for anything
+    /// else); ``as_of`` is the date the report describes; ``charts=False`` leaves the
+    /// Vega-Lite charts out (their data stays in tables).
+    ///
+    /// >>> md = kartan.seed().report("md", lang="en", as_of=datetime.date(2013, 12, 31))
+    /// >>> md.splitlines()[0]
+    /// '# Learning report: Program for local and regional growth work'
+    #[pyo3(signature = (format = "html", *, as_of, lang = None, charts = true))]
+    fn report(
+        &self,
+        py: Python<'_>,
+        format: &str,
+        as_of: NaiveDate,
+        lang: Option<&str>,
+        charts: bool,
+    ) -> PyResult<String> {
+        report::render(py, &self.inner, format, lang.unwrap_or(self.lang()), as_of, charts)
     }
 
     fn __len__(&self) -> usize {

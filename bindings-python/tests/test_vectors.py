@@ -96,3 +96,35 @@ def test_every_bound_kind_ran() -> None:
     for kind in RUNNERS:
         assert kinds[kind] > 0, f"no vector of bound kind {kind!r} in {VECTORS}"
     assert sum(1 for _, _, c in CASES if "portfolio" in c) >= 0
+
+
+def run_report(case: dict[str, Any]) -> None:
+    """tests/vectors/report: the learning report's JSON form through the binding, with
+    the checks of core/tests/report_vectors.rs (title, sections, notices, tables, lists)."""
+    p = kartan.Portfolio.from_json(json.dumps(case["input"]))
+    options = case["options"]
+    report = json.loads(p.report("json", lang=options["lang"], as_of=datetime.date.fromisoformat(options["as_of"])))
+    expected = case["expected"]
+    assert report["title"] == expected["title"]
+    assert [s["id"] for s in report["sections"]] == expected["section_ids"]
+    assert [s["title"] for s in report["sections"]] == expected["section_titles"]
+    sections = {s["id"]: s["blocks"] for s in report["sections"]}
+
+    def blocks(section: str, kind: str) -> list[dict[str, Any]]:
+        return [b for b in sections[section] if b["type"] == kind]
+
+    for notice in expected["notices"]:
+        assert any(b["text"] == notice["text"] for b in blocks(notice["section"], "notice")), notice
+    for table in expected["tables"]:
+        assert any(
+            b["columns"] == table["columns"] and b["rows"] == table["rows"] for b in blocks(table["section"], "table")
+        ), table
+    for items in expected["lists"]:
+        assert any(b["items"] == items["items"] for b in blocks(items["section"], "list")), items
+    # the other renderings of the same report
+    as_of = datetime.date.fromisoformat(options["as_of"])
+    assert p.report("md", lang=options["lang"], as_of=as_of).startswith(f"# {expected['title']}")
+    assert expected["title"] in p.report("html", lang=options["lang"], as_of=as_of)
+
+
+RUNNERS["report"] = run_report
