@@ -75,11 +75,14 @@ impl PyDiagnostic {
         self.inner.to_string()
     }
 
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String, String, String, String))> {
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, DiagnosticArgs)> {
         let d = &slf.get().inner;
         Ok((slf.get_type().into_any(), (d.code.clone(), tag(&d.severity), d.path.clone(), d.message.clone())))
     }
 }
+
+/// The constructor arguments of a diagnostic: code, severity, path, message.
+type DiagnosticArgs = (String, String, String, String);
 
 /// Wraps core diagnostics for Python.
 pub(crate) fn wrap(diagnostics: Vec<kartan::Diagnostic>) -> Vec<PyDiagnostic> {

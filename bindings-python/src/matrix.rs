@@ -8,6 +8,9 @@ use pyo3::prelude::*;
 use crate::convert::{tag, text};
 use crate::table::{Column, PyTable};
 
+/// One displayed matrix row: level label, actors, experiences, effects.
+type GridRow = (String, Vec<String>, Vec<String>, Vec<String>);
+
 /// The results matrix (*resultatmatris*): one row per level (national, regional,
 /// local) with the actors, the expected experiences/results and the expected effects.
 /// Shown as a table in Jupyter.
@@ -46,7 +49,7 @@ impl PyResultsMatrix {
     /// The matrix as displayed: one ``(level label, actors, experiences, effects)``
     /// tuple per row, texts in ``lang`` (default the portfolio's language).
     #[pyo3(signature = (lang = None))]
-    fn grid(&self, lang: Option<&str>) -> Vec<(String, Vec<String>, Vec<String>, Vec<String>)> {
+    fn grid(&self, lang: Option<&str>) -> Vec<GridRow> {
         let lang = lang.unwrap_or(&self.lang);
         let show = |t: &kartan::Text| t.show(lang, "en").to_owned();
         self.inner
