@@ -18,3 +18,5 @@ def test_quickstart_notebook_runs() -> None:
     # the portfolio card and the results matrix render as HTML
     assert any("Program för lokalt och regionalt tillväxtarbete" in h for h in html)
     assert any("Results matrix" in h for h in html)
+    text = [o.get("text", "") for o in outputs if o.get("output_type") == "stream"]
+    assert any("# Learning report: Program for local and regional growth work" in t for t in text)
