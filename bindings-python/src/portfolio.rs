@@ -10,7 +10,7 @@ use pyo3::types::{PyBytes, PyString};
 
 use crate::convert::py_quote;
 use crate::diagnostic::{wrap, PyDiagnostic};
-use crate::errors;
+use crate::errors::{self, KartanError};
 use crate::matrix::PyResultsMatrix;
 use crate::model::{PyProgram, PyProject};
 use crate::report;
@@ -209,10 +209,14 @@ impl PyPortfolio {
     /// ``regions`` (comma-separated), ``budget`` (float64 sum of the effective budget
     /// lines, only when they share one ``currency``), ``currency``, ``results``,
     /// ``indicators`` (counts).
-    #[pyo3(signature = (lang = None))]
-    fn projects_table(&self, py: Python<'_>, lang: Option<&str>) -> PyResult<PyTable> {
+    ///
+    /// ``decimals="exact"`` gives ``budget`` as Arrow ``decimal128(38, s)`` (exact;
+    /// ``decimal.Decimal`` in pandas, ``Decimal`` in polars) instead of ``float64``.
+    #[pyo3(signature = (lang = None, *, decimals = "float"))]
+    fn projects_table(&self, py: Python<'_>, lang: Option<&str>, decimals: &str) -> PyResult<PyTable> {
         let lang = lang.unwrap_or(self.lang());
-        let columns = py.detach(|| tables::projects(&self.inner, lang));
+        let decimals = decimals_arg(decimals)?;
+        let columns = py.detach(|| tables::projects(&self.inner, lang, decimals)).map_err(KartanError::new_err)?;
         PyTable::new("projects", columns)
     }
 
@@ -227,10 +231,14 @@ impl PyPortfolio {
     /// ``target_text``, ``actual_text`` (qualitative values), and
     /// ``target_numerator``, ``target_denominator``, ``actual_numerator``,
     /// ``actual_denominator``. A period with no value still has one row.
-    #[pyo3(signature = (lang = None))]
-    fn periods_table(&self, py: Python<'_>, lang: Option<&str>) -> PyResult<PyTable> {
+    ///
+    /// ``decimals="exact"`` gives the numbers as Arrow ``decimal128(38, s)`` (``s`` the
+    /// largest scale in the column) instead of ``float64``.
+    #[pyo3(signature = (lang = None, *, decimals = "float"))]
+    fn periods_table(&self, py: Python<'_>, lang: Option<&str>, decimals: &str) -> PyResult<PyTable> {
         let lang = lang.unwrap_or(self.lang());
-        let columns = py.detach(|| tables::periods(&self.inner, lang));
+        let decimals = decimals_arg(decimals)?;
+        let columns = py.detach(|| tables::periods(&self.inner, lang, decimals)).map_err(KartanError::new_err)?;
         PyTable::new("periods", columns)
     }
 
@@ -275,6 +283,18 @@ impl PyPortfolio {
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
         let json = kartan::io::json::to_string(&slf.get().inner);
         Ok((slf.get_type().getattr("from_json")?, (json,)))
+    }
+}
+
+/// Reads the `decimals` argument of the table methods: `"float"` or `"exact"`.
+fn decimals_arg(decimals: &str) -> PyResult<tables::Decimals> {
+    match decimals {
+        "float" => Ok(tables::Decimals::Float),
+        "exact" => Ok(tables::Decimals::Exact),
+        other => Err(pyo3::exceptions::PyValueError::new_err(format!(
+            "decimals must be 'float' or 'exact', not {}",
+            py_quote(other)
+        ))),
     }
 }
 

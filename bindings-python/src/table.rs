@@ -65,8 +65,9 @@ impl Column {
 /// pyarrow are optional: install the one you use.
 ///
 /// Column types: text is ``utf8``, dates are ``date32``, counts are ``int64``; amounts
-/// and indicator values are ``float64`` (the nearest double to the exact decimal —
-/// the model objects and ``to_json()`` keep the exact ``decimal.Decimal``).
+/// and indicator values are ``float64`` (the nearest double to the exact decimal), or
+/// exact ``decimal128(38, s)`` where the method takes ``decimals="exact"``; the model
+/// objects and ``to_json()`` always keep the exact ``decimal.Decimal``.
 ///
 /// >>> t = kartan.Portfolio.from_json('{"format": "kartan/1", "default_language": "sv", '
 /// ...     '"program": {"id": "P", "title": {"sv": "P"}}, "projects": [{"id": "A", "title": {"sv": "Ett"}}]}'

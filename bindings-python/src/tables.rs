@@ -9,9 +9,54 @@ use rust_decimal::Decimal;
 use crate::convert::{first_day, last_day, tag};
 use std::sync::Arc;
 
-use arrow_array::builder::{Date32Builder, Float64Builder, StringBuilder};
+use arrow_array::builder::{Date32Builder, Decimal128Builder, StringBuilder};
 
 use crate::table::{date32, Column};
+
+/// How decimals go into a table: the nearest `float64` (the default, what analysts
+/// compute with), or exact `decimal128(38, s)` with `s` the largest scale in the column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Decimals {
+    /// `float64`.
+    Float,
+    /// `decimal128(38, s)`.
+    Exact,
+}
+
+/// A column of decimals as an Arrow array. Exact columns use the largest scale of the
+/// column; a value that would need more than 38 digits at that scale is an error
+/// naming the column (the caller can ask for floats instead).
+pub(crate) fn decimal_column(name: &str, values: &[Option<Decimal>], decimals: Decimals) -> Result<Column, String> {
+    match decimals {
+        Decimals::Float => Ok(Column::Float(values.iter().map(|d| f64_of(*d)).collect())),
+        Decimals::Exact => {
+            let scale = values.iter().flatten().map(Decimal::scale).max().unwrap_or(0);
+            let limit = 10i128.pow(38);
+            let mut builder = Decimal128Builder::with_capacity(values.len());
+            for value in values {
+                match value {
+                    None => builder.append_null(),
+                    Some(d) => {
+                        let scaled = 10i128
+                            .checked_pow(scale - d.scale())
+                            .and_then(|f| d.mantissa().checked_mul(f))
+                            .filter(|x| x.abs() < limit)
+                            .ok_or_else(|| {
+                                format!(
+                                    "column {name:?}: {d} does not fit decimal128(38, {scale}); use decimals=\"float\""
+                                )
+                            })?;
+                        builder.append_value(scaled);
+                    }
+                }
+            }
+            let scale = i8::try_from(scale).map_err(|e| format!("column {name:?}: {e}"))?;
+            let array =
+                builder.finish().with_precision_and_scale(38, scale).map_err(|e| format!("column {name:?}: {e}"))?;
+            Ok(Column::Array(Arc::new(array)))
+        }
+    }
+}
 
 fn f64_of(d: Option<Decimal>) -> Option<f64> {
     d.and_then(|d| d.to_f64())
@@ -22,7 +67,7 @@ fn nonempty(s: &str) -> Option<String> {
 }
 
 /// The projects table's columns.
-pub(crate) fn projects(p: &Portfolio, lang: &str) -> Vec<(&'static str, Column)> {
+pub(crate) fn projects(p: &Portfolio, lang: &str, decimals: Decimals) -> Result<Vec<(&'static str, Column)>, String> {
     let n = p.projects.len();
     let mut cols: Vec<(&'static str, Vec<Option<String>>)> =
         ["id", "title", "status", "owner", "focus_area", "parent", "levels", "regions", "currency"]
@@ -40,7 +85,7 @@ pub(crate) fn projects(p: &Portfolio, lang: &str) -> Vec<(&'static str, Column)>
         currencies.dedup();
         // A total only in one currency; amounts in several currencies are never added.
         let total = match currencies.as_slice() {
-            [_] => f64_of(Some(effective.iter().map(|b| b.value.amount).sum())),
+            [_] => Some(effective.iter().map(|b| b.value.amount).sum()),
             _ => None,
         };
         let row = [
@@ -77,11 +122,11 @@ pub(crate) fn projects(p: &Portfolio, lang: &str) -> Vec<(&'static str, Column)>
     out.push(("actual_end", Column::Date(actual_end)));
     out.extend(next()); // levels
     out.extend(next()); // regions
-    out.push(("budget", Column::Float(budget)));
+    out.push(("budget", decimal_column("budget", &budget, decimals)?));
     out.extend(next()); // currency
     out.push(("results", Column::Int(results)));
     out.push(("indicators", Column::Int(indicators)));
-    out
+    Ok(out)
 }
 
 /// "sex=female; age=18-24", or `None` for the undisaggregated total.
@@ -116,7 +161,7 @@ fn pairs(targets: &[PeriodValue], actuals: &[PeriodValue]) -> Vec<(Option<String
 /// The indicator periods table's columns: one row per period and disaggregation, with
 /// the target and the actual side by side. Built straight into Arrow builders (this is
 /// the table of large IATI files).
-pub(crate) fn periods(p: &Portfolio, lang: &str) -> Vec<(&'static str, Column)> {
+pub(crate) fn periods(p: &Portfolio, lang: &str, decimals: Decimals) -> Result<Vec<(&'static str, Column)>, String> {
     const TEXT: [&str; 11] = [
         "project",
         "result",
@@ -133,7 +178,7 @@ pub(crate) fn periods(p: &Portfolio, lang: &str) -> Vec<(&'static str, Column)> 
     const NUMS: [&str; 6] =
         ["target", "actual", "target_numerator", "target_denominator", "actual_numerator", "actual_denominator"];
     let mut text: Vec<StringBuilder> = TEXT.iter().map(|_| StringBuilder::new()).collect();
-    let mut nums: Vec<Float64Builder> = NUMS.iter().map(|_| Float64Builder::new()).collect();
+    let mut nums: Vec<Vec<Option<Decimal>>> = NUMS.iter().map(|_| Vec::new()).collect();
     let (mut start, mut end) = (Date32Builder::new(), Date32Builder::new());
     let owners = std::iter::once((None, &p.program.results))
         .chain(p.projects.iter().map(|pr| (Some(pr.id.as_str()), &pr.results)));
@@ -174,8 +219,8 @@ pub(crate) fn periods(p: &Portfolio, lang: &str) -> Vec<(&'static str, Column)> 
                             a.and_then(|v| v.numerator),
                             a.and_then(|v| v.denominator),
                         ];
-                        for (builder, value) in nums.iter_mut().zip(values) {
-                            builder.append_option(f64_of(value));
+                        for (column, value) in nums.iter_mut().zip(values) {
+                            column.push(value);
                         }
                     }
                 }
@@ -183,7 +228,11 @@ pub(crate) fn periods(p: &Portfolio, lang: &str) -> Vec<(&'static str, Column)> 
         }
     }
     let mut text = TEXT.into_iter().zip(text).map(|(n, mut b)| (n, Column::Array(Arc::new(b.finish()))));
-    let mut nums = NUMS.into_iter().zip(nums).map(|(n, mut b)| (n, Column::Array(Arc::new(b.finish()))));
+    let mut columns = Vec::with_capacity(NUMS.len());
+    for (name, values) in NUMS.into_iter().zip(&nums) {
+        columns.push((name, decimal_column(name, values, decimals)?));
+    }
+    let mut nums = columns.into_iter();
     let mut out: Vec<(&'static str, Column)> = Vec::new();
     out.extend(text.by_ref().take(8));
     out.push(("period_start", Column::Array(Arc::new(start.finish()))));
@@ -192,5 +241,5 @@ pub(crate) fn periods(p: &Portfolio, lang: &str) -> Vec<(&'static str, Column)> 
     out.extend(nums.by_ref().take(2)); // target, actual
     out.extend(text); // target_text, actual_text
     out.extend(nums); // numerators and denominators
-    out
+    Ok(out)
 }

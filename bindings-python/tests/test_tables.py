@@ -89,3 +89,30 @@ def test_html(portfolio: kartan.Portfolio) -> None:
     evil = kartan.Portfolio.from_json(doc(projects=[{"id": "<script>", "title": {"sv": "<b>x</b>"}}]))
     assert "<script>" not in evil._repr_html_() and "&lt;script&gt;" in evil._repr_html_()
     assert "<script>" not in evil.projects_table()._repr_html_()
+
+
+def test_exact_decimals(portfolio: kartan.Portfolio) -> None:
+    from decimal import Decimal
+
+    table = pa.table(portfolio.periods_table(decimals="exact"))
+    assert table.schema.field("actual").type == pa.decimal128(38, 2)
+    assert table.column("actual").to_pylist() == [Decimal("43.75"), Decimal("50.00")]
+    assert table.column("target").to_pylist() == [Decimal("45"), None]
+    budget = pa.table(portfolio.projects_table(decimals="exact")).column("budget").to_pylist()
+    assert budget == [Decimal("4354438271.25"), None]
+    assert pl.DataFrame(portfolio.periods_table(decimals="exact"))["actual"].dtype == pl.Decimal(38, 2)
+    with pytest.raises(ValueError, match="decimals must be"):
+        portfolio.periods_table(decimals="double")
+
+
+def test_exact_decimals_that_do_not_fit() -> None:
+    big = [
+        {"value": {"amount": "9" * 28, "currency": "SEK"}},
+        {"value": {"amount": "0." + "1" * 27, "currency": "SEK"}},
+    ]
+    p = kartan.Portfolio.from_json(
+        doc(projects=[{"id": "A", "title": {"sv": "a"}, "budgets": big[:1]}, {"id": "B", "title": {"sv": "b"}, "budgets": big[1:]}])
+    )
+    with pytest.raises(kartan.KartanError, match="does not fit decimal128"):
+        p.projects_table(decimals="exact")
+    assert pa.table(p.projects_table()).column("budget").to_pylist()[0] == pytest.approx(1e28)
