@@ -56,6 +56,17 @@ pub struct ReportArgs {
     /// Write the report to this file instead of standard output.
     #[arg(long, short = 'o', value_name = "OUT")]
     pub output: Option<PathBuf>,
+    /// Read FILE as a table of projects (CSV, XLSX or a JSON array of records) through
+    /// this column mapping (TOML or JSON, e.g. examples/mappings/projektbanken.toml).
+    #[arg(long, value_name = "MAPPING", requires = "file")]
+    pub mapping: Option<PathBuf>,
+    /// Add the survey responses in this table (CSV, XLSX, JSON records) as an
+    /// evaluation; needs --survey-mapping.
+    #[arg(long, value_name = "TABLE", requires = "survey_mapping")]
+    pub survey: Option<PathBuf>,
+    /// The column mapping of the --survey table (TOML or JSON).
+    #[arg(long, value_name = "MAPPING", requires = "survey")]
+    pub survey_mapping: Option<PathBuf>,
 }
 
 /// `kartan validate`.

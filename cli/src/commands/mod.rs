@@ -22,6 +22,9 @@ pub enum CliError {
     /// The input could not be loaded (names the file and the place).
     #[error(transparent)]
     Load(#[from] kartan::io::LoadError),
+    /// A table or its mapping could not be read (names the file, row and column).
+    #[error(transparent)]
+    Table(#[from] kartan::io::table::TableError),
     /// The output file could not be written.
     #[error("{}: cannot write: {source}", path.display())]
     Write {

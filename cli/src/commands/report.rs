@@ -8,16 +8,42 @@ use kartan::Severity;
 use super::{as_of_or_today, eprintln_one, write_output, CliError};
 use crate::args::{ReportArgs, ReportFormat};
 
-/// Loads the portfolio (or the embedded seed), builds the report and writes it.
+/// Says on standard error what a table import skipped (DESIGN.md rule 8), one line.
+fn note_skips(import: &kartan::io::table::ImportReport) {
+    if let Some(first) = import.skipped.first() {
+        eprintln_one(&format!(
+            "{}: read {} rows, imported {}, skipped {} rows or cells (first: {}: {})",
+            import.file,
+            import.rows_read,
+            import.rows_imported,
+            import.skipped.len(),
+            first.place,
+            first.reason
+        ));
+    }
+}
+
+/// Loads the portfolio (kartan JSON, a table with its mapping, or the embedded seed),
+/// adds a survey table when given, builds the report and writes it.
 ///
 /// An invalid portfolio still gets its report (section 9 lists the problems); a note
 /// on standard error says how many errors it has. Exit code 0, or 2 when the input
 /// cannot be loaded or the output cannot be written.
 pub fn run(args: &ReportArgs) -> Result<ExitCode, CliError> {
-    let portfolio = match &args.file {
-        Some(path) => kartan::io::load(path)?,
-        None => kartan::examples::seed(),
+    let mut portfolio = match (&args.file, &args.mapping) {
+        (Some(path), Some(mapping)) => {
+            let (portfolio, import) = kartan::io::table::load_portfolio(path, mapping)?;
+            note_skips(&import);
+            portfolio
+        }
+        (Some(path), None) => kartan::io::load(path)?,
+        (None, _) => kartan::examples::seed(),
     };
+    if let (Some(table), Some(mapping)) = (&args.survey, &args.survey_mapping) {
+        let (evaluation, import) = kartan::io::table::load_evaluation(table, mapping)?;
+        note_skips(&import);
+        portfolio.evaluations.push(evaluation);
+    }
     let as_of = as_of_or_today(args.as_of);
     let report = build(&portfolio, &ReportOptions::new(args.lang.tag(), as_of));
     let text = match args.format {

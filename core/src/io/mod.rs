@@ -3,6 +3,7 @@
 //! `io` reads and writes the model; it knows no analysis.
 
 pub mod json;
+pub mod table;
 
 use std::path::{Path, PathBuf};
 

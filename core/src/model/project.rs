@@ -4,7 +4,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::date::DateRange;
-use super::money::Budget;
+use super::money::{Budget, Money};
 use super::organisation::Level;
 use super::results::Result;
 use super::text::Text;
@@ -113,6 +113,59 @@ pub struct Project {
     /// Matrix items the project expects to contribute to.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub contributes_to: Vec<String>,
+    /// The organisations taking part, with their role and budget share (Interreg/Jems
+    /// partnerships). The owner may also appear here as lead partner.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub partners: Vec<Partner>,
+}
+
+/// A partner's role in a project, as Jems (the Interreg monitoring system) names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PartnerRole {
+    /// LP — lead partner: applies and carries the project's responsibility.
+    LeadPartner,
+    /// PP — project partner: takes part and holds a budget.
+    ProjectPartner,
+    /// AP — associated partner: takes part without a budget of its own.
+    AssociatedPartner,
+}
+
+impl PartnerRole {
+    /// The Jems code: `LP`, `PP` or `AP`.
+    pub fn code(self) -> &'static str {
+        match self {
+            PartnerRole::LeadPartner => "LP",
+            PartnerRole::ProjectPartner => "PP",
+            PartnerRole::AssociatedPartner => "AP",
+        }
+    }
+
+    /// The role for a Jems code (`LP`, `PP`, `AP`, any case), if it is one.
+    pub fn from_code(code: &str) -> Option<Self> {
+        match code.trim().to_ascii_uppercase().as_str() {
+            "LP" => Some(PartnerRole::LeadPartner),
+            "PP" => Some(PartnerRole::ProjectPartner),
+            "AP" => Some(PartnerRole::AssociatedPartner),
+            _ => None,
+        }
+    }
+}
+
+/// An organisation taking part in a project.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Partner {
+    /// The organisation's id; `None` when the source withholds the name (the
+    /// partner's role and budget still count).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<String>,
+    /// Its role, when the source gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<PartnerRole>,
+    /// Its share of the project budget, when the source gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget: Option<Money>,
 }
 
 impl Project {
@@ -135,6 +188,7 @@ impl Project {
             classifications: Default::default(),
             results: Vec::new(),
             contributes_to: Vec::new(),
+            partners: Vec::new(),
         }
     }
 }

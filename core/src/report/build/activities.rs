@@ -140,19 +140,20 @@ fn plans(cx: &Cx<'_>, s: &mut Section) {
     }
     s.push(Block::Table(table));
     s.push(cx.info(
-        "Registrerade = aktiviteter som anger planen; genomförda = de av dem som hållits.",
-        "Recorded = activities that name the plan; held = those of them that took place.",
+        "Registrerade = aktiviteter som anger planen; genomförda = de av dem som hållits senast rapportdagen.",
+        "Recorded = activities that name the plan; held = those of them that took place by the report date.",
     ));
 }
 
-/// Plan id → (activities that name it, of which held).
+/// Plan id → (activities that name it, of which held by the report date, the rule of
+/// [`crate::analysis::activities::held_by`]).
 pub(crate) fn plan_counts<'a>(cx: &Cx<'a>) -> HashMap<&'a str, (usize, usize)> {
     let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
     for a in &cx.portfolio.activities {
         if let Some(plan) = &a.plan {
             let e = counts.entry(plan.as_str()).or_default();
             e.0 += 1;
-            if a.state == Some(ActivityState::Held) {
+            if crate::analysis::activities::held_by(a, cx.options.as_of) {
                 e.1 += 1;
             }
         }

@@ -1,16 +1,17 @@
 //! Section 6, evaluations: per evaluation the events it covers and the responses; per
-//! question n, mean and distribution; and per event the responses and means, so a
-//! series (e.g. the project-leader meetings) can be compared over time.
+//! question n, missing, mean, median, standard deviation, top-two-box share and the
+//! distribution (with a chart); and per event the means in date order, so a series (e.g.
+//! the project-leader meetings) can be compared over time (with a trend chart).
 //!
-//! DESIGN.md rule 9: "not applicable" and blank answers are missing, never 0; n is
-//! reported with every mean; reverse-coded questions are marked, not re-scored here.
-
-use std::collections::{BTreeMap, HashMap};
+//! The figures come from [`crate::analysis::survey`] (DESIGN.md rule 9: "not
+//! applicable" and blank answers are missing, never 0; reverse-coded questions are
+//! reversed because they are declared; n is reported with every mean).
 
 use rust_decimal::Decimal;
 
 use super::{join, Cx};
-use crate::model::{Answer, Evaluation, Question, Response, Scale};
+use crate::analysis::survey::{self, EventStats, QuestionStats};
+use crate::model::{Evaluation, Scale};
 use crate::report::model::{Block, KeyValue, Section, Table};
 
 /// Builds section 6.
@@ -56,125 +57,133 @@ fn evaluation_blocks(cx: &Cx<'_>, ev: &Evaluation, s: &mut Section) {
         ));
         return;
     }
-    questions_table(cx, ev, s);
+    let stats = survey::question_stats(ev);
+    questions_table(cx, ev, &stats, s);
     events_table(cx, ev, s);
+    s.push(cx.info(
+        "n = giltiga svar; \"ej tillämpligt\" och tomma svar räknas som saknade, aldrig som 0. \
+         Standardavvikelsen är stickprovets (n − 1). Topp två = andel av de giltiga svaren i skalans två bästa steg \
+         (9–10 på en 0–10-skala). Omvända frågor poängsätts min + max − poäng.",
+        "n = valid answers; \"not applicable\" and blank answers are missing, never 0. \
+         The standard deviation is the sample standard deviation (n − 1). Top two = share of the valid answers in \
+         the scale's two best points (9–10 on a 0–10 scale). Reverse-coded questions are scored min + max − score.",
+    ));
 }
 
 fn event_title(cx: &Cx<'_>, id: &str) -> String {
     cx.portfolio.activity(id).map_or_else(|| id.to_owned(), |a| cx.text_or_id(&a.title, &a.id))
 }
 
-/// n, mean (None without scores) and count per score of one question's answers.
-#[derive(Debug, Default)]
-struct Stats {
-    n: usize,
-    not_applicable: usize,
-    sum: Decimal,
-    scores: BTreeMap<Decimal, usize>,
+/// A decimal with two places ("4.50"), or empty.
+fn two(d: Option<Decimal>) -> String {
+    d.map_or_else(String::new, |d| format!("{:.2}", d.round_dp(2)))
 }
 
-impl Stats {
-    fn of<'r>(question: &Question, responses: impl Iterator<Item = &'r Response>) -> Self {
-        let mut st = Stats::default();
-        for r in responses {
-            match r.answers.get(&question.id) {
-                Some(Answer::Score(score)) => {
-                    st.n += 1;
-                    st.sum = st.sum.checked_add(*score).unwrap_or(st.sum);
-                    *st.scores.entry(score.normalize()).or_insert(0) += 1;
-                }
-                Some(Answer::Text(t)) if !t.trim().is_empty() => st.n += 1,
-                Some(Answer::NotApplicable) => st.not_applicable += 1,
-                Some(Answer::Text(_)) | None => {}
-            }
-        }
-        st
-    }
-
-    /// The mean of the scores, to two decimals; `None` when there are none.
-    fn mean(&self) -> Option<Decimal> {
-        let count: usize = self.scores.values().sum();
-        let count = Decimal::from(u64::try_from(count).ok()?);
-        (!count.is_zero()).then(|| self.sum.checked_div(count)).flatten().map(|m| m.round_dp(2).normalize())
-    }
+/// A fraction as a percentage with one decimal ("88.8 %"), or empty.
+fn percent(d: Option<Decimal>) -> String {
+    d.map_or_else(String::new, |d| format!("{} %", (d * Decimal::ONE_HUNDRED).round_dp(1).normalize()))
 }
 
-fn questions_table(cx: &Cx<'_>, ev: &Evaluation, s: &mut Section) {
+fn questions_table(cx: &Cx<'_>, ev: &Evaluation, stats: &[QuestionStats], s: &mut Section) {
     let mut table = Table::new([
         cx.t("Fråga", "Question"),
         "n".to_owned(),
+        cx.t("Saknas", "Missing"),
         cx.t("Medelvärde", "Mean"),
+        cx.t("Median", "Median"),
+        cx.t("Standardavvikelse", "Std. dev."),
+        cx.t("Topp två", "Top two"),
         cx.t("Fördelning", "Distribution"),
-        cx.t("Ej tillämpligt", "Not applicable"),
         cx.t("Anmärkning", "Note"),
     ]);
-    let (q_title, score_title) = (cx.t("Fråga", "Question"), cx.t("Poäng", "Score"));
-    let mut chart_rows = Vec::new();
-    let mut chart_table = Table::new([q_title.clone(), score_title.clone(), cx.t("Antal", "Count")]);
-    for q in &ev.instrument.questions {
-        let st = Stats::of(q, ev.responses.iter());
-        let mut counts: BTreeMap<Decimal, usize> = match &q.scale {
-            Scale::Points { points } => points.iter().map(|p| (p.score.normalize(), 0)).collect(),
-            _ => BTreeMap::new(),
-        };
-        for (score, n) in &st.scores {
-            *counts.entry(*score).or_insert(0) += n;
+    let mut fallback =
+        Table::new([cx.t("Fråga", "Question"), cx.t("Svar", "Answer"), cx.t("Antal", "Count"), cx.t("Andel", "Share")]);
+    for (q, st) in ev.instrument.questions.iter().zip(stats) {
+        let distribution = join(st.distribution.iter().map(|a| format!("{}: {}", a.label, a.count)));
+        for a in &st.distribution {
+            fallback.push_row([q.id.clone(), a.label.clone(), a.count.to_string(), percent(a.share)]);
         }
-        let distribution = join(counts.iter().map(|(score, n)| format!("{score}: {n}")));
-        for (score, n) in &counts {
-            chart_rows.push(vec![serde_json::json!(q.id), serde_json::json!(score.to_string()), serde_json::json!(n)]);
-            chart_table.push_row([q.id.clone(), score.to_string(), n.to_string()]);
+        let mut notes = Vec::new();
+        if matches!(q.scale, Scale::FreeText) {
+            notes.push(cx.t("fritext", "free text"));
         }
-        let mean = st.mean().map_or_else(String::new, |m| m.to_string());
-        let note = match (&q.scale, q.reverse_coded) {
-            (Scale::FreeText, _) => cx.t("fritext", "free text"),
-            (_, true) => cx.t("omvänd skala", "reverse-coded"),
-            _ => String::new(),
-        };
+        if q.reverse_coded {
+            notes.push(cx.t("omvänd skala", "reverse-coded"));
+        }
+        if st.not_applicable > 0 {
+            notes.push(match cx.lang() {
+                "sv" => format!("{} ej tillämpligt", st.not_applicable),
+                _ => format!("{} not applicable", st.not_applicable),
+            });
+        }
         let text = format!("{} {}", q.id, cx.text(&q.text)).trim().to_owned();
-        table.push_row([text, st.n.to_string(), mean, distribution, st.not_applicable.to_string(), note]);
+        table.push_row([
+            text,
+            st.n.to_string(),
+            st.missing.to_string(),
+            two(st.mean),
+            two(st.median),
+            two(st.sd),
+            percent(st.top_two_box),
+            distribution,
+            join(notes),
+        ]);
     }
     s.push(Block::Table(table));
-    let title = format!("{}: {}", cx.t("Svarsfördelning", "Distribution of answers"), cx.text_or_id(&ev.title, &ev.id));
-    if let Some(chart) =
-        cx.bar_chart(title, ("question", q_title), Some(("score", score_title)), &chart_rows, chart_table)
-    {
-        s.push(chart);
+    if cx.options.charts && !fallback.is_empty() {
+        let title =
+            format!("{}: {}", cx.t("Svarsfördelning", "Distribution of answers"), cx.text_or_id(&ev.title, &ev.id));
+        let mut spec = survey::distribution_chart(stats, &cx.options.lang);
+        spec["title"] = serde_json::json!(title);
+        s.push(Block::Chart { title, spec, fallback });
     }
 }
 
 fn events_table(cx: &Cx<'_>, ev: &Evaluation, s: &mut Section) {
-    let scored: Vec<&Question> =
-        ev.instrument.questions.iter().filter(|q| !matches!(q.scale, Scale::FreeText)).collect();
-    let mut by_event: BTreeMap<Option<&str>, Vec<&Response>> = BTreeMap::new();
-    for r in &ev.responses {
-        by_event.entry(r.event.as_deref()).or_default().push(r);
+    let events: Vec<EventStats> = survey::by_event(ev, &cx.portfolio.activities);
+    if events.is_empty() {
+        return;
     }
-    // Order events by their date when known (a series over time), then by id.
-    let dates: HashMap<&str, String> = by_event
-        .keys()
-        .flatten()
-        .filter_map(|id| {
-            Some((*id, cx.portfolio.activity(id)?.held.start.or(cx.portfolio.activity(id)?.planned.start)?.to_string()))
-        })
+    let scored: Vec<usize> = ev
+        .instrument
+        .questions
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| !matches!(q.scale, Scale::FreeText))
+        .map(|(i, _)| i)
         .collect();
-    let mut events: Vec<(Option<&str>, Vec<&Response>)> = by_event.into_iter().collect();
-    events.sort_by(|(a, _), (b, _)| (a.and_then(|a| dates.get(a)), a).cmp(&(b.and_then(|b| dates.get(b)), b)));
-    s.push(cx.heading("Per tillfälle", "By event"));
+    s.push(cx.heading("Per tillfälle, i datumordning", "By event, in date order"));
     let columns = [cx.t("Tillfälle", "Event"), cx.t("Datum", "Date"), cx.t("Svar", "Responses")]
         .into_iter()
-        .chain(scored.iter().map(|q| format!("{} {}", q.id, cx.t("medel (n)", "mean (n)"))));
+        .chain(scored.iter().map(|&i| format!("{} {}", ev.instrument.questions[i].id, cx.t("medel (n)", "mean (n)"))));
     let mut table = Table::new(columns);
-    for (event, responses) in events {
-        let name = event.map_or_else(|| cx.t("tillfälle ej angivet", "event not stated"), |id| event_title(cx, id));
-        let date = event.and_then(|id| dates.get(id)).cloned().unwrap_or_default();
-        let means = scored.iter().map(|q| {
-            let st = Stats::of(q, responses.iter().copied());
-            st.mean().map_or_else(|| format!("– ({})", st.n), |m| format!("{m} ({})", st.n))
+    for e in &events {
+        let date = e.date.map_or_else(String::new, |d| d.to_string());
+        let means = scored.iter().map(|&i| {
+            let q = &e.questions[i];
+            q.mean.map_or_else(|| format!("– ({})", q.n), |m| format!("{} ({})", two(Some(m)), q.n))
         });
-        table.push_row([name, date, responses.len().to_string()].into_iter().chain(means));
+        table.push_row([event_title(cx, &e.event), date, e.responses.to_string()].into_iter().chain(means));
     }
-    s.push(Block::Table(table));
+    let without_event = ev.responses.iter().filter(|r| r.event.is_none()).count();
+    let dated = events.iter().filter(|e| e.date.is_some()).count();
+    if cx.options.charts && dated >= 2 && !scored.is_empty() {
+        let title = format!("{}: {}", cx.t("Över tid", "Over time"), cx.text_or_id(&ev.title, &ev.id));
+        let mut spec = survey::series_chart(&events, &cx.options.lang);
+        spec["title"] = serde_json::json!(title);
+        s.push(Block::Table(table.clone()));
+        s.push(Block::Chart { title, spec, fallback: table });
+    } else {
+        s.push(Block::Table(table));
+    }
+    if without_event > 0 {
+        s.push(Block::Paragraph {
+            text: match cx.lang() {
+                "sv" => format!("{without_event} svar anger inget tillfälle och ingår bara i tabellen per fråga."),
+                _ => format!("{without_event} responses name no event and count only in the per-question table."),
+            },
+        });
+    }
 }
 
 #[cfg(test)]
@@ -190,7 +199,20 @@ mod tests {
         let Block::Table(q) = &s.blocks[2] else { panic!("{:?}", s.blocks[2]) };
         assert_eq!(
             q.rows,
-            vec![vec!["Q1 How satisfied are you?", "2", "4.5", "1: 0; 2: 0; 3: 0; 4: 1; 5: 1", "1", ""]]
+            vec![vec![
+                "Q1 How satisfied are you?",
+                "2",
+                "1",
+                "4.50",
+                "4.50",
+                "0.71",
+                "100 %",
+                "1: 0; 2: 0; 3: 0; 4: 1; 5: 1",
+                "1 not applicable"
+            ]]
+        );
+        assert!(
+            matches!(&s.blocks[3], Block::Chart { spec, .. } if spec["$schema"] == "https://vega.github.io/schema/vega-lite/v6.json")
         );
         let by_event = s
             .blocks
@@ -201,7 +223,11 @@ mod tests {
                 _ => None,
             })
             .unwrap();
-        assert_eq!(by_event.rows, vec![vec!["Activity ACT-1", "2010-03-10", "3", "4.5 (2)"]]);
+        // ACT-2 is a meeting of the evaluated plan with no responses: shown, with n = 0.
+        assert_eq!(
+            by_event.rows,
+            vec![vec!["Activity ACT-1", "2010-03-10", "3", "4.50 (2)"], vec!["Activity ACT-2", "", "0", "– (0)"]]
+        );
     }
 
     #[test]

@@ -2,11 +2,10 @@
 //! learning cycle, the principles, lessons by learning-cycle phase and where they were
 //! applied, and the learning-factor profile from the assessments.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
-
-use rust_decimal::Decimal;
+use std::collections::HashMap;
 
 use super::{join, Cx};
+use crate::analysis::learning::{learning_cycle, learning_profile, profile_chart};
 use crate::model::ApplicationKind;
 use crate::report::model::{Block, Section, Table};
 
@@ -100,22 +99,66 @@ fn lessons(cx: &Cx<'_>, s: &mut Section) {
     sorted.sort_by_key(|l| {
         (l.phase.as_deref().map_or(usize::MAX, |p| order.get(p).copied().unwrap_or(usize::MAX - 1)), l.phase.clone())
     });
+    // Coverage of the cycle: every phase, with or without lessons (analysis::learning).
+    let cov = learning_cycle(cx.portfolio);
+    let applied_count =
+        |ids: &[String]| lessons.iter().filter(|l| ids.contains(&l.id) && !l.applied.is_empty()).count().to_string();
     let mut by_phase = Table::new([cx.t("Fas", "Phase"), cx.t("Lärdomar", "Lessons"), cx.t("Tillämpade", "Applied")]);
-    let mut counts: Vec<(String, usize, usize)> = Vec::new();
-    for l in &sorted {
-        let name = phase_name(&l.phase);
-        match counts.last_mut() {
-            Some((n, c, a)) if *n == name => {
-                *c += 1;
-                *a += usize::from(!l.applied.is_empty());
-            }
-            _ => counts.push((name, 1, usize::from(!l.applied.is_empty()))),
+    for p in &cov.phases {
+        by_phase.push_row([cx.text_or_id(&p.name, &p.phase), p.lessons.len().to_string(), applied_count(&p.lessons)]);
+    }
+    let mut unknown: Vec<(String, Vec<String>)> = Vec::new();
+    for (lesson, phase) in &cov.unknown_phase {
+        match unknown.iter_mut().find(|(p, _)| p == phase) {
+            Some((_, ids)) => ids.push(lesson.clone()),
+            None => unknown.push((phase.clone(), vec![lesson.clone()])),
         }
     }
-    for (name, c, a) in counts {
-        by_phase.push_row([name, c.to_string(), a.to_string()]);
+    for (phase, ids) in &unknown {
+        by_phase.push_row([phase.clone(), ids.len().to_string(), applied_count(ids)]);
+    }
+    if !cov.without_phase.is_empty() {
+        by_phase.push_row([phase_name(&None), cov.without_phase.len().to_string(), applied_count(&cov.without_phase)]);
     }
     s.push(Block::Table(by_phase));
+    if !cycle.is_empty() {
+        let names = |ids: &[String]| {
+            join(ids.iter().map(|id| {
+                cycle.iter().find(|p| &p.id == id).map_or_else(|| id.clone(), |p| cx.text_or_id(&p.name, &p.id))
+            }))
+        };
+        s.push(Block::Paragraph {
+            text: if cov.uncovered.is_empty() {
+                cx.t("Alla faser i lärandecirkeln har lärdomar.", "Every phase of the learning cycle has lessons.")
+            } else {
+                match cx.lang() {
+                    "sv" => format!("Faser utan lärdomar: {}.", names(&cov.uncovered)),
+                    _ => format!("Phases without lessons: {}.", names(&cov.uncovered)),
+                }
+            },
+        });
+    }
+    s.push(cx.heading("Beslut inför nästa program", "Decisions for the next program"));
+    if cov.next_program.is_empty() {
+        s.push(cx.no_data(
+            "Ingen lärdom har ännu lett till ett beslut inför nästa program.",
+            "No lesson has led to a decision for the next program yet.",
+        ));
+    } else {
+        let items = cov
+            .next_program
+            .iter()
+            .map(|d| {
+                let lesson = lessons
+                    .iter()
+                    .find(|l| l.id == d.lesson)
+                    .map_or_else(|| d.lesson.clone(), |l| cx.text_or_id(&l.text, &l.id));
+                let date = d.date.map_or_else(String::new, |d| format!(" ({d})"));
+                format!("{}{date} — {}", cx.text(&d.decision), lesson)
+            })
+            .collect();
+        s.push(Block::List { ordered: false, items });
+    }
     let mut table = Table::new([
         cx.t("Lärdom", "Lesson"),
         cx.t("Fas", "Phase"),
@@ -145,39 +188,50 @@ fn profile(cx: &Cx<'_>, s: &mut Section) {
         ));
         return;
     }
-    // Factor id → (assessments, projects, sum of scores).
-    let mut by_factor: BTreeMap<&str, (usize, BTreeSet<&str>, Decimal)> = BTreeMap::new();
-    for a in assessments {
-        let e = by_factor.entry(a.factor.as_str()).or_default();
-        e.0 += 1;
-        e.1.insert(a.project.as_str());
-        e.2 = e.2.checked_add(a.score).unwrap_or(e.2);
-    }
-    let factors = &cx.portfolio.program.learning.factors;
-    let mut table = Table::new([
-        cx.t("Faktor", "Factor"),
-        cx.t("Bedömningar", "Assessments"),
-        cx.t("Projekt", "Projects"),
-        cx.t("Medelvärde", "Mean score"),
-    ]);
-    for (factor, (n, projects, sum)) in by_factor {
-        let name = factors
-            .iter()
-            .find(|f| f.id == factor)
-            .map_or_else(|| factor.to_owned(), |f| cx.text_or_id(&f.name, &f.id));
-        let mean = u64::try_from(n)
-            .ok()
-            .and_then(|n| sum.checked_div(Decimal::from(n)))
-            .map_or_else(String::new, |m| m.round_dp(2).normalize().to_string());
-        table.push_row([name, n.to_string(), projects.len().to_string(), mean]);
-    }
+    let prof = learning_profile(cx.portfolio);
     s.push(Block::Paragraph {
         text: match cx.lang() {
             "sv" => format!("{} bedömningar av lärandefaktorer.", assessments.len()),
             _ => format!("{} learning-factor assessments.", assessments.len()),
         },
     });
-    s.push(Block::Table(table));
+    let mut table = Table::new([
+        cx.t("Faktor", "Factor"),
+        cx.t("Projekt (n)", "Projects (n)"),
+        cx.t("Medelvärde", "Mean score"),
+        cx.t("Fördelning", "Distribution"),
+        cx.t("Svagast", "Weakest"),
+    ]);
+    for f in &prof.factors {
+        let mean = f.mean.map_or_else(String::new, |m| m.round_dp(2).normalize().to_string());
+        let dist = join(f.distribution.iter().map(|a| format!("{}: {}", a.label, a.count)));
+        let weakest = match f.weakest_score {
+            Some(w) => format!("{} ({})", f.weakest.join(", "), w.normalize()),
+            None => String::new(),
+        };
+        table.push_row([cx.text_or_id(&f.name, &f.factor), f.n.to_string(), mean, dist, weakest]);
+    }
+    if cx.options.charts && prof.factors.iter().any(|f| f.n > 0) {
+        let title = cx.t("Lärandeprofil", "Learning profile");
+        let mut spec = profile_chart(cx.portfolio, &prof, &cx.options.lang);
+        spec["title"] = serde_json::json!(title);
+        s.push(Block::Table(table.clone()));
+        s.push(Block::Chart { title, spec, fallback: table });
+    } else {
+        s.push(Block::Table(table));
+    }
+    s.push(cx.info(
+        "Varje projekt räknas en gång per faktor, med sin senaste bedömning; svagast = projekten med lägsta poäng.",
+        "Each project counts once per factor, with its latest assessment; weakest = the projects with the lowest score.",
+    ));
+    if !prof.left_out.is_empty() {
+        let items = prof.left_out.iter().map(|(i, why)| format!("/factor_assessments/{i}: {why}")).collect();
+        s.push(Block::Notice {
+            kind: crate::report::model::NoticeKind::Warning,
+            text: cx.t("Bedömningar som inte räknats:", "Assessments left out:"),
+        });
+        s.push(Block::List { ordered: false, items });
+    }
 }
 
 #[cfg(test)]
@@ -196,5 +250,35 @@ mod tests {
         assert!(
             matches!(s.blocks.last(), Some(Block::Notice { text, .. }) if text == "No learning-factor assessments recorded yet.")
         );
+    }
+
+    #[test]
+    fn next_program_decisions_and_profile_with_chart() {
+        let mut p = testdata::portfolio();
+        let factor = p.program.learning.factors[0].id.clone();
+        p.program.learning.factor_scale = Some(crate::model::Scale::Numeric { min: 1.into(), max: 5.into() });
+        for (project, score) in [("PRJ-1", 2), ("PRJ-2", 4)] {
+            p.factor_assessments.push(crate::model::FactorAssessment {
+                project: project.into(),
+                factor: factor.clone(),
+                score: score.into(),
+                date: None,
+                assessor_role: crate::model::Text::new(),
+                comment: crate::model::Text::new(),
+            });
+        }
+        let r = build(&p, &ReportOptions::new("en", testdata::as_of()));
+        let s = &r.sections[6];
+        assert!(s
+            .blocks
+            .iter()
+            .any(|b| matches!(b, Block::List { items, .. } if items.iter().any(|i| i.starts_with("Longer meetings")))));
+        let Some(Block::Chart { spec, fallback, .. }) = s.blocks.iter().find(|b| matches!(b, Block::Chart { .. }))
+        else {
+            panic!("no profile chart")
+        };
+        assert_eq!(spec["encoding"]["x"]["scale"]["domain"], serde_json::json!([1.0, 5.0]));
+        assert_eq!(fallback.rows[0][1..3], ["2", "3"]);
+        assert_eq!(fallback.rows[0][4], "PRJ-1 (2)");
     }
 }

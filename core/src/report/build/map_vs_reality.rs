@@ -1,82 +1,55 @@
-//! Section 5, did the map match reality: for each matrix item the evidence found and the
-//! indicators linked to it; for each plan the activities held; and the observations
-//! that point at nothing on the map (unexpected results), by level.
+//! Section 5, did the map match reality: for each matrix item the evidence found, the
+//! indicators linked to it and a verdict; for each plan the activities held as of the
+//! report date; and the observations that point at nothing on the map (unexpected
+//! results), by level. The figures come from [`crate::analysis::map_reality`].
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use rust_decimal::Decimal;
 
-use super::activities::plan_counts;
 use super::{join, Cx};
-use crate::model::{ActivityState, Level, MatrixColumn, PartialDate};
+use crate::analysis::map_reality::{map_vs_reality, MapReality, Verdict};
+use crate::model::{EvidenceStrength, MatrixColumn};
 use crate::report::model::{Block, Section, Table};
-
-/// Evidence gathered for one matrix item.
-#[derive(Debug, Default)]
-struct Evidence {
-    observations: usize,
-    sources: BTreeSet<String>,
-    indicators: BTreeSet<String>,
-    projects: usize,
-    activities: usize,
-}
 
 /// Builds section 5.
 pub(crate) fn section(cx: &Cx<'_>) -> Section {
     let mut s = cx.section("map_vs_reality", 5, "Stämde kartan med verkligheten?", "Did the map match reality?");
-    items(cx, &mut s);
-    plans(cx, &mut s);
-    unexpected(cx, &mut s);
+    let m = map_vs_reality(cx.portfolio, cx.options.as_of);
+    items(cx, &m, &mut s);
+    plans(cx, &m, &mut s);
+    unexpected(cx, &m, &mut s);
     s
 }
 
-fn items(cx: &Cx<'_>, s: &mut Section) {
-    let p = cx.portfolio;
+fn verdict_label(cx: &Cx<'_>, v: Verdict) -> String {
+    match v {
+        Verdict::EvidenceFound => cx.t("belägg finns", "evidence found"),
+        Verdict::Partly => cx.t("delvis", "partly"),
+        Verdict::NoneYet => cx.t("inget ännu", "none yet"),
+    }
+}
+
+fn strength_label(cx: &Cx<'_>, s: Option<EvidenceStrength>) -> String {
+    match s {
+        Some(EvidenceStrength::Anecdotal) => cx.t("anekdotiskt", "anecdotal"),
+        Some(EvidenceStrength::Documented) => cx.t("dokumenterat", "documented"),
+        Some(EvidenceStrength::Measured) => cx.t("mätt", "measured"),
+        Some(EvidenceStrength::Evaluated) => cx.t("utvärderat", "evaluated"),
+        None => String::new(),
+    }
+}
+
+fn report_title(cx: &Cx<'_>, id: &str) -> String {
+    cx.portfolio.reports.iter().find(|r| r.id == id).map_or_else(|| id.to_owned(), |r| cx.text_or_id(&r.title, &r.id))
+}
+
+fn items(cx: &Cx<'_>, m: &MapReality, s: &mut Section) {
     s.push(cx.heading("Kartans förväntningar och belägg", "The map's expectations and the evidence"));
-    if p.program.matrix.rows.is_empty() {
+    if m.items.is_empty() {
         s.push(cx.no_data(
             "Ingen resultatmatris registrerad, så det finns inget att jämföra med.",
             "No results matrix recorded, so there is nothing to compare with.",
         ));
         return;
-    }
-    let mut evidence: HashMap<&str, Evidence> =
-        p.program.matrix.items().map(|(_, _, i)| (i.id.as_str(), Evidence::default())).collect();
-    let mut off_map = 0usize;
-    for report in &p.reports {
-        let source = cx.text_or_id(&report.title, &report.id);
-        for o in &report.observations {
-            let Some(item) = &o.matrix_item else { continue };
-            match evidence.get_mut(item.as_str()) {
-                Some(e) => {
-                    e.observations += 1;
-                    e.sources.insert(source.clone());
-                }
-                None => off_map += 1,
-            }
-        }
-    }
-    for project in &p.projects {
-        for item in &project.contributes_to {
-            if let Some(e) = evidence.get_mut(item.as_str()) {
-                e.projects += 1;
-            }
-        }
-    }
-    for a in &p.activities {
-        for item in &a.matrix_items {
-            if let Some(e) = evidence.get_mut(item.as_str()) {
-                e.activities += 1;
-            }
-        }
-    }
-    let results = p.program.results.iter().chain(p.projects.iter().flat_map(|pr| &pr.results));
-    for r in results {
-        for ind in &r.indicators {
-            for item in r.matrix_items.iter().chain(&ind.matrix_items) {
-                if let Some(e) = evidence.get_mut(item.as_str()) {
-                    e.indicators.insert(ind.id.clone());
-                }
-            }
-        }
     }
     let mut table = Table::new([
         cx.t("Id", "Id"),
@@ -85,109 +58,122 @@ fn items(cx: &Cx<'_>, s: &mut Section) {
         cx.t("Förväntning", "Expectation"),
         cx.t("Observationer", "Observations"),
         cx.t("Källor", "Sources"),
+        cx.t("Starkast", "Strongest"),
         cx.t("Indikatorer", "Indicators"),
         cx.t("Projekt", "Projects"),
         cx.t("Aktiviteter", "Activities"),
+        cx.t("Bedömning", "Verdict"),
     ]);
-    let mut without = 0usize;
-    for (level, column, item) in p.program.matrix.items() {
-        let e = evidence.remove(item.id.as_str()).unwrap_or_default();
-        if e.observations == 0 && e.indicators.is_empty() {
-            without += 1;
-        }
-        let column = match column {
+    for i in &m.items {
+        let column = match i.column {
             MatrixColumn::Experience => cx.t("Erfarenhet/resultat", "Experience/result"),
             MatrixColumn::Effect => cx.t("Effekt", "Effect"),
         };
+        let indicators = join(i.indicators.iter().map(|l| match l.progress {
+            Some(p) => format!("{} ({} %)", l.id, (p * Decimal::ONE_HUNDRED).round_dp(0).normalize()),
+            None => l.id.clone(),
+        }));
         table.push_row([
-            item.id.clone(),
-            cx.level(level),
+            i.item.clone(),
+            cx.level(i.level),
             column,
-            cx.text_or_id(&item.text, &item.id),
-            e.observations.to_string(),
-            join(e.sources),
-            join(e.indicators),
-            e.projects.to_string(),
-            e.activities.to_string(),
+            cx.text_or_id(&i.text, &i.item),
+            i.evidence.to_string(),
+            join(i.sources.iter().map(|r| report_title(cx, r))),
+            strength_label(cx, i.strongest),
+            indicators,
+            i.projects.len().to_string(),
+            i.activities.len().to_string(),
+            verdict_label(cx, i.verdict),
         ]);
     }
-    let total = table.rows.len();
     s.push(Block::Table(table));
+    let count = |v: Verdict| m.items.iter().filter(|i| i.verdict == v).count();
+    let (found, partly, none) = (count(Verdict::EvidenceFound), count(Verdict::Partly), count(Verdict::NoneYet));
+    let total = m.items.len();
     s.push(Block::Paragraph {
         text: match cx.lang() {
             "sv" => format!(
-                "{without} av {total} förväntningar har ännu varken observationer eller indikatorer som pekar på dem."
+                "Per {}: av {total} förväntningar har {found} belägg, {partly} delvis belägg och {none} inga belägg ännu.",
+                m.as_of
             ),
-            _ => {
-                format!("{without} of {total} expectations have no observation and no indicator pointing at them yet.")
-            }
+            _ => format!(
+                "As of {}: of {total} expectations, {found} have evidence, {partly} partly and {none} none yet.",
+                m.as_of
+            ),
         },
     });
-    if off_map > 0 {
-        s.push(Block::Notice {
-            kind: crate::report::model::NoticeKind::Warning,
-            text: match cx.lang() {
-                "sv" => format!("{off_map} observationer pekar på id som inte finns på kartan (se avsnitt 9)."),
-                _ => format!("{off_map} observations point at ids that are not on the map (see section 9)."),
-            },
-        });
-    }
+    s.push(cx.info(
+        "Bedömning: belägg finns när minst en observation är dokumenterad, mätt eller utvärderad; delvis när \
+         observationerna bara är anekdotiska eller saknar styrka; inget ännu utan observationer. Bara rapporter \
+         daterade senast rapportdagen räknas.",
+        "Verdict: evidence found when at least one observation is documented, measured or evaluated; partly when \
+         the observations are only anecdotal or state no strength; none yet without observations. Only reports \
+         dated on or before the report date count.",
+    ));
 }
 
-fn plans(cx: &Cx<'_>, s: &mut Section) {
-    let plans = &cx.portfolio.program.plans;
+fn plans(cx: &Cx<'_>, m: &MapReality, s: &mut Section) {
     s.push(cx.heading("Planerade aktiviteter: genomförda?", "Planned activities: held?"));
-    if plans.is_empty() {
+    if m.plans.is_empty() {
         s.push(cx.no_data("Inga planerade aktiviteter registrerade.", "No planned activities recorded."));
         return;
-    }
-    let counts = plan_counts(cx);
-    // Plan id → dates the plan's held activities started.
-    let mut held_dates: HashMap<&str, Vec<PartialDate>> = HashMap::new();
-    for a in &cx.portfolio.activities {
-        if let (Some(plan), Some(ActivityState::Held), Some(start)) = (&a.plan, a.state, a.held.start) {
-            held_dates.entry(plan.as_str()).or_default().push(start);
-        }
     }
     let mut table = Table::new([
         cx.t("Plan", "Plan"),
         cx.t("Planerat antal", "Planned"),
-        cx.t("Registrerade", "Recorded"),
         cx.t("Genomförda", "Held"),
-        cx.t("När", "When"),
+        cx.t("Ej genomförda ännu", "Not held yet"),
+        cx.t("Inställda", "Cancelled"),
+        cx.t("Kvar till planen", "Short of plan"),
+        cx.t("Senast", "Last held"),
     ]);
-    for plan in plans {
-        let (recorded, held) = counts.get(plan.id.as_str()).copied().unwrap_or((0, 0));
-        let planned = plan.count.map_or_else(|| cx.t("inget antal", "no number"), |n| n.to_string());
-        let when = held_dates.get_mut(plan.id.as_str()).map_or_else(String::new, |dates| {
-            dates.sort();
-            match (dates.first(), dates.last()) {
-                (Some(a), Some(b)) if a != b => format!("{a} – {b}"),
-                (Some(a), _) => a.to_string(),
-                _ => String::new(),
-            }
-        });
-        table.push_row([cx.text_or_id(&plan.title, &plan.id), planned, recorded.to_string(), held.to_string(), when]);
+    for p in &m.plans {
+        let title = cx
+            .portfolio
+            .program
+            .plans
+            .iter()
+            .find(|x| x.id == p.plan)
+            .map_or_else(|| p.plan.clone(), |x| cx.text_or_id(&x.title, &x.id));
+        table.push_row([
+            title,
+            p.planned.map_or_else(|| cx.t("inget antal", "no number"), |n| n.to_string()),
+            p.held.to_string(),
+            p.open.to_string(),
+            p.cancelled.to_string(),
+            p.shortfall.map_or_else(String::new, |n| n.to_string()),
+            p.last_held.map_or_else(String::new, |d| d.to_string()),
+        ]);
     }
     s.push(Block::Table(table));
 }
 
-fn unexpected(cx: &Cx<'_>, s: &mut Section) {
+fn unexpected(cx: &Cx<'_>, m: &MapReality, s: &mut Section) {
     s.push(cx.heading("Det som inte fanns på kartan", "What was not on the map"));
-    let mut by_level: BTreeMap<Option<Level>, Vec<String>> = BTreeMap::new();
-    for report in &cx.portfolio.reports {
-        for o in report.observations.iter().filter(|o| o.matrix_item.is_none()) {
-            let source = join([cx.text_or_id(&report.title, &report.id), cx.text(&o.source)]);
-            by_level.entry(o.level).or_default().push(format!("{} ({source})", cx.text_or_id(&o.text, &o.id)));
-        }
-    }
-    if by_level.is_empty() {
+    if m.unexpected.is_empty() {
         s.push(cx.no_data("Inga oväntade resultat registrerade ännu.", "No unexpected results recorded yet."));
         return;
     }
-    for (level, items) in super::none_last(by_level) {
-        let level = level.map_or_else(|| cx.t("Nivå ej angiven", "Level not stated"), |l| cx.level(l));
+    for g in &m.unexpected {
+        let level = g.level.map_or_else(|| cx.t("Nivå ej angiven", "Level not stated"), |l| cx.level(l));
         s.push(Block::Paragraph { text: format!("{level}:") });
+        let items = g
+            .observations
+            .iter()
+            .map(|u| {
+                let report = cx.portfolio.reports.iter().find(|r| r.id == u.report);
+                let obs_source = report
+                    .and_then(|r| r.observations.iter().find(|o| o.id == u.observation))
+                    .map_or_else(String::new, |o| cx.text(&o.source));
+                let source = join([report_title(cx, &u.report), obs_source]);
+                let dangling = u.unknown_item.as_ref().map_or_else(String::new, |id| match cx.lang() {
+                    "sv" => format!(" [pekar på {id}, som inte finns på kartan]"),
+                    _ => format!(" [points at {id}, which is not on the map]"),
+                });
+                format!("{} ({source}){dangling}", cx.text_or_id(&u.text, &u.observation))
+            })
+            .collect();
         s.push(Block::List { ordered: false, items });
     }
 }
@@ -205,11 +191,12 @@ mod tests {
         let Block::Table(items) = &s.blocks[1] else { panic!() };
         assert_eq!(items.rows.len(), 6);
         let reg = items.rows.iter().find(|r| r[0] == "M-REG-EFF-1").unwrap();
-        assert_eq!(reg[4..], ["1", "Interim report 1", "IND-1", "0", "0"]);
+        // One observation with no stated strength: partly.
+        assert_eq!(reg[4..], ["1", "Interim report 1", "", "IND-1", "0", "0", "partly"]);
         assert!(s
             .blocks
             .iter()
-            .any(|b| matches!(b, Block::Paragraph { text } if text.starts_with("5 of 6 expectations"))));
+            .any(|b| matches!(b, Block::Paragraph { text } if text == "As of 2011-06-30: of 6 expectations, 0 have evidence, 1 partly and 5 none yet.")));
         assert!(s.blocks.iter().any(|b| matches!(b, Block::List { items, .. } if items == &["Unexpected interest from schools (Interim report 1)"])));
         let plan = s
             .blocks
@@ -219,6 +206,7 @@ mod tests {
                 _ => None,
             })
             .unwrap();
-        assert_eq!(plan.rows, vec![vec!["14 project-leader meetings", "14", "2", "1", "2010-03-10"]]);
+        // Planned 14; ACT-1 held, ACT-2 still planned: 13 short of the plan.
+        assert_eq!(plan.rows, vec![vec!["14 project-leader meetings", "14", "1", "1", "0", "13", "2010-03-10"]]);
     }
 }

@@ -1,10 +1,14 @@
-//! Section 8, the portfolio: projects by focus area, level, owner kind and status;
-//! budget totals per currency; and the number of projects stated against recorded.
+//! Section 8, the portfolio: projects by focus area, level, owner kind and status (as
+//! of the report date when no status is recorded), by each classification scheme and
+//! region, partners by role; budget totals per currency; and the number of projects
+//! stated against recorded. Classification, region, status and partner figures come
+//! from [`crate::analysis::breakdown`].
 
 use std::collections::{BTreeMap, HashMap};
 
 use super::program::budget_totals;
 use super::{none_last, Cx};
+use crate::analysis::breakdown::{by_classification, by_region, partners_by_role, status_as_of, Breakdown, NONE_KEY};
 use crate::model::{ActivityStatus, OrganisationKind};
 use crate::report::model::{Block, KeyValue, Section, Table};
 
@@ -36,6 +40,7 @@ pub(crate) fn section(cx: &Cx<'_>) -> Section {
         s.push(cx.no_data("Inga projekt registrerade ännu.", "No projects recorded yet."));
     } else {
         breakdowns(cx, &mut s);
+        classifications(cx, &mut s);
         project_list(cx, &mut s);
     }
     budgets(cx, &mut s);
@@ -107,15 +112,103 @@ fn breakdowns(cx: &Cx<'_>, s: &mut Section) {
         rows,
     ));
 
-    let mut by_status: BTreeMap<Option<ActivityStatus>, usize> = BTreeMap::new();
+    // Recorded IATI status first; projects without one by their planned dates as of the
+    // report date (analysis::breakdown::status_as_of).
+    let mut by_status: BTreeMap<(Option<ActivityStatus>, String), usize> = BTreeMap::new();
     for project in &p.projects {
-        *by_status.entry(project.status).or_insert(0) += 1;
+        let derived = match project.status {
+            Some(_) => String::new(),
+            None => status_as_of(project, cx.options.as_of),
+        };
+        *by_status.entry((project.status, derived)).or_insert(0) += 1;
     }
-    let rows = none_last(by_status)
-        .into_iter()
-        .map(|(st, n)| (st.map_or_else(|| cx.not_stated(), |st| status_label(cx, st)), n))
-        .collect();
+    let mut rows: Vec<(String, usize)> = Vec::new();
+    let mut unstated: Vec<(String, usize)> = Vec::new();
+    for ((st, derived), n) in by_status {
+        match st {
+            Some(st) => rows.push((status_label(cx, st), n)),
+            None => unstated.push((derived_status_label(cx, &derived), n)),
+        }
+    }
+    rows.extend(unstated);
     s.blocks.extend(count_table(cx, ("Per status", "By status"), cx.t("Status (IATI)", "Status (IATI)"), rows));
+}
+
+fn derived_status_label(cx: &Cx<'_>, code: &str) -> String {
+    match code {
+        "not_started" => {
+            cx.t("ej angivet; ej startat enligt planerade datum", "not stated; not started by planned dates")
+        }
+        "running" => cx.t("ej angivet; pågår enligt planerade datum", "not stated; running by planned dates"),
+        "ended" => cx.t("ej angivet; avslutat enligt planerade datum", "not stated; ended by planned dates"),
+        _ => cx.not_stated(),
+    }
+}
+
+/// At most this many groups are listed per classification; the rest are counted.
+const GROUP_LIMIT: usize = 30;
+
+fn money(budget: &BTreeMap<String, rust_decimal::Decimal>) -> String {
+    super::join(budget.iter().map(|(c, a)| format!("{} {c}", a.normalize())))
+}
+
+fn breakdown_blocks(cx: &Cx<'_>, heading: String, first: String, b: &Breakdown, s: &mut Section) {
+    s.push(Block::Heading { text: heading });
+    let mut table = Table::new([first, cx.t("Projekt", "Projects"), cx.t("Budget", "Budget")]);
+    for g in b.groups.iter().take(GROUP_LIMIT) {
+        let key = if g.key == NONE_KEY { cx.not_stated() } else { g.key.clone() };
+        table.push_row([key, g.projects.to_string(), money(&g.budget)]);
+    }
+    s.push(Block::Table(table));
+    if b.groups.len() > GROUP_LIMIT {
+        let rest: u64 = b.groups[GROUP_LIMIT..].iter().map(|g| g.projects).sum();
+        s.push(Block::Paragraph {
+            text: match cx.lang() {
+                "sv" => format!("… och {} grupper till med {rest} projekt.", b.groups.len() - GROUP_LIMIT),
+                _ => format!("… and {} more groups with {rest} projects.", b.groups.len() - GROUP_LIMIT),
+            },
+        });
+    }
+    if b.overlapping {
+        s.push(cx.info(
+            "Ett projekt i flera grupper räknas i var och en, så summorna överlappar.",
+            "A project in several groups counts in each, so the totals overlap.",
+        ));
+    }
+}
+
+/// Projects by each classification scheme (regional programme, priority axis …), by
+/// region, and partners by role: from analysis::breakdown.
+fn classifications(cx: &Cx<'_>, s: &mut Section) {
+    let p = cx.portfolio;
+    let schemes: std::collections::BTreeSet<&str> =
+        p.projects.iter().flat_map(|pr| pr.classifications.keys().map(String::as_str)).collect();
+    for scheme in schemes {
+        let b = by_classification(p, scheme);
+        let heading = match cx.lang() {
+            "sv" => format!("Per {}", scheme.replace('_', " ")),
+            _ => format!("By {}", scheme.replace('_', " ")),
+        };
+        breakdown_blocks(cx, heading, super::capitalised(&scheme.replace('_', " ")), &b, s);
+    }
+    if p.projects.iter().any(|pr| !pr.regions.is_empty()) {
+        breakdown_blocks(cx, cx.t("Per region", "By region"), cx.t("Region", "Region"), &by_region(p), s);
+    }
+    let roles = partners_by_role(p);
+    if !roles.is_empty() {
+        s.push(cx.heading("Partner per roll", "Partners by role"));
+        let mut table = Table::new([cx.t("Roll", "Role"), cx.t("Partner", "Partners"), cx.t("Budget", "Budget")]);
+        for r in &roles {
+            let role = match r.role.as_str() {
+                "LP" => cx.t("LP (huvudpartner)", "LP (lead partner)"),
+                "PP" => cx.t("PP (projektpartner)", "PP (project partner)"),
+                "AP" => cx.t("AP (associerad partner)", "AP (associated partner)"),
+                _ => cx.not_stated(),
+            };
+            table.push_row([role, r.partners.to_string(), money(&r.budget)]);
+        }
+        s.push(Block::Table(table));
+    }
 }
 
 /// At most this many projects are listed one by one; the counts above cover them all.

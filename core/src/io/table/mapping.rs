@@ -1,0 +1,410 @@
+//! Column mappings: which column is what, saved as TOML or JSON so an import repeats.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// Why a mapping file could not be used.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum MappingError {
+    /// The mapping file could not be read.
+    #[error("{file}: {source}")]
+    Io {
+        /// The file.
+        file: String,
+        /// The I/O error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The mapping is not valid TOML/JSON for the mapping's shape.
+    #[error("{file}: {message}")]
+    Syntax {
+        /// The file.
+        file: String,
+        /// What is wrong, with its line/column or key.
+        message: String,
+    },
+    /// The mapping parses but contradicts itself.
+    #[error("{file}: {message}")]
+    Invalid {
+        /// The file.
+        file: String,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// How to read the file itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceOptions {
+    /// CSV delimiter, one ASCII character (`","` by default, `"\t"` for `.tsv`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delimiter: Option<String>,
+    /// The workbook sheet to read (the first sheet by default).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
+}
+
+/// The number and date conventions of one table, used only where a mapping declares
+/// them (DESIGN.md rule 7). Absent, numbers are strict `xs:decimal` and dates ISO 8601.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Locale {
+    /// The decimal separator (e.g. `","`); `.` when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decimal_separator: Option<String>,
+    /// The thousands separator (e.g. `" "`, which also matches no-break spaces); none
+    /// when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub thousands_separator: Option<String>,
+    /// Date patterns (chrono `strftime`, e.g. `%d.%m.%Y`), tried in order after ISO 8601.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub date_formats: Vec<String>,
+}
+
+/// Where one field's value comes from: a column name (`"projektnamn"`), or a table
+/// `{ column = "län", split = "," }`, `{ value = "SEK" }` (a constant), or
+/// `{ column = "aktiv", values = { Ja = "implementation" } }` (a recoding; a value not
+/// listed is a skip).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum FieldSpec {
+    /// The column with this name.
+    Column(String),
+    /// A column with options, or a constant.
+    Detailed {
+        /// The column (absent for a constant).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        column: Option<String>,
+        /// A constant value used for every row (when `column` is absent or its cell empty).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        value: Option<String>,
+        /// Split the cell on this separator into several values (trimmed, empty parts dropped).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        split: Option<String>,
+        /// Recode cell values (compared after [`super::normalise_label`]).
+        #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+        values: BTreeMap<String, String>,
+    },
+}
+
+impl FieldSpec {
+    /// The column named, if any.
+    pub fn column(&self) -> Option<&str> {
+        match self {
+            FieldSpec::Column(c) => Some(c),
+            FieldSpec::Detailed { column, .. } => column.as_deref(),
+        }
+    }
+}
+
+/// Which column holds what, for a table of projects (one row per project), or of
+/// project partners (one row per partner, `partners` set, rows grouped by `id`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProjectColumns {
+    /// The project id: one column, or several whose values are joined with `" / "`
+    /// (e.g. `["program", "projektnamn"]` when the file has no id column).
+    pub id: IdSpec,
+    /// The title.
+    pub title: FieldSpec,
+    /// A description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<FieldSpec>,
+    /// The owner organisation's name; organisations are created by name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<FieldSpec>,
+    /// Planned start date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<FieldSpec>,
+    /// Planned end date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<FieldSpec>,
+    /// Budget amount (one original budget line over the planned period).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget: Option<FieldSpec>,
+    /// ISO 4217 currency of the budget (a column or `{ value = "SEK" }`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<FieldSpec>,
+    /// Focus area id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub focus_area: Option<FieldSpec>,
+    /// Regions (use `split` for lists in one cell).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub regions: Vec<FieldSpec>,
+    /// IATI activity status: a code 1-6 or a snake_case name, or recoded with `values`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<FieldSpec>,
+    /// The parent project's id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<FieldSpec>,
+}
+
+/// A project id from one column or several joined.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum IdSpec {
+    /// One column.
+    One(String),
+    /// Several columns, joined with `" / "`.
+    Joined(Vec<String>),
+}
+
+impl IdSpec {
+    /// The columns, in order.
+    pub fn columns(&self) -> Vec<&str> {
+        match self {
+            IdSpec::One(c) => vec![c.as_str()],
+            IdSpec::Joined(cs) => cs.iter().map(String::as_str).collect(),
+        }
+    }
+}
+
+/// Columns of a partner table (one row per partner; rows with the same project id form
+/// one project).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartnerColumns {
+    /// The partner organisation's name.
+    pub organisation: FieldSpec,
+    /// The role: Jems codes `LP`/`PP`/`AP`, or recoded with `values` to those codes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<FieldSpec>,
+    /// The partner's budget.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget: Option<FieldSpec>,
+    /// The partner budget's currency.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<FieldSpec>,
+}
+
+/// A mapping for a table of projects. Saved as TOML (see
+/// `examples/mappings/projektbanken.toml`) or JSON.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProjectMapping {
+    /// Always `"projects"` when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// The BCP 47 tag of the table's texts (titles, descriptions); `en` when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// How to read the file.
+    #[serde(default)]
+    pub source: SourceOptions,
+    /// Number and date conventions; absent means strict numbers and ISO dates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale: Option<Locale>,
+    /// When true, the first unreadable cell fails the import; otherwise it is skipped
+    /// and reported.
+    #[serde(default)]
+    pub strict: bool,
+    /// The project columns.
+    pub columns: ProjectColumns,
+    /// Classification scheme → column (e.g. `regional_programme = "område"`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub classifications: BTreeMap<String, FieldSpec>,
+    /// Partner columns, for a table with one row per partner.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partners: Option<PartnerColumns>,
+    /// The program the projects belong to, for [`super::load_portfolio`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub program: Option<ProgramSpec>,
+}
+
+/// The program a table of projects belongs to (the table itself does not say).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProgramSpec {
+    /// The program's id.
+    pub id: String,
+    /// The program's title, in the mapping's language.
+    pub title: String,
+}
+
+/// A scale as a survey mapping declares it: labelled points, or a numeric range.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScaleSpec {
+    /// Labels from lowest to highest score; scored `first_score`, `first_score + 1` …
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub labels: Vec<String>,
+    /// The score of the first label (1 by default).
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::model::number::strict_opt")]
+    pub first_score: Option<Decimal>,
+    /// For a numeric scale: the lowest score.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::model::number::strict_opt")]
+    pub min: Option<Decimal>,
+    /// For a numeric scale: the highest score.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::model::number::strict_opt")]
+    pub max: Option<Decimal>,
+    /// Labels meaning "not applicable"/"don't know": missing, never 0 (rule 9).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_applicable: Vec<String>,
+}
+
+/// One question of a survey table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SurveyQuestionSpec {
+    /// The column holding the answers.
+    pub column: String,
+    /// The question id (the column name when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The question as asked (the column name when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// The scale's name in `scales`; absent for a free-text question.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scale: Option<String>,
+    /// A reverse-coded item: high scores mean a bad outcome (rule 9: declared, never guessed).
+    #[serde(default)]
+    pub reverse: bool,
+}
+
+/// Columns of a survey table that are not questions.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SurveyColumns {
+    /// The event (activity) the response is about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event: Option<String>,
+    /// When the response was given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The response's id in the source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response_id: Option<String>,
+}
+
+/// A mapping for a table of survey responses (one row per response). Saved as TOML
+/// (see `examples/mappings/carpentries_post_survey.toml`) or JSON.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SurveyMapping {
+    /// Always `"survey"` when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// The evaluation's id.
+    pub evaluation_id: String,
+    /// The evaluation's title.
+    pub title: String,
+    /// The BCP 47 tag of the question texts and labels; `en` when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// How to read the file.
+    #[serde(default)]
+    pub source: SourceOptions,
+    /// Number and date conventions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale: Option<Locale>,
+    /// When true, the first unreadable cell fails the import.
+    #[serde(default)]
+    pub strict: bool,
+    /// Event, date and id columns.
+    #[serde(default)]
+    pub columns: SurveyColumns,
+    /// Event cells that name no event (e.g. "My training event is not listed").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub event_missing: Vec<String>,
+    /// The scales, by name.
+    pub scales: BTreeMap<String, ScaleSpec>,
+    /// The questions, in the order asked.
+    pub questions: Vec<SurveyQuestionSpec>,
+}
+
+fn parse_text<T: serde::de::DeserializeOwned>(text: &str, file: &str, json: bool) -> Result<T, MappingError> {
+    let syntax = |message: String| MappingError::Syntax { file: file.to_owned(), message };
+    if json {
+        let de = &mut serde_json::Deserializer::from_str(text);
+        serde_path_to_error::deserialize(de).map_err(|e| syntax(format!("at {}: {}", e.path(), e.inner())))
+    } else {
+        toml::from_str(text).map_err(|e| syntax(e.to_string().trim_end().to_owned()))
+    }
+}
+
+fn load_file<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, MappingError> {
+    let file = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|source| MappingError::Io { file: file.clone(), source })?;
+    let json = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    parse_text(&text, &file, json)
+}
+
+fn check_kind(kind: &Option<String>, want: &str, file: &str) -> Result<(), MappingError> {
+    match kind {
+        Some(k) if k != want => Err(MappingError::Invalid {
+            file: file.to_owned(),
+            message: format!("kind is {k:?} but this is read as a {want:?} mapping"),
+        }),
+        _ => Ok(()),
+    }
+}
+
+impl ProjectMapping {
+    /// Reads a mapping from a `.toml` or `.json` file.
+    ///
+    /// # Errors
+    /// [`MappingError`] naming the file and the key or line.
+    pub fn load(path: impl AsRef<Path>) -> Result<Self, MappingError> {
+        let path = path.as_ref();
+        let m: Self = load_file(path)?;
+        check_kind(&m.kind, "projects", &path.display().to_string())?;
+        Ok(m)
+    }
+
+    /// Reads a mapping from TOML text, naming `file` in errors.
+    ///
+    /// # Errors
+    /// As [`ProjectMapping::load`].
+    pub fn from_toml(text: &str, file: &str) -> Result<Self, MappingError> {
+        let m: Self = parse_text(text, file, false)?;
+        check_kind(&m.kind, "projects", file)?;
+        Ok(m)
+    }
+
+    /// Writes the mapping as TOML.
+    ///
+    /// # Errors
+    /// When TOML cannot represent it (never for mappings read from TOML).
+    pub fn to_toml(&self) -> Result<String, toml::ser::Error> {
+        toml::to_string(self)
+    }
+}
+
+impl SurveyMapping {
+    /// Reads a mapping from a `.toml` or `.json` file.
+    ///
+    /// # Errors
+    /// [`MappingError`] naming the file and the key or line.
+    pub fn load(path: impl AsRef<Path>) -> Result<Self, MappingError> {
+        let path = path.as_ref();
+        let m: Self = load_file(path)?;
+        check_kind(&m.kind, "survey", &path.display().to_string())?;
+        Ok(m)
+    }
+
+    /// Reads a mapping from TOML text, naming `file` in errors.
+    ///
+    /// # Errors
+    /// As [`SurveyMapping::load`].
+    pub fn from_toml(text: &str, file: &str) -> Result<Self, MappingError> {
+        let m: Self = parse_text(text, file, false)?;
+        check_kind(&m.kind, "survey", file)?;
+        Ok(m)
+    }
+
+    /// Reads a mapping from JSON text, naming `file` in errors.
+    ///
+    /// # Errors
+    /// As [`SurveyMapping::load`].
+    pub fn from_json(text: &str, file: &str) -> Result<Self, MappingError> {
+        let m: Self = parse_text(text, file, true)?;
+        check_kind(&m.kind, "survey", file)?;
+        Ok(m)
+    }
+}

@@ -1,0 +1,208 @@
+//! Survey responses from a table: one row per response, one column per question.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+
+use crate::model::{Answer, Evaluation, Instrument, Question, Response, Scale, ScalePoint, Text};
+
+use super::mapping::{MappingError, ScaleSpec, SurveyMapping};
+use super::report::ImportReport;
+use super::source::{RawRow, RawTable};
+use super::values::{normalise_label, parse_date, parse_number};
+use super::{Skip, TableError};
+
+/// The result of [`import_survey`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct SurveyImport {
+    /// The evaluation: the instrument built from the mapping, the events named in the
+    /// event column (in order of first appearance), and one response per row.
+    pub evaluation: Evaluation,
+    /// What was read and skipped.
+    pub report: ImportReport,
+}
+
+/// Reads survey responses from `table` as `mapping` says.
+///
+/// Per cell: blank is no answer (the question is absent from the response); a label
+/// in the scale's `not_applicable` list is [`Answer::NotApplicable`] — missing, never 0
+/// (DESIGN.md rule 9); a label of the scale is its score (labels compared with
+/// [`normalise_label`]); on a numeric scale, a number inside `min..=max`; anything else
+/// is skipped and reported (or an error when the mapping is `strict`). Scores are
+/// stored as answered: reverse-coded items are reversed by the analysis, from the
+/// question's declared `reverse_coded` flag.
+///
+/// # Errors
+/// [`TableError::MissingColumn`] for a mapped column the table lacks;
+/// [`TableError::Mapping`] when a question names an undeclared scale or a scale is
+/// neither labels nor a `min`/`max` range; [`TableError::Cell`] when strict.
+pub fn import_survey(table: &RawTable, mapping: &SurveyMapping) -> Result<SurveyImport, TableError> {
+    let lang = mapping.language.clone().unwrap_or_else(|| "en".to_owned());
+    let invalid = |message: String| TableError::Mapping(MappingError::Invalid { file: table.file.clone(), message });
+    // Columns first, so a typo is named before anything else.
+    let named = [
+        ("columns.event", mapping.columns.event.as_deref()),
+        ("columns.date", mapping.columns.date.as_deref()),
+        ("columns.response_id", mapping.columns.response_id.as_deref()),
+    ];
+    let questions_cols = mapping.questions.iter().map(|q| ("questions.column", Some(q.column.as_str())));
+    for (field, col) in named.into_iter().chain(questions_cols) {
+        if let Some(col) = col {
+            if table.column(col).is_none() {
+                return Err(TableError::MissingColumn {
+                    file: table.file.clone(),
+                    field: field.to_owned(),
+                    column: col.to_owned(),
+                    available: table.headers.join(", "),
+                });
+            }
+        }
+    }
+    let mut scales: BTreeMap<&str, Scale> = BTreeMap::new();
+    for (name, spec) in &mapping.scales {
+        scales.insert(name, build_scale(name, spec, &lang).map_err(invalid)?);
+    }
+    let mut questions = Vec::new();
+    for q in &mapping.questions {
+        let scale = match &q.scale {
+            None => Scale::FreeText,
+            Some(s) => scales.get(s.as_str()).cloned().ok_or_else(|| {
+                invalid(format!("question {:?} names scale {s:?}, which `scales` does not declare", q.column))
+            })?,
+        };
+        let id = q.id.clone().unwrap_or_else(|| q.column.clone());
+        if questions.iter().any(|x: &Question| x.id == id) {
+            return Err(invalid(format!("question id {id:?} appears twice in `questions`")));
+        }
+        if q.reverse && matches!(scale, Scale::FreeText) {
+            return Err(invalid(format!("question {:?} is reverse-coded but has no scale", q.column)));
+        }
+        questions.push(Question {
+            id: q.id.clone().unwrap_or_else(|| q.column.clone()),
+            text: Text::one(&lang, q.text.clone().unwrap_or_else(|| q.column.clone())),
+            scale,
+            reverse_coded: q.reverse,
+        });
+    }
+    let event_missing: Vec<String> = mapping.event_missing.iter().map(|s| normalise_label(s)).collect();
+    let mut report = ImportReport::new(&table.file, table.rows.len());
+    let mut events: Vec<String> = Vec::new();
+    let mut responses = Vec::new();
+    let cell = |row: &RawRow, col: &str| -> String {
+        table.column(col).and_then(|i| row.cells.get(i)).map_or(String::new(), |c| c.trim().to_owned())
+    };
+    for row in &table.rows {
+        if row.cells.iter().all(|c| c.trim().is_empty()) {
+            report.skipped.push(Skip { place: table.place(row, None), reason: "blank row".to_owned() });
+            continue;
+        }
+        let problem = |report: &mut ImportReport, col: &str, reason: String| -> Result<(), TableError> {
+            if mapping.strict {
+                return Err(TableError::Cell { place: table.place(row, Some(col)), reason });
+            }
+            report
+                .skipped
+                .push(Skip { place: table.place(row, Some(col)), reason: format!("{reason}; the cell is skipped") });
+            Ok(())
+        };
+        let mut response = Response::default();
+        if let Some(col) = &mapping.columns.event {
+            let e = cell(row, col);
+            if !e.is_empty() && !event_missing.contains(&normalise_label(&e)) {
+                if !events.contains(&e) {
+                    events.push(e.clone());
+                }
+                response.event = Some(e);
+            }
+        }
+        if let Some(col) = &mapping.columns.date {
+            let d = cell(row, col);
+            if !d.is_empty() {
+                match parse_date(&d, mapping.locale.as_ref()) {
+                    Ok(d) => response.date = Some(d),
+                    Err(e) => problem(&mut report, col, e)?,
+                }
+            }
+        }
+        if let Some(col) = &mapping.columns.response_id {
+            response.id = Some(cell(row, col)).filter(|s| !s.is_empty());
+        }
+        for (spec, question) in mapping.questions.iter().zip(&questions) {
+            let text = cell(row, &spec.column);
+            if text.is_empty() {
+                continue;
+            }
+            let na =
+                spec.scale.as_deref().and_then(|s| mapping.scales.get(s)).map_or(&[][..], |s| &s.not_applicable[..]);
+            let norm = normalise_label(&text);
+            let answer = if na.iter().any(|l| normalise_label(l) == norm) {
+                Some(Answer::NotApplicable)
+            } else {
+                match &question.scale {
+                    Scale::FreeText => Some(Answer::Text(text.clone())),
+                    Scale::Points { points } => {
+                        match points.iter().find(|p| p.label.iter().any(|(_, l)| normalise_label(l) == norm)) {
+                            Some(p) => Some(Answer::Score(p.score)),
+                            None => {
+                                let labels: Vec<String> =
+                                    points.iter().map(|p| format!("{:?}", p.label.show(&lang, "en"))).collect();
+                                problem(
+                                    &mut report,
+                                    &spec.column,
+                                    format!("{text:?} is not a label of the question's scale ({})", labels.join(", ")),
+                                )?;
+                                None
+                            }
+                        }
+                    }
+                    Scale::Numeric { min, max } => match parse_number(&text, mapping.locale.as_ref()) {
+                        Ok(v) if v >= *min && v <= *max => Some(Answer::Score(v)),
+                        Ok(v) => {
+                            problem(&mut report, &spec.column, format!("score {v} is outside the scale {min}..{max}"))?;
+                            None
+                        }
+                        Err(e) => {
+                            problem(&mut report, &spec.column, e)?;
+                            None
+                        }
+                    },
+                }
+            };
+            if let Some(a) = answer {
+                response.answers.insert(question.id.clone(), a);
+            }
+        }
+        responses.push(response);
+        report.rows_imported += 1;
+    }
+    let evaluation = Evaluation {
+        id: mapping.evaluation_id.clone(),
+        title: Text::one(&lang, mapping.title.clone()),
+        instrument: Instrument { questions },
+        events,
+        plan: None,
+        responses,
+    };
+    Ok(SurveyImport { evaluation, report })
+}
+
+fn build_scale(name: &str, spec: &ScaleSpec, lang: &str) -> Result<Scale, String> {
+    match (spec.labels.is_empty(), spec.min, spec.max) {
+        (false, None, None) => {
+            let normalised: Vec<String> = spec.labels.iter().map(|l| normalise_label(l)).collect();
+            if let Some(i) = (0..normalised.len()).find(|&i| normalised[..i].contains(&normalised[i])) {
+                return Err(format!("scale {name:?} has the label {:?} twice (label {})", spec.labels[i], i + 1));
+            }
+            let first = spec.first_score.unwrap_or(Decimal::ONE);
+            let points = spec
+                .labels
+                .iter()
+                .enumerate()
+                .map(|(i, l)| ScalePoint { score: first + Decimal::from(i as u64), label: Text::one(lang, l.clone()) })
+                .collect();
+            Ok(Scale::Points { points })
+        }
+        (true, Some(min), Some(max)) if min < max => Ok(Scale::Numeric { min, max }),
+        _ => Err(format!("scale {name:?} must have either `labels` or both `min` and `max` (min < max)")),
+    }
+}
