@@ -3,11 +3,13 @@
 //!
 //! Each file mirrors a core module: `model` and `results` wrap `kartan::model`,
 //! `matrix` the results matrix, `diagnostic` the diagnostic, `portfolio` the root and `kartan::io`, `tables` and
-//! `table` the Arrow tables, `report` the learning report, `errors` the exception mapping. No rule lives here.
+//! `table` the Arrow tables, `learning` the learning analyses and table import, `report`
+//! the learning report, `errors` the exception mapping. No rule lives here.
 
 mod convert;
 mod diagnostic;
 mod errors;
+mod learning;
 mod matrix;
 mod model;
 mod portfolio;
@@ -25,6 +27,8 @@ fn _kartan(m: &Bound<'_, PyModule>) -> PyResult<()> {
     errors::register(m)?;
     m.add_function(wrap_pyfunction!(portfolio::load, m)?)?;
     m.add_function(wrap_pyfunction!(portfolio::seed, m)?)?;
+    m.add_function(wrap_pyfunction!(portfolio::import_table, m)?)?;
+    m.add_function(wrap_pyfunction!(portfolio::load_survey, m)?)?;
     m.add_class::<portfolio::PyPortfolio>()?;
     m.add_class::<model::PyProgram>()?;
     m.add_class::<model::PyProject>()?;

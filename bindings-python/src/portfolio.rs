@@ -11,6 +11,7 @@ use pyo3::types::{PyBytes, PyString};
 use crate::convert::py_quote;
 use crate::diagnostic::{wrap, PyDiagnostic};
 use crate::errors::{self, KartanError};
+use crate::learning;
 use crate::matrix::PyResultsMatrix;
 use crate::model::{PyProgram, PyProject};
 use crate::report;
@@ -264,6 +265,57 @@ impl PyPortfolio {
         report::render(py, &self.inner, format, lang.unwrap_or(self.lang()), as_of, charts)
     }
 
+    /// The learning-factor profile across projects as a ``kartan.Table`` (one row per
+    /// factor: counts per assessment and the distribution).
+    #[pyo3(signature = (lang = None))]
+    fn learning_profile(&self, py: Python<'_>, lang: Option<&str>) -> PyResult<PyTable> {
+        learning::profile(py, &self.inner, lang.unwrap_or(self.lang()))
+    }
+
+    /// The learning cycle as a ``kartan.Table``: lessons by phase and where applied.
+    #[pyo3(signature = (lang = None))]
+    fn learning_cycle(&self, py: Python<'_>, lang: Option<&str>) -> PyResult<PyTable> {
+        learning::cycle(py, &self.inner, lang.unwrap_or(self.lang()))
+    }
+
+    /// The lessons as a ``kartan.Table``, one row each.
+    #[pyo3(signature = (lang = None))]
+    fn lessons_table(&self, py: Python<'_>, lang: Option<&str>) -> PyResult<PyTable> {
+        learning::lessons(py, &self.inner, lang.unwrap_or(self.lang()))
+    }
+
+    /// Did the map match reality as of ``as_of``? A dict of ``kartan.Table`` by name:
+    /// the matrix items with their evidence and verdict, the planned activities (held
+    /// or not), and what happened that was not on the map.
+    #[pyo3(signature = (*, as_of, lang = None))]
+    fn map_vs_reality(&self, py: Python<'_>, as_of: NaiveDate, lang: Option<&str>) -> PyResult<learning::Tables> {
+        learning::map_vs_reality(py, &self.inner, as_of, lang.unwrap_or(self.lang()))
+    }
+
+    /// Survey statistics of the evaluation ``evaluation`` (the first when ``None``): a
+    /// dict of ``kartan.Table`` by name — per question n / mean / median / sd /
+    /// top-two box, the answer distribution, and the figures per event. "Not
+    /// applicable" and blank answers are missing, never 0 (DESIGN.md rule 9).
+    #[pyo3(signature = (evaluation = None, *, lang = None))]
+    fn survey(&self, py: Python<'_>, evaluation: Option<&str>, lang: Option<&str>) -> PyResult<learning::Tables> {
+        learning::survey(py, &self.inner, evaluation, lang.unwrap_or(self.lang()))
+    }
+
+    /// Projects grouped by ``by`` as a ``kartan.Table`` (count and budget per group):
+    /// ``"status"`` (needs ``as_of``), ``"region"``, ``"focus_area"``,
+    /// ``"owner_kind"``, or any classification scheme (``"priority_axis"`` …).
+    #[pyo3(signature = (by, *, as_of = None))]
+    fn breakdown(&self, py: Python<'_>, by: &str, as_of: Option<NaiveDate>) -> PyResult<PyTable> {
+        learning::breakdown(py, &self.inner, by, as_of)
+    }
+
+    /// What was done as of ``as_of``: a dict of ``kartan.Table`` — activities by kind
+    /// (planned, held) and participation by level.
+    #[pyo3(signature = (*, as_of, lang = None))]
+    fn activities(&self, py: Python<'_>, as_of: NaiveDate, lang: Option<&str>) -> PyResult<learning::Tables> {
+        learning::activities(py, &self.inner, as_of, lang.unwrap_or(self.lang()))
+    }
+
     fn __len__(&self) -> usize {
         self.inner.projects.len()
     }
@@ -328,4 +380,39 @@ pub fn load(py: Python<'_>, path: PathBuf) -> PyResult<PyPortfolio> {
 #[pyfunction]
 pub fn seed() -> PyPortfolio {
     PyPortfolio { inner: kartan::examples::seed() }
+}
+
+/// Reads a portfolio from a table of projects (CSV, TSV, XLSX, ODS or JSON records) and
+/// its mapping file (TOML or JSON) that says which column is what; returns
+/// ``(Portfolio, report)`` where the report is a dict (rows read and imported, rows and
+/// cells skipped with the reason and place).
+///
+/// Raises ``kartan.ParseError`` naming the file and row for an unreadable table, a
+/// mapping that names a missing column, or a bad cell in a strict mapping.
+#[pyfunction]
+pub fn import_table<'py>(
+    py: Python<'py>,
+    table: PathBuf,
+    mapping: PathBuf,
+) -> PyResult<(PyPortfolio, Bound<'py, PyAny>)> {
+    learning::import_table(py, table, mapping).map(|(inner, report)| (PyPortfolio { inner }, report))
+}
+
+/// Survey statistics from a table of responses (CSV, XLSX …) and its survey mapping
+/// (TOML or JSON: the scales, the questions, reverse-coded items, what counts as "not
+/// applicable"). Returns ``(tables, report)``: a dict of ``kartan.Table`` (per question
+/// n / mean / median / sd / top-two box; the answer distribution; figures per event;
+/// with ``trend="<question>"`` also that question's trend over events), and the import
+/// report as a dict. Blank and "not applicable" answers are missing, never 0
+/// (DESIGN.md rule 9).
+#[pyfunction]
+#[pyo3(signature = (table, mapping, *, lang = "en", trend = None))]
+pub fn load_survey<'py>(
+    py: Python<'py>,
+    table: PathBuf,
+    mapping: PathBuf,
+    lang: &str,
+    trend: Option<&str>,
+) -> PyResult<(learning::Tables, Bound<'py, PyAny>)> {
+    learning::load_survey(py, table, mapping, lang, trend)
 }

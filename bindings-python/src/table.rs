@@ -33,6 +33,8 @@ pub(crate) enum Column {
     Date(Vec<Option<NaiveDate>>),
     /// A finished Arrow array (built directly, for large tables).
     Array(ArrayRef),
+    /// Booleans.
+    Bool(Vec<Option<bool>>),
 }
 
 /// Days since 1970-01-01 (Arrow `date32`).
@@ -52,6 +54,7 @@ impl Column {
                 (DataType::Date32, Arc::new(arrow_array::Date32Array::from(days)))
             }
             Column::Array(a) => (a.data_type().clone(), a),
+            Column::Bool(v) => (DataType::Boolean, Arc::new(arrow_array::BooleanArray::from(v))),
         }
     }
 }
@@ -98,6 +101,36 @@ impl PyTable {
         Ok(Self { name: name.to_owned(), batch })
     }
 
+    /// Converts a core analysis table (`kartan::analysis::tables::Table`): text →
+    /// `utf8`, int → `int64`, decimal → `float64` (the nearest double), date →
+    /// `date32`, bool → `bool`; a cell of another type than its column is null (the
+    /// core's `Table::check` guarantees there is none).
+    pub(crate) fn from_core(table: &kartan::analysis::tables::Table) -> PyResult<Self> {
+        use kartan::analysis::tables::{Cell, DType};
+        use rust_decimal::prelude::ToPrimitive;
+        let mut columns = Vec::with_capacity(table.columns.len());
+        for (i, col) in table.columns.iter().enumerate() {
+            let cells = table.rows.iter().map(|r| r.get(i).unwrap_or(&Cell::Null));
+            let column = match col.dtype {
+                DType::String => {
+                    Column::Text(cells.map(|c| if let Cell::String(s) = c { Some(s.clone()) } else { None }).collect())
+                }
+                DType::Int => Column::Int(cells.map(|c| if let Cell::Int(v) = c { Some(*v) } else { None }).collect()),
+                DType::Decimal => {
+                    Column::Float(cells.map(|c| if let Cell::Decimal(d) = c { d.to_f64() } else { None }).collect())
+                }
+                DType::Date => {
+                    Column::Date(cells.map(|c| if let Cell::Date(d) = c { Some(*d) } else { None }).collect())
+                }
+                DType::Bool => {
+                    Column::Bool(cells.map(|c| if let Cell::Bool(b) = c { Some(*b) } else { None }).collect())
+                }
+            };
+            columns.push((col.name.as_str(), column));
+        }
+        Self::new(&table.name, columns)
+    }
+
     fn cell(&self, row: usize, col: usize) -> Option<String> {
         let array = self.batch.column(col);
         if array.is_null(row) {
@@ -107,6 +140,7 @@ impl PyTable {
             DataType::Utf8 => array.as_string::<i32>().value(row).to_owned(),
             DataType::Float64 => format!("{}", array.as_primitive::<Float64Type>().value(row)),
             DataType::Int64 => array.as_primitive::<Int64Type>().value(row).to_string(),
+            DataType::Boolean => array.as_boolean().value(row).to_string(),
             DataType::Date32 => {
                 let days = array.as_primitive::<Date32Type>().value(row);
                 NaiveDate::from_ymd_opt(1970, 1, 1)
@@ -163,6 +197,7 @@ impl PyTable {
                 match array.data_type() {
                     DataType::Float64 => dict.set_item(name, array.as_primitive::<Float64Type>().value(row))?,
                     DataType::Int64 => dict.set_item(name, array.as_primitive::<Int64Type>().value(row))?,
+                    DataType::Boolean => dict.set_item(name, array.as_boolean().value(row))?,
                     DataType::Date32 => {
                         let days = array.as_primitive::<Date32Type>().value(row);
                         let date = NaiveDate::from_ymd_opt(1970, 1, 1)

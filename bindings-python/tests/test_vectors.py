@@ -128,3 +128,113 @@ def run_report(case: dict[str, Any]) -> None:
 
 
 RUNNERS["report"] = run_report
+
+
+def _split(cell: str | None) -> list[str]:
+    return [] if not cell else cell.split("; ")
+
+
+def run_map_reality(case: dict[str, Any]) -> None:
+    """tests/vectors/map_reality: verdicts, plans and unexpected results, read from the
+    binding's tables (the expected values of core/tests/survey_map_reality.rs)."""
+    p = kartan.Portfolio.from_json(json.dumps(case["portfolio"]))
+    tables = p.map_vs_reality(as_of=datetime.date.fromisoformat(case["as_of"]), lang="en")
+    expected = case["expected"]
+    items = [
+        {
+            "item": r["item"], "level": r["level"], "column": r["column"], "evidence": r["evidence"],
+            "sources": _split(r["sources"]), "strongest": r["strongest"] or None,
+            "indicators": _split(r["indicators"]), "verdict": r["verdict"],
+        }
+        for r in tables["map_items"].rows(0, 10**6)
+    ]
+    assert items == expected["items"]
+    plans = [
+        {
+            "plan": r["plan"], "planned": r["planned"], "held": r["held"], "open": r["open"],
+            "cancelled": r["cancelled"], "shortfall": r["shortfall"],
+            "last_held": r["last_held"].isoformat() if r["last_held"] else None,
+        }
+        for r in tables["map_plans"].rows(0, 10**6)
+    ]
+    assert plans == expected["plans"]
+    groups: dict[Any, dict[str, Any]] = {}
+    for r in tables["map_unexpected"].rows(0, 10**6):
+        g = groups.setdefault(r["level"] or None, {"level": r["level"] or None, "observations": [], "unknown_items": []})
+        g["observations"].append(r["observation"])
+        g["unknown_items"].append(r["unknown_item"])
+    assert list(groups.values()) == expected["unexpected"]
+
+
+def run_survey(case: dict[str, Any], tmp_dir: Path | None = None) -> None:
+    """tests/vectors/survey: a CSV and a survey mapping in, the statistics of
+    core/tests/survey_vectors.rs out, through ``kartan.load_survey``."""
+    import tempfile
+
+    if "csv" not in case:  # carpentries_expected.json: the pandas reference for the real file
+        run_survey_reference(case)
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        table, mapping = Path(tmp) / "survey.csv", Path(tmp) / "mapping.json"
+        table.write_text(case["csv"], encoding="utf-8")
+        mapping.write_text(json.dumps(case["mapping"]), encoding="utf-8")
+        tables, report = kartan.load_survey(table, mapping, trend=case.get("trend_question"))
+    assert not report["skipped"]
+    expected = case["expected"]
+    questions = {r["question"]: r for r in tables["survey_questions"].rows(0, 10**6)}
+    distribution = tables["survey_distribution"].rows(0, 10**6)
+    for want in expected.get("questions", []):
+        got = questions[want["question"]]
+        for key in ("responses", "n", "not_applicable", "missing"):
+            assert got[key] == want[key], (want["question"], key)
+        for key in ("mean", "median", "sd", "top_two_box"):
+            if want[key] is None:
+                assert got[key] is None, (want["question"], key)
+            else:
+                assert abs(got[key] - want[key]) < 0.00005, (want["question"], key, got[key])
+        dist = [r for r in distribution if r["question"] == want["question"]]
+        assert [(r["label"], r["score"], r["count"]) for r in dist] == [
+            (w["label"], float(w["score"]), w["count"]) for w in want["distribution"]
+        ]
+    if "trend" in expected:
+        points = tables["survey_trend"].rows(0, 10**6)
+        assert [(p["event"], p["date"].isoformat(), p["n"]) for p in points] == [
+            (w["event"], w["date"], w["n"]) for w in expected["trend"]
+        ]
+        for p, w in zip(points, expected["trend"]):
+            assert abs(p["mean"] - w["mean"]) < 0.00005
+
+
+def run_survey_reference(case: dict[str, Any]) -> None:
+    """carpentries_expected.json: the real Carpentries survey through the example
+    mapping, against the pandas reference (counts exact, figures to 2 decimals, as
+    core/tests/survey_carpentries.rs)."""
+    from conftest import REAL, REPO
+
+    table = REAL.parent.parent / case["source"].removeprefix("shared/")
+    mapping = REPO / "examples" / "mappings" / "carpentries_post_survey.toml"
+    trend_question = next(iter(case["trends"]))
+    tables, report = kartan.load_survey(table, mapping, trend=trend_question)
+    assert (report["rows_read"], report["rows_imported"], report["skipped"]) == (case["rows"], case["rows"], [])
+    two_dp = lambda x: None if x is None else round(x + 1e-12, 2)  # noqa: E731
+    questions = tables["survey_questions"].rows(0, 10**6)
+    assert [q["question"] for q in questions] == [w["question"] for w in case["questions"]]
+    distribution = tables["survey_distribution"].rows(0, 10**6)
+    for got, want in zip(questions, case["questions"]):
+        assert (got["responses"], got["n"], got["missing"]) == (want["responses"], want["n"], want["missing"])
+        for key in ("mean", "median", "sd", "top_two_box"):
+            assert two_dp(got[key]) == two_dp(want[key]), (want["question"], key)
+        counts = [r["count"] for r in distribution if r["question"] == want["question"]]
+        assert counts == [d["count"] for d in want["distribution"]], want["question"]
+    events = {r["event"] for r in tables["survey_events"].rows(0, 10**6)}
+    assert len(events) == case["event_count"]
+    points = tables["survey_trend"].rows(0, 10**6)
+    want_points = case["trends"][trend_question]
+    assert [(p["event"], p["date"].isoformat(), p["n"]) for p in points] == [
+        (w["event"], w["date"], w["n"]) for w in want_points
+    ]
+    assert all(two_dp(p["mean"]) == two_dp(w["mean"]) for p, w in zip(points, want_points))
+
+
+RUNNERS["map_reality"] = run_map_reality
+RUNNERS["survey"] = run_survey

@@ -24,7 +24,9 @@ from kartan._kartan import (
     Table,
     ValidationError,
     __version__,
+    import_table,
     load,
+    load_survey,
     seed,
 )
 
@@ -45,6 +47,8 @@ __all__ = [
     "Table",
     "ValidationError",
     "__version__",
+    "import_table",
     "load",
+    "load_survey",
     "seed",
 ]
