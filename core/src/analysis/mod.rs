@@ -12,3 +12,6 @@ pub mod tables;
 mod validate;
 
 pub use validate::{validate, CODES};
+pub mod results;
+
+pub use results::{Periods, ResultsExt, ResultsIndex};

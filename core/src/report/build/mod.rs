@@ -10,6 +10,7 @@ mod portfolio;
 mod program;
 mod quality;
 mod results;
+mod results_progress;
 
 use std::collections::BTreeMap;
 

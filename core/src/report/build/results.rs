@@ -40,6 +40,8 @@ pub(crate) fn section(cx: &Cx<'_>) -> Section {
     }
     if !any {
         s.push(cx.no_data("Inga indikatorer registrerade ännu.", "No indicators recorded yet."));
+    } else {
+        s.blocks.extend(super::results_progress::blocks(cx));
     }
     s
 }

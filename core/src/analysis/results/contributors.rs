@@ -1,0 +1,139 @@
+//! Resolving a program indicator's contributors through a project tree of any depth.
+
+use serde::Serialize;
+
+use crate::model::{Diagnostic, Measure};
+
+use super::error::ResultsError;
+use super::index::{Entry, ResultsIndex};
+use super::series::effective_cumulation;
+
+/// A leaf indicator whose values roll up into the program indicator.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Contributor<'a> {
+    /// The contributing indicator's id.
+    pub indicator: &'a str,
+    /// The project owning it; `None` for a program indicator.
+    pub project: Option<&'a str>,
+    /// The intermediate indicators it rolls up through, from the program indicator's
+    /// direct contributor down to its parent; empty for a direct contributor.
+    pub via: Vec<&'a str>,
+}
+
+/// The leaves of `root`'s contributor tree, each once, in depth-first order of the
+/// `contributors` lists. An indicator with contributors takes its values from them
+/// (its own actuals are ignored, with an info diagnostic); an indicator without
+/// contributors is its own single leaf.
+///
+/// # Errors
+/// [`ResultsError::MissingContributor`], [`ResultsError::ContributorCycle`],
+/// [`ResultsError::MeasureUnknown`], [`ResultsError::MixedMeasures`],
+/// [`ResultsError::MixedCumulation`].
+pub(crate) fn leaves<'a>(
+    index: &ResultsIndex<'a>,
+    root: Entry<'a>,
+    measure: Measure,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<Vec<(Entry<'a>, Contributor<'a>)>, ResultsError> {
+    if root.indicator.contributors.is_empty() {
+        let c = Contributor { indicator: &root.indicator.id, project: root.project, via: Vec::new() };
+        return Ok(vec![(root, c)]);
+    }
+    let mode = effective_cumulation(measure, root.indicator.cumulation);
+    let mut out = Vec::new();
+    // Depth-first without recursion: (node, next contributor to visit).
+    let mut stack: Vec<(Entry<'a>, usize)> = vec![(root, 0)];
+    while let Some((node, next)) = stack.last_mut() {
+        let node = *node;
+        let Some(id) = node.indicator.contributors.get(*next) else {
+            stack.pop();
+            continue;
+        };
+        let k = *next;
+        *next += 1;
+        let child = index.get(id).ok_or_else(|| ResultsError::MissingContributor {
+            indicator: node.indicator.id.clone(),
+            contributor: id.clone(),
+            pointer: format!("{}/contributors/{k}", node.pointer()),
+        })?;
+        if let Some(start) = stack.iter().position(|(e, _)| std::ptr::eq(e.indicator, child.indicator)) {
+            let mut path: Vec<String> = stack[start..].iter().map(|(e, _)| e.indicator.id.clone()).collect();
+            path.push(id.clone());
+            return Err(ResultsError::ContributorCycle { path });
+        }
+        let found = child.indicator.measure.ok_or_else(|| ResultsError::MeasureUnknown {
+            indicator: child.indicator.id.clone(),
+            pointer: child.pointer(),
+        })?;
+        if found != measure {
+            return Err(ResultsError::MixedMeasures {
+                indicator: root.indicator.id.clone(),
+                contributor: child.indicator.id.clone(),
+                expected: measure,
+                found,
+                pointer: child.pointer(),
+            });
+        }
+        let child_mode = effective_cumulation(found, child.indicator.cumulation);
+        if measure == Measure::Unit && child_mode != mode {
+            return Err(ResultsError::MixedCumulation {
+                indicator: root.indicator.id.clone(),
+                contributor: child.indicator.id.clone(),
+                expected: mode,
+                found: child_mode,
+                pointer: child.pointer(),
+            });
+        }
+        if !child.indicator.contributors.is_empty() {
+            if child.indicator.periods.iter().any(|p| !p.actuals.is_empty()) {
+                diagnostics.push(Diagnostic::info(
+                    "contributor-values-ignored",
+                    child.pointer(),
+                    format!(
+                        "indicator {:?} has contributors, so its own actuals are not used in the roll-up of {:?}",
+                        child.indicator.id, root.indicator.id
+                    ),
+                ));
+            }
+            stack.push((child, 0));
+            continue;
+        }
+        let via = stack[1..].iter().map(|(e, _)| e.indicator.id.as_str()).collect();
+        out.push((child, Contributor { indicator: &child.indicator.id, project: child.project, via }));
+    }
+    dedupe(&mut out, root, diagnostics);
+    Ok(out)
+}
+
+/// Keeps the first occurrence of each leaf (by identity, without hashing), reporting
+/// the others.
+fn dedupe<'a>(out: &mut Vec<(Entry<'a>, Contributor<'a>)>, root: Entry<'a>, diagnostics: &mut Vec<Diagnostic>) {
+    let mut by_address: Vec<(usize, usize)> =
+        out.iter().enumerate().map(|(i, (e, _))| (std::ptr::from_ref(e.indicator) as usize, i)).collect();
+    by_address.sort_unstable();
+    let mut drop = vec![false; out.len()];
+    for w in by_address.windows(2) {
+        if w[0].0 == w[1].0 {
+            drop[w[1].1] = true;
+        }
+    }
+    if !drop.contains(&true) {
+        return;
+    }
+    let mut i = 0;
+    out.retain(|(e, _)| {
+        let keep = !drop[i];
+        i += 1;
+        if !keep {
+            diagnostics.push(Diagnostic::warning(
+                "duplicate-contributor",
+                e.pointer(),
+                format!(
+                    "contributor {:?} is reached more than once in the roll-up of {:?}; it is counted once",
+                    e.indicator.id, root.indicator.id
+                ),
+            ));
+        }
+        keep
+    });
+}

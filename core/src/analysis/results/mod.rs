@@ -1,0 +1,212 @@
+//! The results engine: period values, progress, program roll-ups and disaggregation
+//! (DESIGN.md "The rules" 1-6).
+//!
+//! Units, once for the whole module:
+//! - A **percentage** figure's `value` is a **percent** (43.75 means 43.75 %), computed as
+//!   numerator × 100 / denominator whenever both counts are given; roll-ups pool the
+//!   counts (Σ numerators / Σ denominators), never average percents (rule 1).
+//! - **Progress** and **expected progress** are **fractions** (0.5 means half-way from
+//!   baseline to target; negative is a regression) (rule 3).
+//! - Every number is an exact `rust_decimal::Decimal`. A quotient that does not terminate
+//!   is rounded by `rust_decimal` to 28 significant digits; quotients are normalised
+//!   (no trailing zeros). Undefined results (0/0, target = baseline) are stated as such,
+//!   never shown as 0.
+//!
+//! Start from [`ResultsExt`], implemented for [`Portfolio`]:
+//!
+//! ```
+//! use kartan::analysis::results::{Periods, Progress, ResultsExt};
+//! # let json = include_str!("../../../../tests/vectors/results/rule3_descending_progress.json");
+//! # let case: serde_json::Value = serde_json::from_str(json).unwrap();
+//! # let portfolio = kartan::io::json::from_str(&case["portfolio"].to_string()).unwrap();
+//! let as_of = chrono::NaiveDate::from_ymd_opt(2024, 12, 31).unwrap();
+//! let progress = portfolio.indicator_progress("IND-1", as_of)?;
+//! assert_eq!(progress.progress, Progress::Fraction("0.5".parse().unwrap()));
+//! # Ok::<(), kartan::analysis::results::ResultsError>(())
+//! ```
+
+mod chart;
+mod contributors;
+mod disaggregation;
+mod error;
+mod figure;
+mod index;
+mod periods;
+mod progress;
+mod rollup;
+mod series;
+mod values;
+
+use chrono::NaiveDate;
+
+use crate::model::Portfolio;
+
+pub use chart::indicator_chart_spec;
+pub use contributors::Contributor;
+pub use disaggregation::{Breakdown, BreakdownValue, Compared, Mismatch};
+pub use error::ResultsError;
+pub use figure::{percent, Figure};
+pub use index::ResultsIndex;
+pub use periods::{Periods, Span};
+pub use progress::{Band, IndicatorProgress, PeriodProgress, Progress, Track};
+pub use rollup::{Contribution, Rollup, RollupLife, RollupPeriod};
+pub use series::Side;
+pub use values::{IndicatorValues, LifeFigures, PeriodFigures, Statement, TargetSource};
+
+/// Results queries on a portfolio. Every method looks the indicator up by id; to run
+/// many queries on one portfolio, build a [`ResultsIndex`] once and use its methods of
+/// the same names.
+pub trait ResultsExt {
+    /// Every period value of indicator `id`: period actuals and targets, life-of-program
+    /// actual and target, breakdowns by dimension (DESIGN.md rules 1, 2, 4, 5, 6).
+    ///
+    /// # Errors
+    /// [`ResultsError::UnknownIndicator`], [`ResultsError::MeasureUnknown`],
+    /// [`ResultsError::PeriodEndsBeforeStart`], [`ResultsError::Overflow`].
+    fn period_values(&self, id: &str) -> Result<IndicatorValues<'_>, ResultsError>;
+
+    /// Progress of indicator `id` as of `as_of` with the default ± 15 % band
+    /// (DESIGN.md rule 3). Progress is a fraction.
+    ///
+    /// # Errors
+    /// As [`ResultsExt::period_values`], and [`ResultsError::NotQuantitative`] for
+    /// nominal, ordinal and qualitative indicators.
+    fn indicator_progress(&self, id: &str, as_of: NaiveDate) -> Result<IndicatorProgress<'_>, ResultsError> {
+        self.indicator_progress_with(id, as_of, &Band::default())
+    }
+
+    /// [`ResultsExt::indicator_progress`] with a chosen on-track band.
+    ///
+    /// # Errors
+    /// As [`ResultsExt::indicator_progress`].
+    fn indicator_progress_with(
+        &self,
+        id: &str,
+        as_of: NaiveDate,
+        band: &Band,
+    ) -> Result<IndicatorProgress<'_>, ResultsError>;
+
+    /// Rolls indicator `id` up from its contributors (through any depth of
+    /// intermediate indicators) into the program periods `periods`. An indicator with
+    /// no contributors rolls up as itself.
+    ///
+    /// # Errors
+    /// [`ResultsError::UnknownIndicator`], [`ResultsError::MissingContributor`],
+    /// [`ResultsError::ContributorCycle`], [`ResultsError::MeasureUnknown`],
+    /// [`ResultsError::MixedMeasures`], [`ResultsError::MixedCumulation`],
+    /// [`ResultsError::PeriodEndsBeforeStart`], [`ResultsError::InvalidProgramPeriods`],
+    /// [`ResultsError::Overflow`].
+    fn rollup(&self, id: &str, periods: &Periods) -> Result<Rollup<'_>, ResultsError>;
+
+    /// Progress as of `as_of` of every unit or percentage indicator that measures
+    /// matrix item `item` (listed in the indicator's or its result's `matrix_items`), in
+    /// document order (program first, then projects) — the indicator part of report
+    /// section 5. Each entry is that indicator's [`ResultsExt::indicator_progress`];
+    /// nominal, ordinal, qualitative and measure-less indicators are left out.
+    fn matrix_item_progress(&self, item: &str, as_of: NaiveDate) -> Vec<Result<IndicatorProgress<'_>, ResultsError>>;
+
+    /// The Vega-Lite v6 chart of indicator `id` ([`indicator_chart_spec`]).
+    ///
+    /// # Errors
+    /// As [`ResultsExt::period_values`].
+    fn indicator_chart(&self, id: &str) -> Result<serde_json::Value, ResultsError>;
+}
+
+impl ResultsExt for Portfolio {
+    fn period_values(&self, id: &str) -> Result<IndicatorValues<'_>, ResultsError> {
+        ResultsIndex::new(self).period_values(id)
+    }
+
+    fn indicator_progress_with(
+        &self,
+        id: &str,
+        as_of: NaiveDate,
+        band: &Band,
+    ) -> Result<IndicatorProgress<'_>, ResultsError> {
+        ResultsIndex::new(self).indicator_progress_with(id, as_of, band)
+    }
+
+    fn rollup(&self, id: &str, periods: &Periods) -> Result<Rollup<'_>, ResultsError> {
+        ResultsIndex::new(self).rollup(id, periods)
+    }
+
+    fn matrix_item_progress(&self, item: &str, as_of: NaiveDate) -> Vec<Result<IndicatorProgress<'_>, ResultsError>> {
+        ResultsIndex::new(self).matrix_item_progress(item, as_of)
+    }
+
+    fn indicator_chart(&self, id: &str) -> Result<serde_json::Value, ResultsError> {
+        let index = ResultsIndex::new(self);
+        let values = index.period_values(id)?;
+        let indicator = index.indicator(id).ok_or_else(|| ResultsError::UnknownIndicator { id: id.to_owned() })?;
+        Ok(indicator_chart_spec(indicator, &values, &self.default_language))
+    }
+}
+
+impl<'a> ResultsIndex<'a> {
+    /// As [`ResultsExt::period_values`].
+    ///
+    /// # Errors
+    /// As [`ResultsExt::period_values`].
+    pub fn period_values(&self, id: &str) -> Result<IndicatorValues<'a>, ResultsError> {
+        values::period_values(self, id)
+    }
+
+    /// As [`ResultsExt::indicator_progress`].
+    ///
+    /// # Errors
+    /// As [`ResultsExt::indicator_progress`].
+    pub fn indicator_progress(&self, id: &str, as_of: NaiveDate) -> Result<IndicatorProgress<'a>, ResultsError> {
+        self.indicator_progress_with(id, as_of, &Band::default())
+    }
+
+    /// As [`ResultsExt::indicator_progress_with`].
+    ///
+    /// # Errors
+    /// As [`ResultsExt::indicator_progress`].
+    pub fn indicator_progress_with(
+        &self,
+        id: &str,
+        as_of: NaiveDate,
+        band: &Band,
+    ) -> Result<IndicatorProgress<'a>, ResultsError> {
+        progress::indicator_progress(self, id, as_of, band)
+    }
+
+    /// As [`ResultsExt::matrix_item_progress`].
+    pub fn matrix_item_progress(
+        &self,
+        item: &str,
+        as_of: NaiveDate,
+    ) -> Vec<Result<IndicatorProgress<'a>, ResultsError>> {
+        let portfolio = self.portfolio;
+        let results = portfolio.program.results.iter().chain(portfolio.projects.iter().flat_map(|p| p.results.iter()));
+        let mut seen = Vec::new();
+        let mut out = Vec::new();
+        for result in results {
+            let whole_result = result.matrix_items.iter().any(|m| m == item);
+            for indicator in &result.indicators {
+                let linked = whole_result || indicator.matrix_items.iter().any(|m| m == item);
+                if !linked
+                    || !indicator.measure.is_some_and(|m| m.is_quantitative())
+                    || seen.contains(&indicator.id.as_str())
+                {
+                    continue;
+                }
+                seen.push(indicator.id.as_str());
+                out.push(self.indicator_progress(&indicator.id, as_of));
+            }
+        }
+        out
+    }
+
+    /// As [`ResultsExt::rollup`].
+    ///
+    /// # Errors
+    /// As [`ResultsExt::rollup`].
+    pub fn rollup(&self, id: &str, periods: &Periods) -> Result<Rollup<'a>, ResultsError> {
+        rollup::rollup(self, id, periods)
+    }
+}
+
+#[cfg(test)]
+mod tests;
