@@ -6,6 +6,8 @@
 //!   when unknown.
 //! - `kartan.ValidationError(KartanError, ValueError)`: a portfolio with error
 //!   diagnostics; carries `diagnostics` (a list of `kartan.Diagnostic`).
+//! - `kartan.AnalysisError(KartanError, ValueError)`: an analysis that cannot be done
+//!   (unknown indicator, contributor cycle, mixed measures in a roll-up …).
 //! - I/O errors are the builtin `FileNotFoundError`, `PermissionError`,
 //!   `IsADirectoryError` or `OSError`, with `errno` and `filename` set (as polars does).
 //!
@@ -32,6 +34,7 @@ pyo3::create_exception!(
 
 static PARSE_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static VALIDATION_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static ANALYSIS_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
 const PARSE_DOC: &str = "Input that kartan cannot read: bad syntax, a wrong type, an unknown field, \
 a number that is not a strict decimal, an unrecognised format.
@@ -39,6 +42,10 @@ a number that is not a strict decimal, an unrecognised format.
 Attributes: ``filename`` (str or None), ``line`` and ``column`` (1-based int or None),
 ``pointer`` (JSON pointer of the offending value, or None). ``str(err)`` names the place:
 ``portfolio.json:4:12: at /program/id: invalid type: integer `7`, expected a string``.";
+
+const ANALYSIS_DOC: &str = "An analysis that cannot be done on this portfolio: an unknown indicator, a \
+contributor that is missing or forms a cycle, measures or cumulation modes mixed in a roll-up, \
+an indicator with no measure, invalid program periods. The message names the place (a JSON pointer);\n``code`` is the core's stable code (``\"unknown_indicator\"``, ``\"mixed_measures\"`` …).";
 
 const VALIDATION_DOC: &str = "A portfolio that has error diagnostics where a valid one is required.
 
@@ -71,12 +78,28 @@ pub(crate) fn validation_error_type(py: Python<'_>) -> PyResult<&Bound<'_, PyTyp
     VALIDATION_ERROR.get_or_try_init(py, || make_type(py, "ValidationError", VALIDATION_DOC, &[])).map(|t| t.bind(py))
 }
 
+/// `kartan.AnalysisError`.
+pub(crate) fn analysis_error_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
+    ANALYSIS_ERROR.get_or_try_init(py, || make_type(py, "AnalysisError", ANALYSIS_DOC, &["code"])).map(|t| t.bind(py))
+}
+
+/// A `kartan.AnalysisError` with `message` and the core's stable `code`.
+pub(crate) fn analysis_error(py: Python<'_>, message: String, code: &str) -> PyErr {
+    let build = || -> PyResult<PyErr> {
+        let err = analysis_error_type(py)?.call1((message.clone(),))?;
+        err.setattr("code", code)?;
+        Ok(PyErr::from_value(err))
+    };
+    build().unwrap_or_else(|e| e)
+}
+
 /// Adds the exception types to the module.
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add("KartanError", py.get_type::<KartanError>())?;
     m.add("ParseError", parse_error_type(py)?)?;
     m.add("ValidationError", validation_error_type(py)?)?;
+    m.add("AnalysisError", analysis_error_type(py)?)?;
     Ok(())
 }
 

@@ -2,10 +2,12 @@
 //! package `kartan` (`bindings-python/python/kartan/`).
 //!
 //! Each file mirrors a core module: `model` and `results` wrap `kartan::model`,
-//! `matrix` the results matrix, `diagnostic` the diagnostic, `portfolio` the root and `kartan::io`, `tables` and
-//! `table` the Arrow tables, `learning` the learning analyses and table import, `report`
-//! the learning report, `errors` the exception mapping. No rule lives here.
+//! `matrix` the results matrix, `diagnostic` the diagnostic, `portfolio` the root and
+//! `kartan::io`, `tables` and `table` the Arrow tables, `analysis` the results engine,
+//! `learning` the learning analyses and table import, `report` the learning report,
+//! `errors` the exception mapping. No rule lives here.
 
+mod analysis;
 mod convert;
 mod diagnostic;
 mod errors;
@@ -40,6 +42,9 @@ fn _kartan(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<results::PyPeriodValue>()?;
     m.add_class::<diagnostic::PyDiagnostic>()?;
     m.add_class::<matrix::PyResultsMatrix>()?;
+    m.add_class::<analysis::PyProgress>()?;
+    m.add_class::<analysis::PyRollup>()?;
+    m.add_class::<analysis::PyPeriodValues>()?;
     m.add_class::<table::PyTable>()?;
     Ok(())
 }

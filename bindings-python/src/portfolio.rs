@@ -8,6 +8,9 @@ use pyo3::exceptions::{PyKeyError, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
 
+use rust_decimal::Decimal;
+
+use crate::analysis;
 use crate::convert::py_quote;
 use crate::diagnostic::{wrap, PyDiagnostic};
 use crate::errors::{self, KartanError};
@@ -314,6 +317,76 @@ impl PyPortfolio {
     #[pyo3(signature = (*, as_of, lang = None))]
     fn activities(&self, py: Python<'_>, as_of: NaiveDate, lang: Option<&str>) -> PyResult<learning::Tables> {
         learning::activities(py, &self.inner, as_of, lang.unwrap_or(self.lang()))
+    }
+
+    /// The values of indicator ``id`` as the results engine computes them: a
+    /// ``kartan.PeriodValues`` (period actuals and targets, life-of-program figures).
+    ///
+    /// Raises ``kartan.AnalysisError`` for an unknown indicator or one with no measure.
+    fn period_values(&self, py: Python<'_>, id: &str) -> PyResult<analysis::PyPeriodValues> {
+        analysis::period_values(py, &self.inner, id)
+    }
+
+    /// Progress of indicator ``id`` as of ``as_of`` (DESIGN.md rule 3): a
+    /// ``kartan.Progress`` whose ``progress`` is a fraction (0.5 = half-way from baseline
+    /// to target; negative = a regression) or ``None`` with ``progress_kind`` saying why.
+    /// ``band`` is the on-track tolerance, a fraction (default 0.15, i.e. ± 15 %).
+    ///
+    /// Raises ``kartan.AnalysisError`` for an unknown or non-quantitative indicator.
+    #[pyo3(signature = (id, *, as_of, band = None))]
+    fn progress(
+        &self,
+        py: Python<'_>,
+        id: &str,
+        as_of: NaiveDate,
+        band: Option<Decimal>,
+    ) -> PyResult<analysis::PyProgress> {
+        analysis::progress(py, &self.inner, id, as_of, band)
+    }
+
+    /// The progress of every indicator as a ``kartan.Table``: ``project``,
+    /// ``indicator``, ``indicator_title``, ``measure``, ``direction``, ``baseline``,
+    /// ``target``, ``target_source``, ``actual``, ``progress`` (a fraction),
+    /// ``progress_kind``, ``expected`` (a fraction), ``status``, ``band``, and ``note``
+    /// (why there is no progress, e.g. a qualitative indicator).
+    #[pyo3(signature = (*, as_of, band = None, lang = None))]
+    fn progress_table(
+        &self,
+        py: Python<'_>,
+        as_of: NaiveDate,
+        band: Option<Decimal>,
+        lang: Option<&str>,
+    ) -> PyResult<PyTable> {
+        analysis::progress_table(py, &self.inner, as_of, band, lang.unwrap_or(self.lang()))
+    }
+
+    /// Rolls indicator ``id`` up from its contributors into program ``periods``:
+    /// ``"yearly"`` (default), ``"half_yearly"``, ``"quarterly"``, ``"monthly"`` or a
+    /// list of ``(start, end)`` dates. Percentages pool numerators and denominators
+    /// (DESIGN.md rule 1); targets aggregate like actuals (rule 4).
+    ///
+    /// Raises ``kartan.AnalysisError`` (unknown indicator, missing contributor, cycle,
+    /// mixed measures or cumulation, invalid periods).
+    #[pyo3(signature = (id, *, periods = None))]
+    fn rollup(&self, py: Python<'_>, id: &str, periods: Option<&Bound<'_, PyAny>>) -> PyResult<analysis::PyRollup> {
+        let periods = match periods {
+            Some(p) => analysis::periods_arg(p)?,
+            None => kartan::analysis::results::Periods::Yearly,
+        };
+        analysis::rollup(py, &self.inner, id, &periods)
+    }
+
+    /// The Vega-Lite v6 specification (a dict) of indicator ``id``'s chart: actuals and
+    /// targets per period, the baseline as a rule. Data are inline.
+    fn chart_spec<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyAny>> {
+        analysis::chart_spec(py, &self.inner, id)
+    }
+
+    /// Indicator ``id``'s chart: an ``altair.Chart`` when Altair is installed, else a
+    /// ``kartan.Chart`` that Jupyter shows as Vega-Lite; the spec is ``chart_spec(id)``.
+    fn chart<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyAny>> {
+        let spec = analysis::chart_spec(py, &self.inner, id)?;
+        py.import("kartan._charts")?.call_method1("chart", (spec,))
     }
 
     fn __len__(&self) -> usize {

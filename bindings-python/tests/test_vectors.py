@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 import json
 from collections import Counter
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Callable
 
@@ -238,3 +239,60 @@ def run_survey_reference(case: dict[str, Any]) -> None:
 
 RUNNERS["map_reality"] = run_map_reality
 RUNNERS["survey"] = run_survey
+
+
+def _matches(expected: Any, actual: Any, path: str = "") -> None:
+    """The Rust runner's pattern: every expected key must match (missing = None), arrays
+    match element by element, and decimal strings match when equal as numbers."""
+    if isinstance(expected, dict):
+        assert isinstance(actual, dict), f"at {path}: expected an object, got {actual!r}"
+        for key, value in expected.items():
+            _matches(value, actual.get(key), f"{path}/{key}")
+    elif isinstance(expected, list):
+        assert isinstance(actual, list) and len(actual) == len(expected), f"at {path}: {actual!r}"
+        for i, (e, a) in enumerate(zip(expected, actual)):
+            _matches(e, a, f"{path}/{i}")
+    elif isinstance(expected, str) and isinstance(actual, str) and expected != actual:
+        try:
+            assert Decimal(expected) == Decimal(actual), f"at {path}: expected {expected}, got {actual}"
+        except InvalidOperation:
+            raise AssertionError(f"at {path}: expected {expected!r}, got {actual!r}") from None
+    else:
+        assert expected == actual, f"at {path}: expected {expected!r}, got {actual!r}"
+
+
+def _periods(spec: Any) -> Any:
+    if isinstance(spec, dict) and "explicit" in spec:
+        return [(datetime.date.fromisoformat(a), datetime.date.fromisoformat(b)) for a, b in spec["explicit"]]
+    return spec
+
+
+def run_results(case: dict[str, Any]) -> None:
+    """tests/vectors/results: the results engine through the binding, compared with the
+    same expected values as core/tests/vectors_results.rs."""
+    p = kartan.Portfolio.from_json(json.dumps(case["portfolio"]))
+    query, expected = case["query"], case["expected"]
+    kind, indicator = query["kind"], query["indicator"]
+
+    def run() -> Any:
+        if kind == "period_values":
+            return p.period_values(indicator)
+        if kind == "progress":
+            band = Decimal(query["band"]) if "band" in query else None
+            return p.progress(indicator, as_of=datetime.date.fromisoformat(query["as_of"]), band=band)
+        if kind == "rollup":
+            return p.rollup(indicator, periods=_periods(query.get("periods")))
+        raise AssertionError(f"unknown query kind {kind!r}")
+
+    if "error" in expected:
+        with pytest.raises(kartan.AnalysisError) as info:
+            run()
+        assert info.value.code == expected["error"]
+        return
+    answer = run()
+    _matches(expected, answer.to_dict())
+    answer.periods_table()  # every analysis also comes out as a table
+
+
+for _kind in ("results:period_values", "results:progress", "results:rollup"):
+    RUNNERS[_kind] = run_results

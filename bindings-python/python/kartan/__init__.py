@@ -8,6 +8,7 @@ computed by the Rust core; this package is a thin face over it.
 """
 
 from kartan._kartan import (
+    AnalysisError,
     Baseline,
     Budget,
     Diagnostic,
@@ -16,11 +17,14 @@ from kartan._kartan import (
     ParseError,
     Period,
     PeriodValue,
+    PeriodValues,
     Portfolio,
     Program,
+    Progress,
     Project,
     Result,
     ResultsMatrix,
+    Rollup,
     Table,
     ValidationError,
     __version__,
@@ -29,8 +33,11 @@ from kartan._kartan import (
     load_survey,
     seed,
 )
+from kartan._charts import Chart
 
 __all__ = [
+    "AnalysisError",
+    "Chart",
     "Baseline",
     "Budget",
     "Diagnostic",
@@ -39,11 +46,14 @@ __all__ = [
     "ParseError",
     "Period",
     "PeriodValue",
+    "PeriodValues",
     "Portfolio",
     "Program",
+    "Progress",
     "Project",
     "Result",
     "ResultsMatrix",
+    "Rollup",
     "Table",
     "ValidationError",
     "__version__",
