@@ -15,6 +15,15 @@ use crate::diagnostic::{wrap, PyDiagnostic};
 use crate::errors;
 use crate::table::{Column, PyTable};
 
+/// A progress period: start, end, actual, target, progress kind, fraction.
+type ProgressRow = (NaiveDate, NaiveDate, Option<Decimal>, Option<Decimal>, String, Option<Decimal>);
+/// A roll-up period: start, end, actual, target, target source, contributions.
+type RollupRow = (NaiveDate, NaiveDate, Option<Figure>, Option<Figure>, Option<String>, usize);
+/// A contribution: period start and end, indicator, project, actual, target, carried forward.
+type ContributionRow = (NaiveDate, NaiveDate, String, Option<String>, Option<Figure>, Option<Figure>, bool);
+/// A period of period values: start, end, actual, carried forward, target.
+type ValuesRow = (NaiveDate, NaiveDate, Option<Figure>, bool, Option<Figure>);
+
 /// `"fraction"`, `"no_target"`, `"no_baseline"`, `"no_actual"` or `"undefined"`, and
 /// the fraction when there is one.
 fn progress_parts(p: &Progress) -> (String, Option<Decimal>) {
@@ -62,7 +71,7 @@ pub struct PyProgress {
     expected: Option<Decimal>,
     status: String,
     band: Decimal,
-    periods: Vec<(NaiveDate, NaiveDate, Option<Decimal>, Option<Decimal>, String, Option<Decimal>)>,
+    periods: Vec<ProgressRow>,
     json: String,
 }
 
@@ -206,8 +215,8 @@ pub struct PyRollup {
     indicator: String,
     measure: String,
     cumulation: String,
-    periods: Vec<(NaiveDate, NaiveDate, Option<Figure>, Option<Figure>, Option<String>, usize)>,
-    contributions: Vec<(NaiveDate, NaiveDate, String, Option<String>, Option<Figure>, Option<Figure>, bool)>,
+    periods: Vec<RollupRow>,
+    contributions: Vec<ContributionRow>,
     diagnostics: Vec<kartan::Diagnostic>,
     json: String,
 }
@@ -244,7 +253,7 @@ impl PyRollup {
     }
 }
 
-fn figure_columns<'a>(
+fn figure_columns(
     prefix: &'static [&'static str; 3],
     figures: impl Iterator<Item = Option<Figure>> + Clone,
 ) -> Vec<(&'static str, Column)> {
@@ -342,7 +351,7 @@ pub struct PyPeriodValues {
     project: Option<String>,
     measure: String,
     cumulation: String,
-    periods: Vec<(NaiveDate, NaiveDate, Option<Figure>, bool, Option<Figure>)>,
+    periods: Vec<ValuesRow>,
     diagnostics: Vec<kartan::Diagnostic>,
     json: String,
 }
