@@ -33,6 +33,10 @@ pub enum Command {
     /// Check a portfolio and list every problem found.
     #[command(after_help = EXIT_CODES)]
     Validate(ValidateArgs),
+    /// Convert a portfolio between kartan JSON and IATI 2.03 activity XML (input format
+    /// detected by content).
+    #[command(after_help = EXIT_CODES)]
+    Convert(ConvertArgs),
     /// Print the JSON Schema of kartan JSON (format "kartan/1").
     #[command(after_help = EXIT_CODES)]
     Schema,
@@ -80,6 +84,28 @@ pub struct ValidateArgs {
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t = ValidateFormat::Text)]
     pub format: ValidateFormat,
+}
+
+/// `kartan convert`.
+#[derive(Debug, clap::Args)]
+pub struct ConvertArgs {
+    /// The portfolio (kartan JSON or IATI activity XML; format detected by content).
+    pub file: PathBuf,
+    /// The output format.
+    #[arg(long, value_enum)]
+    pub to: ConvertTo,
+    /// Write to this file instead of standard output.
+    #[arg(long, short = 'o', value_name = "OUT")]
+    pub output: Option<PathBuf>,
+}
+
+/// Formats `convert` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ConvertTo {
+    /// kartan JSON (format "kartan/1").
+    Json,
+    /// IATI 2.03 activity XML (`iati-activities`).
+    Iati,
 }
 
 /// Report formats.

@@ -15,6 +15,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         args::Command::Report(a) => commands::report::run(&a),
         args::Command::Validate(a) => commands::validate::run(&a),
+        args::Command::Convert(a) => commands::convert::run(&a),
         args::Command::Schema => commands::schema::run(),
     };
     match result {

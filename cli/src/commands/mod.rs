@@ -1,5 +1,6 @@
 //! The commands, and what they share: errors, output, today's date.
 
+pub mod convert;
 pub mod report;
 pub mod schema;
 pub mod validate;
@@ -22,6 +23,24 @@ pub enum CliError {
     /// The input could not be loaded (names the file and the place).
     #[error(transparent)]
     Load(#[from] kartan::io::LoadError),
+    /// The input file could not be read.
+    #[error("{}: cannot read: {source}", path.display())]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The IATI input could not be imported (the message names the file and the place).
+    #[error("{source}")]
+    Import {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong, and where.
+        #[source]
+        source: kartan::io::iati::ImportError,
+    },
     /// A table or its mapping could not be read (names the file, row and column).
     #[error(transparent)]
     Table(#[from] kartan::io::table::TableError),

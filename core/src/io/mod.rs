@@ -1,7 +1,8 @@
-//! Formats: kartan JSON (canonical); more formats arrive beside it.
+//! Formats: kartan JSON (canonical) and IATI 2.03 activity XML; more formats arrive beside them.
 //!
 //! `io` reads and writes the model; it knows no analysis.
 
+pub mod iati;
 pub mod json;
 pub mod table;
 
@@ -52,8 +53,18 @@ pub enum LoadError {
         #[source]
         source: json::JsonError,
     },
+    /// The file is not IATI activity XML that kartan can import (strict errors only in
+    /// strict mode; [`load`] imports leniently, so this is for unreadable files).
+    #[error("{source}")]
+    Iati {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong, and where (`file:line:column`: the message names the file).
+        #[source]
+        source: iati::ImportError,
+    },
     /// The content is in no format kartan reads.
-    #[error("{}: unrecognised content: expected kartan JSON (starting with '{{'){}", path.display(), if *.empty { " but the file is empty" } else { "" })]
+    #[error("{}: unrecognised content: expected kartan JSON (starting with '{{') or IATI XML (starting with '<'){}", path.display(), if *.empty { " but the file is empty" } else { "" })]
     UnknownFormat {
         /// The file.
         path: PathBuf,
@@ -76,6 +87,7 @@ impl LoadError {
         match self {
             LoadError::Io { path, .. }
             | LoadError::Json { path, .. }
+            | LoadError::Iati { path, .. }
             | LoadError::UnknownFormat { path, .. }
             | LoadError::Unsupported { path, .. } => path,
         }
@@ -100,7 +112,12 @@ pub fn load(path: impl AsRef<Path>) -> Result<crate::model::Portfolio, LoadError
 pub fn load_bytes(bytes: &[u8], path: &Path) -> Result<crate::model::Portfolio, LoadError> {
     match Format::detect(bytes) {
         Some(Format::Json) => json::from_slice(bytes).map_err(|source| LoadError::Json { path: path.to_owned(), source }),
-        Some(format) => Err(LoadError::Unsupported { path: path.to_owned(), format }),
+        Some(Format::IatiXml) => {
+            let options = iati::ImportOptions::new().source_name(path.display().to_string());
+            iati::from_slice(bytes, &options)
+                .map(|(portfolio, _report)| portfolio)
+                .map_err(|source| LoadError::Iati { path: path.to_owned(), source })
+        }
         None => {
             // Non-UTF-8 bytes get the JSON reader's precise message.
             if std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).is_err() {

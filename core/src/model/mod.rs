@@ -30,7 +30,7 @@ pub use money::{effective_budgets, Budget, BudgetKind, Money};
 pub use organisation::{FocusArea, Level, Organisation, OrganisationKind, TargetGroup};
 pub use portfolio::{Portfolio, FORMAT};
 pub use program::{LegalBasis, Program};
-pub use project::{ActivityStatus, Partner, PartnerRole, Project};
+pub use project::{ActivityStatus, ParticipatingOrg, Partner, PartnerRole, Project, Sector};
 pub use report::{EvidenceStrength, Observation, Report, ReportKind};
 pub use results::{
     Baseline, Cumulation, Dimension, Direction, DocumentLink, Indicator, Measure, Period, PeriodValue, Reference,

@@ -62,6 +62,50 @@ impl ActivityStatus {
     }
 }
 
+/// A sector a project works in: IATI `sector`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Sector {
+    /// IATI `SectorVocabulary` code (`1` DAC 5-digit, `2` DAC 3-digit, `99` own …); `None`
+    /// when the source does not say (IATI then means `1`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vocabulary: Option<String>,
+    /// The vocabulary's address, for vocabularies 98 and 99.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vocabulary_uri: Option<String>,
+    /// The code in that vocabulary (e.g. `15110`).
+    pub code: String,
+    /// The share of the project in this sector, in percent (`25` for 25 %).
+    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::model::number::strict_opt::serialize", deserialize_with = "crate::model::number::strict_opt::deserialize")]
+    #[schemars(schema_with = "crate::model::number::schema_opt")]
+    pub percentage: Option<rust_decimal::Decimal>,
+    /// The sector's name, as the source gives it.
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub name: Text,
+}
+
+/// An organisation taking part in a project, and its role: IATI `participating-org`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ParticipatingOrg {
+    /// IATI `OrganisationRole` code: `1` funding, `2` accountable, `3` extending,
+    /// `4` implementing.
+    pub role: String,
+    /// The organisation's id in the portfolio's `organisations`, when the source names
+    /// one (IATI `@ref`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<String>,
+    /// The name as given for this project (organisations without an id have only this).
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub name: Text,
+    /// IATI `OrganisationType` code as given for this project.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub iati_type: Option<String>,
+    /// The organisation's own identifier for this project (IATI `@activity-id`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub activity_id: Option<String>,
+}
+
 /// A project in the portfolio (or a sub-project, through `parent`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -107,6 +151,12 @@ pub struct Project {
     /// `regional_programme`, IATI `sector`.
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub classifications: std::collections::BTreeMap<String, String>,
+    /// Sectors with their vocabulary and share (IATI `sector`); every sector is kept.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sectors: Vec<Sector>,
+    /// Participating organisations with their roles (IATI `participating-org`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub participating: Vec<ParticipatingOrg>,
     /// The project's results and indicators.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub results: Vec<Result>,
@@ -186,6 +236,8 @@ impl Project {
             budgets: Vec::new(),
             regions: Vec::new(),
             classifications: Default::default(),
+            sectors: Vec::new(),
+            participating: Vec::new(),
             results: Vec::new(),
             contributes_to: Vec::new(),
             partners: Vec::new(),

@@ -141,6 +141,15 @@ pub struct DocumentLink {
     /// The document's title.
     #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub title: Text,
+    /// A description of the document.
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub description: Text,
+    /// IATI `DocumentCategory` codes (e.g. `A01`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub categories: Vec<String>,
+    /// The languages the document is written in (ISO 639-1 codes).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<String>,
     /// IATI file format (MIME type), e.g. `application/pdf`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub format: Option<String>,
@@ -273,6 +282,10 @@ pub struct Baseline {
     #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::model::number::strict_opt::serialize", deserialize_with = "crate::model::number::strict_opt::deserialize")]
     #[schemars(schema_with = "crate::model::number::schema_opt")]
     pub denominator: Option<Decimal>,
+    /// A value that is not a number (IATI `@value` is free text: "No", "TBD" …), kept
+    /// as the source wrote it; `value` is then `None`.
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub text: Text,
     /// A comment.
     #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub comment: Text,

@@ -1,0 +1,96 @@
+//! Measures the IATI import against its floor, side by side on one file.
+//!
+//! ```text
+//! python3 bench/make_big_iati.py /tmp/iati-big.xml
+//! cargo run --release -p kartan --example iati_bench -- /tmp/iati-big.xml [runs]
+//! /usr/bin/time -v target/release/examples/iati_bench /tmp/iati-big.xml --import-only
+//! ```
+//!
+//! * floor: a bare quick-xml event loop over the bytes that only counts elements and
+//!   attributes;
+//! * import: `kartan::io::iati::from_slice` building the whole portfolio and report.
+//!
+//! Both read the same bytes from memory; the best of `runs` (default 3) is reported.
+//! `--import-only` imports the file once with `from_path`, which streams it (for the
+//! peak-memory measurement: the file is never held whole).
+
+use std::time::{Duration, Instant};
+
+use quick_xml::events::Event;
+use quick_xml::Reader;
+
+/// The floor: every event read, elements and attributes counted.
+fn floor(bytes: &[u8]) -> (u64, u64) {
+    let mut reader = Reader::from_reader(bytes);
+    let (mut elements, mut attributes) = (0u64, 0u64);
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e)) | Ok(Event::Empty(e)) => {
+                elements += 1;
+                attributes += e.attributes().filter(Result::is_ok).count() as u64;
+            }
+            Ok(Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => panic!("not well-formed at {}: {e}", reader.error_position()),
+        }
+    }
+    (elements, attributes)
+}
+
+fn best<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
+    let mut out = None;
+    let mut best = Duration::MAX;
+    for _ in 0..runs {
+        let t = Instant::now();
+        let v = f();
+        best = best.min(t.elapsed());
+        out = Some(v);
+    }
+    (best, out.expect("at least one run"))
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(path) = args.first() else {
+        eprintln!("usage: iati_bench FILE.xml [runs] [--import-only]");
+        std::process::exit(2);
+    };
+    let import_only = args.iter().any(|a| a == "--import-only");
+    let runs: usize = args.iter().skip(1).find_map(|a| a.parse().ok()).unwrap_or(3);
+    let options = kartan::io::iati::ImportOptions::new();
+    if import_only {
+        let t = Instant::now();
+        let (p, r) = kartan::io::iati::from_path(path, &options).expect("importable file");
+        let mb = std::fs::metadata(path).map(|m| m.len() as f64 / 1e6).unwrap_or(0.0);
+        println!(
+            "{mb:.1} MB streamed from disk in {:.3} s: {} projects, {} indicators, {} diagnostics",
+            t.elapsed().as_secs_f64(),
+            p.projects.len(),
+            r.count("indicator"),
+            r.diagnostics.len()
+        );
+        return;
+    }
+    let t = Instant::now();
+    let bytes = std::fs::read(path).expect("readable file");
+    let read = t.elapsed();
+    let mb = bytes.len() as f64 / 1e6;
+    let (t_floor, (elements, attributes)) = best(runs, || floor(&bytes));
+    let (t_import, (p, r)) = best(runs, || kartan::io::iati::from_slice(&bytes, &options).expect("importable file"));
+    let rate = |d: Duration| mb / d.as_secs_f64();
+    println!("file: {path}, {mb:.1} MB, read in {:.3} s", read.as_secs_f64());
+    println!(
+        "floor  (quick-xml events, {elements} elements, {attributes} attributes): {:.3} s, {:.0} MB/s",
+        t_floor.as_secs_f64(),
+        rate(t_floor)
+    );
+    println!(
+        "import (kartan portfolio, {} projects, {} indicators, {} periods): {:.3} s, {:.0} MB/s",
+        p.projects.len(),
+        r.count("indicator"),
+        r.count("period"),
+        t_import.as_secs_f64(),
+        rate(t_import)
+    );
+    println!("import / floor = {:.2}x", t_import.as_secs_f64() / t_floor.as_secs_f64());
+}

@@ -1,0 +1,544 @@
+//! The file and activity levels of the IATI importer.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::reader::{attributes, Cursor, Elem, Item};
+use super::report::{Count, ImportReport};
+use super::{ImportError, ImportOptions};
+use crate::model::{
+    parse_decimal, ActivityStatus, Diagnostic, Organisation, PartialDate, ParticipatingOrg, Portfolio, Program,
+    Project, Sector, Severity, Text,
+};
+
+/// The language tag for texts that come from attributes, which have no language.
+pub(crate) const UNDETERMINED: &str = "und";
+
+/// What is being built for one activity.
+#[derive(Debug)]
+pub(crate) struct Activity {
+    /// The activity's default language (`@xml:lang`, else the file's).
+    pub(crate) lang: std::rc::Rc<str>,
+    /// Errors: any makes the activity skipped (lenient) or the import fail (strict).
+    pub(crate) errors: Vec<Diagnostic>,
+    /// Warnings and notes, kept either way.
+    pub(crate) notes: Vec<Diagnostic>,
+    /// Organisations met in this activity, merged only if it is kept.
+    pub(crate) orgs: Vec<Organisation>,
+    /// Children named by `related-activity` type 2.
+    pub(crate) children: Vec<String>,
+}
+
+/// What the importer keeps from one segment of the input to the next.
+#[derive(Debug, Default)]
+pub(crate) struct State {
+    /// The file's default language (root `@xml:lang`, else `en`).
+    pub(crate) default_lang: String,
+    /// The root start tag has been read.
+    pub(crate) root_open: bool,
+    /// The root end tag has been read.
+    pub(crate) root_closed: bool,
+    pub(crate) orgs: Vec<Organisation>,
+    pub(crate) org_index: HashMap<String, usize>,
+    pub(crate) reporting: Vec<String>,
+    pub(crate) projects: Vec<Project>,
+    /// (parent id, child id) from `related-activity` type 2.
+    pub(crate) children: Vec<(String, String)>,
+}
+
+/// The importer over one segment of the input.
+#[derive(Debug)]
+pub(crate) struct Importer<'a, 'o> {
+    pub(crate) cur: Cursor<'a>,
+    pub(crate) options: &'o ImportOptions,
+    pub(crate) st: State,
+}
+
+impl<'a> Importer<'a, '_> {
+    /// Reads up to the root start tag and its attributes.
+    pub(crate) fn root(&mut self) -> Result<(), ImportError> {
+        loop {
+            match self.cur.next()? {
+                Item::Text(t) => {
+                    let t = self.cur.decode(t)?;
+                    if t.trim().is_empty() {
+                        continue;
+                    }
+                    let location = self.cur.location(0);
+                    let found: String = t.trim().chars().take(20).collect();
+                    return Err(ImportError::NotIati { location, found: format!("text {found:?}") });
+                }
+                Item::Open(elem) => {
+                    if elem.name() != b"iati-activities" {
+                        let location = self.cur.at(&elem);
+                        let found = format!("<{}>", String::from_utf8_lossy(elem.name()));
+                        return Err(ImportError::NotIati { location, found });
+                    }
+                    for attr in attributes(&elem) {
+                        let (name, value) = attr.map_err(|m| self.attr_error(&elem, m))?;
+                        match name {
+                            b"version" => self.cur.report.report.version = Some(value.into_owned()),
+                            b"xml:lang" if !value.trim().is_empty() => self.st.default_lang = lang_tag(&value),
+                            n if n.starts_with(b"xmlns") => {}
+                            _ => self.cur.attribute_unmodelled("iati-activities", &elem, name),
+                        }
+                    }
+                    self.st.root_open = true;
+                    self.st.root_closed = elem.empty;
+                    return Ok(());
+                }
+                Item::Close(_) | Item::Eof => {
+                    let location = self.cur.location(usize::MAX);
+                    return Err(ImportError::NotIati { location, found: "no element".into() });
+                }
+            }
+        }
+    }
+
+    /// An attribute syntax error as an [`ImportError`].
+    pub(crate) fn attr_error(&mut self, elem: &Elem<'_>, message: String) -> ImportError {
+        ImportError::Xml { location: self.cur.at(elem), message: format!("bad attribute: {message}") }
+    }
+
+    /// Reads one `iati-activity` and keeps it, or records why not.
+    pub(crate) fn activity(&mut self, elem: &Elem<'a>) -> Result<(), ImportError> {
+        const CTX: &str = "iati-activity";
+        self.cur.report.count(Count::Activity);
+        let mut act = Activity {
+            lang: std::rc::Rc::from(self.st.default_lang.as_str()),
+            errors: Vec::new(),
+            notes: Vec::new(),
+            orgs: Vec::new(),
+            children: Vec::new(),
+        };
+        let mut currency = None;
+        for attr in attributes(elem) {
+            let (name, value) = attr.map_err(|m| self.attr_error(elem, m))?;
+            match name {
+                b"xml:lang" if !value.trim().is_empty() => act.lang = std::rc::Rc::from(lang_tag(&value)),
+                b"default-currency" if !value.trim().is_empty() => currency = Some(value.trim().to_owned()),
+                n if n.starts_with(b"xmlns") => {}
+                _ => self.cur.attribute_unmodelled(CTX, elem, name),
+            }
+        }
+        let mut project = Project::new(String::new(), Text::new());
+        let mut identifier = false;
+        let mut result_no = 0usize;
+        loop {
+            let child = match self.cur.next()? {
+                Item::Open(child) => child,
+                Item::Close(_) => break,
+                Item::Text(_) => continue,
+                Item::Eof => return Err(self.cur.truncated()),
+            };
+            match child.name() {
+                b"iati-identifier" => {
+                    project.id = self.cur.text("iati-activity/iati-identifier", &child)?.trim().to_owned();
+                    identifier = true;
+                }
+                b"reporting-org" => self.reporting_org(&child, &mut act, &mut project)?,
+                b"title" => self.text_into("iati-activity/title", &child, &act.lang, &mut project.title)?,
+                b"description" => {
+                    let kind = self.attr_value(&child, b"type")?.unwrap_or_default();
+                    match kind.trim() {
+                        "" | "1" => {
+                            self.text_into("iati-activity/description", &child, &act.lang, &mut project.description)?
+                        }
+                        other => self.cur.skip_variant(CTX, &child, &format!("description[@type={other}]"))?,
+                    }
+                }
+                b"participating-org" => self.participating_org(&child, &mut act, &mut project)?,
+                b"activity-status" => {
+                    self.cur.report.count(Count::ActivityStatus);
+                    let code = self.attr_value(&child, b"code")?.unwrap_or_default();
+                    project.status = ActivityStatus::from_iati_code(&code);
+                    if project.status.is_none() {
+                        let d = self.cur.warning(child.offset, "iati-unknown-code", format!("activity-status/@code {code:?} is not an ActivityStatus code (1-6); status left unknown"));
+                        act.notes.push(d);
+                    }
+                    self.cur.skip(&child)?;
+                }
+                b"activity-date" => self.activity_date(&child, &mut act, &mut project)?,
+                b"sector" => self.sector(&child, &mut act, &mut project)?,
+                b"budget" => self.budget(&child, &mut act, &mut project, currency.as_deref())?,
+                b"related-activity" => self.related_activity(&child, &mut act, &mut project)?,
+                b"result" => {
+                    result_no += 1;
+                    let result = self.result(&child, &mut act, &project.id, result_no)?;
+                    project.results.extend(result);
+                }
+                _ => self.cur.skip_unmodelled(CTX, &child)?,
+            }
+        }
+        if !identifier || project.id.is_empty() {
+            let d = self.cur.error(
+                elem.offset,
+                "iati-missing-identifier",
+                "iati-activity has no (or an empty) iati-identifier; the activity is skipped",
+            );
+            act.errors.push(d);
+        }
+        let sectors: Vec<&str> = project.sectors.iter().map(|s| s.code.as_str()).collect();
+        if !sectors.is_empty() {
+            let joined = sectors.join(";");
+            project.classifications.insert("sector".to_owned(), joined);
+        }
+        self.keep(project, act)
+    }
+
+    /// Keeps the activity or, with errors, skips it (lenient) or fails (strict).
+    fn keep(&mut self, project: Project, act: Activity) -> Result<(), ImportError> {
+        let report = &mut self.cur.report.report;
+        if let Some(first) = act.errors.first() {
+            if self.options.strict {
+                return Err(ImportError::Invalid { diagnostic: first.clone() });
+            }
+            report.activities_skipped += 1;
+            report.diagnostics.extend(act.notes);
+            report.diagnostics.extend(act.errors);
+            let id = if project.id.is_empty() { "(no identifier)" } else { project.id.as_str() };
+            let path = report.diagnostics.last().map(|d| d.path.clone()).unwrap_or_default();
+            report.diagnostics.push(Diagnostic::new(
+                Severity::Warning,
+                "iati-activity-skipped",
+                path,
+                format!("activity {id} skipped because of the error(s) above"),
+            ));
+            return Ok(());
+        }
+        report.activities_imported += 1;
+        report.diagnostics.extend(act.notes);
+        for org in act.orgs {
+            if !self.st.org_index.contains_key(&org.id) {
+                self.st.org_index.insert(org.id.clone(), self.st.orgs.len());
+                self.st.orgs.push(org);
+            }
+        }
+        if let Some(owner) = &project.owner {
+            if !self.st.reporting.contains(owner) {
+                self.st.reporting.push(owner.clone());
+            }
+        }
+        for child in act.children {
+            self.st.children.push((project.id.clone(), child));
+        }
+        let mut project = project;
+        project.participating.shrink_to_fit();
+        project.sectors.shrink_to_fit();
+        project.budgets.shrink_to_fit();
+        super::results::compact(&mut project.results);
+        self.st.projects.push(project);
+        Ok(())
+    }
+
+    /// The value of attribute `key` of `elem`, if present.
+    pub(crate) fn attr_value<'e>(&mut self, elem: &'e Elem<'_>, key: &[u8]) -> Result<Option<Cow<'e, str>>, ImportError> {
+        for attr in attributes(elem) {
+            let (name, value) = attr.map_err(|m| self.attr_error(elem, m))?;
+            if name == key {
+                return Ok(Some(value));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Reads the narratives of `elem` into `text` (several in one language are joined
+    /// with a blank line); a narrative without `@xml:lang` takes `lang`. Direct text
+    /// (IATI 1.x style) counts as a narrative in `lang`.
+    pub(crate) fn text_into(
+        &mut self,
+        ctx: &'static str,
+        elem: &Elem<'_>,
+        lang: &str,
+        text: &mut Text,
+    ) -> Result<(), ImportError> {
+        if elem.empty {
+            return Ok(());
+        }
+        let mut direct = String::new();
+        loop {
+            match self.cur.next()? {
+                Item::Open(child) if child.name() == b"narrative" => {
+                    self.cur.report.count(Count::Narrative);
+                    let mut narrative_lang = None;
+                    for attr in attributes(&child) {
+                        let (name, value) = attr.map_err(|m| self.attr_error(&child, m))?;
+                        match name {
+                            b"xml:lang" if !value.trim().is_empty() => narrative_lang = Some(lang_tag(&value)),
+                            b"xml:lang" => {}
+                            _ => self.cur.attribute_unmodelled("narrative", &child, name),
+                        }
+                    }
+                    let content = self.cur.text("narrative", &child)?;
+                    add_text(
+                        &mut self.cur.report.report.blank_narratives,
+                        text,
+                        narrative_lang.as_deref().unwrap_or(lang),
+                        content,
+                    );
+                }
+                Item::Open(child) => self.cur.skip_unmodelled(ctx, &child)?,
+                Item::Text(t) if t.is_blank() => {}
+                Item::Text(t) => direct.push_str(&self.cur.decode(t)?),
+                Item::Close(_) => break,
+                Item::Eof => return Err(self.cur.truncated()),
+            }
+        }
+        if !direct.trim().is_empty() {
+            add_text(&mut 0, text, lang, direct);
+        }
+        Ok(())
+    }
+
+    /// Registers an organisation met in this activity.
+    fn organisation(act: &mut Activity, id: &str, name: &Text, iati_type: Option<&str>) {
+        if act.orgs.iter().any(|o| o.id == id) {
+            return;
+        }
+        act.orgs.push(Organisation {
+            id: id.to_owned(),
+            name: name.clone(),
+            kind: None,
+            level: None,
+            iati_type: iati_type.map(str::to_owned),
+            region: None,
+        });
+    }
+
+    fn reporting_org(&mut self, elem: &Elem<'_>, act: &mut Activity, project: &mut Project) -> Result<(), ImportError> {
+        self.cur.report.count(Count::ReportingOrg);
+        let (mut id, mut kind) = (None, None);
+        for attr in attributes(elem) {
+            let (name, value) = attr.map_err(|m| self.attr_error(elem, m))?;
+            match name {
+                b"ref" => id = Some(value.trim().to_owned()),
+                b"type" if !value.trim().is_empty() => kind = Some(value.trim().to_owned()),
+                _ => self.cur.attribute_unmodelled("iati-activity/reporting-org", elem, name),
+            }
+        }
+        let mut name = Text::new();
+        self.text_into("iati-activity/reporting-org", elem, &act.lang, &mut name)?;
+        let id = id.unwrap_or_default();
+        Self::organisation(act, &id, &name, kind.as_deref());
+        project.owner = Some(id);
+        Ok(())
+    }
+
+    fn participating_org(
+        &mut self,
+        elem: &Elem<'_>,
+        act: &mut Activity,
+        project: &mut Project,
+    ) -> Result<(), ImportError> {
+        self.cur.report.count(Count::ParticipatingOrg);
+        let mut org = ParticipatingOrg {
+            role: String::new(),
+            organisation: None,
+            name: Text::new(),
+            iati_type: None,
+            activity_id: None,
+        };
+        for attr in attributes(elem) {
+            let (name, value) = attr.map_err(|m| self.attr_error(elem, m))?;
+            let value = value.trim();
+            match name {
+                b"ref" if !value.is_empty() => org.organisation = Some(value.to_owned()),
+                b"ref" => {}
+                b"role" => org.role = value.to_owned(),
+                b"type" if !value.is_empty() => org.iati_type = Some(value.to_owned()),
+                b"activity-id" if !value.is_empty() => org.activity_id = Some(value.to_owned()),
+                _ => self.cur.attribute_unmodelled("iati-activity/participating-org", elem, name),
+            }
+        }
+        self.text_into("iati-activity/participating-org", elem, &act.lang, &mut org.name)?;
+        if let Some(id) = &org.organisation {
+            Self::organisation(act, id, &org.name, org.iati_type.as_deref());
+        }
+        project.participating.push(org);
+        Ok(())
+    }
+
+    fn activity_date(&mut self, elem: &Elem<'_>, act: &mut Activity, project: &mut Project) -> Result<(), ImportError> {
+        self.cur.report.count(Count::ActivityDate);
+        let (mut kind, mut date) = (String::new(), String::new());
+        for attr in attributes(elem) {
+            let (name, value) = attr.map_err(|m| self.attr_error(elem, m))?;
+            match name {
+                b"type" => kind = value.trim().to_owned(),
+                b"iso-date" => date = value.into_owned(),
+                _ => self.cur.attribute_unmodelled("iati-activity/activity-date", elem, name),
+            }
+        }
+        let Some(day) = self.date(elem.offset, "activity-date/@iso-date", &date, act) else {
+            return self.cur.skip(elem);
+        };
+        let day = Some(PartialDate::Date(day));
+        // IATI 1.x names are accepted too.
+        match kind.as_str() {
+            "1" | "start-planned" => project.planned.start = day,
+            "2" | "start-actual" => project.actual.start = day,
+            "3" | "end-planned" => project.planned.end = day,
+            "4" | "end-actual" => project.actual.end = day,
+            other => {
+                let d = self.cur.warning(
+                    elem.offset,
+                    "iati-unknown-code",
+                    format!("activity-date/@type {other:?} is not 1-4; the date is not used"),
+                );
+                act.notes.push(d);
+            }
+        }
+        // Narratives on dates are not modelled.
+        if !elem.empty {
+            loop {
+                match self.cur.next()? {
+                    Item::Open(child) => self.cur.skip_unmodelled("iati-activity/activity-date", &child)?,
+                    Item::Close(_) => break,
+                    Item::Text(_) => {}
+                    Item::Eof => return Err(self.cur.truncated()),
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Parses an `xsd:date` (surrounding white space allowed); an error otherwise.
+    pub(crate) fn date(&mut self, offset: usize, what: &str, text: &str, act: &mut Activity) -> Option<NaiveDate> {
+        match iso_date(text.trim()) {
+            Some(d) => Some(d),
+            None => {
+                let d = self.cur.error(offset, "iati-bad-date", format!("{what} {text:?} is not a date (YYYY-MM-DD)"));
+                act.errors.push(d);
+                None
+            }
+        }
+    }
+
+    fn sector(&mut self, elem: &Elem<'_>, act: &mut Activity, project: &mut Project) -> Result<(), ImportError> {
+        self.cur.report.count(Count::Sector);
+        let mut sector =
+            Sector { vocabulary: None, vocabulary_uri: None, code: String::new(), percentage: None, name: Text::new() };
+        for attr in attributes(elem) {
+            let (name, value) = attr.map_err(|m| self.attr_error(elem, m))?;
+            let v = value.trim();
+            match name {
+                b"vocabulary" if !v.is_empty() => sector.vocabulary = Some(v.to_owned()),
+                b"vocabulary-uri" if !v.is_empty() => sector.vocabulary_uri = Some(v.to_owned()),
+                b"code" => sector.code = v.to_owned(),
+                b"percentage" if !v.is_empty() => match parse_decimal(v) {
+                    Ok(p) => sector.percentage = Some(p),
+                    Err(e) => {
+                        let d = self.cur.error(elem.offset, "iati-bad-number", format!("sector/@percentage: {e}"));
+                        act.errors.push(d);
+                    }
+                },
+                b"vocabulary" | b"vocabulary-uri" | b"percentage" => {}
+                _ => self.cur.attribute_unmodelled("iati-activity/sector", elem, name),
+            }
+        }
+        self.text_into("iati-activity/sector", elem, &act.lang, &mut sector.name)?;
+        project.sectors.push(sector);
+        Ok(())
+    }
+
+    /// The source name alone, for diagnostics about the whole file.
+    pub(crate) fn source_path(&self) -> String {
+        self.options.source_name.clone().unwrap_or_else(|| "iati-activities".to_owned())
+    }
+
+    pub(crate) fn finish(self) -> (Portfolio, ImportReport) {
+        let lang = self.st.default_lang;
+        let names: Vec<String> = self
+            .st
+            .reporting
+            .iter()
+            .map(|id| {
+                let org = self.st.org_index.get(id).map(|&i| &self.st.orgs[i]);
+                match org.and_then(|o| o.name.best(&lang, &lang)) {
+                    Some(name) => name.trim().to_owned(),
+                    None => id.clone(),
+                }
+            })
+            .collect();
+        let id = match self.st.reporting.as_slice() {
+            [one] if !one.is_empty() => one.clone(),
+            _ => "iati-activities".to_owned(),
+        };
+        let title = if names.is_empty() {
+            "IATI activities".to_owned()
+        } else {
+            format!("IATI activities from {}", names.join(", "))
+        };
+        let mut program = Program::new(id, Text::one(&lang, title));
+        program.managed_by = match self.st.reporting.as_slice() {
+            [one] => Some(one.clone()),
+            _ => None,
+        };
+        let mut portfolio = Portfolio::new(lang, program);
+        portfolio.organisations = self.st.orgs;
+        portfolio.projects = self.st.projects;
+        (portfolio, self.cur.report.finish())
+    }
+}
+
+/// A language tag as kartan keeps it: trimmed, the language subtag in lower case (BCP 47
+/// tags are case-insensitive; publishers write `FR` or `EN`), the rest as written.
+pub(crate) fn lang_tag(tag: &str) -> String {
+    let tag = tag.trim();
+    match tag.split_once('-') {
+        Some((lang, rest)) => format!("{}-{rest}", lang.to_ascii_lowercase()),
+        None => tag.to_ascii_lowercase(),
+    }
+}
+
+/// Adds `content` in `lang` to `text`; blank content is counted in `blank` and dropped.
+pub(crate) fn add_text(blank: &mut u64, text: &mut Text, lang: &str, content: String) {
+    if content.trim().is_empty() {
+        *blank += 1;
+        return;
+    }
+    match text.0.get_mut(lang) {
+        Some(existing) => {
+            existing.push_str("\n\n");
+            existing.push_str(&content);
+        }
+        None => {
+            text.0.insert(lang.to_owned(), content);
+        }
+    }
+}
+
+/// Parses `YYYY-MM-DD` exactly (faster than a format string on millions of dates).
+fn iso_date(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter().try_fold(0u32, |acc, &c| c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0')))
+    };
+    let year = i32::try_from(num(0..4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, num(5..7)?, num(8..10)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iso_dates_are_exact() {
+        assert_eq!(iso_date("2012-04-15"), NaiveDate::from_ymd_opt(2012, 4, 15));
+        for bad in ["2012-4-15", "2012-02-30", "2012-04-15T00:00:00", "20120415", "2012/04/15", "", "+012-04-15"] {
+            assert_eq!(iso_date(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn language_subtags_are_lower_case() {
+        assert_eq!(lang_tag(" FR "), "fr");
+        assert_eq!(lang_tag("EN-GB"), "en-GB");
+        assert_eq!(lang_tag("sv"), "sv");
+    }
+}

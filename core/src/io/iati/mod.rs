@@ -1,0 +1,215 @@
+//! IATI 2.03 activity XML (`iati-activities`): streaming import and export.
+//!
+//! # Import
+//! [`from_slice`] / [`from_reader`] / [`from_path`] read an `iati-activities` file event by
+//! event with quick-xml, building one activity at a time (never a DOM of the file; from a
+//! reader or a path, never the whole file in memory either), into one
+//! [`Portfolio`]:
+//!
+//! | IATI | kartan |
+//! |---|---|
+//! | the file | a [`Portfolio`]; `default_language` = root `@xml:lang`, else `en` |
+//! | reporting orgs of the file | the [`Program`](crate::Program): id = the reporting org's `@ref` when the file has one reporting org, else `iati-activities`; title (in the default language) = `IATI activities from <names of the reporting orgs, in order of first appearance>` |
+//! | `iati-activity` | a [`Project`](crate::Project), id = `iati-identifier` |
+//! | `title`, `description` (type 1 or none) | `title`, `description`; every `narrative` language is kept (a narrative without `@xml:lang` takes the activity's, then the file's; the language subtag is lower-cased: `FR` → `fr`; blank narratives are dropped and counted); several type-1 descriptions in one language are joined with a blank line |
+//! | `reporting-org` | `owner` + an [`Organisation`](crate::Organisation) (id = `@ref`, `iati_type` = `@type`) |
+//! | `participating-org` | `participating` (role, name, type, activity id) + an organisation when it has a `@ref` |
+//! | `activity-status`, `activity-date` 1-4 | `status`, `planned` / `actual` |
+//! | `budget` | `budgets` (type 2 = revised, which replaces the original for the same period in [`effective_budgets`](crate::effective_budgets)); currency from `@currency`, else the activity's `@default-currency` |
+//! | `sector` | `sectors` (all of them), and `classifications["sector"]` = the codes joined with `;` |
+//! | `related-activity` type 1 | `parent`; type 2 sets the child's `parent` when the child has none; a cycle is an error |
+//! | `result` … `indicator` … `baseline` / `period` / `target` / `actual` | [`Result`](crate::Result) … [`Indicator`](crate::Indicator) … with dimensions, locations, comments, document links and references; result ids are `<activity>/R<n>`, indicator ids `<activity>/R<n>/I<m>` (IATI has no such ids) |
+//!
+//! `@value` of a baseline, target or actual is free text in IATI (`xsd:string`): it is
+//! parsed strictly with [`parse_decimal`](crate::parse_decimal) (DESIGN.md rule 7); a
+//! value that is not a number (`N/A`, `Yes`, `1,000`, `15%`) is kept in `text` under the
+//! language tag `und` (an attribute has no language), `value` stays `None`, and the import
+//! report counts it; for a unit or percentage indicator (or one with no measure) it is
+//! also a warning naming `line:column`. A bad number in an `xsd:decimal` field (a budget
+//! value, a sector percentage) or a bad date is an error.
+//!
+//! Everything else (transactions, locations, contact info, policy markers, …) is *not
+//! modelled*: the [`ImportReport`] lists each such element or attribute by path, with
+//! its count and first `line:column` (DESIGN.md rule 8).
+//!
+//! Lenient mode (the default) skips an activity with an error and keeps the others (a
+//! well-formedness error stops the reading and keeps the activities read before it);
+//! [`ImportOptions::strict`] fails on the first error.
+//!
+//! # Export
+//! [`to_iati_string`] writes a portfolio's projects as IATI 2.03 that validates against
+//! the XSD (element order as in the schema's sequences), keeping every language of every
+//! text and writing optional elements only when present. [`to_iati`] also returns
+//! warnings for what IATI requires and the portfolio lacks (then the output does not
+//! validate). Import → export → import gives the same portfolio.
+//!
+//! # Example
+//! ```
+//! use kartan::io::iati::{from_slice, to_iati_string, ImportOptions};
+//!
+//! let xml = r#"<iati-activities version="2.03">
+//!   <iati-activity xml:lang="en">
+//!     <iati-identifier>SE-0-1</iati-identifier>
+//!     <reporting-org ref="SE-0" type="10"><narrative>Sida</narrative></reporting-org>
+//!     <title><narrative>Water</narrative><narrative xml:lang="sv">Vatten</narrative></title>
+//!     <result type="1">
+//!       <title><narrative>Wells</narrative></title>
+//!       <indicator>
+//!         <title><narrative>Wells built</narrative></title>
+//!         <period>
+//!           <period-start iso-date="2020-01-01"/><period-end iso-date="2020-12-31"/>
+//!           <target value="1,000"/>
+//!         </period>
+//!       </indicator>
+//!     </result>
+//!   </iati-activity>
+//! </iati-activities>"#;
+//! let (portfolio, report) = from_slice(xml.as_bytes(), &ImportOptions::new().source_name("wells.xml"))?;
+//! let project = &portfolio.projects[0];
+//! assert_eq!(project.title.get("sv"), Some("Vatten"));
+//! // No @measure: the measure stays unknown, and the report counts it.
+//! assert_eq!(project.results[0].indicators[0].measure, None);
+//! assert_eq!(report.indicators_without_measure, 1);
+//! // "1,000" is not read as 1 or 1000: it is kept as text, with a warning naming the place.
+//! assert_eq!(project.results[0].indicators[0].periods[0].targets[0].value, None);
+//! assert_eq!(report.diagnostics[0].path, "wells.xml:12:11");
+//! let back = to_iati_string(&portfolio);
+//! assert!(back.contains(r#"<narrative xml:lang="sv">Vatten</narrative>"#));
+//! # Ok::<(), kartan::io::iati::ImportError>(())
+//! ```
+
+mod activity;
+mod budget;
+mod hierarchy;
+mod reader;
+mod report;
+mod results;
+mod stream;
+mod writer;
+
+use std::path::{Path, PathBuf};
+
+use crate::model::{Diagnostic, Measure, Portfolio};
+
+pub use reader::Location;
+pub use report::{ImportReport, NotModelled};
+pub use writer::{to_iati, to_iati_string, write_iati};
+
+/// How to import.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ImportOptions {
+    /// Fail on the first error instead of skipping the activity (default `false`).
+    pub strict: bool,
+    /// The measure to give indicators without `@measure` (default `None`: the measure
+    /// stays unknown and no arithmetic that needs one is done). The report counts such
+    /// indicators either way.
+    pub default_measure: Option<Measure>,
+    /// The file name to put in front of `line:column` in diagnostics and errors.
+    pub source_name: Option<String>,
+}
+
+impl ImportOptions {
+    /// Lenient import (the default).
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets strict mode.
+    #[must_use]
+    pub fn strict(mut self, strict: bool) -> Self {
+        self.strict = strict;
+        self
+    }
+
+    /// Declares the measure of indicators without `@measure`.
+    #[must_use]
+    pub fn default_measure(mut self, measure: Option<Measure>) -> Self {
+        self.default_measure = measure;
+        self
+    }
+
+    /// Names the source in diagnostics (`name:line:column`).
+    #[must_use]
+    pub fn source_name(mut self, name: impl Into<String>) -> Self {
+        self.source_name = Some(name.into());
+        self
+    }
+}
+
+/// Why an IATI file could not be imported. Every variant names the place.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ImportError {
+    /// The file could not be read.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The I/O error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The input is not well-formed XML (or not UTF-8), or ends too early.
+    #[error("{location}: not well-formed XML: {message}")]
+    Xml {
+        /// Where the reader stopped.
+        location: Location,
+        /// What is wrong.
+        message: String,
+    },
+    /// The root element is not `iati-activities` (or there is none).
+    #[error("{location}: expected an <iati-activities> root element, found {found}")]
+    NotIati {
+        /// Where the root (or the end of input) is.
+        location: Location,
+        /// What was found instead.
+        found: String,
+    },
+    /// Strict mode: the first error found (bad number, bad date, missing identifier,
+    /// unknown result type, hierarchy cycle …).
+    #[error("{}: [{}] {}", diagnostic.path, diagnostic.code, diagnostic.message)]
+    Invalid {
+        /// The error, with `path` = `file:line:column`.
+        diagnostic: Diagnostic,
+    },
+}
+
+/// Imports an IATI activities file from bytes (UTF-8, a BOM is allowed).
+///
+/// # Errors
+/// [`ImportError`]: in lenient mode only when nothing can be read (not XML, wrong root,
+/// a well-formedness error before the first activity); in strict mode on the first error.
+pub fn from_slice(bytes: &[u8], options: &ImportOptions) -> Result<(Portfolio, ImportReport), ImportError> {
+    stream::import_slice(bytes, options)
+}
+
+/// Imports an IATI activities file from a reader, holding only a few MB of input at a
+/// time (the file is cut after each `</iati-activity>`), so memory is the portfolio's.
+///
+/// # Errors
+/// As [`from_slice`], plus [`ImportError::Io`] when reading fails.
+pub fn from_reader<R: std::io::Read>(
+    reader: R,
+    options: &ImportOptions,
+) -> Result<(Portfolio, ImportReport), ImportError> {
+    stream::import_reader(reader, options)
+}
+
+/// Imports an IATI activities file from disk; the file name is used in diagnostics
+/// unless `options.source_name` is set.
+///
+/// # Errors
+/// As [`from_slice`], plus [`ImportError::Io`].
+pub fn from_path(path: impl AsRef<Path>, options: &ImportOptions) -> Result<(Portfolio, ImportReport), ImportError> {
+    let path = path.as_ref();
+    let file = std::fs::File::open(path).map_err(|source| ImportError::Io { path: path.to_owned(), source })?;
+    let mut options = options.clone();
+    if options.source_name.is_none() {
+        options.source_name = Some(path.display().to_string());
+    }
+    stream::import_reader(file, &options).map_err(|e| match e {
+        ImportError::Io { source, .. } => ImportError::Io { path: path.to_owned(), source },
+        e => e,
+    })
+}

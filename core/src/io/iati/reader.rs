@@ -1,0 +1,369 @@
+//! The event cursor under the IATI importer: quick-xml over a byte slice, with lazy
+//! `line:column` locations, text and attribute decoding, and subtree skipping.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use quick_xml::events::{BytesCData, BytesStart, BytesText, Event};
+use quick_xml::Reader;
+use serde::Serialize;
+
+use super::report::ReportBuilder;
+use super::ImportError;
+use crate::model::Diagnostic;
+
+/// A place in the input: 1-based line and column (columns count characters), with the
+/// source name when one is known. Displayed as `file:line:column` or `line:column`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct Location {
+    /// The file (or other source) name, when known.
+    pub file: Option<String>,
+    /// Line, from 1.
+    pub line: u64,
+    /// Column in characters, from 1.
+    pub column: u64,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.file {
+            Some(file) => write!(f, "{file}:{}:{}", self.line, self.column),
+            None => write!(f, "{}:{}", self.line, self.column),
+        }
+    }
+}
+
+/// Where a segment of the input starts: the line (0-based count of line feeds before it)
+/// and the characters already on that line.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Base {
+    line: u64,
+    column: u64,
+}
+
+impl Base {
+    /// The base of the input that follows `seg`.
+    pub(crate) fn after(self, seg: &[u8]) -> Base {
+        match memchr::memrchr(b'\n', seg) {
+            Some(last) => Base {
+                line: self.line + memchr::memchr_iter(b'\n', seg).count() as u64,
+                column: chars(&seg[last + 1..]),
+            },
+            None => Base { line: self.line, column: self.column + chars(seg) },
+        }
+    }
+}
+
+/// The characters in UTF-8 bytes (continuation bytes are not counted).
+fn chars(bytes: &[u8]) -> u64 {
+    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count() as u64
+}
+
+/// Turns byte offsets into lines and columns, counting forward from the last answer.
+#[derive(Debug, Default)]
+struct LineIndex {
+    base: Base,
+    offset: usize,
+    line: u64,
+    /// The start of the current line in the segment; `None` while it is the base line.
+    line_start: Option<usize>,
+}
+
+impl LineIndex {
+    fn new(base: Base) -> Self {
+        Self { base, offset: 0, line: base.line, line_start: None }
+    }
+
+    fn locate(&mut self, src: &[u8], offset: usize) -> (u64, u64) {
+        let offset = offset.min(src.len());
+        if offset < self.offset {
+            *self = LineIndex::new(self.base);
+        }
+        for nl in memchr::memchr_iter(b'\n', &src[self.offset..offset]) {
+            self.line += 1;
+            self.line_start = Some(self.offset + nl + 1);
+        }
+        self.offset = offset;
+        let column = match self.line_start {
+            Some(start) => chars(&src[start..offset]),
+            None => self.base.column + chars(&src[..offset]),
+        };
+        (self.line + 1, column + 1)
+    }
+}
+
+/// One step of the document, as the importer needs it.
+#[derive(Debug)]
+pub(crate) enum Item<'a> {
+    /// A start tag or an empty element.
+    Open(Elem<'a>),
+    /// An end tag; `true` when it is `</iati-activities>`.
+    Close(bool),
+    /// Character data, decoded only when asked ([`Cursor::decode`]): white space
+    /// between elements costs nothing.
+    Text(Raw<'a>),
+    /// The end of input.
+    Eof,
+}
+
+/// Character data as read.
+#[derive(Debug)]
+pub(crate) enum Raw<'a> {
+    /// Text (byte offset of its start).
+    Text(BytesText<'a>, usize),
+    /// A CDATA section (byte offset of its content).
+    CData(BytesCData<'a>, usize),
+    /// A resolved entity or character reference.
+    Resolved(String),
+}
+
+impl Raw<'_> {
+    /// True when the raw text is only XML white space (then it needs no decoding).
+    pub(crate) fn is_blank(&self) -> bool {
+        let blank = |b: &[u8]| b.iter().all(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\r'));
+        match self {
+            Raw::Text(t, _) => blank(t),
+            Raw::CData(t, _) => blank(t),
+            Raw::Resolved(_) => false,
+        }
+    }
+}
+
+/// An element start.
+#[derive(Debug)]
+pub(crate) struct Elem<'a> {
+    pub(crate) start: BytesStart<'a>,
+    /// `<x/>`: no content, no end tag follows.
+    pub(crate) empty: bool,
+    /// Byte offset of the `<`.
+    pub(crate) offset: usize,
+}
+
+impl Elem<'_> {
+    /// The element's qualified name (with any prefix: `akvo:result` is not `result`).
+    pub(crate) fn name(&self) -> &[u8] {
+        self.start.name().into_inner()
+    }
+}
+
+/// The cursor over the input.
+pub(crate) struct Cursor<'a> {
+    xml: Reader<&'a [u8]>,
+    src: &'a [u8],
+    lines: LineIndex,
+    file: Option<String>,
+    pub(crate) report: ReportBuilder,
+    /// Set when the input ended inside markup: with more input to come, the segment was
+    /// cut too early and is read again with more.
+    pub(crate) hit_end: bool,
+}
+
+impl fmt::Debug for Cursor<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Cursor").field("position", &self.xml.buffer_position()).finish()
+    }
+}
+
+impl<'a> Cursor<'a> {
+    pub(crate) fn new(src: &'a [u8], file: Option<String>, report: ReportBuilder, base: Base) -> Self {
+        let mut xml = Reader::from_reader(src);
+        let config = xml.config_mut();
+        config.check_end_names = true;
+        // A segment after the first starts inside the root: its end tag is unmatched here.
+        config.allow_unmatched_ends = true;
+        config.expand_empty_elements = false;
+        config.trim_text(false);
+        Self { xml, src, lines: LineIndex::new(base), file, report, hit_end: false }
+    }
+
+    /// The location of byte `offset`.
+    pub(crate) fn location(&mut self, offset: usize) -> Location {
+        let (line, column) = self.lines.locate(self.src, offset);
+        Location { file: self.file.clone(), line, column }
+    }
+
+    /// The byte offset the reader has reached in the segment.
+    pub(crate) fn position(&self) -> usize {
+        usize::try_from(self.xml.buffer_position()).unwrap_or(usize::MAX)
+    }
+
+    /// The location of an element.
+    pub(crate) fn at(&mut self, elem: &Elem<'_>) -> Location {
+        self.location(elem.offset)
+    }
+
+    /// An XML error at the reader's error position.
+    fn xml_error(&mut self, message: quick_xml::Error) -> ImportError {
+        if matches!(message, quick_xml::Error::Syntax(_)) {
+            self.hit_end = true;
+        }
+        let offset = usize::try_from(self.xml.error_position()).unwrap_or(usize::MAX);
+        ImportError::Xml { location: self.location(offset), message: message.to_string() }
+    }
+
+    /// Decodes character data (UTF-8, line ends normalised as XML 1.0 says).
+    pub(crate) fn decode(&mut self, raw: Raw<'a>) -> Result<Cow<'a, str>, ImportError> {
+        let (result, offset) = match raw {
+            Raw::Text(t, offset) => (t.xml10_content(), offset),
+            Raw::CData(t, offset) => (t.xml10_content(), offset),
+            Raw::Resolved(s) => return Ok(Cow::Owned(s)),
+        };
+        result.map_err(|e| self.encoding_error(offset, e))
+    }
+
+    /// A text that is not UTF-8, located at its first bad byte (`offset` = text start).
+    fn encoding_error(&mut self, offset: usize, e: quick_xml::encoding::EncodingError) -> ImportError {
+        let at = match &e {
+            quick_xml::encoding::EncodingError::Utf8(u) => offset + u.valid_up_to(),
+            _ => offset,
+        };
+        ImportError::Xml { location: self.location(at), message: format!("the input is not UTF-8: {e}") }
+    }
+
+    /// An error "the input ends inside an element".
+    pub(crate) fn truncated(&mut self) -> ImportError {
+        self.hit_end = true;
+        let location = self.location(self.src.len());
+        ImportError::Xml { location, message: "unexpected end of input inside an element (truncated file?)".into() }
+    }
+
+    /// The next item.
+    pub(crate) fn next(&mut self) -> Result<Item<'a>, ImportError> {
+        loop {
+            let offset = usize::try_from(self.xml.buffer_position()).unwrap_or(usize::MAX);
+            let event = match self.xml.read_event() {
+                Ok(e) => e,
+                Err(e) => return Err(self.xml_error(e)),
+            };
+            return Ok(match event {
+                Event::Start(start) => Item::Open(Elem { start, empty: false, offset }),
+                Event::Empty(start) => Item::Open(Elem { start, empty: true, offset }),
+                Event::End(e) => Item::Close(e.name().as_ref() == b"iati-activities"),
+                Event::Text(t) => Item::Text(Raw::Text(t, offset)),
+                Event::CData(t) => Item::Text(Raw::CData(t, offset + "<![CDATA[".len())),
+                Event::GeneralRef(r) => {
+                    let resolved = match r.resolve_char_ref() {
+                        Ok(Some(c)) => Some(c.to_string()),
+                        Ok(None) => r
+                            .decode()
+                            .ok()
+                            .and_then(|name| quick_xml::escape::resolve_predefined_entity(&name))
+                            .map(str::to_owned),
+                        Err(e) => return Err(self.xml_error(e)),
+                    };
+                    match resolved {
+                        Some(s) => Item::Text(Raw::Resolved(s)),
+                        None => {
+                            let name = String::from_utf8_lossy(&r).into_owned();
+                            let location = self.location(offset);
+                            return Err(ImportError::Xml { location, message: format!("undefined entity &{name};") });
+                        }
+                    }
+                }
+                Event::Eof => Item::Eof,
+                Event::Comment(_) | Event::Decl(_) | Event::PI(_) | Event::DocType(_) => continue,
+            });
+        }
+    }
+
+    /// Skips the rest of `elem` (its content and end tag).
+    pub(crate) fn skip(&mut self, elem: &Elem<'_>) -> Result<(), ImportError> {
+        if elem.empty {
+            return Ok(());
+        }
+        let mut depth = 0usize;
+        loop {
+            match self.xml.read_event() {
+                Ok(Event::Start(_)) => depth += 1,
+                Ok(Event::End(_)) => {
+                    if depth == 0 {
+                        return Ok(());
+                    }
+                    depth -= 1;
+                }
+                Ok(Event::Eof) => return Err(self.truncated()),
+                Ok(_) => {}
+                Err(e) => return Err(self.xml_error(e)),
+            }
+        }
+    }
+
+    /// Records `elem` as not modelled under `context` and skips it.
+    pub(crate) fn skip_unmodelled(&mut self, context: &'static str, elem: &Elem<'_>) -> Result<(), ImportError> {
+        let offset = elem.offset;
+        let Cursor { report, lines, src, file, .. } = self;
+        report.not_modelled(context, elem.name(), || {
+            let (line, column) = lines.locate(src, offset);
+            Location { file: file.clone(), line, column }
+        });
+        self.skip(elem)
+    }
+
+    /// Records a not-modelled attribute (`@name`) of `elem` under `context`.
+    pub(crate) fn attribute_unmodelled(&mut self, context: &'static str, elem: &Elem<'_>, name: &[u8]) {
+        let offset = elem.offset;
+        let mut key = Vec::with_capacity(name.len() + 1);
+        key.push(b'@');
+        key.extend_from_slice(name);
+        let Cursor { report, lines, src, file, .. } = self;
+        report.not_modelled(context, &key, || {
+            let (line, column) = lines.locate(src, offset);
+            Location { file: file.clone(), line, column }
+        });
+    }
+
+    /// Records a not-modelled variant (e.g. `description[@type=2]`) and skips `elem`.
+    pub(crate) fn skip_variant(
+        &mut self,
+        context: &'static str,
+        elem: &Elem<'_>,
+        label: &str,
+    ) -> Result<(), ImportError> {
+        let offset = elem.offset;
+        let Cursor { report, lines, src, file, .. } = self;
+        report.not_modelled(context, label.as_bytes(), || {
+            let (line, column) = lines.locate(src, offset);
+            Location { file: file.clone(), line, column }
+        });
+        self.skip(elem)
+    }
+
+    /// The text content of `elem` up to its end tag; child elements are recorded as not
+    /// modelled under `context` and skipped.
+    pub(crate) fn text(&mut self, context: &'static str, elem: &Elem<'_>) -> Result<String, ImportError> {
+        let mut out = String::new();
+        if elem.empty {
+            return Ok(out);
+        }
+        loop {
+            match self.next()? {
+                Item::Text(t) => out.push_str(&self.decode(t)?),
+                Item::Open(child) => self.skip_unmodelled(context, &child)?,
+                Item::Close(_) => return Ok(out),
+                Item::Eof => return Err(self.truncated()),
+            }
+        }
+    }
+
+    /// A diagnostic at `offset`.
+    pub(crate) fn error(&mut self, offset: usize, code: &str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::error(code, self.location(offset).to_string(), message)
+    }
+
+    /// A warning at `offset`.
+    pub(crate) fn warning(&mut self, offset: usize, code: &str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::warning(code, self.location(offset).to_string(), message)
+    }
+}
+
+/// The attributes of an element as `(qualified name, value)`, values unescaped and
+/// normalised as XML 1.0 says.
+pub(crate) fn attributes<'e>(
+    elem: &'e Elem<'_>,
+) -> impl Iterator<Item = Result<(&'e [u8], Cow<'e, str>), String>> + 'e {
+    elem.start.attributes().map(|a| {
+        let a = a.map_err(|e| e.to_string())?;
+        let value = a.normalized_value(quick_xml::XmlVersion::Implicit1_0).map_err(|e| e.to_string())?;
+        Ok((a.key.into_inner(), value))
+    })
+}

@@ -1,0 +1,161 @@
+//! The import report: what was read, what was not modelled, what went wrong
+//! (DESIGN.md rule 8).
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
+
+use super::reader::Location;
+use crate::model::{Diagnostic, Severity};
+
+/// An element or attribute that kartan does not model, and how often it occurred.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NotModelled {
+    /// Path from the root without it, e.g. `iati-activity/transaction`,
+    /// `iati-activity/@hierarchy`, `iati-activity/description[@type=2]`.
+    pub path: String,
+    /// How many times it occurred.
+    pub count: u64,
+    /// Where it first occurred.
+    pub first: Location,
+}
+
+/// What an IATI import read, skipped and found wrong.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct ImportReport {
+    /// `iati-activities/@version`.
+    pub version: Option<String>,
+    /// Elements read, by name (`iati-activity`, `result`, `indicator`, `baseline`,
+    /// `period`, `target`, `actual`, `dimension`, `narrative`, …), in skipped activities too.
+    pub counts: BTreeMap<String, u64>,
+    /// Activities imported as projects.
+    pub activities_imported: u64,
+    /// Activities skipped because of an error (lenient mode).
+    pub activities_skipped: u64,
+    /// Indicators with no `@measure` (their measure is `None` unless a default was given).
+    pub indicators_without_measure: u64,
+    /// Indicators with no `period`.
+    pub indicators_without_period: u64,
+    /// Targets with no `@value` (or an empty one).
+    pub targets_without_value: u64,
+    /// Actuals with no `@value` (or an empty one).
+    pub actuals_without_value: u64,
+    /// Baseline, target and actual `@value`s that are not numbers, kept as text.
+    pub values_not_numbers: u64,
+    /// `narrative` elements with only white space, dropped.
+    pub blank_narratives: u64,
+    /// Elements and attributes not modelled, by path.
+    pub not_modelled: Vec<NotModelled>,
+    /// Errors, warnings and notes, each with `path` = `file:line:column` (or `line:column`).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl ImportReport {
+    /// How many elements named `name` were read (0 when none).
+    pub fn count(&self, name: &str) -> u64 {
+        self.counts.get(name).copied().unwrap_or(0)
+    }
+
+    /// The diagnostics with severity error.
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(|d| d.severity == Severity::Error)
+    }
+
+    /// The not-modelled entry for `path`, if any.
+    pub fn not_modelled(&self, path: &str) -> Option<&NotModelled> {
+        self.not_modelled.iter().find(|n| n.path == path)
+    }
+}
+
+/// Counted elements, in a fixed array for speed.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Count {
+    Activity,
+    Narrative,
+    ReportingOrg,
+    ParticipatingOrg,
+    ActivityStatus,
+    ActivityDate,
+    Sector,
+    Budget,
+    RelatedActivity,
+    Result,
+    Indicator,
+    Baseline,
+    Period,
+    Target,
+    Actual,
+    Dimension,
+    Location,
+    Comment,
+    DocumentLink,
+    Reference,
+}
+
+const COUNT_NAMES: [&str; 20] = [
+    "iati-activity",
+    "narrative",
+    "reporting-org",
+    "participating-org",
+    "activity-status",
+    "activity-date",
+    "sector",
+    "budget",
+    "related-activity",
+    "result",
+    "indicator",
+    "baseline",
+    "period",
+    "target",
+    "actual",
+    "dimension",
+    "location",
+    "comment",
+    "document-link",
+    "reference",
+];
+
+/// Accumulates the report while reading.
+#[derive(Debug, Default)]
+pub(crate) struct ReportBuilder {
+    pub(crate) report: ImportReport,
+    counts: [u64; 20],
+    /// context path → (child name → index into `not_modelled`).
+    index: HashMap<&'static str, HashMap<Vec<u8>, usize>>,
+    not_modelled: Vec<NotModelled>,
+}
+
+impl ReportBuilder {
+    pub(crate) fn count(&mut self, what: Count) {
+        self.counts[what as usize] += 1;
+    }
+
+    /// Records a not-modelled element or attribute `name` under `context`; `location` is
+    /// computed only for the first occurrence.
+    pub(crate) fn not_modelled(&mut self, context: &'static str, name: &[u8], location: impl FnOnce() -> Location) {
+        let by_name = self.index.entry(context).or_default();
+        if let Some(&i) = by_name.get(name) {
+            self.not_modelled[i].count += 1;
+            return;
+        }
+        let path = if context.is_empty() {
+            String::from_utf8_lossy(name).into_owned()
+        } else {
+            format!("{context}/{}", String::from_utf8_lossy(name))
+        };
+        by_name.insert(name.to_vec(), self.not_modelled.len());
+        self.not_modelled.push(NotModelled { path, count: 1, first: location() });
+    }
+
+    pub(crate) fn finish(mut self) -> ImportReport {
+        for (name, n) in COUNT_NAMES.iter().zip(self.counts) {
+            if n > 0 {
+                self.report.counts.insert((*name).to_owned(), n);
+            }
+        }
+        self.not_modelled.sort_by(|a, b| a.path.cmp(&b.path));
+        self.report.not_modelled = self.not_modelled;
+        self.report
+    }
+}

@@ -1,0 +1,260 @@
+//! The input in segments: the file is read in chunks and cut right after an
+//! `</iati-activity>`, so that only one segment (a few MB), never the whole file, is
+//! in memory while the portfolio is built. A cut that falls inside markup (the text
+//! `</iati-activity>` in a comment or CDATA) is noticed — the segment ends inside an
+//! element — and that activity is read again with more input.
+
+use std::io::Read;
+
+use super::activity::{Importer, State};
+use super::reader::{Base, Cursor, Item};
+use super::report::{ImportReport, ReportBuilder};
+use super::{ImportError, ImportOptions};
+use crate::model::{Diagnostic, Portfolio};
+
+/// How much input is read before looking for a cut (bytes).
+const CHUNK: usize = 4 << 20;
+
+const BOUNDARY: &[u8] = b"</iati-activity>";
+
+/// What became of a segment.
+#[derive(Debug, PartialEq, Eq)]
+enum Outcome {
+    /// All of it was read.
+    Done,
+    /// Read up to byte `at`; the rest needs more input.
+    Retry(usize),
+    /// A fatal error in lenient mode: recorded; reading stops.
+    Stopped,
+}
+
+/// An import in progress.
+#[derive(Debug)]
+struct Run<'o> {
+    options: &'o ImportOptions,
+    state: State,
+    report: ReportBuilder,
+    base: Base,
+}
+
+impl<'o> Run<'o> {
+    fn new(options: &'o ImportOptions) -> Self {
+        let state = State { default_lang: "en".to_owned(), ..State::default() };
+        Self { options, state, report: ReportBuilder::default(), base: Base::default() }
+    }
+
+    /// Reads one segment; `last` when no input follows it.
+    fn segment(&mut self, seg: &[u8], last: bool) -> Result<Outcome, ImportError> {
+        let cur = Cursor::new(seg, self.options.source_name.clone(), std::mem::take(&mut self.report), self.base);
+        let mut imp = Importer { cur, options: self.options, st: std::mem::take(&mut self.state) };
+        let mut resume = 0;
+        let result = imp.segment(last, &mut resume);
+        let hit_end = imp.cur.hit_end;
+        self.report = imp.cur.report;
+        self.state = imp.st;
+        let outcome = match result {
+            Ok(()) => Outcome::Done,
+            Err(_) if hit_end && !last => Outcome::Retry(resume),
+            Err(ImportError::Xml { location, message }) if !self.options.strict && self.state.root_open => {
+                self.report.report.diagnostics.push(Diagnostic::error(
+                    "iati-not-well-formed",
+                    location.to_string(),
+                    format!("not well-formed XML: {message}; the activities before this point are kept"),
+                ));
+                Outcome::Stopped
+            }
+            Err(e) => return Err(e),
+        };
+        let read = match outcome {
+            Outcome::Retry(at) => &seg[..at],
+            _ => seg,
+        };
+        self.base = self.base.after(read);
+        Ok(outcome)
+    }
+
+    /// Links the hierarchy and builds the portfolio.
+    fn finish(self) -> Result<(Portfolio, ImportReport), ImportError> {
+        let cur = Cursor::new(&[], self.options.source_name.clone(), self.report, self.base);
+        let mut imp = Importer { cur, options: self.options, st: self.state };
+        imp.link_children();
+        imp.break_cycles()?;
+        Ok(imp.finish())
+    }
+}
+
+impl Importer<'_, '_> {
+    /// Reads the root's children in this segment; `resume` is set to the start of each
+    /// child, where a too-early cut is read again.
+    fn segment(&mut self, last: bool, resume: &mut usize) -> Result<(), ImportError> {
+        if !self.st.root_open {
+            self.root()?;
+        }
+        loop {
+            if self.st.root_closed {
+                return self.trailing();
+            }
+            *resume = self.cur.position();
+            match self.cur.next()? {
+                Item::Open(elem) if elem.name() == b"iati-activity" => self.activity(&elem)?,
+                Item::Open(elem) => self.cur.skip_unmodelled("iati-activities", &elem)?,
+                Item::Text(_) => {}
+                Item::Close(true) => self.st.root_closed = true,
+                Item::Close(false) => {
+                    let location = self.cur.location(*resume);
+                    return Err(ImportError::Xml { location, message: "an end tag that closes no element".into() });
+                }
+                Item::Eof if last => return Err(self.cur.truncated()),
+                Item::Eof => return Ok(()),
+            }
+        }
+    }
+
+    /// After the root: only white space and comments.
+    fn trailing(&mut self) -> Result<(), ImportError> {
+        loop {
+            match self.cur.next()? {
+                Item::Eof => return Ok(()),
+                Item::Text(t) if t.is_blank() => {}
+                _ => {
+                    let location = self.cur.location(usize::MAX);
+                    return Err(ImportError::Xml { location, message: "content after the root element".into() });
+                }
+            }
+        }
+    }
+}
+
+/// Imports from bytes: one segment, no copy.
+pub(crate) fn import_slice(bytes: &[u8], options: &ImportOptions) -> Result<(Portfolio, ImportReport), ImportError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut run = Run::new(options);
+    run.segment(bytes, true)?;
+    run.finish()
+}
+
+/// Imports from a reader, a segment at a time.
+pub(crate) fn import_reader<R: Read>(
+    src: R,
+    options: &ImportOptions,
+) -> Result<(Portfolio, ImportReport), ImportError> {
+    import_chunked(src, options, CHUNK)
+}
+
+/// [`import_reader`] reading `chunk` bytes at a time.
+fn import_chunked<R: Read>(
+    mut src: R,
+    options: &ImportOptions,
+    chunk: usize,
+) -> Result<(Portfolio, ImportReport), ImportError> {
+    let io_error = |source: std::io::Error| {
+        let path = options.source_name.clone().unwrap_or_default().into();
+        ImportError::Io { path, source }
+    };
+    let mut run = Run::new(options);
+    let mut buf: Vec<u8> = Vec::with_capacity(chunk * 2);
+    let mut eof = false;
+    let mut first = true;
+    // A cut must fall after this many bytes of `buf` (after a retry: beyond the old cut).
+    let mut min_cut = 0;
+    // No cut in what was read: read more before searching again.
+    let mut more = false;
+    loop {
+        // Fill to at least a chunk, then until a cut is possible.
+        let cut = loop {
+            if !eof && (buf.len() < min_cut + chunk || more) {
+                more = false;
+                let len = buf.len();
+                buf.resize(len + chunk, 0);
+                let n = loop {
+                    match src.read(&mut buf[len..]) {
+                        Ok(n) => break n,
+                        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                        Err(e) => return Err(io_error(e)),
+                    }
+                };
+                buf.truncate(len + n);
+                eof = n == 0;
+                continue;
+            }
+            if first {
+                if buf.starts_with(b"\xEF\xBB\xBF") {
+                    buf.drain(..3);
+                }
+                first = false;
+            }
+            if eof {
+                break buf.len();
+            }
+            match memchr::memmem::rfind(&buf[min_cut..], BOUNDARY) {
+                Some(i) => break min_cut + i + BOUNDARY.len(),
+                // Search again from where a boundary may straddle the end; never before
+                // `min_cut`, which after a retry lies beyond the cut that was too early.
+                None => {
+                    min_cut = min_cut.max(buf.len().saturating_sub(BOUNDARY.len() - 1));
+                    more = true;
+                }
+            }
+        };
+        let last = eof && cut == buf.len();
+        match run.segment(&buf[..cut], last)? {
+            Outcome::Done if last => break,
+            Outcome::Done => {
+                buf.drain(..cut);
+                min_cut = 0;
+            }
+            Outcome::Retry(at) => {
+                buf.drain(..at);
+                min_cut = cut - at;
+            }
+            Outcome::Stopped => break,
+        }
+    }
+    run.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SMALL: &str =
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/data/real/iati/results_small_rich_ngo_2021.xml");
+
+    #[test]
+    fn segments_give_the_same_portfolio_and_places_as_one_slice() {
+        let bytes = std::fs::read(SMALL).unwrap();
+        let options = ImportOptions::new().source_name("small.xml");
+        let whole = import_slice(&bytes, &options).unwrap();
+        for chunk in [64, 1000, 50_000] {
+            let parts = import_chunked(&bytes[..], &options, chunk).unwrap();
+            assert_eq!(parts.0, whole.0, "chunk {chunk}");
+            assert_eq!(parts.1, whole.1, "chunk {chunk}");
+        }
+    }
+
+    #[test]
+    fn a_cut_inside_a_comment_or_cdata_is_read_again() {
+        let xml = "<iati-activities version=\"2.03\">\n<iati-activity><iati-identifier>A</iati-identifier>\n<!-- </iati-activity> -->\n<title><narrative><![CDATA[x </iati-activity> y]]></narrative></title>\n</iati-activity>\n<iati-activity><iati-identifier>B</iati-identifier><bad value=\"1\"/></iati-activity>\n</iati-activities>\n";
+        let options = ImportOptions::new();
+        let whole = import_slice(xml.as_bytes(), &options).unwrap();
+        assert_eq!(whole.0.projects[0].title.get("en"), Some("x </iati-activity> y"));
+        for chunk in [1, 7, 40, 100] {
+            let parts = import_chunked(xml.as_bytes(), &options, chunk).unwrap();
+            assert_eq!(parts.0, whole.0, "chunk {chunk}");
+            assert_eq!(
+                parts.1.not_modelled("iati-activity/bad").map(|n| (n.count, n.first.clone())),
+                whole.1.not_modelled("iati-activity/bad").map(|n| (n.count, n.first.clone()))
+            );
+        }
+    }
+
+    #[test]
+    fn a_truncated_stream_keeps_what_came_before() {
+        let bytes = std::fs::read(SMALL).unwrap();
+        let cut = &bytes[..bytes.len() / 2];
+        let whole = import_slice(cut, &ImportOptions::new()).unwrap();
+        let parts = import_chunked(cut, &ImportOptions::new(), 10_000).unwrap();
+        assert_eq!(parts.0.projects.len(), whole.0.projects.len());
+        assert_eq!(parts.1.diagnostics, whole.1.diagnostics);
+    }
+}

@@ -1,0 +1,449 @@
+//! Export of a portfolio's projects to IATI 2.03 activity XML.
+//!
+//! Element order follows the sequences of `iati-activities-schema.xsd` 2.03. Every
+//! language of every text is written as a `narrative` with an explicit `@xml:lang`.
+//! Optional elements are written only when the portfolio has them. Text is escaped, and
+//! characters XML 1.0 forbids (C0 controls other than tab, line feed and carriage
+//! return; U+FFFE, U+FFFF) are dropped; carriage returns, tabs and line feeds in
+//! attributes are written as character references so that they survive.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::model::{
+    BudgetKind, Diagnostic, DocumentLink, Indicator, Organisation, PartialDate, Portfolio, Project,
+    Result as IatiResult, Text,
+};
+
+/// The portfolio's projects as IATI 2.03 XML (see [`to_iati`] for the warnings).
+pub fn to_iati_string(portfolio: &Portfolio) -> String {
+    to_iati(portfolio).0
+}
+
+/// The portfolio's projects as IATI 2.03 XML, with a warning (path = JSON pointer into
+/// the portfolio) for each thing IATI requires that the portfolio lacks — an activity
+/// status, a date, a reporting organisation with a type, an indicator measure, a
+/// baseline year, a document category or format … When there is none, the output
+/// validates against the 2.03 XSD. Program-level results have no place in IATI and are
+/// reported too.
+pub fn to_iati(portfolio: &Portfolio) -> (String, Vec<Diagnostic>) {
+    let mut w = Writer {
+        out: String::with_capacity(1 << 16),
+        diagnostics: Vec::new(),
+        orgs: portfolio.organisations.iter().map(|o| (o.id.as_str(), o)).collect(),
+        lang: &portfolio.default_language,
+    };
+    w.out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<iati-activities version=\"2.03\" xml:lang=\"");
+    attr_text(&mut w.out, &portfolio.default_language);
+    w.out.push_str("\">\n");
+    for (i, project) in portfolio.projects.iter().enumerate() {
+        w.activity(i, project, portfolio);
+    }
+    w.out.push_str("</iati-activities>\n");
+    if !portfolio.program.results.is_empty() {
+        w.warn("/program/results", "program-level results have no place in IATI activities and are not exported");
+    }
+    (w.out, w.diagnostics)
+}
+
+/// Writes [`to_iati`]'s XML to `out` and returns its warnings.
+///
+/// # Errors
+/// The writer's I/O error.
+pub fn write_iati<W: std::io::Write>(portfolio: &Portfolio, mut out: W) -> std::io::Result<Vec<Diagnostic>> {
+    let (xml, diagnostics) = to_iati(portfolio);
+    out.write_all(xml.as_bytes())?;
+    out.flush()?;
+    Ok(diagnostics)
+}
+
+/// True for characters XML 1.0 allows.
+fn allowed(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+/// Appends `s` escaped as element content.
+fn text(out: &mut String, s: &str) {
+    if !s.contains(['&', '<', '>', '\r']) && s.chars().all(allowed) {
+        out.push_str(s);
+        return;
+    }
+    for c in s.chars().filter(|&c| allowed(c)) {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\r' => out.push_str("&#13;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// Appends `s` escaped as an attribute value (in double quotes).
+fn attr_text(out: &mut String, s: &str) {
+    for c in s.chars().filter(|&c| allowed(c)) {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\r' => out.push_str("&#13;"),
+            '\n' => out.push_str("&#10;"),
+            '\t' => out.push_str("&#9;"),
+            c => out.push(c),
+        }
+    }
+}
+
+struct Writer<'p> {
+    out: String,
+    diagnostics: Vec<Diagnostic>,
+    orgs: HashMap<&'p str, &'p Organisation>,
+    lang: &'p str,
+}
+
+impl Writer<'_> {
+    fn warn(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.diagnostics.push(Diagnostic::warning("iati-export", path, message));
+    }
+
+    fn indent(&mut self, depth: usize) {
+        for _ in 0..depth {
+            self.out.push_str("  ");
+        }
+    }
+
+    /// `<name a="v" …` (unclosed); attributes with `None` are left out.
+    fn open(&mut self, depth: usize, name: &str, attrs: &[(&str, Option<&str>)]) {
+        self.indent(depth);
+        self.out.push('<');
+        self.out.push_str(name);
+        for (key, value) in attrs {
+            if let Some(v) = value {
+                self.out.push(' ');
+                self.out.push_str(key);
+                self.out.push_str("=\"");
+                attr_text(&mut self.out, v);
+                self.out.push('"');
+            }
+        }
+    }
+
+    /// `<name a="v"/>`.
+    fn empty(&mut self, depth: usize, name: &str, attrs: &[(&str, Option<&str>)]) {
+        self.open(depth, name, attrs);
+        self.out.push_str("/>\n");
+    }
+
+    fn close(&mut self, depth: usize, name: &str) {
+        self.indent(depth);
+        let _ = writeln!(self.out, "</{name}>");
+    }
+
+    /// The narratives of `t`, one per language; an empty narrative when `t` is blank
+    /// and IATI requires one (it reads back as blank).
+    fn narratives(&mut self, depth: usize, t: &Text) {
+        let mut any = false;
+        for (lang, s) in t.iter().filter(|(_, s)| !s.trim().is_empty()) {
+            any = true;
+            self.open(depth, "narrative", &[("xml:lang", Some(lang))]);
+            self.out.push('>');
+            text(&mut self.out, s);
+            self.out.push_str("</narrative>\n");
+        }
+        if !any {
+            self.empty(depth, "narrative", &[]);
+        }
+    }
+
+    /// `<name attrs><narrative…/></name>`.
+    fn text_element(&mut self, depth: usize, name: &str, attrs: &[(&str, Option<&str>)], t: &Text) {
+        self.open(depth, name, attrs);
+        self.out.push_str(">\n");
+        self.narratives(depth + 1, t);
+        self.close(depth, name);
+    }
+
+    fn activity(&mut self, i: usize, project: &Project, portfolio: &Portfolio) {
+        let path = format!("/projects/{i}");
+        self.open(1, "iati-activity", &[("xml:lang", Some(self.lang))]);
+        self.out.push_str(">\n");
+        self.open(2, "iati-identifier", &[]);
+        self.out.push('>');
+        text(&mut self.out, &project.id);
+        self.out.push_str("</iati-identifier>\n");
+        let owner = project.owner.as_deref().or(portfolio.program.managed_by.as_deref());
+        match owner {
+            Some(id) => {
+                let org = self.orgs.get(id).copied();
+                let kind = org.and_then(|o| o.iati_type.as_deref());
+                if kind.is_none() {
+                    self.warn(
+                        format!("{path}/owner"),
+                        format!("reporting organisation {id:?} has no IATI organisation type (required)"),
+                    );
+                }
+                let name = org.map(|o| o.name.clone()).unwrap_or_default();
+                self.text_element(2, "reporting-org", &[("ref", Some(id)), ("type", kind)], &name);
+            }
+            None => self.warn(format!("{path}/owner"), "the project has no owner (IATI reporting-org is required)"),
+        }
+        self.text_element(2, "title", &[], &project.title);
+        self.text_element(2, "description", &[("type", Some("1"))], &project.description);
+        if project.participating.is_empty() {
+            self.warn(format!("{path}/participating"), "no participating organisation (IATI requires one)");
+        }
+        for org in &project.participating {
+            let attrs = [
+                ("ref", org.organisation.as_deref()),
+                ("type", org.iati_type.as_deref()),
+                ("role", Some(org.role.as_str())),
+                ("activity-id", org.activity_id.as_deref()),
+            ];
+            if org.name.is_blank() {
+                self.empty(2, "participating-org", &attrs);
+            } else {
+                self.text_element(2, "participating-org", &attrs, &org.name);
+            }
+        }
+        match project.status {
+            Some(status) => self.empty(2, "activity-status", &[("code", Some(&status.iati_code().to_string()))]),
+            None => self.warn(format!("{path}/status"), "no activity status (IATI requires one)"),
+        }
+        let dates = [
+            ("1", project.planned.start),
+            ("2", project.actual.start),
+            ("3", project.planned.end),
+            ("4", project.actual.end),
+        ];
+        let mut written = 0;
+        for (kind, date) in dates {
+            match date {
+                Some(PartialDate::Date(d)) => {
+                    self.empty(2, "activity-date", &[("type", Some(kind)), ("iso-date", Some(&d.to_string()))]);
+                    written += 1;
+                }
+                Some(other) => self.warn(
+                    path.clone(),
+                    format!("activity-date type {kind}: {other} is not a full date and is not exported"),
+                ),
+                None => {}
+            }
+        }
+        if written == 0 {
+            self.warn(path.clone(), "no full planned or actual date (IATI requires an activity-date)");
+        }
+        if project.sectors.is_empty() {
+            if let Some(codes) = project.classifications.get("sector") {
+                for code in codes.split(';').filter(|c| !c.trim().is_empty()) {
+                    self.empty(2, "sector", &[("code", Some(code.trim()))]);
+                }
+            }
+        }
+        for sector in &project.sectors {
+            let pct = sector.percentage.map(|p| p.to_string());
+            let attrs = [
+                ("vocabulary", sector.vocabulary.as_deref()),
+                ("vocabulary-uri", sector.vocabulary_uri.as_deref()),
+                ("code", Some(sector.code.as_str())),
+                ("percentage", pct.as_deref()),
+            ];
+            if sector.name.is_blank() {
+                self.empty(2, "sector", &attrs);
+            } else {
+                self.text_element(2, "sector", &attrs, &sector.name);
+            }
+        }
+        for (b, budget) in project.budgets.iter().enumerate() {
+            let (Some(start), Some(end)) = (full(&budget.period.start), full(&budget.period.end)) else {
+                self.warn(format!("{path}/budgets/{b}"), "budget period is not two full dates; not exported");
+                continue;
+            };
+            let kind = if budget.kind == BudgetKind::Revised { "2" } else { "1" };
+            self.open(2, "budget", &[("type", Some(kind)), ("status", budget.indicative.then_some("1"))]);
+            self.out.push_str(">\n");
+            self.empty(3, "period-start", &[("iso-date", Some(&start.to_string()))]);
+            self.empty(3, "period-end", &[("iso-date", Some(&end.to_string()))]);
+            self.open(
+                3,
+                "value",
+                &[("currency", Some(&budget.value.currency)), ("value-date", Some(&start.to_string()))],
+            );
+            let _ = writeln!(self.out, ">{}</value>", budget.value.amount);
+            self.close(2, "budget");
+        }
+        if let Some(parent) = &project.parent {
+            self.empty(2, "related-activity", &[("ref", Some(parent)), ("type", Some("1"))]);
+        }
+        for (r, result) in project.results.iter().enumerate() {
+            self.result(&format!("{path}/results/{r}"), result);
+        }
+        self.close(1, "iati-activity");
+    }
+
+    fn result(&mut self, path: &str, result: &IatiResult) {
+        let agg = result.aggregation_status.map(bool_code);
+        self.open(2, "result", &[("type", Some(result.result_type.iati_code())), ("aggregation-status", agg)]);
+        self.out.push_str(">\n");
+        self.text_element(3, "title", &[], &result.title);
+        if !result.description.is_blank() {
+            self.text_element(3, "description", &[], &result.description);
+        }
+        for (d, link) in result.document_links.iter().enumerate() {
+            self.document_link(3, &format!("{path}/document_links/{d}"), link);
+        }
+        for reference in &result.references {
+            let attrs = [
+                ("vocabulary", Some(reference.vocabulary.as_str())),
+                ("code", Some(reference.code.as_deref().unwrap_or(""))),
+                ("vocabulary-uri", reference.vocabulary_uri.as_deref()),
+            ];
+            self.empty(3, "reference", &attrs);
+        }
+        if result.indicators.is_empty() {
+            self.warn(path, "a result without indicators (IATI requires one)");
+        }
+        for (i, indicator) in result.indicators.iter().enumerate() {
+            self.indicator(&format!("{path}/indicators/{i}"), indicator);
+        }
+        self.close(2, "result");
+    }
+
+    fn indicator(&mut self, path: &str, ind: &Indicator) {
+        if ind.measure.is_none() {
+            self.warn(path, "indicator has no measure (IATI requires @measure)");
+        }
+        let attrs = [
+            ("measure", ind.measure.map(|m| m.iati_code())),
+            ("ascending", (ind.direction == crate::model::Direction::Descending).then_some("0")),
+            ("aggregation-status", ind.aggregation_status.map(bool_code)),
+        ];
+        self.open(3, "indicator", &attrs);
+        self.out.push_str(">\n");
+        self.text_element(4, "title", &[], &ind.title);
+        if !ind.description.is_blank() {
+            self.text_element(4, "description", &[], &ind.description);
+        }
+        for (d, link) in ind.document_links.iter().enumerate() {
+            self.document_link(4, &format!("{path}/document_links/{d}"), link);
+        }
+        for reference in &ind.references {
+            let attrs = [
+                ("vocabulary", Some(reference.vocabulary.as_str())),
+                ("code", Some(reference.code.as_deref().unwrap_or(""))),
+                ("indicator-uri", reference.indicator_uri.as_deref()),
+            ];
+            self.empty(4, "reference", &attrs);
+        }
+        for (b, baseline) in ind.baselines.iter().enumerate() {
+            let year = baseline.year.or(baseline.date.map(|d| d.year()));
+            if year.is_none() {
+                self.warn(format!("{path}/baselines/{b}"), "baseline has neither year nor date (IATI requires @year)");
+            }
+            let year = year.map(|y| y.to_string());
+            let date = baseline.date.map(|d| d.to_string());
+            let value = value_text(baseline.value, &baseline.text, self.lang);
+            self.open(
+                4,
+                "baseline",
+                &[("year", year.as_deref()), ("iso-date", date.as_deref()), ("value", value.as_deref())],
+            );
+            self.out.push_str(">\n");
+            for location in &baseline.locations {
+                self.empty(5, "location", &[("ref", Some(location))]);
+            }
+            for dim in &baseline.dimensions {
+                self.dimension(5, dim);
+            }
+            for (d, link) in baseline.document_links.iter().enumerate() {
+                self.document_link(5, &format!("{path}/baselines/{b}/document_links/{d}"), link);
+            }
+            if !baseline.comment.is_blank() {
+                self.text_element(5, "comment", &[], &baseline.comment);
+            }
+            self.close(4, "baseline");
+        }
+        for (p, period) in ind.periods.iter().enumerate() {
+            self.open(4, "period", &[]);
+            self.out.push_str(">\n");
+            self.empty(5, "period-start", &[("iso-date", Some(&period.start.to_string()))]);
+            self.empty(5, "period-end", &[("iso-date", Some(&period.end.to_string()))]);
+            for (name, values) in [("target", &period.targets), ("actual", &period.actuals)] {
+                for (v, pv) in values.iter().enumerate() {
+                    let value = value_text(pv.value, &pv.text, self.lang);
+                    self.open(5, name, &[("value", value.as_deref())]);
+                    self.out.push_str(">\n");
+                    for location in &pv.locations {
+                        self.empty(6, "location", &[("ref", Some(location))]);
+                    }
+                    for dim in &pv.dimensions {
+                        self.dimension(6, dim);
+                    }
+                    if !pv.comment.is_blank() {
+                        self.text_element(6, "comment", &[], &pv.comment);
+                    }
+                    for (d, link) in pv.document_links.iter().enumerate() {
+                        self.document_link(6, &format!("{path}/periods/{p}/{name}s/{v}/document_links/{d}"), link);
+                    }
+                    self.close(5, name);
+                }
+            }
+            self.close(4, "period");
+        }
+        self.close(3, "indicator");
+    }
+
+    fn dimension(&mut self, depth: usize, dim: &crate::model::Dimension) {
+        let name = (!dim.name.is_empty()).then_some(dim.name.as_str());
+        let value = (!dim.value.is_empty()).then_some(dim.value.as_str());
+        self.empty(depth, "dimension", &[("name", name), ("value", value)]);
+    }
+
+    fn document_link(&mut self, depth: usize, path: &str, link: &DocumentLink) {
+        if link.format.is_none() {
+            self.warn(path, "document link has no format (IATI requires @format)");
+        }
+        if link.categories.is_empty() {
+            self.warn(path, "document link has no category (IATI requires one)");
+        }
+        self.open(depth, "document-link", &[("url", Some(&link.url)), ("format", link.format.as_deref())]);
+        self.out.push_str(">\n");
+        self.text_element(depth + 1, "title", &[], &link.title);
+        if !link.description.is_blank() {
+            self.text_element(depth + 1, "description", &[], &link.description);
+        }
+        for code in &link.categories {
+            self.empty(depth + 1, "category", &[("code", Some(code))]);
+        }
+        for code in &link.languages {
+            self.empty(depth + 1, "language", &[("code", Some(code))]);
+        }
+        if let Some(date) = link.date {
+            self.empty(depth + 1, "document-date", &[("iso-date", Some(&date.to_string()))]);
+        }
+        self.close(depth, "document-link");
+    }
+}
+
+fn bool_code(b: bool) -> &'static str {
+    if b {
+        "1"
+    } else {
+        "0"
+    }
+}
+
+/// The `@value` to write: the number, else the text (in `lang`, else any language).
+fn value_text(value: Option<rust_decimal::Decimal>, text: &Text, lang: &str) -> Option<String> {
+    match value {
+        Some(v) => Some(v.to_string()),
+        None => text.best(lang, lang).map(str::to_owned),
+    }
+}
+
+/// The full date of a range end, if it is one.
+fn full(date: &Option<PartialDate>) -> Option<NaiveDate> {
+    date.as_ref().and_then(PartialDate::full)
+}

@@ -1,0 +1,193 @@
+//! IATI import of bad and unusual input: truncated, not XML, wrong root, bad numbers,
+//! hierarchy cycles, non-UTF-8, and the tolerance real publishers need.
+
+use std::path::Path;
+
+use kartan::io::iati::{from_slice, ImportError, ImportOptions};
+use kartan::io::{load_bytes, LoadError};
+use kartan::{Measure, Severity};
+
+const REAL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/data/real/iati/");
+
+fn lenient() -> ImportOptions {
+    ImportOptions::new()
+}
+
+fn strict() -> ImportOptions {
+    ImportOptions::new().strict(true)
+}
+
+/// A file with `activities` inside the root.
+fn file(activities: &str) -> String {
+    format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<iati-activities version=\"2.03\">\n{activities}</iati-activities>\n")
+}
+
+/// A minimal activity with `extra` after the title.
+fn activity(id: &str, extra: &str) -> String {
+    format!(
+        "<iati-activity xml:lang=\"sv\" default-currency=\"SEK\">\n<iati-identifier>{id}</iati-identifier>\n<reporting-org ref=\"SE-0\" type=\"10\"><narrative>Sida</narrative></reporting-org>\n<title><narrative>T {id}</narrative></title>\n{extra}</iati-activity>\n"
+    )
+}
+
+#[test]
+fn truncated_file_keeps_the_activities_before_the_cut_or_fails_strictly() {
+    let bytes = std::fs::read(Path::new(REAL).join("results_small_rich_ngo_2021.xml")).unwrap();
+    let cut = &bytes[..bytes.len() / 2];
+    let (p, r) = from_slice(cut, &lenient()).unwrap();
+    assert!(!p.projects.is_empty() && p.projects.len() < 11, "{}", p.projects.len());
+    let e = r.errors().next().unwrap();
+    assert_eq!(e.code, "iati-not-well-formed");
+    let err = from_slice(cut, &strict()).unwrap_err();
+    assert!(matches!(err, ImportError::Xml { .. }), "{err}");
+    // The location is the end of the input: the last line.
+    let last_line = cut.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+    match err {
+        ImportError::Xml { location, .. } => assert_eq!(location.line, last_line),
+        other => panic!("{other}"),
+    }
+}
+
+#[test]
+fn not_xml_empty_and_wrong_root_are_errors_with_a_place() {
+    let err = from_slice(b"hello, world", &lenient()).unwrap_err();
+    assert!(matches!(err, ImportError::NotIati { .. }), "{err}");
+    let err = from_slice(b"", &lenient()).unwrap_err();
+    assert!(err.to_string().contains("no element"), "{err}");
+    let err = from_slice(
+        b"<?xml version=\"1.0\"?>\n<iati-organisations version=\"2.03\"/>",
+        &ImportOptions::new().source_name("org.xml"),
+    )
+    .unwrap_err();
+    assert_eq!(err.to_string(), "org.xml:2:1: expected an <iati-activities> root element, found <iati-organisations>");
+    let bad = b"<iati-activities><iati-activity></iati-activities>";
+    let err = from_slice(bad, &strict()).unwrap_err();
+    assert_eq!(err.to_string(), "1:33: not well-formed XML: ill-formed document: expected `</iati-activity>`, but `</iati-activities>` was found");
+    let (_, r) = from_slice(bad, &lenient()).unwrap();
+    assert_eq!(r.errors().next().unwrap().path, "1:33");
+    // Through the format-detecting loader.
+    let err = load_bytes(b"<root/>", Path::new("x.xml")).unwrap_err();
+    assert!(matches!(err, LoadError::Iati { .. }), "{err}");
+    assert!(err.to_string().starts_with("x.xml:1:1: expected an <iati-activities>"), "{err}");
+}
+
+#[test]
+fn a_thousands_separator_in_a_value_is_a_diagnostic_with_line_and_column() {
+    let xml = file(&activity(
+        "SE-0-1",
+        "<result type=\"1\"><title><narrative>R</narrative></title>\n<indicator measure=\"1\"><title><narrative>I</narrative></title>\n<period><period-start iso-date=\"2020-01-01\"/><period-end iso-date=\"2020-12-31\"/>\n  <target value=\"1,000\"/></period></indicator></result>\n",
+    ));
+    let (p, r) = from_slice(xml.as_bytes(), &ImportOptions::new().source_name("f.xml")).unwrap();
+    let d = &r.diagnostics[0];
+    assert_eq!((d.code.as_str(), d.severity), ("iati-value-not-a-number", Severity::Warning));
+    assert_eq!(d.path, "f.xml:10:3");
+    assert!(d.message.contains("target/@value") && d.message.contains("\"1,000\""), "{}", d.message);
+    let target = &p.projects[0].results[0].indicators[0].periods[0].targets[0];
+    assert_eq!(target.value, None, "never a silent 1");
+    assert_eq!(target.text.get("und"), Some("1,000"));
+}
+
+#[test]
+fn a_bad_budget_number_skips_the_activity_leniently_and_fails_strictly() {
+    let bad = "<budget type=\"1\"><period-start iso-date=\"2020-01-01\"/><period-end iso-date=\"2020-12-31\"/><value value-date=\"2020-01-01\">1.5E6</value></budget>\n";
+    let xml = file(&(activity("SE-0-1", bad) + &activity("SE-0-2", "")));
+    let (p, r) = from_slice(xml.as_bytes(), &lenient()).unwrap();
+    assert_eq!(p.projects.len(), 1);
+    assert_eq!(p.projects[0].id, "SE-0-2");
+    assert_eq!(r.activities_skipped, 1);
+    let e = r.errors().next().unwrap();
+    assert_eq!((e.code.as_str(), e.path.as_str()), ("iati-bad-number", "7:90"));
+    assert!(e.message.contains("exponent"), "{}", e.message);
+    let err = from_slice(xml.as_bytes(), &strict()).unwrap_err();
+    assert!(err.to_string().starts_with("7:90: [iati-bad-number]"), "{err}");
+}
+
+#[test]
+fn a_hierarchy_cycle_is_an_error_not_a_hang() {
+    let a = activity("A", "<related-activity ref=\"C\" type=\"1\"/>\n");
+    let b = activity("B", "<related-activity ref=\"A\" type=\"1\"/>\n");
+    let c = activity("C", "<related-activity ref=\"B\" type=\"1\"/>\n");
+    let d = activity("D", "<related-activity ref=\"D\" type=\"1\"/>\n");
+    let e = activity("E", "<related-activity ref=\"A\" type=\"1\"/>\n");
+    let xml = file(&[a, b, c, d, e].concat());
+    let (p, r) = from_slice(xml.as_bytes(), &lenient()).unwrap();
+    let cycles: Vec<_> = r.errors().filter(|d| d.code == "hierarchy-cycle").collect();
+    assert_eq!(cycles.len(), 2, "{cycles:?}");
+    assert!(cycles[0].message.contains("A → C → B"), "{}", cycles[0].message);
+    // Each cycle is broken once; the rest of the tree stands.
+    let parents: Vec<Option<&str>> = p.projects.iter().map(|x| x.parent.as_deref()).collect();
+    assert_eq!(parents, [Some("C"), None, Some("B"), None, Some("A")]);
+    assert!(from_slice(xml.as_bytes(), &strict()).is_err());
+}
+
+#[test]
+fn child_links_set_the_parent_of_children_without_one() {
+    let xml = file(&(activity("P", "<related-activity ref=\"K\" type=\"2\"/>\n") + &activity("K", "")));
+    let (p, _) = from_slice(xml.as_bytes(), &lenient()).unwrap();
+    assert_eq!(p.project("K").unwrap().parent.as_deref(), Some("P"));
+}
+
+#[test]
+fn non_utf8_is_an_error_with_a_place() {
+    let mut bytes =
+        file(&(activity("A", "") + &activity("B", "<description><narrative>caf\u{e9}</narrative></description>\n")))
+            .into_bytes();
+    let pos = bytes.windows(2).position(|w| w == "\u{e9}".as_bytes()).unwrap();
+    bytes.splice(pos..pos + 2, [0xE9]);
+    let err = from_slice(&bytes, &strict()).unwrap_err();
+    match &err {
+        ImportError::Xml { location, .. } => {
+            let line = bytes[..pos].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+            let column = pos - bytes[..pos].iter().rposition(|&b| b == b'\n').unwrap();
+            assert_eq!((location.line, location.column), (line, column as u64), "{err}");
+        }
+        other => panic!("{other}"),
+    }
+    let (p, r) = from_slice(&bytes, &lenient()).unwrap();
+    assert_eq!(p.projects.len(), 1, "the activity before the bad byte is kept");
+    assert_eq!(r.errors().count(), 1);
+}
+
+#[test]
+fn tolerant_of_what_publishers_do() {
+    let body = "<usg:extra xmlns:usg=\"http://usg\"><usg:x/></usg:extra>\n\
+<result type=\"2\" akvo:id=\"7\" xmlns:akvo=\"http://akvo.org\"><title><narrative>R</narrative></title>\n\
+<indicator><title><narrative>No measure, no period</narrative></title></indicator>\n\
+<indicator measure=\"5\" ascending=\"0\"><title><narrative>Q</narrative></title>\n\
+<period><period-start iso-date=\"2020-01-01\"/><period-end iso-date=\"2020-12-31\"/>\n\
+<target><comment><narrative xml:lang=\"EN\">Only a comment</narrative></comment></target></period></indicator>\n\
+<akvo:result><akvo:indicator/></akvo:result></result>\n";
+    let xml = format!(
+        "\u{feff}{}",
+        file(&activity("X-1", body).replace("<iati-activity ", "<iati-activity version=\"2.01\" "))
+    );
+    let (p, r) = from_slice(xml.as_bytes(), &lenient()).unwrap();
+    let result = &p.projects[0].results[0];
+    assert_eq!(result.indicators.len(), 2);
+    assert_eq!(result.indicators[0].measure, None);
+    assert_eq!(r.indicators_without_measure, 1);
+    assert_eq!(r.indicators_without_period, 1);
+    assert_eq!(r.targets_without_value, 1);
+    let target = &result.indicators[1].periods[0].targets[0];
+    assert_eq!((target.value, target.comment.get("en")), (None, Some("Only a comment")));
+    assert_eq!(result.indicators[1].direction, kartan::Direction::Descending);
+    assert_eq!(r.not_modelled("iati-activity/usg:extra").unwrap().count, 1);
+    assert_eq!(r.not_modelled("iati-activity/result/akvo:result").unwrap().count, 1);
+    assert!(r.not_modelled("iati-activity/result/@akvo:id").is_some());
+    assert!(r.errors().next().is_none());
+    // The caller may declare the default measure.
+    let (p, r) = from_slice(xml.as_bytes(), &ImportOptions::new().default_measure(Some(Measure::Unit))).unwrap();
+    assert_eq!(p.projects[0].results[0].indicators[0].measure, Some(Measure::Unit));
+    assert_eq!(r.indicators_without_measure, 1);
+}
+
+#[test]
+fn a_missing_identifier_or_result_type_skips_only_that_activity() {
+    let no_id = "<iati-activity><title><narrative>no id</narrative></title></iati-activity>\n";
+    let bad_type = activity("B", "<result type=\"7\"><title><narrative>R</narrative></title></result>\n");
+    let xml = file(&[no_id.to_owned(), bad_type, activity("C", "")].concat());
+    let (p, r) = from_slice(xml.as_bytes(), &lenient()).unwrap();
+    assert_eq!(p.projects.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(), ["C"]);
+    assert_eq!(r.activities_skipped, 2);
+    let codes: Vec<&str> = r.errors().map(|d| d.code.as_str()).collect();
+    assert_eq!(codes, ["iati-missing-identifier", "iati-unknown-code"]);
+}
