@@ -169,6 +169,7 @@ pub(crate) fn load_error(py: Python<'_>, error: &LoadError) -> PyErr {
     match error {
         LoadError::Io { path, source } => io_error(source, path),
         LoadError::Json { path, source } => json_error(py, source, message, Some(path)),
+        LoadError::Iati { path, source } => crate::iati::import_error(py, source, Some(path)),
         LoadError::UnknownFormat { path, .. } => {
             parse_error(py, message, Place { filename: Some(path), ..Place::default() })
         }

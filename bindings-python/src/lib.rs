@@ -3,14 +3,15 @@
 //!
 //! Each file mirrors a core module: `model` and `results` wrap `kartan::model`,
 //! `matrix` the results matrix, `diagnostic` the diagnostic, `portfolio` the root and
-//! `kartan::io`, `tables` and `table` the Arrow tables, `analysis` the results engine,
-//! `learning` the learning analyses and table import, `report` the learning report,
-//! `errors` the exception mapping. No rule lives here.
+//! `kartan::io`, `iati` the IATI import, `tables` and `table` the Arrow tables, `analysis`
+//! the results engine, `learning` the learning analyses and table import, `report` the
+//! learning report, `errors` the exception mapping. No rule lives here.
 
 mod analysis;
 mod convert;
 mod diagnostic;
 mod errors;
+mod iati;
 mod learning;
 mod matrix;
 mod model;
@@ -31,6 +32,8 @@ fn _kartan(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(portfolio::seed, m)?)?;
     m.add_function(wrap_pyfunction!(portfolio::import_table, m)?)?;
     m.add_function(wrap_pyfunction!(portfolio::load_survey, m)?)?;
+    m.add_function(wrap_pyfunction!(iati::import_iati, m)?)?;
+    m.add_class::<iati::PyImportReport>()?;
     m.add_class::<portfolio::PyPortfolio>()?;
     m.add_class::<model::PyProgram>()?;
     m.add_class::<model::PyProject>()?;

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use pyo3::prelude::*;
+use pyo3::types::PyDict;
 use rust_decimal::Decimal;
 
 use crate::convert::{date_text, first_day, last_day, py_quote, tag, tag_opt, text};
@@ -255,6 +256,41 @@ impl PyProject {
             .iter()
             .flat_map(|r| r.indicators.iter())
             .map(|i| PyIndicator { inner: i.clone(), project: Some(self.inner.id.clone()), lang: self.lang.clone() })
+            .collect()
+    }
+
+    /// Sectors (IATI ``sector``) as dicts: ``code``, ``vocabulary``, ``percentage``
+    /// (``decimal.Decimal`` percent or ``None``), ``name`` (language → text).
+    #[getter]
+    fn sectors<'py>(&self, py: Python<'py>) -> PyResult<Vec<Bound<'py, PyDict>>> {
+        self.inner
+            .sectors
+            .iter()
+            .map(|s| {
+                let d = PyDict::new(py);
+                d.set_item("code", &s.code)?;
+                d.set_item("vocabulary", &s.vocabulary)?;
+                d.set_item("percentage", s.percentage)?;
+                d.set_item("name", text(&s.name))?;
+                Ok(d)
+            })
+            .collect()
+    }
+
+    /// Participating organisations (IATI ``participating-org``) as dicts: ``role``
+    /// (IATI OrganisationRole code), ``organisation`` (id or ``None``), ``name``.
+    #[getter]
+    fn participating<'py>(&self, py: Python<'py>) -> PyResult<Vec<Bound<'py, PyDict>>> {
+        self.inner
+            .participating
+            .iter()
+            .map(|o| {
+                let d = PyDict::new(py);
+                d.set_item("role", &o.role)?;
+                d.set_item("organisation", &o.organisation)?;
+                d.set_item("name", text(&o.name))?;
+                Ok(d)
+            })
             .collect()
     }
 

@@ -14,6 +14,7 @@ use crate::analysis;
 use crate::convert::py_quote;
 use crate::diagnostic::{wrap, PyDiagnostic};
 use crate::errors::{self, KartanError};
+use crate::iati;
 use crate::learning;
 use crate::matrix::PyResultsMatrix;
 use crate::model::{PyProgram, PyProject};
@@ -98,6 +99,24 @@ impl PyPortfolio {
             )));
         };
         result.map(|inner| Self { inner }).map_err(|e| errors::json_error(py, &e, e.to_string(), None))
+    }
+
+    /// Imports an IATI 2.03 activities file (a path, or the XML as ``bytes``); see
+    /// ``kartan.import_iati`` for the options, the errors and the import report.
+    ///
+    /// >>> p = kartan.Portfolio.from_iati(b'<iati-activities version="2.03"><iati-activity>'
+    /// ...     b'<iati-identifier>XM-1</iati-identifier></iati-activity></iati-activities>')
+    /// >>> [x.id for x in p]
+    /// ['XM-1']
+    #[staticmethod]
+    #[pyo3(signature = (source, *, strict = false, default_measure = None))]
+    fn from_iati(
+        py: Python<'_>,
+        source: &Bound<'_, PyAny>,
+        strict: bool,
+        default_measure: Option<&str>,
+    ) -> PyResult<Self> {
+        iati::from_iati(py, source, strict, default_measure).map(|inner| Self { inner })
     }
 
     /// The portfolio as pretty-printed kartan JSON (exact decimals are strings).
@@ -423,8 +442,9 @@ fn decimals_arg(decimals: &str) -> PyResult<tables::Decimals> {
     }
 }
 
-/// Loads a portfolio from a file, detecting the format from the content (kartan JSON;
-/// other formats as the core learns them).
+/// Loads a portfolio from a file, detecting the format from the content: kartan JSON
+/// (``{``) or IATI activity XML (``<``, imported leniently; ``kartan.import_iati`` gives
+/// the import report too).
 ///
 /// Raises ``FileNotFoundError`` / ``PermissionError`` / ``IsADirectoryError`` for I/O,
 /// ``kartan.ParseError`` (``filename``, ``line``, ``column``, ``pointer``) for content
