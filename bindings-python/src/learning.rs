@@ -1,0 +1,162 @@
+//! The learning analyses (`kartan::analysis::{learning, map_reality, survey, breakdown,
+//! activities}`) and the table import (`kartan::io::table`). Every analysis comes out
+//! as a `kartan.Table` converted from the core's typed table; nothing is computed here.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use kartan::analysis::{activities, breakdown, learning, map_reality, survey};
+use kartan::io::table::{MappingError, TableError};
+use pyo3::exceptions::{PyKeyError, PyValueError};
+use pyo3::prelude::*;
+
+use crate::convert::py_quote;
+use crate::errors::{self, Place};
+use crate::table::PyTable;
+
+/// Tables by name.
+pub(crate) type Tables = BTreeMap<String, PyTable>;
+
+fn tables(list: Vec<kartan::analysis::tables::Table>) -> PyResult<Tables> {
+    list.iter().map(|t| Ok((t.name.clone(), PyTable::from_core(t)?))).collect()
+}
+
+/// The learning-factor profile across projects, one row per factor.
+pub(crate) fn profile(py: Python<'_>, p: &kartan::Portfolio, lang: &str) -> PyResult<PyTable> {
+    let t = py.detach(|| learning::profile_table(&learning::learning_profile(p), lang));
+    PyTable::from_core(&t)
+}
+
+/// The learning cycle: lessons by phase, and where they were applied.
+pub(crate) fn cycle(py: Python<'_>, p: &kartan::Portfolio, lang: &str) -> PyResult<PyTable> {
+    let t = py.detach(|| learning::cycle_table(&learning::learning_cycle(p), lang));
+    PyTable::from_core(&t)
+}
+
+/// The lessons, one row each.
+pub(crate) fn lessons(py: Python<'_>, p: &kartan::Portfolio, lang: &str) -> PyResult<PyTable> {
+    let t = py.detach(|| learning::lessons_table(p, lang));
+    PyTable::from_core(&t)
+}
+
+/// Map versus reality as of a date: items, plans and unexpected results.
+pub(crate) fn map_vs_reality(py: Python<'_>, p: &kartan::Portfolio, as_of: NaiveDate, lang: &str) -> PyResult<Tables> {
+    let list = py.detach(|| {
+        let m = map_reality::map_vs_reality(p, as_of);
+        vec![
+            map_reality::items_table(&m, lang),
+            map_reality::plans_table(&m, lang),
+            map_reality::unexpected_table(&m, lang),
+        ]
+    });
+    tables(list)
+}
+
+/// Survey statistics of one evaluation (the first when `id` is `None`).
+pub(crate) fn survey(py: Python<'_>, p: &kartan::Portfolio, id: Option<&str>, lang: &str) -> PyResult<Tables> {
+    let evaluation = match id {
+        Some(id) => p.evaluations.iter().find(|e| e.id == id),
+        None => p.evaluations.first(),
+    }
+    .ok_or_else(|| match id {
+        Some(id) => PyKeyError::new_err(format!("no evaluation with id {}", py_quote(id))),
+        None => PyKeyError::new_err("the portfolio has no evaluation"),
+    })?;
+    let list = py.detach(|| {
+        let stats = survey::question_stats(evaluation);
+        let events = survey::by_event(evaluation, &p.activities);
+        vec![survey::questions_table(&stats, lang), survey::distribution_table(&stats), survey::events_table(&events)]
+    });
+    tables(list)
+}
+
+/// Projects grouped by `by`: `"status"` (as of `as_of`), `"region"`, `"focus_area"`,
+/// `"owner_kind"`, or a classification scheme.
+pub(crate) fn breakdown(
+    py: Python<'_>,
+    p: &kartan::Portfolio,
+    by: &str,
+    as_of: Option<NaiveDate>,
+) -> PyResult<PyTable> {
+    let b = match (by, as_of) {
+        ("status", Some(as_of)) => py.detach(|| breakdown::by_status(p, as_of)),
+        ("status", None) => {
+            return Err(PyValueError::new_err("breakdown('status') needs as_of: the status on which date?"))
+        }
+        ("region", _) => py.detach(|| breakdown::by_region(p)),
+        ("focus_area", _) => py.detach(|| breakdown::by_focus_area(p)),
+        ("owner_kind", _) => py.detach(|| breakdown::by_owner_kind(p)),
+        (scheme, _) => py.detach(|| breakdown::by_classification(p, scheme)),
+    };
+    PyTable::from_core(&breakdown::breakdown_table(&b))
+}
+
+/// Activities as of a date: by kind, and participation by level.
+pub(crate) fn activities(py: Python<'_>, p: &kartan::Portfolio, as_of: NaiveDate, lang: &str) -> PyResult<Tables> {
+    let list = py.detach(|| {
+        let s = activities::activity_summary(p, as_of);
+        vec![activities::by_kind_table(&s, lang), activities::participation_table(&s)]
+    });
+    tables(list)
+}
+
+/// The Python exception for a table import error: `ParseError` naming the file and,
+/// where known, the row (as `line`); `OSError` subclasses for I/O.
+pub(crate) fn table_error(py: Python<'_>, error: &TableError) -> PyErr {
+    let message = error.to_string();
+    match error {
+        TableError::Io { file, source } | TableError::Mapping(MappingError::Io { file, source }) => {
+            errors::io_error(source, std::path::Path::new(file))
+        }
+        TableError::Cell { place, .. } => {
+            let path = PathBuf::from(&place.file);
+            let line = place.line.and_then(|l| usize::try_from(l).ok()).or(Some(place.row));
+            errors::parse_error(py, message, Place { filename: Some(&path), line, ..Place::default() })
+        }
+        _ => errors::parse_error(py, message, Place::default()),
+    }
+}
+
+/// Reads a portfolio from a table of projects (CSV, TSV, XLSX, ODS or JSON records) and
+/// its mapping file (TOML or JSON); returns the portfolio and the import report as a
+/// dict (rows read, imported, skipped with the reason and place).
+pub(crate) fn import_table(
+    py: Python<'_>,
+    table: PathBuf,
+    mapping: PathBuf,
+) -> PyResult<(kartan::Portfolio, Bound<'_, PyAny>)> {
+    let (portfolio, report) =
+        py.detach(|| kartan::io::table::load_portfolio(&table, &mapping)).map_err(|e| table_error(py, &e))?;
+    let json = serde_json::to_string(&report).unwrap_or_default();
+    Ok((portfolio, py.import("json")?.call_method1("loads", (json,))?))
+}
+
+/// Survey statistics straight from a table of responses and its survey mapping: the
+/// tables of `survey` (questions, distribution, events) plus, when `trend` names a
+/// question, its trend over events; and the import report as a dict.
+pub(crate) fn load_survey<'py>(
+    py: Python<'py>,
+    table: PathBuf,
+    mapping: PathBuf,
+    lang: &str,
+    trend: Option<&str>,
+) -> PyResult<(Tables, Bound<'py, PyAny>)> {
+    let (evaluation, report) =
+        py.detach(|| kartan::io::table::load_evaluation(&table, &mapping)).map_err(|e| table_error(py, &e))?;
+    let list = py.detach(|| {
+        let stats = survey::question_stats(&evaluation);
+        let events = survey::by_event(&evaluation, &[]);
+        let mut list = vec![
+            survey::questions_table(&stats, lang),
+            survey::distribution_table(&stats),
+            survey::events_table(&events),
+        ];
+        if let Some(question) = trend {
+            list.push(survey::trend_table(&survey::trend(&evaluation, &[], question)));
+        }
+        list
+    });
+    let json = serde_json::to_string(&report).unwrap_or_default();
+    Ok((tables(list)?, py.import("json")?.call_method1("loads", (json,))?))
+}

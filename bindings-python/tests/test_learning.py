@@ -1,0 +1,68 @@
+"""Learning analyses, survey statistics and table import through the binding, on the
+seed program and the real files."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import kartan
+import pyarrow as pa
+import pytest
+from conftest import REPO
+
+AS_OF = datetime.date(2013, 12, 31)
+MAPPINGS = REPO / "examples" / "mappings"
+
+
+def test_seed_learning_tables() -> None:
+    p = kartan.seed()
+    profile = pa.table(p.learning_profile())
+    assert profile.column("factor").to_pylist()[:2] == ["LF-1", "LF-2"]
+    assert p.learning_cycle().num_rows == 4
+    assert p.lessons_table().name == "lessons"
+    tables = p.map_vs_reality(as_of=AS_OF, lang="en")
+    assert set(tables) == {"map_items", "map_plans", "map_unexpected"}
+    assert tables["map_items"].num_rows == len(p.matrix.items)
+    activities = p.activities(as_of=AS_OF)
+    assert set(activities) == {"activities_by_kind", "participation_by_level"}
+    with pytest.raises(ValueError, match="needs as_of"):
+        p.breakdown("status")
+    with pytest.raises(KeyError, match="no evaluation"):
+        p.survey("nope")
+
+
+def test_projektbanken_table_import(real: Path) -> None:
+    p, report = kartan.import_table(
+        real / "cohesion" / "se_tillvaxtverket_erdf_projektbanken_2014-2020_snapshot2016.json",
+        MAPPINGS / "projektbanken.toml",
+    )
+    assert len(p) == 374 and report["rows_imported"] == 374 and not report["skipped"]
+    # SOURCES.md: total granted 4,354,438,151 SEK
+    assert sum(b.amount for x in p for b in x.effective_budgets) == 4354438151
+    by_programme = pa.table(p.breakdown("regional_programme")).to_pylist()
+    assert sum(row["projects"] for row in by_programme) >= 374
+    assert by_programme[0]["currency"] == "SEK"
+
+
+def test_carpentries_survey(real: Path) -> None:
+    tables, report = kartan.load_survey(
+        real / "surveys" / "carpentries_instructor_training_post_survey_2018.csv",
+        MAPPINGS / "carpentries_post_survey.toml",
+        trend="LikelyToRecommend",
+    )
+    assert report["rows_read"] == 967
+    worth = next(r for r in tables["survey_questions"].rows(0, 100) if r["question"] == "Worth")
+    assert (worth["n"], worth["missing"], round(worth["mean"], 2)) == (904, 63, 4.38)
+    assert tables["survey_trend"].num_rows > 0
+
+
+def test_table_import_errors(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError):
+        kartan.import_table(tmp_path / "projects.csv", tmp_path / "missing.toml")
+    table = tmp_path / "projects.csv"
+    table.write_text("id,name\n1,a\n", encoding="utf-8")
+    mapping = tmp_path / "m.toml"
+    mapping.write_text("this is = = not toml", encoding="utf-8")
+    with pytest.raises(kartan.ParseError):
+        kartan.import_table(table, mapping)
