@@ -22,6 +22,9 @@ pub fn vector_portfolios(area: &str) -> Vec<(String, kartan::Portfolio)> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir(&dir).unwrap() {
         let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "json") {
+            continue; // e.g. the folder's README.md
+        }
         let case: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
         let portfolio = case.get("portfolio").or_else(|| case.get("input")).unwrap();
         if portfolio.is_object() {
