@@ -15,7 +15,4 @@ cargo run --quiet -p kartan-examples --example portfolio > /dev/null
 echo "== Python: the kartan package (venv, maturin build, pytest, stubtest, notebook)"
 scripts/test-python.sh
 
-echo "== WebAssembly: the npm package, the JS suite and the web page in headless Chromium"
-scripts/test-wasm.sh
-
 echo "== all test suites passed"
