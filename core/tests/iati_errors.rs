@@ -191,3 +191,23 @@ fn a_missing_identifier_or_result_type_skips_only_that_activity() {
     let codes: Vec<&str> = r.errors().map(|d| d.code.as_str()).collect();
     assert_eq!(codes, ["iati-missing-identifier", "iati-unknown-code"]);
 }
+
+#[test]
+fn an_attribute_named_twice_is_not_well_formed() {
+    let dup = activity("SE-0-1", "")
+        .replacen("default-currency=\"SEK\"", "default-currency=\"SEK\" default-currency=\"EUR\"", 1);
+    let xml = file(&format!("{}{dup}", activity("SE-0-0", "")));
+    let (p, r) = from_slice(xml.as_bytes(), &lenient()).unwrap();
+    assert_eq!(p.projects.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(), ["SE-0-0"]);
+    let e = r.errors().next().unwrap();
+    assert_eq!(e.code, "iati-not-well-formed");
+    assert_eq!(e.path, "8:1");
+    assert!(e.message.contains("duplicated attribute \"default-currency\""), "{}", e.message);
+    let err = from_slice(xml.as_bytes(), &strict()).unwrap_err();
+    assert!(err.to_string().contains("duplicated attribute"), "{err}");
+    // Nine attributes: the check goes on past the eight it keeps inline.
+    let many: String = (0..9).map(|i| format!(" a{i}=\"{i}\"")).collect();
+    let dup = activity("SE-0-2", "").replacen("<iati-activity", &format!("<iati-activity{many} a8=\"again\""), 1);
+    let (_, r) = from_slice(file(&dup).as_bytes(), &lenient()).unwrap();
+    assert!(r.errors().next().unwrap().message.contains("duplicated attribute \"a8\""));
+}

@@ -80,7 +80,7 @@ impl<'a> Importer<'a, '_> {
                         let (name, value) = attr.map_err(|m| self.attr_error(&elem, m))?;
                         match name {
                             b"version" => self.cur.report.report.version = Some(value.into_owned()),
-                            b"xml:lang" if !value.trim().is_empty() => self.st.default_lang = lang_tag(&value),
+                            b"xml:lang" if !value.trim().is_empty() => self.st.default_lang = lang_tag(&value).into(),
                             n if n.starts_with(b"xmlns") => {}
                             _ => self.cur.attribute_unmodelled("iati-activities", &elem, name),
                         }
@@ -117,7 +117,7 @@ impl<'a> Importer<'a, '_> {
         for attr in attributes(elem) {
             let (name, value) = attr.map_err(|m| self.attr_error(elem, m))?;
             match name {
-                b"xml:lang" if !value.trim().is_empty() => act.lang = std::rc::Rc::from(lang_tag(&value)),
+                b"xml:lang" if !value.trim().is_empty() => act.lang = std::rc::Rc::from(lang_tag(&value).as_str()),
                 b"default-currency" if !value.trim().is_empty() => currency = Some(value.trim().to_owned()),
                 n if n.starts_with(b"xmlns") => {}
                 _ => self.cur.attribute_unmodelled(CTX, elem, name),
@@ -485,12 +485,11 @@ impl<'a> Importer<'a, '_> {
 
 /// A language tag as kartan keeps it: trimmed, the language subtag in lower case (BCP 47
 /// tags are case-insensitive; publishers write `FR` or `EN`), the rest as written.
-pub(crate) fn lang_tag(tag: &str) -> String {
-    let tag = tag.trim();
-    match tag.split_once('-') {
-        Some((lang, rest)) => format!("{}-{rest}", lang.to_ascii_lowercase()),
-        None => tag.to_ascii_lowercase(),
-    }
+pub(crate) fn lang_tag(tag: &str) -> compact_str::CompactString {
+    let mut out = compact_str::CompactString::from(tag.trim());
+    let primary = out.find('-').unwrap_or(out.len());
+    out[..primary].make_ascii_lowercase();
+    out
 }
 
 /// Adds `content` in `lang` to `text`; blank content is counted in `blank` and dropped.
@@ -499,14 +498,13 @@ pub(crate) fn add_text(blank: &mut u64, text: &mut Text, lang: &str, content: St
         *blank += 1;
         return;
     }
-    match text.0.get_mut(lang) {
-        Some(existing) => {
+    match text.get(lang) {
+        Some(_) => {
+            let existing = text.entry(lang);
             existing.push_str("\n\n");
             existing.push_str(&content);
         }
-        None => {
-            text.0.insert(lang.to_owned(), content);
-        }
+        None => text.set(lang, content),
     }
 }
 
