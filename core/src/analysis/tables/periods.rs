@@ -8,7 +8,7 @@ use super::{Cell, DType, Table};
 use crate::model::{PeriodValue, Portfolio, Project, Result as ResultItem};
 
 /// The table's name.
-pub const PERIODS_TABLE: &str = "indicator_periods";
+pub const PERIODS_TABLE: &str = "periods";
 
 /// The columns of [`periods_table`], in order.
 ///

@@ -188,7 +188,8 @@ where
         let met = state.stream.as_mut().map(|s| std::mem::take(&mut s.organisations)).unwrap_or_default();
         let mut met = met.into_iter();
         for project in state.projects.drain(..) {
-            each(StreamedActivity { project, organisations: met.next().unwrap_or_default() })?;
+            let organisations = met.next().unwrap_or_default();
+            each(StreamedActivity { project, organisations, default_language: state.default_lang.clone() })?;
         }
         Ok(())
     })?;

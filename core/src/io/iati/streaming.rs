@@ -17,6 +17,9 @@ pub struct StreamedActivity {
     /// the activity. The same organisation comes again with every activity that names
     /// it; the portfolio returned at the end holds each once (first met wins).
     pub organisations: Vec<Organisation>,
+    /// The file's default language (root `@xml:lang`, else `en`): the portfolio's
+    /// `default_language`, known before the first activity.
+    pub default_language: String,
 }
 
 /// Why a streamed import stopped.
