@@ -317,4 +317,23 @@ mod tests {
         assert_eq!(parts.0.projects.len(), whole.0.projects.len());
         assert_eq!(parts.1.diagnostics, whole.1.diagnostics);
     }
+
+    #[test]
+    fn a_stream_hands_out_the_same_activities_whatever_the_segment_size() {
+        let bytes = std::fs::read(SMALL).unwrap();
+        let options = ImportOptions::new().source_name("small.xml");
+        let (whole, whole_report) = import_slice(&bytes, &options).unwrap();
+        for chunk in [64, 1000, 50_000, CHUNK] {
+            let mut got = Vec::new();
+            let (rest, report) = stream_reader(&bytes[..], &options, chunk, |a| {
+                got.push(a.project);
+                Ok::<(), Infallible>(())
+            })
+            .unwrap();
+            assert_eq!(got, whole.projects, "chunk {chunk}");
+            assert_eq!(rest.organisations, whole.organisations, "chunk {chunk}");
+            assert_eq!(report.counts, whole_report.counts, "chunk {chunk}");
+            assert_eq!(report.not_modelled, whole_report.not_modelled, "chunk {chunk}");
+        }
+    }
 }
