@@ -104,7 +104,9 @@ pub struct ConvertArgs {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ConvertTo {
     /// kartan JSON (format "kartan/1"). From IATI: streamed, `projects` written one by
-    /// one before `default_language`, `program` and `organisations`.
+    /// one before `default_language`, `program` and `organisations`; a `related-activity`
+    /// type 2 link to a child earlier in the file is not applied (a warning counts them)
+    /// and parent cycles are left for `kartan validate`.
     Json,
     /// IATI 2.03 activity XML (`iati-activities`).
     Iati,
