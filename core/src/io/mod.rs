@@ -139,9 +139,28 @@ pub fn load(path: impl AsRef<Path>) -> Result<crate::model::Portfolio, LoadError
 ///
 /// # Errors
 /// As [`load`].
+///
+/// IATI XML is streamed from the file a few MB at a time (the file is never held whole);
+/// kartan JSON is read whole.
 pub fn load_with_report(path: impl AsRef<Path>) -> Result<Loaded, LoadError> {
+    use std::io::Read;
     let path = path.as_ref();
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Io { path: path.to_owned(), source })?;
+    let io = |source| LoadError::Io { path: path.to_owned(), source };
+    let mut file = std::fs::File::open(path).map_err(io)?;
+    // Enough to see the first character after a BOM and white space.
+    let mut head = Vec::with_capacity(4096);
+    (&mut file).take(4096).read_to_end(&mut head).map_err(io)?;
+    if head.len() == 4096 && Format::detect(&head) == Some(Format::IatiXml) {
+        let options = iati::ImportOptions::new().source_name(path.display().to_string());
+        return iati::from_reader(head.as_slice().chain(file), &options)
+            .map(|(portfolio, report)| Loaded { portfolio, format: Format::IatiXml, import: Some(report) })
+            .map_err(|e| match e {
+                iati::ImportError::Io { source, .. } => LoadError::Io { path: path.to_owned(), source },
+                source => LoadError::Iati { path: path.to_owned(), source },
+            });
+    }
+    let mut bytes = head;
+    file.read_to_end(&mut bytes).map_err(io)?;
     load_bytes_with_report(&bytes, path)
 }
 
