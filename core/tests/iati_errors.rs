@@ -37,6 +37,16 @@ fn truncated_file_keeps_the_activities_before_the_cut_or_fails_strictly() {
     assert!(!p.projects.is_empty() && p.projects.len() < 11, "{}", p.projects.len());
     let e = r.errors().next().unwrap();
     assert_eq!(e.code, "iati-not-well-formed");
+    // The activity the cut falls in is counted as skipped: nothing goes without a number.
+    assert_eq!(r.activities_skipped, 1);
+    assert_eq!(r.activities_imported + r.activities_skipped, r.count("iati-activity"));
+    // `io::load_with_report` keeps the report that `io::load` leaves out.
+    let loaded = kartan::io::load_bytes_with_report(cut, Path::new("cut.xml")).unwrap();
+    assert_eq!(loaded.portfolio, p);
+    assert_eq!(loaded.format, kartan::io::Format::IatiXml);
+    assert_eq!(loaded.skipped(), 1);
+    assert_eq!(loaded.read_diagnostics()[0].code, "iati-not-well-formed");
+    assert!(loaded.read_diagnostics()[0].path.starts_with("cut.xml:"));
     let err = from_slice(cut, &strict()).unwrap_err();
     assert!(matches!(err, ImportError::Xml { .. }), "{err}");
     // The location is the end of the input: the last line.

@@ -60,6 +60,7 @@ impl<'o> Run<'o> {
             Ok(()) => Outcome::Done,
             Err(_) if hit_end && !last => Outcome::Retry(resume),
             Err(ImportError::Xml { location, message }) if !self.options.strict && self.state.root_open => {
+                self.report.skip_unfinished();
                 self.report.report.diagnostics.push(Diagnostic::error(
                     "iati-not-well-formed",
                     location.to_string(),
