@@ -96,12 +96,13 @@ fn a_truncated_file_converts_what_came_before_the_cut() {
     assert!(!whole.projects.is_empty());
     let warnings = report.diagnostics.iter().filter(|d| d.severity == kartan::Severity::Warning).count();
     let summary = format!(
-        "kartan: {}: IATI import: {} activities imported, 0 skipped, {warnings} warnings",
+        "kartan: {}: IATI import: {} activities imported, {} skipped, {warnings} warnings",
         cut.display(),
-        whole.projects.len()
+        whole.projects.len(),
+        report.activities_skipped
     );
     // The summary line comes only when something was skipped or warned about.
-    let expected = if warnings > 0 { vec![lines[0], summary.as_str()] } else { vec![lines[0]] };
+    let expected = if warnings > 0 || report.activities_skipped > 0 { vec![lines[0], summary.as_str()] } else { vec![lines[0]] };
     assert_eq!(lines, expected, "{stderr}");
     let csv = String::from_utf8(out.stdout.clone()).unwrap();
     assert_eq!(csv, periods_table(&whole, "en").to_csv());
