@@ -8,7 +8,11 @@
 //!
 //! * floor: a bare quick-xml event loop over the bytes that only counts elements and
 //!   attributes;
-//! * import: `kartan::io::iati::from_slice` building the whole portfolio and report.
+//! * import: `kartan::io::iati::from_slice` building the whole portfolio and report;
+//! * reader: `kartan::io::iati::from_reader` over the same bytes (4 MB segments), the
+//!   portfolio dropped inside the timing;
+//! * stream: `kartan::io::iati::for_each_activity` over the same bytes, each project
+//!   dropped as it comes (memory flat).
 //!
 //! Both read the same bytes from memory; the best of `runs` (default 3) is reported.
 //! `--import-only` imports the file once with `from_path`, which streams it (for the
@@ -91,6 +95,32 @@ fn main() {
         r.count("period"),
         t_import.as_secs_f64(),
         rate(t_import)
+    );
+    drop(p);
+    // The same import from a reader (4 MB segments), the portfolio dropped inside the
+    // timing, as the stream drops each project.
+    let (t_reader, ()) = best(runs, || {
+        let (p, _) = kartan::io::iati::from_reader(&bytes[..], &options).expect("importable file");
+        drop(p);
+    });
+    println!(
+        "reader (from_reader in segments, portfolio dropped): {:.3} s, {:.0} MB/s",
+        t_reader.as_secs_f64(),
+        rate(t_reader)
+    );
+    let (t_stream, n) = best(runs, || {
+        let mut n = 0u64;
+        let each = |_| {
+            n += 1;
+            Ok::<(), std::convert::Infallible>(())
+        };
+        kartan::io::iati::for_each_activity(&bytes[..], &options, each).expect("importable file");
+        n
+    });
+    println!(
+        "stream (for_each_activity, {n} projects handed out): {:.3} s, {:.0} MB/s",
+        t_stream.as_secs_f64(),
+        rate(t_stream)
     );
     println!("import / floor = {:.2}x", t_import.as_secs_f64() / t_floor.as_secs_f64());
 }
