@@ -102,7 +102,8 @@ fn a_truncated_file_converts_what_came_before_the_cut() {
         report.activities_skipped
     );
     // The summary line comes only when something was skipped or warned about.
-    let expected = if warnings > 0 || report.activities_skipped > 0 { vec![lines[0], summary.as_str()] } else { vec![lines[0]] };
+    let expected =
+        if warnings > 0 || report.activities_skipped > 0 { vec![lines[0], summary.as_str()] } else { vec![lines[0]] };
     assert_eq!(lines, expected, "{stderr}");
     let csv = String::from_utf8(out.stdout.clone()).unwrap();
     assert_eq!(csv, periods_table(&whole, "en").to_csv());

@@ -30,7 +30,10 @@ fn real_files() -> Vec<PathBuf> {
 }
 
 /// Streams `bytes`, collecting what is handed out.
-fn stream(bytes: &[u8], options: &ImportOptions) -> Result<(Vec<StreamedActivity>, Portfolio, ImportReport), ImportError> {
+fn stream(
+    bytes: &[u8],
+    options: &ImportOptions,
+) -> Result<(Vec<StreamedActivity>, Portfolio, ImportReport), ImportError> {
     let mut out = Vec::new();
     match for_each_activity(bytes, options, |a| {
         out.push(a);

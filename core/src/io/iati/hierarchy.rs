@@ -11,9 +11,8 @@ use std::hash::{Hash, Hasher};
 
 use super::activity::{Activity, Importer};
 use super::reader::{attributes, Elem};
-use super::report::Count;
+use super::report::{Count, ReportBuilder};
 use super::ImportError;
-use super::report::ReportBuilder;
 use crate::model::{Diagnostic, Project, Severity};
 
 /// The hierarchy of a streamed import, linked as the activities go by.
