@@ -43,9 +43,23 @@ pub(crate) struct State {
     pub(crate) orgs: Vec<Organisation>,
     pub(crate) org_index: HashMap<String, usize>,
     pub(crate) reporting: Vec<String>,
+    /// The projects kept (a whole-file import: all of them; a streamed import: those
+    /// of the current segment, not yet handed out).
     pub(crate) projects: Vec<Project>,
-    /// (parent id, child id) from `related-activity` type 2.
+    /// (parent id, child id) from `related-activity` type 2 (a whole-file import only).
     pub(crate) children: Vec<(String, String)>,
+    /// A streamed import: the hierarchy as it goes, and the organisations each kept
+    /// project met (parallel to `projects`). `None` for a whole-file import.
+    pub(crate) stream: Option<Box<Streamed>>,
+}
+
+/// What a streamed import keeps besides the projects of the current segment.
+#[derive(Debug, Default)]
+pub(crate) struct Streamed {
+    /// Parent links applied as the activities go by.
+    pub(crate) links: super::hierarchy::StreamLinks,
+    /// The organisations met by each project in `State::projects`, in the same order.
+    pub(crate) organisations: Vec<Vec<Organisation>>,
 }
 
 /// The importer over one segment of the input.
@@ -210,6 +224,15 @@ impl<'a> Importer<'a, '_> {
         }
         report.activities_imported += 1;
         report.diagnostics.extend(act.notes);
+        let mut project = project;
+        if let Some(stream) = &mut self.st.stream {
+            stream.links.kept(&mut project, act.children);
+            stream.organisations.push(act.orgs.clone());
+        } else {
+            for child in act.children {
+                self.st.children.push((project.id.clone(), child));
+            }
+        }
         for org in act.orgs {
             if !self.st.org_index.contains_key(&org.id) {
                 self.st.org_index.insert(org.id.clone(), self.st.orgs.len());
@@ -221,10 +244,6 @@ impl<'a> Importer<'a, '_> {
                 self.st.reporting.push(owner.clone());
             }
         }
-        for child in act.children {
-            self.st.children.push((project.id.clone(), child));
-        }
-        let mut project = project;
         project.participating.shrink_to_fit();
         project.sectors.shrink_to_fit();
         project.budgets.shrink_to_fit();
