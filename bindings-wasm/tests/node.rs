@@ -11,8 +11,8 @@ use wasm_bindgen_test::wasm_bindgen_test;
 const MINIMAL: &str = r#"{"format":"kartan/1","default_language":"sv","program":{"id":"P","title":{"sv":"Program"}}}"#;
 
 /// The JS `Error` a failed call throws, and its message.
-fn message(err: wasm_bindgen::JsError) -> String {
-    let value = JsValue::from(err);
+fn message(err: impl Into<JsValue>) -> String {
+    let value: JsValue = err.into();
     let error = value.dyn_into::<js_sys::Error>().expect("a JS Error object");
     String::from(error.message())
 }
@@ -81,7 +81,7 @@ fn navigation_returns_plain_objects() {
 #[wasm_bindgen_test]
 fn wrong_argument_types_are_errors_not_traps() {
     let msg = message(JsPortfolio::from_json(JsValue::from_f64(42.0)).unwrap_err());
-    assert_eq!(msg, "text must be a string, not number");
+    assert_eq!(msg, "text must be a string, Uint8Array or ArrayBuffer, not number");
     let msg = message(JsPortfolio::from_bytes("{}".into(), JsValue::UNDEFINED).unwrap_err());
     assert_eq!(msg, "bytes must be a Uint8Array or ArrayBuffer, not string");
     let msg = message(JsPortfolio::from_bytes(bytes(MINIMAL.as_bytes()), JsValue::from_f64(1.0)).unwrap_err());

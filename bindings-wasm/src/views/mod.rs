@@ -13,6 +13,7 @@ mod matrix;
 mod project;
 mod reality;
 mod results;
+mod survey;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use indicator::{
@@ -23,6 +24,10 @@ pub use project::{ActivityStatus, Level, ProgramSummary, ProjectSummary};
 pub use reality::{
     EvidenceStrength, ImportReport, ItemReality, LinkedIndicator, Location, MapReality, MatrixColumn, NotModelled,
     PlanReality, Unexpected, UnexpectedGroup, Verdict,
+};
+pub use survey::{
+    AnswerCount, EventStats, QuestionStats, Survey, SurveyImport, TableImportReport, TableKind, TablePlace, TableSkip,
+    TrendPoint,
 };
 pub use results::{
     Breakdown, BreakdownValue, ChartSpec, Compared, Contribution, Contributor, Figure, IndicatorProgress,

@@ -367,6 +367,16 @@ impl ProjectMapping {
         Ok(m)
     }
 
+    /// Reads a mapping from JSON text, naming `file` in errors.
+    ///
+    /// # Errors
+    /// As [`ProjectMapping::load`].
+    pub fn from_json(text: &str, file: &str) -> Result<Self, MappingError> {
+        let m: Self = parse_text(text, file, true)?;
+        check_kind(&m.kind, "projects", file)?;
+        Ok(m)
+    }
+
     /// Writes the mapping as TOML.
     ///
     /// # Errors
