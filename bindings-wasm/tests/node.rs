@@ -92,3 +92,29 @@ fn wrong_argument_types_are_errors_not_traps() {
     let buffer = js_sys::Uint8Array::from(MINIMAL.as_bytes()).buffer();
     assert!(JsPortfolio::from_bytes(buffer.into(), JsValue::UNDEFINED).is_ok());
 }
+
+#[wasm_bindgen_test]
+fn json_errors_carry_their_place() {
+    let err: JsValue = JsPortfolio::from_json("{\n\"format\": \"kartan/1\",\n\"program\": {\"id\": 7}}".into()).unwrap_err();
+    let get = |key: &str| js_sys::Reflect::get(&err, &key.into()).unwrap();
+    assert_eq!(get("line").as_f64(), Some(3.0));
+    assert_eq!(get("pointer").as_string().as_deref(), Some("/program/id"));
+    let err: JsValue = JsPortfolio::from_json(MINIMAL.replace("kartan/1", "kartan/2").as_str().into()).unwrap_err();
+    assert_eq!(js_sys::Reflect::get(&err, &"pointer".into()).unwrap().as_string().as_deref(), Some("/format"));
+    assert!(js_sys::Reflect::get(&err, &"line".into()).unwrap().is_undefined());
+}
+
+#[wasm_bindgen_test]
+fn table_errors_are_the_core_messages() {
+    let mapping = "[columns]\nid = \"Id\"\ntitle = \"Name\"\n";
+    let csv = "id,name\nP1,a\n";
+    let core = kartan::io::table::portfolio_from_bytes(csv.as_bytes(), "table.csv", mapping, "mapping.toml")
+        .unwrap_err()
+        .to_string();
+    let msg = message(JsPortfolio::from_table(csv.into(), mapping.into(), JsValue::UNDEFINED).unwrap_err());
+    assert_eq!(msg, core);
+    assert!(msg.starts_with("table.csv: the mapping's columns.id names column \"Id\""), "{msg}");
+    let ok = JsPortfolio::from_table("Id,Name\nP1,a\n".into(), mapping.into(), JsValue::UNDEFINED).unwrap();
+    assert_eq!(ok.inner().projects[0].id, "P1");
+    assert!(ok.table_report().unwrap().is_some());
+}
