@@ -33,7 +33,8 @@ fn survey_mirror_matches_the_core() {
         checked += 1;
     }
     assert_eq!(checked, 3);
-    let csv = std::fs::read(repo("../shared/data/real/surveys/carpentries_instructor_training_post_survey_2018.csv")).unwrap();
+    let csv = std::fs::read(repo("../shared/data/real/surveys/carpentries_instructor_training_post_survey_2018.csv"))
+        .unwrap();
     let mapping = std::fs::read_to_string(repo("examples/mappings/carpentries_post_survey.toml")).unwrap();
     let (evaluation, report) = table::evaluation_from_bytes(&csv, "c.csv", &mapping, "m.toml").unwrap();
     same_shape::<views::Survey>(&SurveyAnswer::new(&evaluation, &[], Some("Worth")), "carpentries");

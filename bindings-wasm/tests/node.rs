@@ -95,7 +95,8 @@ fn wrong_argument_types_are_errors_not_traps() {
 
 #[wasm_bindgen_test]
 fn json_errors_carry_their_place() {
-    let err: JsValue = JsPortfolio::from_json("{\n\"format\": \"kartan/1\",\n\"program\": {\"id\": 7}}".into()).unwrap_err();
+    let err: JsValue =
+        JsPortfolio::from_json("{\n\"format\": \"kartan/1\",\n\"program\": {\"id\": 7}}".into()).unwrap_err();
     let get = |key: &str| js_sys::Reflect::get(&err, &key.into()).unwrap();
     assert_eq!(get("line").as_f64(), Some(3.0));
     assert_eq!(get("pointer").as_string().as_deref(), Some("/program/id"));

@@ -25,14 +25,14 @@ pub use reality::{
     EvidenceStrength, ImportReport, ItemReality, LinkedIndicator, Location, MapReality, MatrixColumn, NotModelled,
     PlanReality, Unexpected, UnexpectedGroup, Verdict,
 };
-pub use survey::{
-    AnswerCount, EventStats, QuestionStats, Survey, SurveyImport, TableImportReport, TableKind, TablePlace, TableSkip,
-    TrendPoint,
-};
 pub use results::{
     Breakdown, BreakdownValue, ChartSpec, Compared, Contribution, Contributor, Figure, IndicatorProgress,
     IndicatorValues, LifeFigures, Mismatch, PeriodFigures, PeriodProgress, Periods, Progress, Rollup, RollupLife,
     RollupPeriod, Side, Statement, TargetSource, Track,
+};
+pub use survey::{
+    AnswerCount, EventStats, QuestionStats, Survey, SurveyImport, TableImportReport, TableKind, TablePlace, TableSkip,
+    TrendPoint,
 };
 
 use std::collections::BTreeMap;

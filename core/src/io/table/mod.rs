@@ -136,7 +136,11 @@ fn is_json(name: &str) -> bool {
 
 /// The portfolio of the projects in `raw`, with the program named in the mapping (else
 /// one named after the table's file stem).
-fn portfolio_of(raw: &RawTable, mapping: &ProjectMapping, table_path: &Path) -> Result<(Portfolio, ImportReport), TableError> {
+fn portfolio_of(
+    raw: &RawTable,
+    mapping: &ProjectMapping,
+    table_path: &Path,
+) -> Result<(Portfolio, ImportReport), TableError> {
     let imported = import_projects(raw, mapping)?;
     let lang = mapping.language.clone().unwrap_or_else(|| "en".to_owned());
     let stem = table_path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
