@@ -15,4 +15,7 @@ cargo run --quiet -p kartan-examples --example portfolio > /dev/null
 echo "== Python: the kartan package (venv, maturin build, pytest, stubtest, notebook)"
 scripts/test-python.sh
 
+echo "== WebAssembly: the kartan JS package (wasm-bindgen tests in Node, JS suite, tsc --strict, web page in headless Chromium)"
+scripts/test-wasm.sh
+
 echo "== all test suites passed"

@@ -42,12 +42,11 @@ fi
 cd "$root"
 
 # --- the module -------------------------------------------------------------------------
-step "cargo build --release --target wasm32-unknown-unknown -p kartan-wasm"
-# LTO and one codegen unit for this build only: they cut the module by a third, and
-# setting them here keeps the native release builds as they are.
-CARGO_PROFILE_RELEASE_OPT_LEVEL=z CARGO_PROFILE_RELEASE_LTO=true CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1 \
-  cargo build --quiet --release --target wasm32-unknown-unknown -p kartan-wasm
-wasm=target/wasm32-unknown-unknown/release/kartan_wasm.wasm
+step "cargo build --profile wasm-release --target wasm32-unknown-unknown -p kartan-wasm"
+# The profile `wasm-release` (workspace Cargo.toml): opt-level "z", LTO, one codegen
+# unit, panic = "abort"; the native release builds keep their own settings.
+cargo build --quiet --profile wasm-release --target wasm32-unknown-unknown -p kartan-wasm
+wasm=target/wasm32-unknown-unknown/wasm-release/kartan_wasm.wasm
 
 pkg=bindings-wasm/pkg
 rm -rf "$pkg"

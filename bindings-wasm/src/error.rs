@@ -14,10 +14,37 @@ pub(crate) fn to_js(error: impl Display) -> JsError {
 /// `unknown-indicator`), for core errors that have codes.
 #[cfg_attr(not(feature = "results"), allow(dead_code))]
 pub(crate) fn coded(message: impl Display, code: &str) -> JsValue {
+    with_properties(message, &[("code", Some(JsValue::from_str(code)))])
+}
+
+/// A JS `Error` with `message` and the given properties (e.g. `line`, `pointer`); a
+/// property whose value is `None` is left out.
+pub(crate) fn with_properties(message: impl Display, properties: &[(&str, Option<JsValue>)]) -> JsValue {
     let error = js_sys::Error::new(&message.to_string());
-    // Setting a property on a fresh Error object cannot fail.
-    let _ = js_sys::Reflect::set(&error, &JsValue::from_str("code"), &JsValue::from_str(code));
+    for (name, value) in properties {
+        if let Some(value) = value {
+            // Setting a property on a fresh Error object cannot fail.
+            let _ = js_sys::Reflect::set(&error, &JsValue::from_str(name), value);
+        }
+    }
     error.into()
+}
+
+/// A kartan JSON error as a JS `Error` with the core's message and where it is, as
+/// Python's `ParseError`: `line` and `column` (1-based), `pointer` (RFC 6901; `"/format"`
+/// for another format) and, for bytes that are not UTF-8, the byte `offset`.
+pub(crate) fn json_error(error: &kartan::io::json::JsonError, message: impl Display) -> JsValue {
+    use kartan::io::json::JsonError;
+    let number = |n: usize| Some(JsValue::from_f64(n as f64));
+    let text = |s: &str| Some(JsValue::from_str(s));
+    let (line, column, pointer, offset) = match error {
+        JsonError::NotUtf8 { offset, line } => (number(*line), None, None, number(*offset)),
+        JsonError::Syntax { line, column, .. } => (number(*line), number(*column), None, None),
+        JsonError::Data { pointer, line, column, .. } => (number(*line), number(*column), text(pointer), None),
+        JsonError::Format { .. } => (None, None, text("/format"), None),
+        _ => (None, None, None, None),
+    };
+    with_properties(message, &[("line", line), ("column", column), ("pointer", pointer), ("offset", offset)])
 }
 
 /// Why an argument given from JS was refused before reaching the core. JS callers may pass
@@ -81,6 +108,14 @@ pub(crate) fn optional_string(name: &'static str, value: &JsValue) -> Result<Opt
         return Ok(None);
     }
     value.as_string().map(Some).ok_or_else(|| type_error(name, "a string or undefined", value))
+}
+
+/// The bytes of a JS string (as UTF-8), `Uint8Array` or `ArrayBuffer`.
+pub(crate) fn text_or_bytes(name: &'static str, value: &JsValue) -> Result<Vec<u8>, ArgumentError> {
+    match value.as_string() {
+        Some(text) => Ok(text.into_bytes()),
+        None => bytes(name, value).map_err(|_| type_error(name, "a string, Uint8Array or ArrayBuffer", value)),
+    }
 }
 
 /// The bytes of a `Uint8Array` or `ArrayBuffer` given as the argument `name`.

@@ -10,18 +10,6 @@ use crate::error::{self as args, to_js};
 use crate::portfolio::JsPortfolio;
 use crate::views;
 
-/// The bytes of a JS string (as UTF-8), `Uint8Array` or `ArrayBuffer`.
-fn text_or_bytes(name: &'static str, value: &JsValue) -> Result<Vec<u8>, args::ArgumentError> {
-    match value.as_string() {
-        Some(text) => Ok(text.into_bytes()),
-        None => args::bytes(name, value).map_err(|_| args::ArgumentError::Type {
-            name,
-            expected: "a string, Uint8Array or ArrayBuffer",
-            found: value.js_typeof().as_string().unwrap_or_default(),
-        }),
-    }
-}
-
 #[wasm_bindgen(js_class = Portfolio)]
 impl JsPortfolio {
     /// Imports IATI 2.03 activities XML (text or bytes; 2.01/2.02 read too): each activity
@@ -37,7 +25,7 @@ impl JsPortfolio {
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] input: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "string")] name: JsValue,
     ) -> Result<JsPortfolio, JsError> {
-        let bytes = text_or_bytes("input", &input).map_err(to_js)?;
+        let bytes = args::text_or_bytes("input", &input).map_err(to_js)?;
         let name = args::optional_string("name", &name).map_err(to_js)?.unwrap_or_else(|| "iati.xml".to_owned());
         let options = iati::ImportOptions::new().source_name(name);
         let (portfolio, report) = iati::from_slice(&bytes, &options).map_err(to_js)?;

@@ -20,9 +20,11 @@ mod reality;
 mod report;
 #[cfg(feature = "results")]
 mod results;
+mod table;
 pub mod views;
 
 pub use portfolio::JsPortfolio;
+pub use table::SurveyAnswer;
 
 use tsify::Ts;
 use wasm_bindgen::prelude::wasm_bindgen;

@@ -20,25 +20,38 @@ use crate::views;
 #[derive(Debug)]
 pub struct JsPortfolio {
     inner: Portfolio,
-    /// For a portfolio imported from another format: the import report, as the core
-    /// serialises it (kept as JSON text so that this handle knows no format).
+    /// For a portfolio imported from IATI XML: the import report, as the core serialises
+    /// it (kept as JSON text so that this handle knows no format).
     import_report: Option<String>,
+    /// For a portfolio imported from a table: the table import report, as JSON text.
+    table_report: Option<String>,
 }
 
 impl JsPortfolio {
     /// Wraps a core portfolio.
     pub fn new(inner: Portfolio) -> Self {
-        JsPortfolio { inner, import_report: None }
+        JsPortfolio { inner, import_report: None, table_report: None }
     }
 
-    /// Wraps an imported portfolio with its import report (serialised by `serde_json`).
+    /// Wraps a portfolio imported from IATI XML with its import report (serialised by
+    /// `serde_json`).
     pub fn imported(inner: Portfolio, report: &impl Serialize) -> Self {
-        JsPortfolio { inner, import_report: serde_json::to_string(report).ok() }
+        JsPortfolio { inner, import_report: serde_json::to_string(report).ok(), table_report: None }
     }
 
-    /// The import report as JSON text, for a portfolio read by an importer.
+    /// Wraps a portfolio imported from a table with its table import report.
+    pub fn from_table_import(inner: Portfolio, report: &impl Serialize) -> Self {
+        JsPortfolio { inner, import_report: None, table_report: serde_json::to_string(report).ok() }
+    }
+
+    /// The IATI import report as JSON text, for a portfolio read from IATI XML.
     pub fn import_report_json(&self) -> Option<&str> {
         self.import_report.as_deref()
+    }
+
+    /// The table import report as JSON text, for a portfolio read from a table.
+    pub fn table_report_json(&self) -> Option<&str> {
+        self.table_report.as_deref()
     }
 
     /// The core portfolio.
@@ -73,15 +86,20 @@ pub(crate) fn ts_all<T: Tsify + Serialize>(values: impl IntoIterator<Item = T>) 
 
 #[wasm_bindgen(js_class = Portfolio)]
 impl JsPortfolio {
-    /// Reads kartan JSON text (`format: "kartan/1"`). Reading is strict: unknown fields,
-    /// wrong types and trailing text are refused.
+    /// Reads kartan JSON (`format: "kartan/1"`) from text or UTF-8 bytes. Reading is
+    /// strict: unknown fields, wrong types and trailing text are refused.
     ///
     /// @throws {Error} with the core's message, e.g. `"1:58: at /program/colour: unknown
-    /// field \`colour\`, expected one of …"` (line:column, JSON pointer, what was expected).
+    /// field \`colour\`, expected one of …"`, and where it is, as properties: `line` and
+    /// `column` (1-based), `pointer` (JSON pointer; `"/format"` for another format), and
+    /// for bytes that are not UTF-8 the byte `offset`.
     #[wasm_bindgen(js_name = fromJson)]
-    pub fn from_json(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> Result<JsPortfolio, JsError> {
-        let text = args::string("text", &text).map_err(to_js)?;
-        kartan::io::json::from_str(&text).map(JsPortfolio::new).map_err(to_js)
+    pub fn from_json(
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] text: JsValue,
+    ) -> Result<JsPortfolio, JsValue> {
+        let bytes = args::text_or_bytes("text", &text).map_err(to_js)?;
+        let read = kartan::io::json::from_slice(&bytes);
+        read.map(JsPortfolio::new).map_err(|e| args::json_error(&e, &e))
     }
 
     /// Reads a file's bytes (e.g. from a file picker), detecting the format by content:
@@ -89,15 +107,19 @@ impl JsPortfolio {
     /// is the file name that error messages start with.
     ///
     /// @throws {Error} with the core's message, e.g. `"data.json: unrecognised content: …"`
-    /// or `"data.json:not UTF-8: invalid byte sequence at byte 50 (line 1); …"`.
+    /// or `"data.json:not UTF-8: invalid byte sequence at byte 50 (line 1); …"`; for
+    /// kartan JSON with `line`, `column`, `pointer` and `offset` as `fromJson`.
     #[wasm_bindgen(js_name = fromBytes)]
     pub fn from_bytes(
         #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] bytes: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "string")] name: JsValue,
-    ) -> Result<JsPortfolio, JsError> {
+    ) -> Result<JsPortfolio, JsValue> {
         let bytes = args::bytes("bytes", &bytes).map_err(to_js)?;
         let name = args::optional_string("name", &name).map_err(to_js)?.unwrap_or_else(|| "portfolio".to_owned());
-        kartan::io::load_bytes(&bytes, Path::new(&name)).map(JsPortfolio::new).map_err(to_js)
+        kartan::io::load_bytes(&bytes, Path::new(&name)).map(JsPortfolio::new).map_err(|e| match &e {
+            kartan::io::LoadError::Json { source, .. } => args::json_error(source, &e),
+            _ => to_js(&e).into(),
+        })
     }
 
     /// The seed program — *Program för lokalt och regionalt tillväxtarbete*, "Lärande i

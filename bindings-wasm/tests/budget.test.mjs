@@ -15,10 +15,15 @@ import { Portfolio } from "kartan";
 import { pkg, shared } from "./helpers.mjs";
 
 const BUDGET_GZIP = 300 * 1024;
-/** A regression guard, not the goal: measured 12:15 UTC on main (seed, validate, report,
- *  learning) 495 KB gzip; with results and IATI bound as well, expect about 580 KB. See the
- *  TODO below for the issue's budget. */
-const CEILING_GZIP = 640 * 1024;
+/** A regression guard, not the goal. Measured 29 Nov 2026 (Node's gzip level 9; `gzip -9`
+ *  gives ~1 % less), every call bound:
+ *  - main before (profile release + LTO, core with its default features): 559 KB;
+ *  - profile wasm-release, core without `fast-json` (one JSON reader, not two): 503 KB;
+ *  - + tables and surveys (CSV/JSON records, TOML/JSON mappings; no calamine): 654 KB.
+ *  The largest parts of the code: deserialisation of the model and the mappings (32 %),
+ *  generic collections and sorting (13 %), the IATI reader, results engine, report and
+ *  validation (4-5 % each). See the TODO below for the issue's budget. */
+const CEILING_GZIP = 680 * 1024;
 
 for (const target of ["web", "node"]) {
   const wasm = readFileSync(join(pkg, target, "kartan_bg.wasm"));
@@ -30,8 +35,8 @@ for (const target of ["web", "node"]) {
     assert.ok(gz <= CEILING_GZIP, `${gz} bytes gzip > ${CEILING_GZIP}`);
   });
 
-  // Reported as TODO while it fails: the core with every analysis, the report and IATI
-  // does not fit in 300 KB (see the report to the lead for the breakdown).
+  // Reported as TODO while it fails: the core with every analysis, the report, IATI and
+  // the table import does not fit in 300 KB (breakdown above).
   test(`${target}/kartan_bg.wasm is at most 300 KB gzip (issue 7 budget)`, { todo: gz > BUDGET_GZIP && figure }, () => {
     assert.ok(gz <= BUDGET_GZIP, `${figure} > ${BUDGET_GZIP}`);
   });

@@ -24,13 +24,27 @@ export function jsonFiles(dir) {
   return out;
 }
 
-/** Runs `fn` and returns the `Error` it throws; fails when it returns or throws a non-Error. */
+/** Runs `fn` and returns the `Error` it throws; fails when it returns, throws a non-Error,
+ *  or traps (a `WebAssembly.RuntimeError`, e.g. `unreachable` after a Rust panic). */
 export function thrown(fn) {
   try {
     fn();
   } catch (error) {
+    if (error instanceof WebAssembly.RuntimeError) throw new Error(`the module trapped: ${error.message}`);
     if (!(error instanceof Error)) throw new Error(`threw a non-Error: ${String(error)}`);
     return error;
   }
   throw new Error("expected an Error, the call returned");
+}
+
+/** Runs `fn` and returns its value, or the `Error` it throws; fails only when it throws a
+ *  non-Error or traps — for inputs where either answer is right but a panic is not. */
+export function answered(fn) {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof WebAssembly.RuntimeError) throw new Error(`the module trapped: ${error.message}`);
+    if (!(error instanceof Error)) throw new Error(`threw a non-Error: ${String(error)}`);
+    return error;
+  }
 }

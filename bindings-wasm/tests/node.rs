@@ -11,8 +11,8 @@ use wasm_bindgen_test::wasm_bindgen_test;
 const MINIMAL: &str = r#"{"format":"kartan/1","default_language":"sv","program":{"id":"P","title":{"sv":"Program"}}}"#;
 
 /// The JS `Error` a failed call throws, and its message.
-fn message(err: wasm_bindgen::JsError) -> String {
-    let value = JsValue::from(err);
+fn message(err: impl Into<JsValue>) -> String {
+    let value: JsValue = err.into();
     let error = value.dyn_into::<js_sys::Error>().expect("a JS Error object");
     String::from(error.message())
 }
@@ -81,7 +81,7 @@ fn navigation_returns_plain_objects() {
 #[wasm_bindgen_test]
 fn wrong_argument_types_are_errors_not_traps() {
     let msg = message(JsPortfolio::from_json(JsValue::from_f64(42.0)).unwrap_err());
-    assert_eq!(msg, "text must be a string, not number");
+    assert_eq!(msg, "text must be a string, Uint8Array or ArrayBuffer, not number");
     let msg = message(JsPortfolio::from_bytes("{}".into(), JsValue::UNDEFINED).unwrap_err());
     assert_eq!(msg, "bytes must be a Uint8Array or ArrayBuffer, not string");
     let msg = message(JsPortfolio::from_bytes(bytes(MINIMAL.as_bytes()), JsValue::from_f64(1.0)).unwrap_err());
@@ -91,4 +91,31 @@ fn wrong_argument_types_are_errors_not_traps() {
     // An ArrayBuffer is read like a Uint8Array.
     let buffer = js_sys::Uint8Array::from(MINIMAL.as_bytes()).buffer();
     assert!(JsPortfolio::from_bytes(buffer.into(), JsValue::UNDEFINED).is_ok());
+}
+
+#[wasm_bindgen_test]
+fn json_errors_carry_their_place() {
+    let err: JsValue =
+        JsPortfolio::from_json("{\n\"format\": \"kartan/1\",\n\"program\": {\"id\": 7}}".into()).unwrap_err();
+    let get = |key: &str| js_sys::Reflect::get(&err, &key.into()).unwrap();
+    assert_eq!(get("line").as_f64(), Some(3.0));
+    assert_eq!(get("pointer").as_string().as_deref(), Some("/program/id"));
+    let err: JsValue = JsPortfolio::from_json(MINIMAL.replace("kartan/1", "kartan/2").as_str().into()).unwrap_err();
+    assert_eq!(js_sys::Reflect::get(&err, &"pointer".into()).unwrap().as_string().as_deref(), Some("/format"));
+    assert!(js_sys::Reflect::get(&err, &"line".into()).unwrap().is_undefined());
+}
+
+#[wasm_bindgen_test]
+fn table_errors_are_the_core_messages() {
+    let mapping = "[columns]\nid = \"Id\"\ntitle = \"Name\"\n";
+    let csv = "id,name\nP1,a\n";
+    let core = kartan::io::table::portfolio_from_bytes(csv.as_bytes(), "table.csv", mapping, "mapping.toml")
+        .unwrap_err()
+        .to_string();
+    let msg = message(JsPortfolio::from_table(csv.into(), mapping.into(), JsValue::UNDEFINED).unwrap_err());
+    assert_eq!(msg, core);
+    assert!(msg.starts_with("table.csv: the mapping's columns.id names column \"Id\""), "{msg}");
+    let ok = JsPortfolio::from_table("Id,Name\nP1,a\n".into(), mapping.into(), JsValue::UNDEFINED).unwrap();
+    assert_eq!(ok.inner().projects[0].id, "P1");
+    assert!(ok.table_report().unwrap().is_some());
 }

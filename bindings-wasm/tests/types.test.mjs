@@ -13,10 +13,15 @@ test("tsc --noEmit --strict over the declarations and the TypeScript example", (
 
 test("the declarations are generated with the typed objects (no `any` on the API)", () => {
   const dts = readFileSync(join(pkg, "web", "kartan.d.ts"), "utf8");
-  for (const name of ["Diagnostic", "ProgramSummary", "ProjectSummary", "Indicator", "MatrixRow", "Text"]) {
+  for (const name of ["Diagnostic", "ProgramSummary", "ProjectSummary", "Indicator", "MatrixRow", "Text", "Survey",
+    "SurveyImport", "QuestionStats", "EventStats", "TrendPoint", "TableImportReport", "TableSkip", "TablePlace"]) {
     assert.match(dts, new RegExp(`export (interface|type) ${name}\\b`), name);
   }
   const api = dts.slice(dts.indexOf("export class Portfolio"), dts.indexOf("export type InitInput"));
   assert.doesNotMatch(api, /: any\b/);
   assert.match(api, /validate\(asOf: string\): Diagnostic\[\];/);
+  assert.match(api, /static fromTable\(table: string \| Uint8Array \| ArrayBuffer, mapping: string, name\?: string\): Portfolio;/);
+  assert.match(api, /tableReport\(\): TableImportReport \| undefined;/);
+  assert.match(api, /survey\(id\?: string, trend\?: string\): Survey;/);
+  assert.match(dts, /export function surveyFromTable\(table: string \| Uint8Array \| ArrayBuffer, mapping: string, name\?: string, trend\?: string\): SurveyImport;/);
 });

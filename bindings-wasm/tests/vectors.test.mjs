@@ -1,13 +1,15 @@
 // The shared vectors (tests/vectors/<area>/*.json), run through the JS API with the same
-// expected values as the Rust and Python suites. Every area is either BOUND (each of its
-// files is run here, and at least one case must run) or listed in NOT_BOUND with the
-// reason; a new area fails this suite until it is one or the other.
+// expected values as the Rust and Python suites. Every folder of tests/vectors/ is an area
+// that is either BOUND (each of its .json files is run here, and at least one case must
+// run) or listed in NOT_BOUND with the reason; a folder that is neither, or a .json file
+// outside any folder, fails this suite with its name. Other files (README.md) are not
+// vectors.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { Portfolio } from "kartan";
-import { jsonFiles, repo, shared } from "./helpers.mjs";
+import { Portfolio, surveyFromTable } from "kartan";
+import { jsonFiles, repo, shared, thrown } from "./helpers.mjs";
 
 const vectors = join(repo, "tests", "vectors");
 
@@ -148,27 +150,139 @@ function runIati(c) {
   }
 }
 
-/** Each bound area: the Portfolio method that binds it, and its runner. A build without
- *  that method (a kartan-wasm feature off) skips the area and says so. */
+/** tests/vectors/json: what the kartan JSON reader says about an input (as
+ *  core/tests/vectors_json.rs): the portfolio's project count, or the error's kind, place
+ *  (line, column, JSON pointer, byte offset) and a fragment of its message. */
+function runJson(c) {
+  const input = c.input_bytes !== undefined ? new Uint8Array(c.input_bytes) : c.input;
+  assert.ok(input !== undefined, "a json vector needs input or input_bytes");
+  const e = c.expected;
+  if (e.ok) {
+    assert.equal(JSON.parse(Portfolio.fromJson(input).toJson()).projects?.length ?? 0, e.projects);
+    return;
+  }
+  const error = thrown(() => Portfolio.fromJson(input));
+  const kinds = {
+    not_utf8: () => assert.equal(typeof error.offset, "number", "a not-UTF-8 error has a byte offset"),
+    syntax: () => assert.equal(error.pointer, undefined, "a syntax error has no pointer"),
+    data: () => assert.equal(typeof error.pointer, "string", "a data error has a pointer"),
+    format: () => assert.equal(error.pointer, "/format"),
+  };
+  assert.ok(kinds[e.error], `unknown error kind ${e.error}`);
+  kinds[e.error]();
+  for (const key of ["line", "column", "pointer", "offset"]) {
+    if (key in e) assert.equal(error[key], e[key], `${key} of ${error.message}`);
+  }
+  assert.ok(error.message.includes(e.message_contains), `${error.message} lacks ${e.message_contains}`);
+  // The same bytes as a file: the message is the same, after the file name.
+  const bytes = typeof input === "string" ? new TextEncoder().encode(input) : input;
+  if (bytes.length > 0 && e.error !== "format") {
+    const fromFile = thrown(() => Portfolio.fromBytes(bytes, "v.json"));
+    assert.ok(fromFile.message.startsWith("v.json:"), fromFile.message);
+  }
+}
+
+/** `got` (an exact decimal string or null) is within 0.00005 of `want` (a number or null). */
+function close(got, want, what) {
+  if (want === null || want === undefined) {
+    assert.equal(got, null, what);
+  } else {
+    assert.ok(got !== null && Math.abs(Number(got) - want) < 0.00005, `${what}: got ${got}, want ${want}`);
+  }
+}
+
+/** Rounded to 2 decimals, half away from zero (core/tests/survey_carpentries.rs). */
+const twoDp = (x) => (x === null || x === undefined ? null
+  : Math.sign(Number(x)) * Math.round(Math.abs(Number(x)) * 100 + 1e-9) / 100);
+const sameTwoDp = (got, want, what) => assert.equal(twoDp(got), twoDp(want === null ? null : Number(want.toFixed(10))), what);
+
+/** tests/vectors/survey: a CSV and a survey mapping in, the figures of
+ *  core/tests/survey_vectors.rs out; carpentries_expected.json is the pandas reference
+ *  for the real survey (core/tests/survey_carpentries.rs). */
+function runSurvey(c, file) {
+  if (c.csv === undefined) {
+    assert.ok(String(c.computed_by).includes("pandas"), `${file}: neither a case (csv, mapping) nor the pandas reference`);
+    runSurveyReference(c);
+    return;
+  }
+  const { survey, report } = surveyFromTable(c.csv, JSON.stringify(c.mapping), file.replace(/\.json$/, ".csv"), c.trend_question);
+  assert.deepEqual(report.skipped, []);
+  const e = c.expected;
+  for (const want of e.questions ?? []) {
+    const got = survey.questions.find((q) => q.question === want.question) ?? assert.fail(`no question ${want.question}`);
+    for (const key of ["responses", "n", "not_applicable", "missing"]) assert.equal(got[key], want[key], `${want.question} ${key}`);
+    for (const key of ["mean", "median", "sd", "top_two_box"]) close(got[key], want[key], `${want.question} ${key}`);
+    assert.deepEqual(got.distribution.map((d) => [d.label, d.score, d.count]),
+      want.distribution.map((d) => [d.label, d.score, d.count]), `${want.question} distribution`);
+  }
+  if (e.trend !== undefined) {
+    assert.deepEqual(survey.trend.map((p) => [p.event, p.date, p.n]), e.trend.map((w) => [w.event, w.date, w.n]));
+    survey.trend.forEach((p, i) => close(p.mean, e.trend[i].mean, `trend ${p.event} mean`));
+  }
+  assert.ok(e.questions !== undefined || e.trend !== undefined, `${file}: expects nothing`);
+}
+
+function runSurveyReference(c) {
+  const table = readFileSync(join(shared, c.source.replace(/^shared\//, "")));
+  const mapping = readFileSync(join(repo, "examples", "mappings", "carpentries_post_survey.toml"), "utf8");
+  const trends = Object.keys(c.trends);
+  const { survey, report } = surveyFromTable(table, mapping, "carpentries.csv", trends[0]);
+  assert.deepEqual([report.rows_read, report.rows_imported, report.skipped], [c.rows, c.rows, []]);
+  assert.deepEqual(survey.questions.map((q) => q.question), c.questions.map((q) => q.question));
+  survey.questions.forEach((got, i) => {
+    const want = c.questions[i];
+    assert.deepEqual([got.responses, got.n, got.missing], [want.responses, want.n, want.missing], want.question);
+    for (const key of ["mean", "median", "sd", "top_two_box"]) sameTwoDp(got[key], want[key], `${want.question} ${key}`);
+    assert.deepEqual(got.distribution.map((d) => d.count), want.distribution.map((d) => d.count), `${want.question} distribution`);
+  });
+  assert.equal(survey.events.length, c.event_count);
+  assert.deepEqual(survey.events.map((x) => [x.event, x.date, x.responses]), c.events.map((w) => [w.event, w.date, w.responses]));
+  survey.events.forEach((got, i) => {
+    for (const q of got.questions) {
+      const want = c.events[i].questions[q.question];
+      assert.equal(q.n, want.n, `${got.event} / ${q.question} n`);
+      sameTwoDp(q.mean, want.mean, `${got.event} / ${q.question} mean`);
+      sameTwoDp(q.top_two_box, want.top_two_box, `${got.event} / ${q.question} top_two_box`);
+    }
+  });
+  const want = c.trends[trends[0]];
+  assert.deepEqual(survey.trend.map((p) => [p.event, p.date, p.n]), want.map((w) => [w.event, w.date, w.n]));
+  survey.trend.forEach((p, i) => sameTwoDp(p.mean, want[i].mean, `trend ${p.event}`));
+}
+
+/** Each bound area: the function that binds it, and its runner (given the case and its
+ *  file name). A build without that function (a kartan-wasm feature off) skips the area
+ *  and says so. */
 const BOUND = {
+  json: ["fromJson", runJson],
   results: ["periodValues", runResults],
   map_reality: ["mapVsReality", runMapReality],
   report: ["report", runReport],
   iati: ["fromIati", runIati],
+  survey: ["survey", runSurvey],
 };
-const NOT_BOUND = {
-  survey: "survey statistics (kartan::analysis::survey) are not bound in JS yet",
-};
+/** Areas with no JS runner, each with the reason (none today). */
+const NOT_BOUND = {};
 const built = (method) => typeof Portfolio.prototype[method] === "function" || typeof Portfolio[method] === "function";
 
-const areas = readdirSync(vectors, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+const entries = readdirSync(vectors, { withFileTypes: true });
+const areas = entries.filter((d) => d.isDirectory()).map((d) => d.name).sort();
 
-test("every vector area is either bound or listed as not bound", () => {
+test("every folder of tests/vectors is bound in JS or listed as not bound", () => {
   const unknown = areas.filter((a) => !(a in BOUND) && !(a in NOT_BOUND));
-  assert.deepEqual(unknown, [], "new vector areas: bind them in the JS API or list them in NOT_BOUND");
-  for (const area of Object.keys(BOUND)) {
-    if (built(BOUND[area][0])) assert.ok(areas.includes(area), `bound area ${area} has no folder`);
+  for (const area of unknown) {
+    assert.fail(`tests/vectors/${area}/ has no JS runner: bind it in BOUND of bindings-wasm/tests/vectors.test.mjs `
+      + "(with the expected values the Rust suite checks), or list it in NOT_BOUND with the reason");
   }
+  for (const area of Object.keys(BOUND)) {
+    if (built(BOUND[area][0])) assert.ok(areas.includes(area), `bound area ${area} has no folder tests/vectors/${area}/`);
+  }
+  for (const area of Object.keys(NOT_BOUND)) assert.ok(areas.includes(area), `NOT_BOUND lists ${area}, which has no folder`);
+});
+
+test("every .json vector lies in an area folder", () => {
+  const loose = entries.filter((d) => d.isFile() && d.name.endsWith(".json")).map((d) => d.name);
+  assert.deepEqual(loose, [], "vectors must lie in tests/vectors/<area>/, where a runner reads them");
 });
 
 for (const area of areas.filter((a) => a in BOUND)) {
@@ -181,7 +295,7 @@ for (const area of areas.filter((a) => a in BOUND)) {
   test(`vectors/${area}: at least one case`, () => assert.ok(files.length > 0));
   for (const file of files) {
     test(`vectors/${area}/${file}`, () => {
-      run(JSON.parse(readFileSync(join(vectors, area, file), "utf8")));
+      run(JSON.parse(readFileSync(join(vectors, area, file), "utf8")), file);
     });
   }
 }

@@ -1,7 +1,10 @@
 // A small TypeScript example for the kartan package: it is type-checked with
 // `tsc --noEmit --strict` against the generated kartan.d.ts by the JS test suite
 // (bindings-wasm/tests/types.test.mjs), so the types it relies on cannot drift.
-import init, { Portfolio, bestText, type Diagnostic, type Indicator, type MatrixRow, type Severity } from "kartan";
+import init, {
+  Portfolio, bestText, surveyFromTable, type Diagnostic, type Indicator, type MatrixRow, type QuestionStats, type Severity,
+  type TableImportReport,
+} from "kartan";
 
 /** Counts the diagnostics of each severity. */
 export function countBySeverity(diagnostics: Diagnostic[]): Record<Severity, number> {
@@ -42,4 +45,38 @@ export async function summarise(file: File, asOf: string): Promise<string> {
   portfolio.free();
   return [`${program.id}: ${counts.error} errors, ${counts.warning} warnings`, ...lines,
     actual !== undefined ? `latest actual: ${actual}` : "no actuals"].join("\n");
+}
+
+/** One line per survey question: n, mean and top-two box (a fraction shown as a percent);
+ *  a question with no valid answer says so instead of showing 0 (DESIGN.md rule 9). */
+export function questionLines(questions: QuestionStats[], lang: string): string[] {
+  return questions.map((q) => {
+    const label = bestText(q.text, lang, "en") || q.question;
+    if (q.mean === null) return `${label}: no valid answer (${q.missing} missing)`;
+    const top = q.top_two_box === null ? "" : `, top two ${(Number(q.top_two_box) * 100).toFixed(0)} %`;
+    return `${label}: n = ${q.n}, mean ${Number(q.mean).toFixed(2)}${top}`;
+  });
+}
+
+/** What a table import left out, one line per skipped row or cell. */
+export function skipLines(report: TableImportReport): string[] {
+  return report.skipped.map((s) => `${s.place.file} row ${s.place.row}${s.place.column ? `, ${s.place.column}` : ""}: ${s.reason}`);
+}
+
+/** Survey statistics of a CSV of responses and its TOML mapping, as text lines. */
+export async function summariseSurvey(csv: string, mappingToml: string, trend?: string): Promise<string[]> {
+  await init();
+  const { survey, report } = surveyFromTable(csv, mappingToml, "responses.csv", trend);
+  const points = (survey.trend ?? []).map((p) => `${p.date ?? "undated"} ${p.event}: ${p.mean ?? "–"} (n = ${p.n})`);
+  return [`${report.rows_imported} of ${report.rows_read} rows`, ...questionLines(survey.questions, "en"), ...points,
+    ...skipLines(report)];
+}
+
+/** A portfolio from a CSV of projects and its TOML mapping, or the core's error message. */
+export function projectsFromCsv(csv: string, mappingToml: string): Portfolio | string {
+  try {
+    return Portfolio.fromTable(csv, mappingToml, "projects.csv");
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
 }

@@ -13,6 +13,7 @@ mod matrix;
 mod project;
 mod reality;
 mod results;
+mod survey;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use indicator::{
@@ -28,6 +29,10 @@ pub use results::{
     Breakdown, BreakdownValue, ChartSpec, Compared, Contribution, Contributor, Figure, IndicatorProgress,
     IndicatorValues, LifeFigures, Mismatch, PeriodFigures, PeriodProgress, Periods, Progress, Rollup, RollupLife,
     RollupPeriod, Side, Statement, TargetSource, Track,
+};
+pub use survey::{
+    AnswerCount, EventStats, QuestionStats, Survey, SurveyImport, TableImportReport, TableKind, TablePlace, TableSkip,
+    TrendPoint,
 };
 
 use std::collections::BTreeMap;

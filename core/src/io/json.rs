@@ -71,31 +71,42 @@ pub fn from_slice(bytes: &[u8]) -> Result<Portfolio, JsonError> {
 /// As [`from_slice`].
 pub fn from_str(text: &str) -> Result<Portfolio, JsonError> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    // The plain reader is several times faster than the path-tracking one; the latter
-    // runs only to locate an error the plain reader found.
-    let portfolio: Portfolio = match serde_json::from_str(text) {
-        Ok(p) => p,
-        Err(_) => return Err(locate_error(text)),
-    };
+    let portfolio = read(text)?;
     if portfolio.format != FORMAT {
         return Err(JsonError::Format { found: portfolio.format });
     }
     Ok(portfolio)
 }
 
-/// Re-reads `text` tracking the path, to report where it fails and with what pointer.
-fn locate_error(text: &str) -> JsonError {
+/// Reads the model from `text` (feature `fast-json`): the plain reader is several times
+/// faster than the path-tracking one; the latter runs only to locate an error the plain
+/// reader found.
+#[cfg(feature = "fast-json")]
+fn read(text: &str) -> Result<Portfolio, JsonError> {
+    serde_json::from_str(text).map_err(|_| match read_tracking_path(text) {
+        Err(e) => e,
+        // Unreachable in practice: both readers agree on what parses.
+        Ok(_) => JsonError::Syntax { line: 1, column: 1, message: "invalid kartan JSON".into() },
+    })
+}
+
+/// Reads the model from `text` with the path-tracking reader only (without the feature
+/// `fast-json`): the same results and messages, half the deserialisation code (the
+/// WebAssembly build).
+#[cfg(not(feature = "fast-json"))]
+fn read(text: &str) -> Result<Portfolio, JsonError> {
+    read_tracking_path(text)
+}
+
+/// Reads `text` tracking the path, to report where it fails and with what pointer.
+fn read_tracking_path(text: &str) -> Result<Portfolio, JsonError> {
     let mut de = serde_json::Deserializer::from_str(text);
     match serde_path_to_error::deserialize::<_, Portfolio>(&mut de) {
         Err(e) => {
             let pointer = to_pointer(e.path());
-            classify(e.into_inner(), pointer)
+            Err(classify(e.into_inner(), pointer))
         }
-        Ok(_) => match de.end() {
-            Err(e) => classify(e, String::new()),
-            // Unreachable in practice: both readers agree on what parses.
-            Ok(()) => JsonError::Syntax { line: 1, column: 1, message: "invalid kartan JSON".into() },
-        },
+        Ok(portfolio) => de.end().map(|()| portfolio).map_err(|e| classify(e, String::new())),
     }
 }
 

@@ -79,7 +79,69 @@ pub fn load_portfolio(table: impl AsRef<Path>, mapping: impl AsRef<Path>) -> Res
     let mapping = ProjectMapping::load(mapping)?;
     let table_path = table.as_ref();
     let raw = read_table(table_path, &mapping.source)?;
-    let imported = import_projects(&raw, &mapping)?;
+    portfolio_of(&raw, &mapping, table_path)
+}
+
+/// As [`load_portfolio`], from a table's bytes and a mapping's text, for callers without
+/// files (the WebAssembly binding). `table_name` names the table in messages and gives
+/// its kind by its extension (`.csv`, `.tsv`, `.json` …) and the program's default id;
+/// `mapping_name` names the mapping in messages, which is JSON when it ends in `.json`
+/// and TOML otherwise.
+///
+/// # Errors
+/// As [`load_portfolio`].
+pub fn portfolio_from_bytes(
+    table: &[u8],
+    table_name: &str,
+    mapping: &str,
+    mapping_name: &str,
+) -> Result<(Portfolio, ImportReport), TableError> {
+    let mapping = if is_json(mapping_name) {
+        ProjectMapping::from_json(mapping, mapping_name)?
+    } else {
+        ProjectMapping::from_toml(mapping, mapping_name)?
+    };
+    let path = Path::new(table_name);
+    let kind = SourceKind::from_path(path).ok_or_else(|| TableError::UnknownKind { file: table_name.to_owned() })?;
+    let raw = read_table_bytes(table, table_name, kind, &mapping.source)?;
+    portfolio_of(&raw, &mapping, path)
+}
+
+/// As [`load_evaluation`], from a table's bytes and a mapping's text (named as in
+/// [`portfolio_from_bytes`]).
+///
+/// # Errors
+/// As [`load_evaluation`].
+pub fn evaluation_from_bytes(
+    table: &[u8],
+    table_name: &str,
+    mapping: &str,
+    mapping_name: &str,
+) -> Result<(Evaluation, ImportReport), TableError> {
+    let mapping = if is_json(mapping_name) {
+        SurveyMapping::from_json(mapping, mapping_name)?
+    } else {
+        SurveyMapping::from_toml(mapping, mapping_name)?
+    };
+    let kind = SourceKind::from_path(Path::new(table_name))
+        .ok_or_else(|| TableError::UnknownKind { file: table_name.to_owned() })?;
+    let raw = read_table_bytes(table, table_name, kind, &mapping.source)?;
+    let imported = import_survey(&raw, &mapping)?;
+    Ok((imported.evaluation, imported.report))
+}
+
+fn is_json(name: &str) -> bool {
+    Path::new(name).extension().is_some_and(|e| e.eq_ignore_ascii_case("json"))
+}
+
+/// The portfolio of the projects in `raw`, with the program named in the mapping (else
+/// one named after the table's file stem).
+fn portfolio_of(
+    raw: &RawTable,
+    mapping: &ProjectMapping,
+    table_path: &Path,
+) -> Result<(Portfolio, ImportReport), TableError> {
+    let imported = import_projects(raw, mapping)?;
     let lang = mapping.language.clone().unwrap_or_else(|| "en".to_owned());
     let stem = table_path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let program = match &mapping.program {

@@ -1,8 +1,10 @@
 //! Reading a file into a [`RawTable`]: a header and rows of text cells.
 
+#[cfg(feature = "spreadsheets")]
 use std::io::Cursor;
 use std::path::Path;
 
+#[cfg(feature = "spreadsheets")]
 use calamine::{Data, Reader};
 
 use super::mapping::SourceOptions;
@@ -228,6 +230,23 @@ fn read_csv(bytes: &[u8], file: &str, options: &SourceOptions) -> Result<(Vec<St
     Ok((headers.unwrap_or_default(), rows))
 }
 
+/// Without the feature `spreadsheets` (the WebAssembly build), a workbook is refused
+/// with an error that says so.
+#[cfg(not(feature = "spreadsheets"))]
+fn read_spreadsheet(
+    _bytes: &[u8],
+    file: &str,
+    _options: &SourceOptions,
+) -> Result<(Vec<String>, Vec<RawRow>), TableError> {
+    Err(TableError::Parse {
+        file: file.to_owned(),
+        message: "spreadsheets (XLSX, XLS, ODS) are not read by this build of kartan (cargo feature \
+                  `spreadsheets`): save the sheet as CSV"
+            .to_owned(),
+    })
+}
+
+#[cfg(feature = "spreadsheets")]
 fn read_spreadsheet(
     bytes: &[u8],
     file: &str,
@@ -262,6 +281,7 @@ fn read_spreadsheet(
 
 /// A spreadsheet cell as text: numbers in their shortest exact form, dates as ISO 8601
 /// (`YYYY-MM-DD`, with `THH:MM:SS` when there is a time of day), errors as `#ERR`.
+#[cfg(feature = "spreadsheets")]
 fn cell_text(cell: &Data) -> String {
     match cell {
         Data::Empty => String::new(),
@@ -283,6 +303,7 @@ fn cell_text(cell: &Data) -> String {
 }
 
 /// The shortest decimal text that reads back as `f`: the digits the writer meant.
+#[cfg(feature = "spreadsheets")]
 fn float_text(f: f64) -> String {
     if f.is_finite() && f.fract() == 0.0 && f.abs() < 1e15 {
         format!("{}", f as i64)
