@@ -18,7 +18,7 @@ use std::io::Read as _;
 use std::process::ExitCode;
 
 use kartan::analysis::tables::periods_table;
-use kartan::io::iati::{self, ImportOptions, ImportReport};
+use kartan::io::iati::{self, ImportReport};
 use kartan::io::Format;
 use kartan::{Portfolio, Severity};
 
@@ -69,16 +69,12 @@ fn is_iati(args: &ConvertArgs) -> Result<bool, CliError> {
 
 /// Loads the input; for IATI, reports the import's errors and a summary on standard error.
 fn load(args: &ConvertArgs) -> Result<Portfolio, CliError> {
-    let path = &args.file;
-    let bytes = std::fs::read(path).map_err(|source| CliError::Read { path: path.clone(), source })?;
-    if Format::detect(&bytes) != Some(Format::IatiXml) {
-        return Ok(kartan::io::load_bytes(&bytes, path)?);
+    // IATI input is streamed from disk by `load_with_report`, never held whole.
+    let loaded = kartan::io::load_with_report(&args.file)?;
+    if let Some(report) = &loaded.import {
+        summarise(args, report);
     }
-    let options = ImportOptions::new().source_name(path.display().to_string());
-    let (portfolio, report) =
-        iati::from_slice(&bytes, &options).map_err(|source| CliError::Import { path: path.clone(), source })?;
-    summarise(args, &report);
-    Ok(portfolio)
+    Ok(loaded.portfolio)
 }
 
 /// The import's errors, one line each, and a one-line summary, on standard error.
