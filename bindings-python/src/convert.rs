@@ -41,7 +41,7 @@ pub(crate) fn date_text(date: Option<PartialDate>) -> Option<String> {
 
 /// A text as a Python `dict` of language tag → string.
 pub(crate) fn text(t: &Text) -> BTreeMap<String, String> {
-    t.0.clone()
+    t.to_map()
 }
 
 /// Quotes a string the way Python's `repr` does for plain text (used in `__repr__`).

@@ -444,7 +444,8 @@ fn decimals_arg(decimals: &str) -> PyResult<tables::Decimals> {
 
 /// Loads a portfolio from a file, detecting the format from the content: kartan JSON
 /// (``{``) or IATI activity XML (``<``, imported leniently; ``kartan.import_iati`` gives
-/// the import report too).
+/// the import report too). When the IATI import skipped activities (an error in them,
+/// or a file cut short), a ``UserWarning`` says how many and why.
 ///
 /// Raises ``FileNotFoundError`` / ``PermissionError`` / ``IsADirectoryError`` for I/O,
 /// ``kartan.ParseError`` (``filename``, ``line``, ``column``, ``pointer``) for content
@@ -455,7 +456,20 @@ fn decimals_arg(decimals: &str) -> PyResult<tables::Decimals> {
 /// FileNotFoundError: [Errno 2] No such file or directory (os error 2): 'no/such/file.json'
 #[pyfunction]
 pub fn load(py: Python<'_>, path: PathBuf) -> PyResult<PyPortfolio> {
-    py.detach(|| kartan::io::load(&path)).map(|inner| PyPortfolio { inner }).map_err(|e| errors::load_error(py, &e))
+    let loaded = py.detach(|| kartan::io::load_with_report(&path)).map_err(|e| errors::load_error(py, &e))?;
+    if let Some(first) = loaded.read_diagnostics().iter().find(|d| d.severity == kartan::Severity::Error) {
+        let message = format!(
+            "{}: the IATI import skipped {} activit{} ({}: {}); kartan.import_iati gives the whole import report",
+            path.display(),
+            loaded.skipped(),
+            if loaded.skipped() == 1 { "y" } else { "ies" },
+            first.path,
+            first.message
+        );
+        let category = py.get_type::<pyo3::exceptions::PyUserWarning>();
+        PyErr::warn(py, &category, &std::ffi::CString::new(message.replace('\0', " "))?, 1)?;
+    }
+    Ok(PyPortfolio { inner: loaded.portfolio })
 }
 
 /// The seed program — *Program för lokalt och regionalt tillväxtarbete*, "Lärande i

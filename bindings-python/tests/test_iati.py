@@ -21,6 +21,16 @@ def test_load_detects_iati(real: Path) -> None:
     assert [o["role"] for o in x.participating] == ["1", "2", "3"]
 
 
+def test_load_warns_when_the_import_skipped_activities(real: Path, tmp_path: Path) -> None:
+    data = (real / "iati" / "results_small_rich_ngo_2021.xml").read_bytes()
+    cut = tmp_path / "cut.xml"
+    cut.write_bytes(data[: len(data) // 2])
+    with pytest.warns(UserWarning, match=r"cut\.xml: the IATI import skipped 1 activity \(.*cut\.xml:\d+:\d+: not well-formed XML"):
+        p = kartan.load(cut)
+    q, report = kartan.import_iati(cut)
+    assert len(p) == len(q) == report.activities_imported and report.activities_skipped == 1
+
+
 def test_nl_ngos_periods_table(real: Path) -> None:
     p, report = kartan.import_iati(real / "iati" / "results_nl_ngos_2021.xml")
     assert len(p) == 181 and report.activities_skipped == 0

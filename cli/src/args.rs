@@ -33,8 +33,9 @@ pub enum Command {
     /// Check a portfolio and list every problem found.
     #[command(after_help = EXIT_CODES)]
     Validate(ValidateArgs),
-    /// Convert a portfolio between kartan JSON and IATI 2.03 activity XML (input format
-    /// detected by content).
+    /// Convert a portfolio between kartan JSON and IATI 2.03 activity XML, or write its
+    /// indicator periods as CSV (input format detected by content; IATI input to json or
+    /// csv is streamed: memory stays flat whatever the file's size).
     #[command(after_help = EXIT_CODES)]
     Convert(ConvertArgs),
     /// Print the JSON Schema of kartan JSON (format "kartan/1").
@@ -102,10 +103,18 @@ pub struct ConvertArgs {
 /// Formats `convert` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ConvertTo {
-    /// kartan JSON (format "kartan/1").
+    /// kartan JSON (format "kartan/1"). From IATI: streamed, `projects` written one by
+    /// one before `default_language`, `program` and `organisations`; a `related-activity`
+    /// type 2 link to a child earlier in the file is not applied (a warning counts them)
+    /// and parent cycles are left for `kartan validate`.
     Json,
     /// IATI 2.03 activity XML (`iati-activities`).
     Iati,
+    /// The indicator periods table as CSV: one row per period and disaggregation, target
+    /// and actual side by side (the columns of Python's `periods_table()`, exact
+    /// decimals; text cells that a spreadsheet would run as a formula start with `'`).
+    /// From IATI: streamed.
+    Csv,
 }
 
 /// Report formats.

@@ -37,6 +37,16 @@ fn truncated_file_keeps_the_activities_before_the_cut_or_fails_strictly() {
     assert!(!p.projects.is_empty() && p.projects.len() < 11, "{}", p.projects.len());
     let e = r.errors().next().unwrap();
     assert_eq!(e.code, "iati-not-well-formed");
+    // The activity the cut falls in is counted as skipped: nothing goes without a number.
+    assert_eq!(r.activities_skipped, 1);
+    assert_eq!(r.activities_imported + r.activities_skipped, r.count("iati-activity"));
+    // `io::load_with_report` keeps the report that `io::load` leaves out.
+    let loaded = kartan::io::load_bytes_with_report(cut, Path::new("cut.xml")).unwrap();
+    assert_eq!(loaded.portfolio, p);
+    assert_eq!(loaded.format, kartan::io::Format::IatiXml);
+    assert_eq!(loaded.skipped(), 1);
+    assert_eq!(loaded.read_diagnostics()[0].code, "iati-not-well-formed");
+    assert!(loaded.read_diagnostics()[0].path.starts_with("cut.xml:"));
     let err = from_slice(cut, &strict()).unwrap_err();
     assert!(matches!(err, ImportError::Xml { .. }), "{err}");
     // The location is the end of the input: the last line.
@@ -190,4 +200,24 @@ fn a_missing_identifier_or_result_type_skips_only_that_activity() {
     assert_eq!(r.activities_skipped, 2);
     let codes: Vec<&str> = r.errors().map(|d| d.code.as_str()).collect();
     assert_eq!(codes, ["iati-missing-identifier", "iati-unknown-code"]);
+}
+
+#[test]
+fn an_attribute_named_twice_is_not_well_formed() {
+    let dup = activity("SE-0-1", "")
+        .replacen("default-currency=\"SEK\"", "default-currency=\"SEK\" default-currency=\"EUR\"", 1);
+    let xml = file(&format!("{}{dup}", activity("SE-0-0", "")));
+    let (p, r) = from_slice(xml.as_bytes(), &lenient()).unwrap();
+    assert_eq!(p.projects.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(), ["SE-0-0"]);
+    let e = r.errors().next().unwrap();
+    assert_eq!(e.code, "iati-not-well-formed");
+    assert_eq!(e.path, "8:1");
+    assert!(e.message.contains("duplicated attribute \"default-currency\""), "{}", e.message);
+    let err = from_slice(xml.as_bytes(), &strict()).unwrap_err();
+    assert!(err.to_string().contains("duplicated attribute"), "{err}");
+    // Nine attributes: the check goes on past the eight it keeps inline.
+    let many: String = (0..9).map(|i| format!(" a{i}=\"{i}\"")).collect();
+    let dup = activity("SE-0-2", "").replacen("<iati-activity", &format!("<iati-activity{many} a8=\"again\""), 1);
+    let (_, r) = from_slice(file(&dup).as_bytes(), &lenient()).unwrap();
+    assert!(r.errors().next().unwrap().message.contains("duplicated attribute \"a8\""));
 }

@@ -9,7 +9,7 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 
 fn text() -> impl Strategy<Value = Text> {
-    proptest::collection::btree_map(prop_oneof!["sv", "en", "sv-FI", "se"], "\\PC{0,12}", 0..3).prop_map(Text)
+    proptest::collection::btree_map(prop_oneof!["sv", "en", "sv-FI", "se"], "\\PC{0,12}", 0..3).prop_map(Text::from)
 }
 
 fn decimal() -> impl Strategy<Value = Decimal> {

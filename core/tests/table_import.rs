@@ -267,3 +267,25 @@ fn not_utf8_and_unknown_kinds() {
     let e = read_table_bytes(b"{\"a\": 1}", "o.json", SourceKind::Json, &SourceOptions::default()).unwrap_err();
     assert_eq!(e.to_string(), "o.json: expected a JSON array of objects");
 }
+
+#[test]
+fn both_mapping_kinds_read_toml_and_json_and_refuse_the_other_kind() {
+    use kartan::io::table::{MappingError, ProjectMapping, SurveyMapping};
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/mappings/");
+    let project = ProjectMapping::load(format!("{dir}projektbanken.toml")).unwrap();
+    let again = ProjectMapping::from_toml(&project.to_toml().unwrap(), "again.toml").unwrap();
+    assert_eq!(again, project);
+    let json = serde_json::to_string(&project).unwrap();
+    assert_eq!(ProjectMapping::from_json(&json, "p.json").unwrap(), project);
+    let survey = SurveyMapping::load(format!("{dir}carpentries_post_survey.toml")).unwrap();
+    assert_eq!(SurveyMapping::from_toml(&survey.to_toml().unwrap(), "s.toml").unwrap(), survey);
+    let text = survey.to_toml().unwrap();
+    let text = if text.contains("kind = \"survey\"") {
+        text.replace("kind = \"survey\"", "kind = \"projects\"")
+    } else {
+        format!("kind = \"projects\"\n{text}")
+    };
+    let wrong = SurveyMapping::from_toml(&text, "s.toml").unwrap_err();
+    assert!(matches!(wrong, MappingError::Invalid { .. }), "{wrong}");
+    assert!(wrong.to_string().contains("kind is \"projects\" but this is read as a \"survey\" mapping"), "{wrong}");
+}

@@ -49,13 +49,13 @@ pub struct Text(pub BTreeMap<String, String>);
 
 impl From<&kartan::Text> for Text {
     fn from(text: &kartan::Text) -> Self {
-        Text(text.0.clone())
+        Text(text.to_map())
     }
 }
 
 impl From<Text> for kartan::Text {
     fn from(text: Text) -> Self {
-        kartan::Text(text.0)
+        kartan::Text::from(text.0)
     }
 }
 

@@ -23,6 +23,21 @@ fn note_skips(import: &kartan::io::table::ImportReport) {
     }
 }
 
+/// A note on standard error when an IATI import skipped activities (the report's
+/// section 9 lists why).
+fn note_iati_skips(path: &std::path::Path, import: &kartan::io::iati::ImportReport) {
+    if let Some(first) = import.errors().next() {
+        eprintln_one(&format!(
+            "{}: IATI import: {} activities imported, {} skipped (first: {}: {}); see section 9 of the report",
+            path.display(),
+            import.activities_imported,
+            import.activities_skipped,
+            first.path,
+            first.message
+        ));
+    }
+}
+
 /// Loads the portfolio (kartan JSON, a table with its mapping, or the embedded seed),
 /// adds a survey table when given, builds the report and writes it.
 ///
@@ -30,13 +45,21 @@ fn note_skips(import: &kartan::io::table::ImportReport) {
 /// on standard error says how many errors it has. Exit code 0, or 2 when the input
 /// cannot be loaded or the output cannot be written.
 pub fn run(args: &ReportArgs) -> Result<ExitCode, CliError> {
+    let mut read_diagnostics = Vec::new();
     let mut portfolio = match (&args.file, &args.mapping) {
         (Some(path), Some(mapping)) => {
             let (portfolio, import) = kartan::io::table::load_portfolio(path, mapping)?;
             note_skips(&import);
             portfolio
         }
-        (Some(path), None) => kartan::io::load(path)?,
+        (Some(path), None) => {
+            let loaded = kartan::io::load_with_report(path)?;
+            if let Some(import) = &loaded.import {
+                note_iati_skips(path, import);
+            }
+            read_diagnostics = loaded.read_diagnostics().to_vec();
+            loaded.portfolio
+        }
         (None, _) => kartan::examples::seed(),
     };
     if let (Some(table), Some(mapping)) = (&args.survey, &args.survey_mapping) {
@@ -45,7 +68,8 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode, CliError> {
         portfolio.evaluations.push(evaluation);
     }
     let as_of = as_of_or_today(args.as_of);
-    let report = build(&portfolio, &ReportOptions::new(args.lang.tag(), as_of));
+    let options = ReportOptions::new(args.lang.tag(), as_of).with_read_diagnostics(read_diagnostics);
+    let report = build(&portfolio, &options);
     let text = match args.format {
         ReportFormat::Md => to_markdown(&report),
         ReportFormat::Html => to_html(&report),
@@ -62,7 +86,8 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode, CliError> {
             }
             _ => None,
         })
-        .sum::<usize>();
+        .sum::<usize>()
+        - options.read_diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
     if errors > 0 {
         let name = args.file.as_ref().map_or_else(|| "seed".to_owned(), |p| p.display().to_string());
         eprintln_one(&format!("{name}: the portfolio has {errors} validation errors; see section 9 of the report"));

@@ -3,23 +3,31 @@
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
+use kartan::io::iati::ImportReport;
 use kartan::{Diagnostic, Severity};
 
 use super::{as_of_or_today, eprintln_one, write_stdout, CliError, EXIT_INVALID};
 use crate::args::{ValidateArgs, ValidateFormat};
 
-/// Loads and validates the file. Exit code 0 when there is no error (warnings allowed),
-/// 1 when there are errors (all diagnostics are listed on standard output and a
-/// one-line summary goes to standard error), 2 when the file cannot be loaded.
+/// Loads and validates the file. For IATI XML the import report comes first (what was
+/// read, not modelled and skipped), and the import's diagnostics count with the
+/// validation's. Exit code 0 when there is no error (warnings allowed), 1 when there are
+/// errors (an IATI activity skipped is one; all diagnostics are listed on standard output
+/// and a one-line summary goes to standard error), 2 when the file cannot be loaded.
 pub fn run(args: &ValidateArgs) -> Result<ExitCode, CliError> {
-    let portfolio = kartan::io::load(&args.file)?;
-    let diagnostics = kartan::analysis::validate(&portfolio, as_of_or_today(args.as_of));
+    let loaded = kartan::io::load_with_report(&args.file)?;
+    let mut diagnostics = loaded.read_diagnostics().to_vec();
+    diagnostics.extend(kartan::analysis::validate(&loaded.portfolio, as_of_or_today(args.as_of)));
     let count = |sev| diagnostics.iter().filter(|d| d.severity == sev).count();
     let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
     let file = args.file.display().to_string();
     let text = match args.format {
-        ValidateFormat::Text => text(&file, &diagnostics, errors, warnings),
-        ValidateFormat::Json => json(&file, &diagnostics, errors, warnings),
+        ValidateFormat::Text => {
+            let mut out = loaded.import.as_ref().map(|r| import_summary(&file, r)).unwrap_or_default();
+            out.push_str(&text(&file, &diagnostics, errors, warnings));
+            out
+        }
+        ValidateFormat::Json => json(&file, loaded.import.as_ref(), &diagnostics, errors, warnings),
     };
     write_stdout(text.as_bytes())?;
     if errors > 0 {
@@ -50,12 +58,43 @@ fn text(file: &str, diagnostics: &[Diagnostic], errors: usize, warnings: usize) 
     out
 }
 
-fn json(file: &str, diagnostics: &[Diagnostic], errors: usize, warnings: usize) -> String {
+/// The IATI import report in lines: activities, elements read, what was not modelled.
+fn import_summary(file: &str, r: &ImportReport) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{file}: IATI {} import: {} activities imported, {} skipped",
+        r.version.as_deref().unwrap_or("(no version)"),
+        r.activities_imported,
+        r.activities_skipped
+    );
+    let read: Vec<String> = r.counts.iter().map(|(k, n)| format!("{k} {n}")).collect();
+    let _ = writeln!(out, "{file}: read: {}", read.join(", "));
+    let figures = [
+        ("indicators without @measure", r.indicators_without_measure),
+        ("indicators without period", r.indicators_without_period),
+        ("targets without @value", r.targets_without_value),
+        ("actuals without @value", r.actuals_without_value),
+        ("values kept as text", r.values_not_numbers),
+        ("blank narratives dropped", r.blank_narratives),
+    ];
+    let noted: Vec<String> = figures.iter().filter(|(_, n)| *n > 0).map(|(k, n)| format!("{k} {n}")).collect();
+    if !noted.is_empty() {
+        let _ = writeln!(out, "{file}: noted: {}", noted.join(", "));
+    }
+    for n in &r.not_modelled {
+        let _ = writeln!(out, "{file}: not modelled: {} ×{} (first at {})", n.path, n.count, n.first);
+    }
+    out
+}
+
+fn json(file: &str, import: Option<&ImportReport>, diagnostics: &[Diagnostic], errors: usize, warnings: usize) -> String {
     let value = serde_json::json!({
         "file": file,
         "valid": errors == 0,
         "errors": errors,
         "warnings": warnings,
+        "import": import,
         "diagnostics": diagnostics,
     });
     let mut s = serde_json::to_string_pretty(&value).unwrap_or_default();

@@ -13,6 +13,12 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+mod periods;
+
+pub use periods::{
+    empty_periods_table, periods_table, project_periods_table, push_period_rows, PERIODS_COLUMNS, PERIODS_TABLE,
+};
+
 /// The type of a column's cells (every column may also hold [`Cell::Null`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -223,22 +229,40 @@ impl Table {
     /// text and never runs it (OWASP "CSV injection"). Numbers, dates and booleans are
     /// written as they are (a negative number stays `-5`), nulls as empty cells.
     pub fn to_csv(&self) -> String {
-        let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
-        let header: Vec<String> = self.columns.iter().map(|c| guard_formula(&c.name)).collect();
-        // Writing to a Vec cannot fail; a failure would only drop the row.
-        let _ = w.write_record(&header);
-        for row in &self.rows {
-            let cells: Vec<String> = row
-                .iter()
-                .map(|c| match c {
-                    Cell::String(s) => guard_formula(s),
-                    other => other.to_string(),
-                })
-                .collect();
-            let _ = w.write_record(&cells);
+        let mut out = Vec::new();
+        // Writing to a Vec cannot fail.
+        let _ = self.write_csv(&mut out, true);
+        String::from_utf8(out).unwrap_or_default()
+    }
+
+    /// Writes the table as [`Table::to_csv`] does to `out`; without the header row when
+    /// `header` is false (a streaming writer writes the header once, then the rows of
+    /// one table after another with the same columns).
+    ///
+    /// # Errors
+    /// The first write error of `out`.
+    pub fn write_csv<W: std::io::Write>(&self, out: W, header: bool) -> std::io::Result<()> {
+        let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(out);
+        // Only I/O errors count: a row of the wrong width (see [`Table::check`]) is
+        // left out, as it always was.
+        let io = |r: Result<(), csv::Error>| match r.map_err(csv::Error::into_kind) {
+            Ok(()) | Err(csv::ErrorKind::UnequalLengths { .. }) => Ok(()),
+            Err(csv::ErrorKind::Io(e)) => Err(e),
+            Err(other) => Err(std::io::Error::other(format!("{other:?}"))),
+        };
+        if header {
+            io(w.write_record(self.columns.iter().map(|c| guard_formula(&c.name))))?;
         }
-        let bytes = w.into_inner().unwrap_or_default();
-        String::from_utf8(bytes).unwrap_or_default()
+        let mut cells: Vec<String> = Vec::with_capacity(self.columns.len());
+        for row in &self.rows {
+            cells.clear();
+            cells.extend(row.iter().map(|c| match c {
+                Cell::String(s) => guard_formula(s),
+                other => other.to_string(),
+            }));
+            io(w.write_record(&cells))?;
+        }
+        w.flush()
     }
 }
 

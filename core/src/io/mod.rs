@@ -94,15 +94,74 @@ impl LoadError {
     }
 }
 
+/// A portfolio as read from a file, with what the reader reported (DESIGN.md rule 8).
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Loaded {
+    /// The portfolio.
+    pub portfolio: crate::model::Portfolio,
+    /// The format detected from the content.
+    pub format: Format,
+    /// For IATI XML, the import report: elements read, what was not modelled, and the
+    /// activities skipped with the diagnostics that say why (`file:line:column`). `None`
+    /// for kartan JSON, which is read whole or refused.
+    pub import: Option<iati::ImportReport>,
+}
+
+impl Loaded {
+    /// The diagnostics of reading the file (not of validating the portfolio): the IATI
+    /// import's errors, warnings and notes; empty for kartan JSON.
+    pub fn read_diagnostics(&self) -> &[crate::model::Diagnostic] {
+        self.import.as_ref().map_or(&[], |r| r.diagnostics.as_slice())
+    }
+
+    /// How many activities (projects) the reader skipped because of an error.
+    pub fn skipped(&self) -> u64 {
+        self.import.as_ref().map_or(0, |r| r.activities_skipped)
+    }
+}
+
 /// Loads a portfolio from a file, detecting its format by content.
+///
+/// IATI XML is imported leniently: an activity with an error is skipped, and a file cut
+/// short keeps the activities before the cut. This function returns the portfolio only;
+/// [`load_with_report`] also returns the import report that lists what was skipped.
 ///
 /// # Errors
 /// [`LoadError`], whose message starts with the file's path and, for parse errors, the
 /// line and column (`file.json:12:5: at /projects/0/id: invalid type …`).
 pub fn load(path: impl AsRef<Path>) -> Result<crate::model::Portfolio, LoadError> {
+    load_with_report(path).map(|loaded| loaded.portfolio)
+}
+
+/// Loads a portfolio from a file, detecting its format by content, with what the reader
+/// reported ([`Loaded::import`]).
+///
+/// # Errors
+/// As [`load`].
+///
+/// IATI XML is streamed from the file a few MB at a time (the file is never held whole);
+/// kartan JSON is read whole.
+pub fn load_with_report(path: impl AsRef<Path>) -> Result<Loaded, LoadError> {
+    use std::io::Read;
     let path = path.as_ref();
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Io { path: path.to_owned(), source })?;
-    load_bytes(&bytes, path)
+    let io = |source| LoadError::Io { path: path.to_owned(), source };
+    let mut file = std::fs::File::open(path).map_err(io)?;
+    // Enough to see the first character after a BOM and white space.
+    let mut head = Vec::with_capacity(4096);
+    (&mut file).take(4096).read_to_end(&mut head).map_err(io)?;
+    if head.len() == 4096 && Format::detect(&head) == Some(Format::IatiXml) {
+        let options = iati::ImportOptions::new().source_name(path.display().to_string());
+        return iati::from_reader(head.as_slice().chain(file), &options)
+            .map(|(portfolio, report)| Loaded { portfolio, format: Format::IatiXml, import: Some(report) })
+            .map_err(|e| match e {
+                iati::ImportError::Io { source, .. } => LoadError::Io { path: path.to_owned(), source },
+                source => LoadError::Iati { path: path.to_owned(), source },
+            });
+    }
+    let mut bytes = head;
+    file.read_to_end(&mut bytes).map_err(io)?;
+    load_bytes_with_report(&bytes, path)
 }
 
 /// Loads a portfolio from bytes, naming `path` in errors.
@@ -110,18 +169,30 @@ pub fn load(path: impl AsRef<Path>) -> Result<crate::model::Portfolio, LoadError
 /// # Errors
 /// As [`load`].
 pub fn load_bytes(bytes: &[u8], path: &Path) -> Result<crate::model::Portfolio, LoadError> {
+    load_bytes_with_report(bytes, path).map(|loaded| loaded.portfolio)
+}
+
+/// Loads a portfolio from bytes, naming `path` in errors, with what the reader reported.
+///
+/// # Errors
+/// As [`load`].
+pub fn load_bytes_with_report(bytes: &[u8], path: &Path) -> Result<Loaded, LoadError> {
     match Format::detect(bytes) {
-        Some(Format::Json) => json::from_slice(bytes).map_err(|source| LoadError::Json { path: path.to_owned(), source }),
-        Some(Format::IatiXml) => {
+        Some(format @ Format::Json) => json::from_slice(bytes)
+            .map(|portfolio| Loaded { portfolio, format, import: None })
+            .map_err(|source| LoadError::Json { path: path.to_owned(), source }),
+        Some(format @ Format::IatiXml) => {
             let options = iati::ImportOptions::new().source_name(path.display().to_string());
             iati::from_slice(bytes, &options)
-                .map(|(portfolio, _report)| portfolio)
+                .map(|(portfolio, report)| Loaded { portfolio, format, import: Some(report) })
                 .map_err(|source| LoadError::Iati { path: path.to_owned(), source })
         }
         None => {
             // Non-UTF-8 bytes get the JSON reader's precise message.
             if std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).is_err() {
-                return json::from_slice(bytes).map_err(|source| LoadError::Json { path: path.to_owned(), source });
+                return json::from_slice(bytes)
+                    .map(|portfolio| Loaded { portfolio, format: Format::Json, import: None })
+                    .map_err(|source| LoadError::Json { path: path.to_owned(), source });
             }
             Err(LoadError::UnknownFormat { path: path.to_owned(), empty: bytes.iter().all(u8::is_ascii_whitespace) })
         }

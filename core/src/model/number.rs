@@ -47,8 +47,17 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, NumberError> {
             "expected optional sign, digits and '.'"
         });
     }
-    let normalised = format!("{}{}.{}", if s.starts_with('-') { "-" } else { "" }, if int.is_empty() { "0" } else { int }, if frac.is_empty() { "0" } else { frac });
-    let mut d = normalised.parse::<Decimal>().or(err("too many digits (at most 28 significant digits)"))?;
+    let too_long = "too many digits (at most 28 significant digits)";
+    // `12`, `-12.5`: rust_decimal reads these as they are; `+12`, `12.`, `.5` are spelled out first.
+    let plain = !s.starts_with('+') && !int.is_empty() && (frac.is_empty() != body.contains('.'));
+    let mut d = if plain {
+        s.parse::<Decimal>().or(err(too_long))?
+    } else {
+        let sign = if s.starts_with('-') { "-" } else { "" };
+        let int = if int.is_empty() { "0" } else { int };
+        let frac = if frac.is_empty() { "0" } else { frac };
+        format!("{sign}{int}.{frac}").parse::<Decimal>().or(err(too_long))?
+    };
     if frac.is_empty() {
         d = d.trunc();
     }
@@ -135,26 +144,6 @@ pub mod strict_opt {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn accepts_xs_decimal() {
-        for (s, want) in [("12", "12"), ("-0.5", "-0.5"), ("+3.", "3"), (".25", "0.25"), (" 1234.50 ", "1234.50"), ("-0", "0")] {
-            assert_eq!(parse_decimal(s).unwrap().to_string(), want, "{s}");
-        }
-    }
-
-    #[test]
-    fn refuses_everything_else() {
-        for s in ["", "-", ".", "1,000", "1.5E6", "1e3", "(1200)", "1 234,5", "12 kr", "NaN", "inf", "0x10", "1.2.3", "99999999999999999999999999999"] {
-            assert!(parse_decimal(s).is_err(), "{s:?} accepted");
-        }
-        assert!(parse_decimal("1,000").unwrap_err().to_string().contains("separators"));
-    }
-}
-
 /// JSON Schema of a strict decimal: a string in `xs:decimal` form, or a JSON number.
 pub fn schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
     schemars::json_schema!({
@@ -171,4 +160,24 @@ pub fn schema_opt(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         "pattern": "^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)\\s*$",
         "description": "Exact decimal: optional sign, digits and one optional '.', written as a string; no thousands separators or exponents (DESIGN.md rule 7)."
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_xs_decimal() {
+        for (s, want) in [("12", "12"), ("-0.5", "-0.5"), ("+3.", "3"), (".25", "0.25"), (" 1234.50 ", "1234.50"), ("-0", "0"), ("5.", "5"), ("+5", "5"), ("-12.50", "-12.50"), ("007", "7"), ("0.000", "0.000")] {
+            assert_eq!(parse_decimal(s).unwrap().to_string(), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn refuses_everything_else() {
+        for s in ["", "-", ".", "1,000", "1.5E6", "1e3", "(1200)", "1 234,5", "12 kr", "NaN", "inf", "0x10", "1.2.3", "1_000", "+-1", "--1", "99999999999999999999999999999"] {
+            assert!(parse_decimal(s).is_err(), "{s:?} accepted");
+        }
+        assert!(parse_decimal("1,000").unwrap_err().to_string().contains("separators"));
+    }
 }

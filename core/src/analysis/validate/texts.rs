@@ -39,9 +39,9 @@ impl<'a> Walker<'_, 'a> {
     /// Checks `text` at `{base}/{field}`; `owner` names what it belongs to.
     fn t(&mut self, text: &'a Text, required: bool, base: &dyn fmt::Display, field: &str, owner: &dyn Fn() -> String) {
         let ptr = || format!("{base}/{field}");
-        for key in text.0.keys() {
-            let ok = self.default == Some(key.as_str())
-                || *self.tags.entry(key.as_str()).or_insert_with(|| LanguageTag::parse(key.as_str()).is_ok());
+        for key in text.languages() {
+            let ok = self.default == Some(key)
+                || *self.tags.entry(key).or_insert_with(|| LanguageTag::parse(key).is_ok());
             if !ok {
                 let msg = format!("{}: {field} has language key {key:?}, which is not a well-formed BCP 47 tag; expected a tag such as sv or en-GB", owner());
                 self.cx.warning("invalid-language-tag", format!("{}/{}", ptr(), pointer_token(key)), msg);

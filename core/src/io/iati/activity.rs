@@ -43,9 +43,23 @@ pub(crate) struct State {
     pub(crate) orgs: Vec<Organisation>,
     pub(crate) org_index: HashMap<String, usize>,
     pub(crate) reporting: Vec<String>,
+    /// The projects kept (a whole-file import: all of them; a streamed import: those
+    /// of the current segment, not yet handed out).
     pub(crate) projects: Vec<Project>,
-    /// (parent id, child id) from `related-activity` type 2.
+    /// (parent id, child id) from `related-activity` type 2 (a whole-file import only).
     pub(crate) children: Vec<(String, String)>,
+    /// A streamed import: the hierarchy as it goes, and the organisations each kept
+    /// project met (parallel to `projects`). `None` for a whole-file import.
+    pub(crate) stream: Option<Box<Streamed>>,
+}
+
+/// What a streamed import keeps besides the projects of the current segment.
+#[derive(Debug, Default)]
+pub(crate) struct Streamed {
+    /// Parent links applied as the activities go by.
+    pub(crate) links: super::hierarchy::StreamLinks,
+    /// The organisations met by each project in `State::projects`, in the same order.
+    pub(crate) organisations: Vec<Vec<Organisation>>,
 }
 
 /// The importer over one segment of the input.
@@ -80,7 +94,7 @@ impl<'a> Importer<'a, '_> {
                         let (name, value) = attr.map_err(|m| self.attr_error(&elem, m))?;
                         match name {
                             b"version" => self.cur.report.report.version = Some(value.into_owned()),
-                            b"xml:lang" if !value.trim().is_empty() => self.st.default_lang = lang_tag(&value),
+                            b"xml:lang" if !value.trim().is_empty() => self.st.default_lang = lang_tag(&value).into(),
                             n if n.starts_with(b"xmlns") => {}
                             _ => self.cur.attribute_unmodelled("iati-activities", &elem, name),
                         }
@@ -117,7 +131,7 @@ impl<'a> Importer<'a, '_> {
         for attr in attributes(elem) {
             let (name, value) = attr.map_err(|m| self.attr_error(elem, m))?;
             match name {
-                b"xml:lang" if !value.trim().is_empty() => act.lang = std::rc::Rc::from(lang_tag(&value)),
+                b"xml:lang" if !value.trim().is_empty() => act.lang = std::rc::Rc::from(lang_tag(&value).as_str()),
                 b"default-currency" if !value.trim().is_empty() => currency = Some(value.trim().to_owned()),
                 n if n.starts_with(b"xmlns") => {}
                 _ => self.cur.attribute_unmodelled(CTX, elem, name),
@@ -210,6 +224,15 @@ impl<'a> Importer<'a, '_> {
         }
         report.activities_imported += 1;
         report.diagnostics.extend(act.notes);
+        let mut project = project;
+        if let Some(stream) = &mut self.st.stream {
+            stream.links.kept(&mut project, act.children);
+            stream.organisations.push(act.orgs.clone());
+        } else {
+            for child in act.children {
+                self.st.children.push((project.id.clone(), child));
+            }
+        }
         for org in act.orgs {
             if !self.st.org_index.contains_key(&org.id) {
                 self.st.org_index.insert(org.id.clone(), self.st.orgs.len());
@@ -221,10 +244,6 @@ impl<'a> Importer<'a, '_> {
                 self.st.reporting.push(owner.clone());
             }
         }
-        for child in act.children {
-            self.st.children.push((project.id.clone(), child));
-        }
-        let mut project = project;
         project.participating.shrink_to_fit();
         project.sectors.shrink_to_fit();
         project.budgets.shrink_to_fit();
@@ -485,12 +504,11 @@ impl<'a> Importer<'a, '_> {
 
 /// A language tag as kartan keeps it: trimmed, the language subtag in lower case (BCP 47
 /// tags are case-insensitive; publishers write `FR` or `EN`), the rest as written.
-pub(crate) fn lang_tag(tag: &str) -> String {
-    let tag = tag.trim();
-    match tag.split_once('-') {
-        Some((lang, rest)) => format!("{}-{rest}", lang.to_ascii_lowercase()),
-        None => tag.to_ascii_lowercase(),
-    }
+pub(crate) fn lang_tag(tag: &str) -> compact_str::CompactString {
+    let mut out = compact_str::CompactString::from(tag.trim());
+    let primary = out.find('-').unwrap_or(out.len());
+    out[..primary].make_ascii_lowercase();
+    out
 }
 
 /// Adds `content` in `lang` to `text`; blank content is counted in `blank` and dropped.
@@ -499,14 +517,13 @@ pub(crate) fn add_text(blank: &mut u64, text: &mut Text, lang: &str, content: St
         *blank += 1;
         return;
     }
-    match text.0.get_mut(lang) {
-        Some(existing) => {
+    match text.get(lang) {
+        Some(_) => {
+            let existing = text.entry(lang);
             existing.push_str("\n\n");
             existing.push_str(&content);
         }
-        None => {
-            text.0.insert(lang.to_owned(), content);
-        }
+        None => text.set(lang, content),
     }
 }
 

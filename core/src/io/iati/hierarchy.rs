@@ -1,13 +1,105 @@
 //! The activity hierarchy of the IATI importer: `related-activity` parent (type 1) and
 //! child (type 2) links, and cycle detection (a cycle is an error, never a hang).
+//!
+//! A streamed import ([`super::for_each_activity`]) hands each project out as soon as it
+//! is read, so it links what it can as it goes ([`StreamLinks`]): a parent's type-2 link
+//! reaches a child that comes *after* it in the file, not one already handed out (that
+//! is counted and reported), and cycles are not looked for (a note says so).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
 
 use super::activity::{Activity, Importer};
 use super::reader::{attributes, Elem};
 use super::report::Count;
 use super::ImportError;
-use crate::model::{Diagnostic, Project};
+use super::report::ReportBuilder;
+use crate::model::{Diagnostic, Project, Severity};
+
+/// The hierarchy of a streamed import, linked as the activities go by.
+///
+/// Memory: one entry per pending type-2 link (until its child comes), and one 64-bit
+/// hash per project handed out without a parent (to recognise a later link to it: a
+/// hash collision could only make the count of such links off by one).
+#[derive(Debug, Default)]
+pub(crate) struct StreamLinks {
+    /// child id → parent id: type-2 links whose child has not come yet (first link wins).
+    pending: HashMap<String, String>,
+    /// Hashes of the ids of projects handed out without a parent.
+    orphans: HashSet<u64>,
+    /// Type-2 links naming a project already handed out without a parent.
+    not_applied: u64,
+    /// The first such link: (parent, child).
+    first_not_applied: Option<(String, String)>,
+    /// Projects handed out with a parent.
+    with_parent: u64,
+}
+
+/// A fixed (unkeyed) hash of an id: the same in every run.
+fn id_hash(id: &str) -> u64 {
+    #[allow(deprecated)]
+    let mut h = std::hash::SipHasher::new();
+    id.hash(&mut h);
+    h.finish()
+}
+
+impl StreamLinks {
+    /// A project is kept: give it the parent a earlier type-2 link named (when it has
+    /// none of its own), and record its own type-2 `children`.
+    pub(crate) fn kept(&mut self, project: &mut Project, children: Vec<String>) {
+        if let Some(parent) = self.pending.remove(&project.id) {
+            if project.parent.is_none() {
+                project.parent = Some(parent);
+            }
+        }
+        for child in children {
+            if child == project.id {
+                continue;
+            }
+            if self.orphans.remove(&id_hash(&child)) {
+                self.not_applied += 1;
+                if self.first_not_applied.is_none() {
+                    self.first_not_applied = Some((project.id.clone(), child));
+                }
+            } else {
+                self.pending.entry(child).or_insert_with(|| project.id.clone());
+            }
+        }
+        match project.parent {
+            Some(_) => self.with_parent += 1,
+            None => {
+                self.orphans.insert(id_hash(&project.id));
+            }
+        }
+    }
+
+    /// Reports what the stream could not do: a warning with the count of type-2 links
+    /// not applied, and a note that cycles were not looked for.
+    pub(crate) fn finish(self, report: &mut ReportBuilder, path: &str) {
+        if let Some((parent, child)) = self.first_not_applied {
+            report.report.diagnostics.push(Diagnostic::new(
+                Severity::Warning,
+                "iati-stream-link-not-applied",
+                path.to_owned(),
+                format!(
+                    "{} related-activity type-2 (child) link(s) name an activity that came earlier in the file and was already handed out without a parent (the first: {parent} → {child}); a streamed import does not apply them, a whole-file import does",
+                    self.not_applied
+                ),
+            ));
+        }
+        if self.with_parent > 0 {
+            report.report.diagnostics.push(Diagnostic::new(
+                Severity::Info,
+                "iati-stream-cycles-not-checked",
+                path.to_owned(),
+                format!(
+                    "{} project(s) have a parent; a streamed import does not check the hierarchy for cycles (a whole-file import or `kartan validate` does)",
+                    self.with_parent
+                ),
+            ));
+        }
+    }
+}
 
 impl Importer<'_, '_> {
     pub(crate) fn related_activity(

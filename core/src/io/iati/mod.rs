@@ -36,6 +36,21 @@
 //! well-formedness error stops the reading and keeps the activities read before it);
 //! [`ImportOptions::strict`] fails on the first error.
 //!
+//! # Streaming import
+//! [`for_each_activity`] reads the same way but hands each kept activity (a
+//! [`StreamedActivity`]: the project and the organisations it names) to a callback
+//! instead of keeping it, so memory stays flat whatever the file's size (one input
+//! segment of a few MB and the projects read from it). Same diagnostics, same lenient
+//! and strict behaviour, same [`ImportReport`]; what a stream cannot do:
+//!
+//! - a `related-activity` type 2 (child) link reaches a child that comes *after* its
+//!   parent in the file; a child already handed out keeps no parent. Such links are
+//!   counted in one warning `iati-stream-link-not-applied` (a whole-file import links
+//!   them; type 1 links, declared by the child itself, are always kept);
+//! - parent cycles are not looked for (a note `iati-stream-cycles-not-checked` gives
+//!   the number of projects with a parent; `kartan validate` finds cycles, code
+//!   `project-cycle`).
+//!
 //! # Export
 //! [`to_iati_string`] writes a portfolio's projects as IATI 2.03 that validates against
 //! the XSD (element order as in the schema's sequences), keeping every language of every
@@ -85,6 +100,7 @@ mod reader;
 mod report;
 mod results;
 mod stream;
+mod streaming;
 mod writer;
 
 use std::path::{Path, PathBuf};
@@ -93,6 +109,7 @@ use crate::model::{Diagnostic, Measure, Portfolio};
 
 pub use reader::Location;
 pub use report::{ImportReport, NotModelled};
+pub use streaming::{for_each_activity, StreamError, StreamedActivity};
 pub use writer::{to_iati, to_iati_string, write_iati};
 
 /// How to import.

@@ -357,13 +357,48 @@ impl<'a> Cursor<'a> {
 }
 
 /// The attributes of an element as `(qualified name, value)`, values unescaped and
-/// normalised as XML 1.0 says.
+/// normalised as XML 1.0 says. An attribute named twice is an error (XML 1.0,
+/// "Unique Att Spec").
 pub(crate) fn attributes<'e>(
     elem: &'e Elem<'_>,
 ) -> impl Iterator<Item = Result<(&'e [u8], Cow<'e, str>), String>> + 'e {
-    elem.start.attributes().map(|a| {
+    // quick-xml's own duplicate check allocates a list per call; elements are read
+    // attribute by attribute several times, so the check is done here without allocating.
+    let mut seen = Seen::default();
+    let mut all = elem.start.attributes();
+    all.with_checks(false);
+    all.map(move |a| {
         let a = a.map_err(|e| e.to_string())?;
+        let key = a.key.into_inner();
+        if !seen.insert(key) {
+            return Err(format!("duplicated attribute {:?}", String::from_utf8_lossy(key)));
+        }
         let value = a.normalized_value(quick_xml::XmlVersion::Implicit1_0).map_err(|e| e.to_string())?;
-        Ok((a.key.into_inner(), value))
+        Ok((key, value))
     })
+}
+
+/// The attribute names met so far in one element: the first eight inline.
+#[derive(Default)]
+struct Seen<'e> {
+    inline: [&'e [u8]; 8],
+    len: usize,
+    more: Vec<&'e [u8]>,
+}
+
+impl<'e> Seen<'e> {
+    /// Adds `key`; false when it was already there.
+    fn insert(&mut self, key: &'e [u8]) -> bool {
+        let inline = &self.inline[..self.len.min(self.inline.len())];
+        if inline.contains(&key) || self.more.contains(&key) {
+            return false;
+        }
+        if self.len < self.inline.len() {
+            self.inline[self.len] = key;
+        } else {
+            self.more.push(key);
+        }
+        self.len += 1;
+        true
+    }
 }

@@ -131,6 +131,14 @@ impl ReportBuilder {
         self.counts[what as usize] += 1;
     }
 
+    /// After a fatal error: an activity begun but neither imported nor skipped was cut
+    /// by the error; it counts as skipped (nothing is lost without a number).
+    pub(crate) fn skip_unfinished(&mut self) {
+        let begun = self.counts[Count::Activity as usize];
+        let ended = self.report.activities_imported + self.report.activities_skipped;
+        self.report.activities_skipped += begun.saturating_sub(ended);
+    }
+
     /// Records a not-modelled element or attribute `name` under `context`; `location` is
     /// computed only for the first occurrence.
     pub(crate) fn not_modelled(&mut self, context: &'static str, name: &[u8], location: impl FnOnce() -> Location) {

@@ -3,17 +3,21 @@
 //! in memory while the portfolio is built. A cut that falls inside markup (the text
 //! `</iati-activity>` in a comment or CDATA) is noticed — the segment ends inside an
 //! element — and that activity is read again with more input.
+//!
+//! A whole-file import keeps every project; a streamed import hands the projects of
+//! each segment out after the segment is read, so it holds at most one segment's.
 
+use std::convert::Infallible;
 use std::io::Read;
 
 use super::activity::{Importer, State};
 use super::reader::{Base, Cursor, Item};
 use super::report::{ImportReport, ReportBuilder};
-use super::{ImportError, ImportOptions};
+use super::{ImportError, ImportOptions, StreamError, StreamedActivity};
 use crate::model::{Diagnostic, Portfolio};
 
 /// How much input is read before looking for a cut (bytes).
-const CHUNK: usize = 4 << 20;
+pub(crate) const CHUNK: usize = 4 << 20;
 
 const BOUNDARY: &[u8] = b"</iati-activity>";
 
@@ -56,6 +60,7 @@ impl<'o> Run<'o> {
             Ok(()) => Outcome::Done,
             Err(_) if hit_end && !last => Outcome::Retry(resume),
             Err(ImportError::Xml { location, message }) if !self.options.strict && self.state.root_open => {
+                self.report.skip_unfinished();
                 self.report.report.diagnostics.push(Diagnostic::error(
                     "iati-not-well-formed",
                     location.to_string(),
@@ -71,6 +76,17 @@ impl<'o> Run<'o> {
         };
         self.base = self.base.after(read);
         Ok(outcome)
+    }
+
+    /// A streamed import: reports what the stream could not link and builds the
+    /// portfolio without projects.
+    fn finish_stream(mut self) -> (Portfolio, ImportReport) {
+        if let Some(stream) = self.state.stream.take() {
+            let path = self.options.source_name.clone().unwrap_or_else(|| "iati-activities".to_owned());
+            stream.links.finish(&mut self.report, &path);
+        }
+        let cur = Cursor::new(&[], self.options.source_name.clone(), self.report, self.base);
+        Importer { cur, options: self.options, st: self.state }.finish()
     }
 
     /// Links the hierarchy and builds the portfolio.
@@ -143,15 +159,57 @@ pub(crate) fn import_reader<R: Read>(
 
 /// [`import_reader`] reading `chunk` bytes at a time.
 fn import_chunked<R: Read>(
-    mut src: R,
+    src: R,
     options: &ImportOptions,
     chunk: usize,
 ) -> Result<(Portfolio, ImportReport), ImportError> {
+    let mut run = Run::new(options);
+    drive(&mut run, src, chunk, |_| Ok::<(), Infallible>(())).map_err(|e| match e {
+        StreamError::Import(e) => e,
+        StreamError::Callback(never) => match never {},
+    })?;
+    run.finish()
+}
+
+/// Streams from a reader: each kept project goes to `each` (see
+/// [`for_each_activity`](super::for_each_activity)).
+pub(crate) fn stream_reader<R, E, F>(
+    src: R,
+    options: &ImportOptions,
+    chunk: usize,
+    mut each: F,
+) -> Result<(Portfolio, ImportReport), StreamError<E>>
+where
+    R: Read,
+    F: FnMut(StreamedActivity) -> Result<(), E>,
+{
+    let mut run = Run::new(options);
+    run.state.stream = Some(Box::default());
+    drive(&mut run, src, chunk, |state| {
+        let met = state.stream.as_mut().map(|s| std::mem::take(&mut s.organisations)).unwrap_or_default();
+        let mut met = met.into_iter();
+        for project in state.projects.drain(..) {
+            let organisations = met.next().unwrap_or_default();
+            each(StreamedActivity { project, organisations, default_language: state.default_lang.clone() })?;
+        }
+        Ok(())
+    })?;
+    Ok(run.finish_stream())
+}
+
+/// Reads `src` segment by segment into `run`; after each segment (also one that ends
+/// in an error) `hand_out` gets the state, to take the projects kept so far.
+fn drive<R: Read, E>(
+    run: &mut Run<'_>,
+    mut src: R,
+    chunk: usize,
+    mut hand_out: impl FnMut(&mut State) -> Result<(), E>,
+) -> Result<(), StreamError<E>> {
+    let options = run.options;
     let io_error = |source: std::io::Error| {
         let path = options.source_name.clone().unwrap_or_default().into();
-        ImportError::Io { path, source }
+        StreamError::Import(ImportError::Io { path, source })
     };
-    let mut run = Run::new(options);
     let mut buf: Vec<u8> = Vec::with_capacity(chunk * 2);
     let mut eof = false;
     let mut first = true;
@@ -197,7 +255,10 @@ fn import_chunked<R: Read>(
             }
         };
         let last = eof && cut == buf.len();
-        match run.segment(&buf[..cut], last)? {
+        let outcome = run.segment(&buf[..cut], last);
+        // What was kept before an error is handed out before the error is returned.
+        hand_out(&mut run.state).map_err(StreamError::Callback)?;
+        match outcome? {
             Outcome::Done if last => break,
             Outcome::Done => {
                 buf.drain(..cut);
@@ -210,7 +271,7 @@ fn import_chunked<R: Read>(
             Outcome::Stopped => break,
         }
     }
-    run.finish()
+    Ok(())
 }
 
 #[cfg(test)]
@@ -256,5 +317,24 @@ mod tests {
         let parts = import_chunked(cut, &ImportOptions::new(), 10_000).unwrap();
         assert_eq!(parts.0.projects.len(), whole.0.projects.len());
         assert_eq!(parts.1.diagnostics, whole.1.diagnostics);
+    }
+
+    #[test]
+    fn a_stream_hands_out_the_same_activities_whatever_the_segment_size() {
+        let bytes = std::fs::read(SMALL).unwrap();
+        let options = ImportOptions::new().source_name("small.xml");
+        let (whole, whole_report) = import_slice(&bytes, &options).unwrap();
+        for chunk in [64, 1000, 50_000, CHUNK] {
+            let mut got = Vec::new();
+            let (rest, report) = stream_reader(&bytes[..], &options, chunk, |a| {
+                got.push(a.project);
+                Ok::<(), Infallible>(())
+            })
+            .unwrap();
+            assert_eq!(got, whole.projects, "chunk {chunk}");
+            assert_eq!(rest.organisations, whole.organisations, "chunk {chunk}");
+            assert_eq!(report.counts, whole_report.counts, "chunk {chunk}");
+            assert_eq!(report.not_modelled, whole_report.not_modelled, "chunk {chunk}");
+        }
     }
 }

@@ -345,76 +345,54 @@ fn check_kind(kind: &Option<String>, want: &str, file: &str) -> Result<(), Mappi
     }
 }
 
-impl ProjectMapping {
-    /// Reads a mapping from a `.toml` or `.json` file.
-    ///
-    /// # Errors
-    /// [`MappingError`] naming the file and the key or line.
-    pub fn load(path: impl AsRef<Path>) -> Result<Self, MappingError> {
-        let path = path.as_ref();
-        let m: Self = load_file(path)?;
-        check_kind(&m.kind, "projects", &path.display().to_string())?;
-        Ok(m)
-    }
+/// The readers and the writer of a mapping type whose `kind` must be `$kind` when given.
+macro_rules! mapping_files {
+    ($ty:ident, $kind:literal) => {
+        impl $ty {
+            /// Reads a mapping from a `.toml` or `.json` file (by extension).
+            ///
+            /// # Errors
+            /// [`MappingError`] naming the file and the key or line; `Invalid` when the
+            #[doc = concat!("file's `kind` is not `\"", $kind, "\"`.")]
+            pub fn load(path: impl AsRef<Path>) -> Result<Self, MappingError> {
+                let path = path.as_ref();
+                let m: Self = load_file(path)?;
+                check_kind(&m.kind, $kind, &path.display().to_string())?;
+                Ok(m)
+            }
 
-    /// Reads a mapping from TOML text, naming `file` in errors.
-    ///
-    /// # Errors
-    /// As [`ProjectMapping::load`].
-    pub fn from_toml(text: &str, file: &str) -> Result<Self, MappingError> {
-        let m: Self = parse_text(text, file, false)?;
-        check_kind(&m.kind, "projects", file)?;
-        Ok(m)
-    }
+            /// Reads a mapping from TOML text, naming `file` in errors.
+            ///
+            /// # Errors
+            #[doc = concat!("As [`", stringify!($ty), "::load`].")]
+            pub fn from_toml(text: &str, file: &str) -> Result<Self, MappingError> {
+                Self::from_text(text, file, false)
+            }
 
-    /// Reads a mapping from JSON text, naming `file` in errors.
-    ///
-    /// # Errors
-    /// As [`ProjectMapping::load`].
-    pub fn from_json(text: &str, file: &str) -> Result<Self, MappingError> {
-        let m: Self = parse_text(text, file, true)?;
-        check_kind(&m.kind, "projects", file)?;
-        Ok(m)
-    }
+            /// Reads a mapping from JSON text, naming `file` in errors.
+            ///
+            /// # Errors
+            #[doc = concat!("As [`", stringify!($ty), "::load`].")]
+            pub fn from_json(text: &str, file: &str) -> Result<Self, MappingError> {
+                Self::from_text(text, file, true)
+            }
 
-    /// Writes the mapping as TOML.
-    ///
-    /// # Errors
-    /// When TOML cannot represent it (never for mappings read from TOML).
-    pub fn to_toml(&self) -> Result<String, toml::ser::Error> {
-        toml::to_string(self)
-    }
+            fn from_text(text: &str, file: &str, json: bool) -> Result<Self, MappingError> {
+                let m: Self = parse_text(text, file, json)?;
+                check_kind(&m.kind, $kind, file)?;
+                Ok(m)
+            }
+
+            /// Writes the mapping as TOML.
+            ///
+            /// # Errors
+            /// When TOML cannot represent it (never for mappings read from TOML).
+            pub fn to_toml(&self) -> Result<String, toml::ser::Error> {
+                toml::to_string(self)
+            }
+        }
+    };
 }
 
-impl SurveyMapping {
-    /// Reads a mapping from a `.toml` or `.json` file.
-    ///
-    /// # Errors
-    /// [`MappingError`] naming the file and the key or line.
-    pub fn load(path: impl AsRef<Path>) -> Result<Self, MappingError> {
-        let path = path.as_ref();
-        let m: Self = load_file(path)?;
-        check_kind(&m.kind, "survey", &path.display().to_string())?;
-        Ok(m)
-    }
-
-    /// Reads a mapping from TOML text, naming `file` in errors.
-    ///
-    /// # Errors
-    /// As [`SurveyMapping::load`].
-    pub fn from_toml(text: &str, file: &str) -> Result<Self, MappingError> {
-        let m: Self = parse_text(text, file, false)?;
-        check_kind(&m.kind, "survey", file)?;
-        Ok(m)
-    }
-
-    /// Reads a mapping from JSON text, naming `file` in errors.
-    ///
-    /// # Errors
-    /// As [`SurveyMapping::load`].
-    pub fn from_json(text: &str, file: &str) -> Result<Self, MappingError> {
-        let m: Self = parse_text(text, file, true)?;
-        check_kind(&m.kind, "survey", file)?;
-        Ok(m)
-    }
-}
+mapping_files!(ProjectMapping, "projects");
+mapping_files!(SurveyMapping, "survey");

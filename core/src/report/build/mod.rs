@@ -31,12 +31,23 @@ pub struct ReportOptions {
     pub as_of: NaiveDate,
     /// Whether to include Vega-Lite charts (their data is always in a table too).
     pub charts: bool,
+    /// What reading the input reported (e.g. [`crate::io::Loaded::read_diagnostics`]: IATI
+    /// activities skipped, values kept as text); listed in section 9 before the
+    /// validation's diagnostics, so a report never hides what its input lost.
+    pub read_diagnostics: Vec<crate::model::Diagnostic>,
 }
 
 impl ReportOptions {
     /// Options for a report in `lang` as of `as_of`, with charts.
     pub fn new(lang: impl Into<String>, as_of: NaiveDate) -> Self {
-        Self { lang: lang.into(), as_of, charts: true }
+        Self { lang: lang.into(), as_of, charts: true, read_diagnostics: Vec::new() }
+    }
+
+    /// The options with what reading the input reported (listed in section 9).
+    #[must_use]
+    pub fn with_read_diagnostics(mut self, diagnostics: Vec<crate::model::Diagnostic>) -> Self {
+        self.read_diagnostics = diagnostics;
+        self
     }
 }
 

@@ -1,4 +1,5 @@
-//! Section 9, data quality: the diagnostics from `crate::analysis::validate`.
+//! Section 9, data quality: what reading the input reported, then the diagnostics from
+//! `crate::analysis::validate`.
 
 use super::Cx;
 use crate::model::Severity;
@@ -16,6 +17,26 @@ pub(crate) fn section(cx: &Cx<'_>) -> Section {
             KeyValue::new(cx.t("Upplysningar", "Notes"), count(Severity::Info)),
         ],
     });
+    let read = &cx.options.read_diagnostics;
+    if !read.is_empty() {
+        s.push(Block::Heading { text: cx.t("Inläsning av underlaget", "Reading the input") });
+        let errors = read.iter().filter(|d| d.severity == Severity::Error).count();
+        let mut text = if cx.sv {
+            format!("Inläsningen rapporterade {} problem ({errors} fel).", read.len())
+        } else {
+            format!("Reading the input reported {} problems ({errors} errors).", read.len())
+        };
+        if errors > 0 {
+            text.push(' ');
+            text.push_str(&cx.t(
+                "En aktivitet med fel hoppades över och finns inte i rapporten.",
+                "An activity with an error was skipped: it is not in this report.",
+            ));
+        }
+        s.push(Block::Paragraph { text });
+        s.push(Block::Diagnostics { items: read.clone() });
+        s.push(Block::Heading { text: cx.t("Validering", "Validation") });
+    }
     if diagnostics.is_empty() {
         s.push(cx.info("Valideringen fann inga problem.", "Validation found no problems."));
     } else {

@@ -1,0 +1,81 @@
+//! `kartan validate` and `kartan report` on IATI input: the import report is shown, and
+//! what an import skipped is never silent (DESIGN.md rule 8).
+
+use std::path::Path;
+
+use assert_cmd::Command;
+
+const REAL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/data/real/iati/");
+
+fn kartan() -> Command {
+    let mut cmd = Command::cargo_bin("kartan").unwrap();
+    cmd.env_remove("RUST_BACKTRACE");
+    cmd
+}
+
+/// The first half of the real file with 11 activities, cut inside an activity.
+fn truncated(dir: &Path) -> std::path::PathBuf {
+    let bytes = std::fs::read(Path::new(REAL).join("results_small_rich_ngo_2021.xml")).unwrap();
+    let file = dir.join("cut.xml");
+    std::fs::write(&file, &bytes[..bytes.len() / 2]).unwrap();
+    file
+}
+
+#[test]
+fn validate_lists_the_import_report_before_the_diagnostics() {
+    // A real file with publisher errors (the same period twice): exit 1, report first.
+    let file = Path::new(REAL).join("results_small_rich_ngo_2021.xml");
+    let out = kartan().arg("validate").arg(&file).args(["--as-of", "2021-07-01"]).assert().code(1);
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let name = file.display().to_string();
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines[0], format!("{name}: IATI 2.03 import: 11 activities imported, 0 skipped"));
+    assert!(lines[1].starts_with(&format!("{name}: read: ")), "{}", lines[1]);
+    assert!(lines[1].contains("iati-activity 11") && lines[1].contains("indicator "), "{}", lines[1]);
+    let transactions = lines.iter().find(|l| l.contains("not modelled: iati-activity/transaction ×")).unwrap();
+    assert!(transactions.contains(&format!("(first at {name}:")), "{transactions}");
+    assert!(lines.last().unwrap().contains(": invalid ("), "{stdout}");
+    assert!(stdout.contains("error [duplicate-period] at /projects/10/results/0/indicators/0/periods/1"));
+}
+
+#[test]
+fn validate_counts_a_truncated_activity_as_skipped_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = truncated(dir.path());
+    let out = kartan().arg("validate").arg(&file).args(["--as-of", "2021-07-01"]).assert().code(1);
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let first = stdout.lines().next().unwrap();
+    let (p, r) = kartan::io::iati::from_path(&file, &Default::default()).unwrap();
+    assert_eq!(r.activities_skipped, 1);
+    assert_eq!(r.activities_imported + r.activities_skipped, r.count("iati-activity"));
+    assert!(
+        first.ends_with(&format!("import: {} activities imported, 1 skipped", p.projects.len())),
+        "{first}"
+    );
+    assert!(stdout.contains("error [iati-not-well-formed] at "), "{stdout}");
+
+    let out = kartan().arg("validate").arg(&file).args(["--as-of", "2021-07-01", "--format", "json"]).assert().code(1);
+    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(json["import"]["activities_skipped"], 1);
+    assert_eq!(json["diagnostics"][0]["code"], "iati-not-well-formed");
+}
+
+#[test]
+fn the_report_on_a_truncated_file_says_what_was_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = truncated(dir.path());
+    let out = kartan()
+        .arg("report")
+        .arg(&file)
+        .args(["--as-of", "2021-07-01", "-l", "en", "--format", "json"])
+        .assert()
+        .success();
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(stderr.contains("activities imported, 1 skipped (first: "), "{stderr}");
+    let report: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let quality = report["sections"].as_array().unwrap().iter().find(|s| s["id"] == "data_quality").unwrap();
+    let blocks = quality["blocks"].as_array().unwrap();
+    assert!(blocks.iter().any(|b| b["text"] == "Reading the input"), "{quality}");
+    let diagnostics = blocks.iter().find(|b| b["type"] == "diagnostics").unwrap();
+    assert_eq!(diagnostics["items"][0]["code"], "iati-not-well-formed");
+}

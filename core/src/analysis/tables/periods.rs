@@ -1,0 +1,154 @@
+//! The indicator periods table: one row per period and disaggregation, with the target
+//! and the actual side by side (the same columns and rows as the Python binding's
+//! `Portfolio.periods_table()`, with exact decimals).
+
+use serde::Serialize;
+
+use super::{Cell, DType, Table};
+use crate::model::{PeriodValue, Portfolio, Project, Result as ResultItem};
+
+/// The table's name.
+pub const PERIODS_TABLE: &str = "periods";
+
+/// The columns of [`periods_table`], in order.
+///
+/// `project` is null for the program's own results; `result_type`, `measure` and
+/// `cumulation` are the kartan JSON tags (`outcome`, `unit`, `non_cumulative`);
+/// `indicator_title`, `target_text` and `actual_text` are shown in the asked language,
+/// else English, else the first there is (null when empty); `dimensions` is the
+/// disaggregation key, `name=value` pairs joined with `; ` in the order given (null for
+/// the undisaggregated total); `target` and `actual` are the values as given (a
+/// percentage in percent, 43.75 for 43.75 %), with their numerators and denominators.
+pub const PERIODS_COLUMNS: [(&str, DType); 19] = [
+    ("project", DType::String),
+    ("result", DType::String),
+    ("result_type", DType::String),
+    ("indicator", DType::String),
+    ("indicator_title", DType::String),
+    ("measure", DType::String),
+    ("cumulation", DType::String),
+    ("unit", DType::String),
+    ("period_start", DType::Date),
+    ("period_end", DType::Date),
+    ("dimensions", DType::String),
+    ("target", DType::Decimal),
+    ("actual", DType::Decimal),
+    ("target_text", DType::String),
+    ("actual_text", DType::String),
+    ("target_numerator", DType::Decimal),
+    ("target_denominator", DType::Decimal),
+    ("actual_numerator", DType::Decimal),
+    ("actual_denominator", DType::Decimal),
+];
+
+/// The indicator periods of a portfolio: the program's results first, then each
+/// project's, in order (columns: [`PERIODS_COLUMNS`]).
+///
+/// Rows: within a period, each target gives a row; each actual then joins the first
+/// row of the same disaggregation key that has no actual yet, else stands alone (in
+/// order of appearance); a period with neither targets nor actuals gives one row with
+/// both empty, so that no period is lost. `lang` is a BCP 47 tag for the texts.
+pub fn periods_table(portfolio: &Portfolio, lang: &str) -> Table {
+    let mut table = empty_periods_table();
+    push_period_rows(&mut table, None, &portfolio.program.results, lang);
+    for project in &portfolio.projects {
+        push_period_rows(&mut table, Some(&project.id), &project.results, lang);
+    }
+    table
+}
+
+/// The rows of [`periods_table`] for one project alone: a streaming writer calls it per
+/// project and writes the rows after one header (see [`Table::write_csv`]).
+pub fn project_periods_table(project: &Project, lang: &str) -> Table {
+    let mut table = empty_periods_table();
+    push_period_rows(&mut table, Some(&project.id), &project.results, lang);
+    table
+}
+
+/// The periods table with its columns and no rows.
+pub fn empty_periods_table() -> Table {
+    Table::new(PERIODS_TABLE, &PERIODS_COLUMNS)
+}
+
+/// Appends the rows of `results` owned by `project` (`None`: the program) to `table`,
+/// which has the columns [`PERIODS_COLUMNS`].
+pub fn push_period_rows(table: &mut Table, project: Option<&str>, results: &[ResultItem], lang: &str) {
+    let text = |s: &str| if s.is_empty() { Cell::Null } else { Cell::String(s.to_owned()) };
+    for result in results {
+        let result_type = tag(&result.result_type);
+        for indicator in &result.indicators {
+            let title = text(indicator.title.show(lang, "en"));
+            let measure = indicator.measure.as_ref().map(tag);
+            let cumulation = tag(&indicator.cumulation);
+            for period in &indicator.periods {
+                for (key, t, a) in pairs(&period.targets, &period.actuals) {
+                    let t = t.and_then(|i| period.targets.get(i));
+                    let a = a.and_then(|i| period.actuals.get(i));
+                    let shown = |v: Option<&PeriodValue>| v.map_or(Cell::Null, |v| text(v.text.show(lang, "en")));
+                    table.push(vec![
+                        project.into(),
+                        result.id.as_str().into(),
+                        result_type.as_str().into(),
+                        indicator.id.as_str().into(),
+                        title.clone(),
+                        measure.clone().into(),
+                        cumulation.as_str().into(),
+                        indicator.unit.clone().into(),
+                        period.start.into(),
+                        period.end.into(),
+                        key.into(),
+                        t.and_then(|v| v.value).into(),
+                        a.and_then(|v| v.value).into(),
+                        shown(t),
+                        shown(a),
+                        t.and_then(|v| v.numerator).into(),
+                        t.and_then(|v| v.denominator).into(),
+                        a.and_then(|v| v.numerator).into(),
+                        a.and_then(|v| v.denominator).into(),
+                    ]);
+                }
+            }
+        }
+    }
+}
+
+/// A value's kartan JSON tag (`outcome`, `unit`, `non_cumulative`).
+fn tag<T: Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        Ok(other) => other.to_string(),
+        Err(_) => String::new(),
+    }
+}
+
+/// "sex=female; age=18-24", or `None` for the undisaggregated total.
+fn dimension_key(v: &PeriodValue) -> Option<String> {
+    if v.dimensions.is_empty() {
+        return None;
+    }
+    Some(v.dimensions.iter().map(|d| format!("{}={}", d.name, d.value)).collect::<Vec<_>>().join("; "))
+}
+
+/// (key, target index, actual index) per row of a period.
+type Pair = (Option<String>, Option<usize>, Option<usize>);
+
+/// Pairs targets and actuals that have the same disaggregation, in order of first
+/// appearance; a value with no partner stands alone; a period with neither gives one
+/// empty pair.
+fn pairs(targets: &[PeriodValue], actuals: &[PeriodValue]) -> Vec<Pair> {
+    let mut out: Vec<Pair> = Vec::with_capacity(targets.len().max(actuals.len()).max(1));
+    for (i, t) in targets.iter().enumerate() {
+        out.push((dimension_key(t), Some(i), None));
+    }
+    for (i, a) in actuals.iter().enumerate() {
+        let key = dimension_key(a);
+        match out.iter_mut().find(|(k, _, act)| *k == key && act.is_none()) {
+            Some(slot) => slot.2 = Some(i),
+            None => out.push((key, None, Some(i))),
+        }
+    }
+    if out.is_empty() {
+        out.push((None, None, None));
+    }
+    out
+}
