@@ -55,12 +55,22 @@ for target in web nodejs; do
   dir=$pkg/${target/nodejs/node}
   step "wasm-bindgen --target $target → $dir"
   wasm-bindgen --target "$target" --out-dir "$dir" --out-name kartan "$wasm"
+done
+# The two targets differ in their JS glue only: optimise the module once when the two
+# .wasm files are the same, else each.
+for dir in "$pkg/web" "$pkg/node"; do
+  if [ "$dir" = "$pkg/node" ] && cmp -s "$pkg/node/kartan_bg.wasm" "$pkg/web/kartan_bg.wasm.unopt"; then
+    cp "$pkg/web/kartan_bg.wasm" "$pkg/node/kartan_bg.wasm"
+    continue
+  fi
   step "wasm-opt -Oz $dir/kartan_bg.wasm"
+  cp "$dir/kartan_bg.wasm" "$dir/kartan_bg.wasm.unopt"
   bindings-wasm/node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    "$dir/kartan_bg.wasm" -o "$dir/kartan_bg.wasm"
+    "$dir/kartan_bg.wasm.unopt" -o "$dir/kartan_bg.wasm"
 done
+rm -f "$pkg"/*/kartan_bg.wasm.unopt
 # The Node glue is CommonJS; the package is an ES module package.
 echo '{ "type": "commonjs" }' > "$pkg/node/package.json"
 
