@@ -22,8 +22,9 @@
 //! let table = read_table_bytes(csv.as_bytes(), "s.csv", SourceKind::Csv, &mapping.source)?;
 //! let evaluation = import_survey(&table, &mapping)?.evaluation;
 //! let s = &question_stats(&evaluation)[0];
-//! // "N/A" and the blank row are missing, never 0: n = 3, mean (3 + 2 + 3) / 3.
-//! assert_eq!((s.n, s.not_applicable, s.missing), (3, 1, 1));
+//! // The blank line is no response (the CSV reader skips it): 4 responses. "N/A" is
+//! // missing, never 0: n = 3, mean (3 + 2 + 3) / 3.
+//! assert_eq!((s.responses, s.n, s.not_applicable, s.missing), (4, 3, 1, 1));
 //! assert_eq!(s.mean.unwrap().round_dp(2).to_string(), "2.67");
 //! // Top two on a three-point scale: Neutral or Agree, all three valid answers.
 //! assert_eq!(s.top_two_box, Some(rust_decimal::Decimal::ONE));
