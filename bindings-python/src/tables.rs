@@ -2,7 +2,7 @@
 //! pair). Flattening only: every number comes from the model as it is; sums use the
 //! core's own helpers (`kartan::effective_budgets`).
 
-use kartan::{PeriodValue, Portfolio};
+use kartan::Portfolio;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
@@ -129,34 +129,6 @@ pub(crate) fn projects(p: &Portfolio, lang: &str, decimals: Decimals) -> Result<
     Ok(out)
 }
 
-/// "sex=female; age=18-24", or `None` for the undisaggregated total.
-fn dimension_key(v: &PeriodValue) -> Option<String> {
-    if v.dimensions.is_empty() {
-        return None;
-    }
-    Some(v.dimensions.iter().map(|d| format!("{}={}", d.name, d.value)).collect::<Vec<_>>().join("; "))
-}
-
-/// Pairs targets and actuals that have the same disaggregation, in order of first
-/// appearance; a value with no partner stands alone; a period with neither gives one
-/// empty pair so that no period is lost.
-fn pairs(targets: &[PeriodValue], actuals: &[PeriodValue]) -> Vec<(Option<String>, Option<usize>, Option<usize>)> {
-    let mut out: Vec<(Option<String>, Option<usize>, Option<usize>)> = Vec::new();
-    for (i, t) in targets.iter().enumerate() {
-        out.push((dimension_key(t), Some(i), None));
-    }
-    for (i, a) in actuals.iter().enumerate() {
-        let key = dimension_key(a);
-        match out.iter_mut().find(|(k, _, act)| *k == key && act.is_none()) {
-            Some(slot) => slot.2 = Some(i),
-            None => out.push((key, None, Some(i))),
-        }
-    }
-    if out.is_empty() {
-        out.push((None, None, None));
-    }
-    out
-}
 
 /// The indicator periods table's columns: one row per period and disaggregation, with
 /// the target and the actual side by side. Built straight into Arrow builders (this is
@@ -190,7 +162,7 @@ pub(crate) fn periods(p: &Portfolio, lang: &str, decimals: Decimals) -> Result<V
                 let measure = indicator.measure.as_ref().map(tag);
                 let cumulation = tag(&indicator.cumulation);
                 for period in &indicator.periods {
-                    for (key, t, a) in pairs(&period.targets, &period.actuals) {
+                    for (key, t, a) in kartan::analysis::tables::period_pairs(&period.targets, &period.actuals) {
                         let t = t.and_then(|i| period.targets.get(i));
                         let a = a.and_then(|i| period.actuals.get(i));
                         let row: [Option<&str>; 11] = [

@@ -81,7 +81,7 @@ pub fn push_period_rows(table: &mut Table, project: Option<&str>, results: &[Res
             let measure = indicator.measure.as_ref().map(tag);
             let cumulation = tag(&indicator.cumulation);
             for period in &indicator.periods {
-                for (key, t, a) in pairs(&period.targets, &period.actuals) {
+                for (key, t, a) in period_pairs(&period.targets, &period.actuals) {
                     let t = t.and_then(|i| period.targets.get(i));
                     let a = a.and_then(|i| period.actuals.get(i));
                     let shown = |v: Option<&PeriodValue>| v.map_or(Cell::Null, |v| text(v.text.show(lang, "en")));
@@ -129,13 +129,17 @@ fn dimension_key(v: &PeriodValue) -> Option<String> {
     Some(v.dimensions.iter().map(|d| format!("{}={}", d.name, d.value)).collect::<Vec<_>>().join("; "))
 }
 
-/// (key, target index, actual index) per row of a period.
-type Pair = (Option<String>, Option<usize>, Option<usize>);
+/// One row of a period in the periods table: (disaggregation key such as
+/// `"sex=female; age=18-24"` or `None` for the total, index into `targets`, index into
+/// `actuals`).
+pub type PeriodPair = (Option<String>, Option<usize>, Option<usize>);
+type Pair = PeriodPair;
 
-/// Pairs targets and actuals that have the same disaggregation, in order of first
-/// appearance; a value with no partner stands alone; a period with neither gives one
-/// empty pair.
-fn pairs(targets: &[PeriodValue], actuals: &[PeriodValue]) -> Vec<Pair> {
+/// The rows of a period in the periods table: targets and actuals that have the same
+/// disaggregation are paired, in order of first appearance; a value with no partner
+/// stands alone; a period with neither gives one empty pair, so that no period is lost.
+/// Every binding builds its periods table with this rule.
+pub fn period_pairs(targets: &[PeriodValue], actuals: &[PeriodValue]) -> Vec<Pair> {
     let mut out: Vec<Pair> = Vec::with_capacity(targets.len().max(actuals.len()).max(1));
     for (i, t) in targets.iter().enumerate() {
         out.push((dimension_key(t), Some(i), None));
