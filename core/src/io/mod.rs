@@ -140,10 +140,11 @@ pub fn load(path: impl AsRef<Path>) -> Result<crate::model::Portfolio, LoadError
 /// # Errors
 /// As [`load`].
 ///
-/// IATI XML is streamed from the file a few MB at a time (the file is never held whole);
-/// kartan JSON is read whole.
+/// IATI XML is streamed from the file a few MB at a time (the file is never held whole),
+/// on one thread per core for a large file ([`iati::ImportOptions::threads`]); kartan
+/// JSON is read whole.
 pub fn load_with_report(path: impl AsRef<Path>) -> Result<Loaded, LoadError> {
-    use std::io::Read;
+    use std::io::{Read, Seek};
     let path = path.as_ref();
     let io = |source| LoadError::Io { path: path.to_owned(), source };
     let mut file = std::fs::File::open(path).map_err(io)?;
@@ -152,7 +153,8 @@ pub fn load_with_report(path: impl AsRef<Path>) -> Result<Loaded, LoadError> {
     (&mut file).take(4096).read_to_end(&mut head).map_err(io)?;
     if head.len() == 4096 && Format::detect(&head) == Some(Format::IatiXml) {
         let options = iati::ImportOptions::new().source_name(path.display().to_string());
-        return iati::from_reader(head.as_slice().chain(file), &options)
+        file.rewind().map_err(io)?;
+        return iati::from_file(file, &options)
             .map(|(portfolio, report)| Loaded { portfolio, format: Format::IatiXml, import: Some(report) })
             .map_err(|e| match e {
                 iati::ImportError::Io { source, .. } => LoadError::Io { path: path.to_owned(), source },

@@ -156,6 +156,55 @@ impl ReportBuilder {
         self.not_modelled.push(NotModelled { path, count: 1, first: location() });
     }
 
+    /// Adds what a later part of the same input recorded: counts and figures are summed,
+    /// a not-modelled path keeps its first place from the earlier part, diagnostics
+    /// follow in order. `version` stays this one's (it is read from the root, once).
+    pub(crate) fn merge(&mut self, later: ReportBuilder) {
+        for (n, m) in self.counts.iter_mut().zip(later.counts) {
+            *n += m;
+        }
+        let mut later_entries: Vec<Option<NotModelled>> = later.not_modelled.into_iter().map(Some).collect();
+        for (context, names) in later.index {
+            for (name, i) in names {
+                let Some(entry) = later_entries.get_mut(i).and_then(Option::take) else { continue };
+                let by_name = self.index.entry(context).or_default();
+                match by_name.get(&name) {
+                    Some(&j) => self.not_modelled[j].count += entry.count,
+                    None => {
+                        by_name.insert(name, self.not_modelled.len());
+                        self.not_modelled.push(entry);
+                    }
+                }
+            }
+        }
+        // Destructured whole, so that a new figure cannot be forgotten here.
+        let ImportReport {
+            version,
+            counts: _,
+            activities_imported,
+            activities_skipped,
+            indicators_without_measure,
+            indicators_without_period,
+            targets_without_value,
+            actuals_without_value,
+            values_not_numbers,
+            blank_narratives,
+            not_modelled: _,
+            diagnostics,
+        } = later.report;
+        let mine = &mut self.report;
+        mine.version = mine.version.take().or(version);
+        mine.activities_imported += activities_imported;
+        mine.activities_skipped += activities_skipped;
+        mine.indicators_without_measure += indicators_without_measure;
+        mine.indicators_without_period += indicators_without_period;
+        mine.targets_without_value += targets_without_value;
+        mine.actuals_without_value += actuals_without_value;
+        mine.values_not_numbers += values_not_numbers;
+        mine.blank_narratives += blank_narratives;
+        mine.diagnostics.extend(diagnostics);
+    }
+
     pub(crate) fn finish(mut self) -> ImportReport {
         for (name, n) in COUNT_NAMES.iter().zip(self.counts) {
             if n > 0 {

@@ -23,7 +23,7 @@ const BOUNDARY: &[u8] = b"</iati-activity>";
 
 /// What became of a segment.
 #[derive(Debug, PartialEq, Eq)]
-enum Outcome {
+pub(super) enum Outcome {
     /// All of it was read.
     Done,
     /// Read up to byte `at`; the rest needs more input.
@@ -34,21 +34,84 @@ enum Outcome {
 
 /// An import in progress.
 #[derive(Debug)]
-struct Run<'o> {
+pub(super) struct Run<'o> {
     options: &'o ImportOptions,
     state: State,
     report: ReportBuilder,
-    base: Base,
+    pub(super) base: Base,
 }
 
 impl<'o> Run<'o> {
-    fn new(options: &'o ImportOptions) -> Self {
+    pub(super) fn new(options: &'o ImportOptions) -> Self {
         let state = State { default_lang: "en".to_owned(), ..State::default() };
         Self { options, state, report: ReportBuilder::default(), base: Base::default() }
     }
 
+    /// A run that reads a segment after the root start tag, in the file's default
+    /// language `lang`, starting at `base`.
+    pub(super) fn inside_root(options: &'o ImportOptions, lang: &str, base: Base) -> Self {
+        let mut run = Self::new(options);
+        run.state.default_lang = lang.to_owned();
+        run.state.root_open = true;
+        run.base = base;
+        run
+    }
+
+    /// The file's default language (once the root has been read).
+    pub(super) fn default_lang(&self) -> &str {
+        &self.state.default_lang
+    }
+
+    /// Reads the root start tag at the head of `seg` and returns the offset after it;
+    /// `None` when that fails or the root is empty (the caller reads the input in one
+    /// run instead, which reports what is wrong).
+    pub(super) fn root(&mut self, seg: &[u8]) -> Option<usize> {
+        let cur = Cursor::new(seg, self.options.source_name.clone(), std::mem::take(&mut self.report), self.base);
+        let mut imp = Importer { cur, options: self.options, st: std::mem::take(&mut self.state) };
+        let ok = imp.root().is_ok() && !imp.cur.hit_end;
+        let at = imp.cur.position();
+        self.report = imp.cur.report;
+        self.state = imp.st;
+        (ok && !self.state.root_closed).then_some(at)
+    }
+
+    /// Appends what a run over the next segment of the same input kept and recorded,
+    /// as if this run had read that segment itself: projects and diagnostics in order,
+    /// an organisation and a reporting organisation where they first appear, counts
+    /// summed.
+    pub(super) fn absorb(&mut self, later: Run<'_>) {
+        let State {
+            default_lang: _,
+            root_open: _,
+            root_closed,
+            orgs,
+            org_index: _,
+            reporting,
+            projects,
+            children,
+            stream: _,
+        } = later.state;
+        let st = &mut self.state;
+        st.root_closed |= root_closed;
+        st.projects.extend(projects);
+        for org in orgs {
+            if !st.org_index.contains_key(&org.id) {
+                st.org_index.insert(org.id.clone(), st.orgs.len());
+                st.orgs.push(org);
+            }
+        }
+        for owner in reporting {
+            if !st.reporting.contains(&owner) {
+                st.reporting.push(owner);
+            }
+        }
+        st.children.extend(children);
+        self.report.merge(later.report);
+        self.base = later.base;
+    }
+
     /// Reads one segment; `last` when no input follows it.
-    fn segment(&mut self, seg: &[u8], last: bool) -> Result<Outcome, ImportError> {
+    pub(super) fn segment(&mut self, seg: &[u8], last: bool) -> Result<Outcome, ImportError> {
         let cur = Cursor::new(seg, self.options.source_name.clone(), std::mem::take(&mut self.report), self.base);
         let mut imp = Importer { cur, options: self.options, st: std::mem::take(&mut self.state) };
         let mut resume = 0;
@@ -90,7 +153,7 @@ impl<'o> Run<'o> {
     }
 
     /// Links the hierarchy and builds the portfolio.
-    fn finish(self) -> Result<(Portfolio, ImportReport), ImportError> {
+    pub(super) fn finish(self) -> Result<(Portfolio, ImportReport), ImportError> {
         let cur = Cursor::new(&[], self.options.source_name.clone(), self.report, self.base);
         let mut imp = Importer { cur, options: self.options, st: self.state };
         imp.link_children();
