@@ -1,7 +1,7 @@
 //! The import on several threads.
 //!
 //! The calling thread reads the root start tag, then cuts the rest of the input after
-//! an `</iati-activity>` every few MB and hands the segments out; worker threads read
+//! an `</iati-activity>` every MB and hands the segments out; worker threads read
 //! one segment each into their own run (projects, organisations, report), and the runs
 //! are joined in input order ([`Run::absorb`]). A segment's run needs only the file's
 //! default language and where the segment starts (line and column, counted by the
@@ -26,6 +26,10 @@ use crate::model::Portfolio;
 
 const BOUNDARY: &[u8] = b"</iati-activity>";
 const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// The size of a segment (bytes): small enough to share a file of a few MB among the
+/// threads, large enough that a segment's run costs nothing to set up and join.
+pub(crate) const SEGMENT: usize = 1 << 20;
 
 /// At most this many threads when the options leave the number to the machine.
 const MAX_THREADS: usize = 8;
