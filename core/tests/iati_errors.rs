@@ -221,3 +221,53 @@ fn an_attribute_named_twice_is_not_well_formed() {
     let (_, r) = from_slice(file(&dup).as_bytes(), &lenient()).unwrap();
     assert!(r.errors().next().unwrap().message.contains("duplicated attribute \"a8\""));
 }
+
+#[test]
+fn an_empty_activity_has_no_children_and_the_activity_after_it_is_kept() {
+    // `<iati-activity/>` used to read the elements after it as its children: the next
+    // activity was swallowed (and lost) with it.
+    let xml = file(&format!("<iati-activity/>\n{}", activity("B", "")));
+    for options in [lenient(), lenient().threads(1)] {
+        let (p, r) = from_slice(xml.as_bytes(), &options).unwrap();
+        assert_eq!(p.projects.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(), ["B"]);
+        assert_eq!((r.activities_imported, r.activities_skipped), (1, 1));
+        let e = r.errors().next().unwrap();
+        assert_eq!((e.code.as_str(), e.path.as_str()), ("iati-missing-identifier", "3:1"));
+    }
+}
+
+/// Inputs on which `fuzz/fuzz_targets/iati_parallel.rs` found the segmented import on
+/// several threads to differ from the one-thread import; the first byte is the target's
+/// segment-size byte (segment size = 1 + 4 × byte).
+#[test]
+fn fuzz_regressions_read_in_segments_give_the_one_thread_import() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz_regressions");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if !path.file_name().unwrap().to_string_lossy().starts_with("iati_parallel-") {
+            continue;
+        }
+        seen += 1;
+        let data = std::fs::read(&path).unwrap();
+        let (&size, xml) = data.split_first().unwrap();
+        let segment_size = 1 + usize::from(size) * 4;
+        for strict in [false, true] {
+            let one = from_slice(xml, &ImportOptions::new().strict(strict).threads(1));
+            let many = kartan::io::iati::from_slice_in_segments(
+                xml,
+                &ImportOptions::new().strict(strict).threads(3),
+                segment_size,
+            );
+            match (one, many) {
+                (Ok(one), Ok(many)) => {
+                    assert_eq!(one.0, many.0, "{}", path.display());
+                    assert_eq!(one.1, many.1, "{}", path.display());
+                }
+                (Err(one), Err(many)) => assert_eq!(one.to_string(), many.to_string()),
+                (one, many) => panic!("{}: {:?} vs {:?}", path.display(), one.err(), many.err()),
+            }
+        }
+    }
+    assert!(seen >= 1);
+}

@@ -140,13 +140,8 @@ impl<'a> Importer<'a, '_> {
         let mut project = Project::new(String::new(), Text::new());
         let mut identifier = false;
         let mut result_no = 0usize;
-        loop {
-            let child = match self.cur.next()? {
-                Item::Open(child) => child,
-                Item::Close(_) => break,
-                Item::Text(_) => continue,
-                Item::Eof => return Err(self.cur.truncated()),
-            };
+        // An empty `<iati-activity/>` has no children: what follows it is its siblings'.
+        while let Some(child) = self.child(elem)? {
             match child.name() {
                 b"iati-identifier" => {
                     project.id = self.cur.text("iati-activity/iati-identifier", &child)?.trim().to_owned();

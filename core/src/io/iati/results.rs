@@ -29,8 +29,9 @@ fn boolean(text: &str) -> Option<bool> {
 }
 
 impl<'a> Importer<'a, '_> {
-    /// The next child element of the current one, or `None` at its end.
-    fn child(&mut self, parent: &Elem<'_>) -> Result<Option<Elem<'a>>, ImportError> {
+    /// The next child element of `parent` (text between them is skipped), or `None` at
+    /// its end; `None` at once when `parent` is an empty element.
+    pub(super) fn child(&mut self, parent: &Elem<'_>) -> Result<Option<Elem<'a>>, ImportError> {
         if parent.empty {
             return Ok(None);
         }
