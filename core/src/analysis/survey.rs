@@ -528,7 +528,7 @@ pub fn trend_chart(points: &[TrendPoint], title: &str) -> serde_json::Value {
             let date = p.date?;
             Some(serde_json::json!({
                 "event": p.event,
-                "date": date.format("%Y-%m-%d").to_string(),
+                "date": date.to_string(),
                 "n": p.n,
                 "mean": p.mean.and_then(|m| m.to_f64()),
                 "top_two_box": p.top_two_box.and_then(|m| m.to_f64()),
@@ -584,7 +584,7 @@ pub fn series_chart(events: &[EventStats], lang: &str) -> serde_json::Value {
                 "scale": scale,
                 "scale_rank": scales.iter().position(|x| *x == scale),
                 "event": e.event,
-                "date": date.format("%Y-%m-%d").to_string(),
+                "date": date.to_string(),
                 "question": q.text.show(lang, "en"),
                 "n": q.n,
                 "mean": q.mean.and_then(|m| m.to_f64()),
