@@ -6,5 +6,6 @@ pub mod examples;
 pub mod io;
 pub mod model;
 pub mod report;
+mod sort;
 
 pub use model::*;

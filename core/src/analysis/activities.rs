@@ -136,9 +136,9 @@ pub fn activity_summary(portfolio: &Portfolio, as_of: NaiveDate) -> ActivitySumm
         }
     }
     let mut participation: Vec<LevelParticipation> = levels.into_values().collect();
-    participation.sort_by_key(|p| (p.level.is_none(), p.level));
+    crate::sort::sort_by_key(&mut participation, |p| (p.level.is_none(), p.level));
     let mut held_by_year: Vec<(Option<i32>, u64)> = years.into_iter().collect();
-    held_by_year.sort_by_key(|(y, _)| (y.is_none(), *y));
+    crate::sort::sort_by_key(&mut held_by_year, |(y, _)| (y.is_none(), *y));
     ActivitySummary { as_of, by_kind: kinds.into_values().collect(), held_by_year, participation, outputs }
 }
 

@@ -90,7 +90,7 @@ fn group_by<'p>(
         }
     }
     let mut groups: Vec<Group> = groups.into_values().collect();
-    groups.sort_by(|a, b| b.projects.cmp(&a.projects).then_with(|| a.key.cmp(&b.key)));
+    crate::sort::sort_by(&mut groups, |a, b| b.projects.cmp(&a.projects).then_with(|| a.key.cmp(&b.key)));
     Breakdown { dimension: dimension.to_owned(), overlapping, groups }
 }
 

@@ -113,7 +113,7 @@ pub fn learning_profile(portfolio: &Portfolio) -> LearningProfile {
                 }
                 _ => {
                     let mut d: Vec<Decimal> = scores.iter().map(|(_, s)| *s).collect();
-                    d.sort();
+                    crate::sort::sort(&mut d);
                     d.dedup();
                     d.into_iter().map(|s| (s.normalize().to_string(), s)).collect()
                 }

@@ -288,7 +288,7 @@ pub fn map_vs_reality(portfolio: &Portfolio, as_of: NaiveDate) -> MapReality {
         unexpected.into_iter().map(|(level, observations)| UnexpectedGroup { level, observations }).collect();
     // BTreeMap orders None before Some; the report wants stated levels first.
     let mut unexpected: Vec<UnexpectedGroup> = unexpected;
-    unexpected.sort_by_key(|g| (g.level.is_none(), g.level));
+    crate::sort::sort_by_key(&mut unexpected, |g| (g.level.is_none(), g.level));
     MapReality { as_of, items, plans, unexpected }
 }
 

@@ -163,7 +163,7 @@ pub fn stats_for(question: &Question, responses: &[&Response]) -> QuestionStats 
         _ => {
             // Scores are already compared; the label is the score as answered.
             let mut distinct: Vec<Decimal> = scores.clone();
-            distinct.sort();
+            crate::sort::sort(&mut distinct);
             distinct.dedup();
             distinct.into_iter().map(|c| (compare(c).normalize().to_string(), c)).collect()
         }
@@ -181,7 +181,7 @@ pub fn stats_for(question: &Question, responses: &[&Response]) -> QuestionStats 
         let threshold = match &question.scale {
             Scale::Points { points } => {
                 let mut compared: Vec<Decimal> = points.iter().map(|p| compare(p.score)).collect();
-                compared.sort_by(|a, b| b.cmp(a));
+                crate::sort::sort_by(&mut compared, |a, b| b.cmp(a));
                 compared.get(1).or(compared.first()).copied().unwrap_or(hi)
             }
             _ => hi.checked_sub(Decimal::ONE).unwrap_or(hi),
@@ -228,7 +228,7 @@ fn describe(xs: &[Decimal]) -> (Option<Decimal>, Option<Decimal>, Option<Decimal
     let n = Decimal::from(xs.len() as u64);
     let mean = xs.iter().try_fold(Decimal::ZERO, |acc, x| acc.checked_add(*x)).and_then(|sum| sum.checked_div(n));
     let mut sorted = xs.to_vec();
-    sorted.sort();
+    crate::sort::sort(&mut sorted);
     let mid = sorted.len() / 2;
     let median = if sorted.len() % 2 == 0 {
         sorted[mid - 1].checked_add(sorted[mid]).and_then(|s| s.checked_div(Decimal::TWO))
@@ -304,7 +304,7 @@ pub fn by_event(evaluation: &Evaluation, activities: &[Activity]) -> Vec<EventSt
             }
         })
         .collect();
-    out.sort_by(|a, b| match (a.date, b.date) {
+    crate::sort::sort_by(&mut out, |a, b| match (a.date, b.date) {
         (Some(x), Some(y)) => x.cmp(&y).then_with(|| a.event.cmp(&b.event)),
         (Some(_), None) => std::cmp::Ordering::Less,
         (None, Some(_)) => std::cmp::Ordering::Greater,
@@ -528,7 +528,7 @@ pub fn trend_chart(points: &[TrendPoint], title: &str) -> serde_json::Value {
             let date = p.date?;
             Some(serde_json::json!({
                 "event": p.event,
-                "date": date.format("%Y-%m-%d").to_string(),
+                "date": date.to_string(),
                 "n": p.n,
                 "mean": p.mean.and_then(|m| m.to_f64()),
                 "top_two_box": p.top_two_box.and_then(|m| m.to_f64()),
@@ -584,7 +584,7 @@ pub fn series_chart(events: &[EventStats], lang: &str) -> serde_json::Value {
                 "scale": scale,
                 "scale_rank": scales.iter().position(|x| *x == scale),
                 "event": e.event,
-                "date": date.format("%Y-%m-%d").to_string(),
+                "date": date.to_string(),
                 "question": q.text.show(lang, "en"),
                 "n": q.n,
                 "mean": q.mean.and_then(|m| m.to_f64()),

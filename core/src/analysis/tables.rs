@@ -85,7 +85,7 @@ impl fmt::Display for Cell {
             Cell::String(s) => f.write_str(s),
             Cell::Int(i) => write!(f, "{i}"),
             Cell::Decimal(d) => write!(f, "{}", d.normalize()),
-            Cell::Date(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            Cell::Date(d) => write!(f, "{d}"),
             Cell::Bool(b) => write!(f, "{b}"),
         }
     }

@@ -149,9 +149,86 @@ fn to_pointer(path: &serde_path_to_error::Path) -> String {
 /// Writes a portfolio as pretty-printed kartan JSON, ending with a newline.
 pub fn to_string(portfolio: &Portfolio) -> String {
     // Serialising the model cannot fail: every key is a string and no value is a float.
-    let mut s = serde_json::to_string_pretty(portfolio).unwrap_or_default();
+    to_string_pretty(portfolio)
+}
+
+/// `value` as `serde_json::to_string_pretty` writes it (two-space indent), ending with a
+/// newline. In the WebAssembly build the value is written compactly and then indented by
+/// [`indent`], so that the types are serialised by one serde_json formatter, not two (a
+/// smaller module); the text is the same.
+pub(crate) fn to_string_pretty(value: &impl serde::Serialize) -> String {
+    #[cfg(not(target_family = "wasm"))]
+    let mut s = serde_json::to_string_pretty(value).unwrap_or_default();
+    #[cfg(target_family = "wasm")]
+    let mut s = indent(&serde_json::to_string(value).unwrap_or_default());
     s.push('\n');
     s
+}
+
+/// Compact JSON text (as `serde_json::to_string` writes it: no white space outside
+/// strings) re-indented as `serde_json::to_string_pretty` writes it.
+#[cfg_attr(not(target_family = "wasm"), allow(dead_code))]
+pub(crate) fn indent(compact: &str) -> String {
+    fn newline(out: &mut String, depth: usize) {
+        out.push('\n');
+        for _ in 0..depth {
+            out.push_str("  ");
+        }
+    }
+    let bytes = compact.as_bytes();
+    let mut out = String::with_capacity(compact.len() * 2);
+    let mut depth = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match b {
+            b'"' => {
+                // A string, escapes included, copied as it is.
+                let start = i;
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                i = (i + 1).min(bytes.len());
+                out.push_str(&compact[start..i]);
+                continue;
+            }
+            b'{' | b'[' => {
+                let close = if b == b'{' { b'}' } else { b']' };
+                if bytes.get(i + 1) == Some(&close) {
+                    // Empty: `{}` or `[]`.
+                    out.push(b as char);
+                    out.push(close as char);
+                    i += 2;
+                    continue;
+                }
+                out.push(b as char);
+                depth += 1;
+                newline(&mut out, depth);
+            }
+            b'}' | b']' => {
+                depth -= 1;
+                newline(&mut out, depth);
+                out.push(b as char);
+            }
+            b',' => {
+                out.push(',');
+                newline(&mut out, depth);
+            }
+            b':' => out.push_str(": "),
+            _ => {
+                // A number or a literal: ASCII up to the next structural character.
+                let start = i;
+                while i < bytes.len() && !matches!(bytes[i], b',' | b'}' | b']') {
+                    i += 1;
+                }
+                out.push_str(&compact[start..i]);
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
 }
 
 /// The JSON Schema (draft 2020-12) of kartan JSON, generated from the model.
@@ -216,6 +293,19 @@ mod tests {
     fn other_format_refused() {
         let err = from_str(&MINIMAL.replace("kartan/1", "kartan/9")).unwrap_err();
         assert_eq!(err, JsonError::Format { found: "kartan/9".into() });
+    }
+
+    #[test]
+    fn indent_is_serde_json_pretty() {
+        let value = serde_json::json!({
+            "a": [], "b": {}, "c": [1, -2.5, true, null, "x,y:{[\"]}", {"d": [[]], "e": {"f": {}}}],
+            "g \\\"h": "\u{e9}\n", "i": [{"j": 1e300}]
+        });
+        assert_eq!(indent(&serde_json::to_string(&value).unwrap()), serde_json::to_string_pretty(&value).unwrap());
+        assert_eq!(indent("[]"), "[]");
+        assert_eq!(indent("\"s\""), "\"s\"");
+        let seed = crate::examples::seed();
+        assert_eq!(indent(&serde_json::to_string(&seed).unwrap()), serde_json::to_string_pretty(&seed).unwrap());
     }
 
     #[test]

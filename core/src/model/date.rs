@@ -123,7 +123,7 @@ impl fmt::Display for PartialDate {
         match self {
             PartialDate::Year(y) => write!(f, "{y:04}"),
             PartialDate::YearMonth { year, month } => write!(f, "{year:04}-{month:02}"),
-            PartialDate::Date(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            PartialDate::Date(d) => write!(f, "{d}"),
             PartialDate::MonthDay { month, day } => write!(f, "--{month:02}-{day:02}"),
         }
     }

@@ -31,9 +31,7 @@ pub use model::{Block, KeyValue, LearningReport, NoticeKind, Section, Table};
 /// a newline. Blocks carry a `type` tag; chart specifications are embedded as JSON.
 pub fn to_json(report: &LearningReport) -> String {
     // Serialising the report cannot fail: every map key is a string.
-    let mut s = serde_json::to_string_pretty(report).unwrap_or_default();
-    s.push('\n');
-    s
+    crate::io::json::to_string_pretty(report)
 }
 
 /// A fixed label in the report's language, for the renderers (`sv*` or English).

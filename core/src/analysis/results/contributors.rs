@@ -110,7 +110,7 @@ pub(crate) fn leaves<'a>(
 fn dedupe<'a>(out: &mut Vec<(Entry<'a>, Contributor<'a>)>, root: Entry<'a>, diagnostics: &mut Vec<Diagnostic>) {
     let mut by_address: Vec<(usize, usize)> =
         out.iter().enumerate().map(|(i, (e, _))| (std::ptr::from_ref(e.indicator) as usize, i)).collect();
-    by_address.sort_unstable();
+    crate::sort::sort_unstable(&mut by_address);
     let mut drop = vec![false; out.len()];
     for w in by_address.windows(2) {
         if w[0].0 == w[1].0 {

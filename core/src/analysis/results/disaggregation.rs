@@ -86,20 +86,20 @@ pub(crate) fn dimension_keys<'a>(indicators: impl Iterator<Item = &'a Indicator>
             }
         }
     }
-    keys.sort_by_cached_key(|k| (group_name(k), canonical(k)));
+    crate::sort::sort_by_cached_key(&mut keys, |k| (group_name(k), canonical(k)));
     keys
 }
 
 fn canonical(key: &[Dimension]) -> Vec<(&str, &str)> {
     let mut pairs: Vec<(&str, &str)> = key.iter().map(|d| (d.name.as_str(), d.value.as_str())).collect();
-    pairs.sort_unstable();
+    crate::sort::sort_unstable(&mut pairs);
     pairs
 }
 
 /// The breakdown a dimension set belongs to: its names, sorted, joined by `+`.
 pub(crate) fn group_name(key: &[Dimension]) -> String {
     let mut names: Vec<&str> = key.iter().map(|d| d.name.as_str()).collect();
-    names.sort_unstable();
+    crate::sort::sort_unstable(&mut names);
     names.dedup();
     names.join("+")
 }

@@ -93,7 +93,7 @@ impl Calendar {
                 }
                 let mut spans: Vec<(usize, Span)> =
                     list.iter().map(|&(start, end)| Span { start, end }).enumerate().collect();
-                spans.sort_by_key(|(_, s)| (s.start, s.end));
+                crate::sort::sort_by_key(&mut spans, |(_, s)| (s.start, s.end));
                 for w in spans.windows(2) {
                     if w[1].1.start <= w[0].1.end {
                         let (index, s) = w[1];

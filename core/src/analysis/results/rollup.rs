@@ -236,7 +236,7 @@ fn accumulate<'a>(
             tie_diagnostics(entry, side, &mut s.ties, &mut t.diagnostics);
         }
         let mut poolable = true;
-        s.touched.sort_unstable();
+        crate::sort::sort_unstable(&mut s.touched);
         for &b in &s.touched {
             let (actual, carried_forward, target) = std::mem::take(&mut s.slots[b as usize]);
             let bucket = &mut t.buckets[b as usize];
@@ -498,7 +498,7 @@ fn roll_breakdowns<'a>(
                 .map_err(overflow(entry))?;
                 tie_diagnostics(entry, side, &mut s.ties, diagnostics);
             }
-            s.touched.sort_unstable();
+            crate::sort::sort_unstable(&mut s.touched);
             for &b in &s.touched {
                 let (actual, carried_forward, target) = std::mem::take(&mut s.slots[b as usize]);
                 let row = &mut rows[b as usize];

@@ -276,7 +276,7 @@ pub(crate) fn business_order(indicator: &Indicator, order: &mut Vec<u32>) -> Opt
         order.push(i as u32);
     }
     if !sorted {
-        order.sort_by_key(|&i| (periods[i as usize].end, periods[i as usize].start, i));
+        crate::sort::sort_by_key(order, |&i| (periods[i as usize].end, periods[i as usize].start, i));
     }
     backwards
 }

@@ -128,7 +128,7 @@ pub(crate) fn checked_order(entry: &Entry<'_>, order: &mut Vec<u32>) -> Result<(
 
 /// Diagnostics for periods whose latest value is ambiguous.
 pub(crate) fn tie_diagnostics(entry: &Entry<'_>, side: Side, ties: &mut Vec<u32>, out: &mut Vec<Diagnostic>) {
-    ties.sort_unstable();
+    crate::sort::sort_unstable(ties);
     ties.dedup();
     let what = match side {
         Side::Target => "targets",

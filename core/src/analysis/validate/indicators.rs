@@ -163,9 +163,9 @@ fn duplicates(cx: &mut Ctx<'_>, id: &str, values: &[PeriodValue], ptr: &str, k: 
     let mut seen: HashMap<(Vec<&Dimension>, Vec<&str>), usize> = HashMap::with_capacity(values.len());
     for (j, v) in values.iter().enumerate() {
         let mut dims: Vec<&Dimension> = v.dimensions.iter().collect();
-        dims.sort_unstable();
+        crate::sort::sort_unstable(&mut dims);
         let mut locs: Vec<&str> = v.locations.iter().map(String::as_str).collect();
-        locs.sort_unstable();
+        crate::sort::sort_unstable(&mut locs);
         let label = if dims.is_empty() {
             "the total (no dimensions)".to_owned()
         } else {
@@ -186,7 +186,7 @@ fn periods(cx: &mut Ctx<'_>, ind: &Indicator, ptr: &str) {
     }
     let mut order: Vec<usize> =
         (0..ind.periods.len()).filter(|&k| ind.periods[k].start <= ind.periods[k].end).collect();
-    order.sort_by_key(|&k| (ind.periods[k].start, ind.periods[k].end, k));
+    crate::sort::sort_by_key(&mut order, |&k| (ind.periods[k].start, ind.periods[k].end, k));
     let mut found = Vec::new();
     let mut reach: Option<usize> = None;
     let mut run_first: Option<usize> = None;
@@ -208,7 +208,7 @@ fn periods(cx: &mut Ctx<'_>, ind: &Indicator, ptr: &str) {
             reach = Some(k);
         }
     }
-    found.sort_unstable();
+    crate::sort::sort_unstable(&mut found);
     for (k, other, duplicate) in found {
         let (p, q) = (&ind.periods[k], &ind.periods[other]);
         if duplicate {

@@ -110,7 +110,7 @@ fn budget_lines(cx: &mut Ctx<'_>, lines: &[Budget], owner: &Owner<'_>) -> Option
     }
     let mut spans: Vec<(chrono::NaiveDate, chrono::NaiveDate, usize)> =
         counting.iter().filter_map(|&k| bounds(&lines[k].period).map(|(lo, hi)| (lo, hi, k))).collect();
-    spans.sort_unstable();
+    crate::sort::sort_unstable(&mut spans);
     let mut reach: Option<(chrono::NaiveDate, usize)> = None;
     let mut overlaps = Vec::new();
     for &(lo, hi, k) in &spans {
@@ -124,7 +124,7 @@ fn budget_lines(cx: &mut Ctx<'_>, lines: &[Budget], owner: &Owner<'_>) -> Option
             _ => reach = Some((hi, k)),
         }
     }
-    overlaps.sort_unstable();
+    crate::sort::sort_unstable(&mut overlaps);
     for (k, j) in overlaps {
         let kind = |b: &Budget| if b.kind == BudgetKind::Revised { "revised" } else { "original" };
         let (who, base) = (owner.who(), owner.base());

@@ -239,7 +239,7 @@ fn project_cycles(cx: &mut Ctx<'_>, ix: &Index<'_>) {
             state[i] = DONE;
         }
     }
-    found.sort_by_key(|c| c.iter().copied().min());
+    crate::sort::sort_by_key(&mut found, |c| c.iter().copied().min());
     for cycle in found {
         let Some(first_pos) = cycle.iter().enumerate().min_by_key(|(_, &x)| x).map(|(k, _)| k) else { continue };
         let first = cycle[first_pos];
@@ -289,7 +289,7 @@ fn contributor_cycles(cx: &mut Ctx<'_>, ix: &Index<'_>) {
         }
     }
     for mut comp in strongly_connected(&adj) {
-        comp.sort_unstable();
+        crate::sort::sort_unstable(&mut comp);
         let names: Vec<&str> = comp.iter().map(|&i| list[i].ind.id.as_str()).collect();
         let msg = format!(
             "indicators {} contribute to one another in a cycle; contributions must flow one way (project indicators into program indicators)",
@@ -353,6 +353,6 @@ fn strongly_connected(adj: &[Vec<usize>]) -> Vec<Vec<usize>> {
             }
         }
     }
-    comps.sort_by_key(|c| c.iter().copied().min());
+    crate::sort::sort_by_key(&mut comps, |c| c.iter().copied().min());
     comps
 }

@@ -96,7 +96,7 @@ fn lessons(cx: &Cx<'_>, s: &mut Section) {
     // Phases in cycle order, then any unknown ids, then "not stated".
     let order: HashMap<&str, usize> = cycle.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
     let mut sorted: Vec<_> = lessons.iter().collect();
-    sorted.sort_by_key(|l| {
+    crate::sort::sort_by_key(&mut sorted, |l| {
         (l.phase.as_deref().map_or(usize::MAX, |p| order.get(p).copied().unwrap_or(usize::MAX - 1)), l.phase.clone())
     });
     // Coverage of the cycle: every phase, with or without lessons (analysis::learning).

@@ -80,7 +80,7 @@ fn breakdowns(cx: &Cx<'_>, s: &mut Section) {
             *by_level.entry(None).or_insert(0) += 1;
         }
         let mut levels = project.levels.clone();
-        levels.sort();
+        crate::sort::sort(&mut levels);
         levels.dedup();
         for level in levels {
             *by_level.entry(Some(level)).or_insert(0) += 1;

@@ -120,7 +120,7 @@ pub(crate) fn blocks(cx: &Cx<'_>) -> Vec<Block> {
                         .collect::<Vec<_>>()
                         .join("; ");
                     table.push_row([
-                        p.start.format("%Y").to_string(),
+                        year(p.start),
                         figure(p.actual.as_ref()),
                         figure(p.target.as_ref()),
                         contributors,
@@ -219,11 +219,28 @@ fn track_text(cx: &Cx<'_>, t: Track) -> String {
     }
 }
 
+/// The year of `date` as chrono's `%Y` writes it (`2024`; `+10000`, `-0001` outside
+/// 0-9999), taken from the date's ISO text: one date formatter in the module, not two.
+fn year(date: chrono::NaiveDate) -> String {
+    let mut text = date.to_string();
+    text.truncate(text.len() - "-MM-DD".len());
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::report::build::{build, ReportOptions};
     use chrono::NaiveDate;
+
+    #[test]
+    fn year_and_date_texts_are_chrono_formats() {
+        for y in [-1, 0, 7, 999, 2024, 9999, 10_000, 262_000] {
+            let d = NaiveDate::from_ymd_opt(y, 3, 9).unwrap();
+            assert_eq!(year(d), d.format("%Y").to_string());
+            assert_eq!(d.to_string(), d.format("%Y-%m-%d").to_string());
+        }
+    }
 
     fn portfolio() -> crate::model::Portfolio {
         let json = include_str!("../../../../tests/vectors/results/rule1_percentages_pool.json");
