@@ -44,6 +44,18 @@ pub(super) fn check(cx: &mut Ctx<'_>, ix: &Index<'_>) {
         if let Some(o) = &project.owner {
             need(cx, &ix.organisations, || format!("/projects/{i}/owner"), &who, "owner", o, "organisation");
         }
+        for (k, org) in project.participating.iter().enumerate() {
+            if let Some(o) = &org.organisation {
+                let ptr = || format!("/projects/{i}/participating/{k}/organisation");
+                need(cx, &ix.organisations, ptr, &who, "participating organisation", o, "organisation");
+            }
+        }
+        for (k, partner) in project.partners.iter().enumerate() {
+            if let Some(o) = &partner.organisation {
+                let ptr = || format!("/projects/{i}/partners/{k}/organisation");
+                need(cx, &ix.organisations, ptr, &who, "partner", o, "organisation");
+            }
+        }
         if let Some(f) = &project.focus_area {
             need(cx, &ix.focus_areas, || format!("/projects/{i}/focus_area"), &who, "focus area", f, "focus area");
         }

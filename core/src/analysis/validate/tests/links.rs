@@ -90,6 +90,31 @@ fn dangling_reference() {
         one(|p| p.projects[0].contributes_to.push("M-9".into())),
         f("dangling-reference", Error, "/projects/0/contributes_to/1")
     );
+    let participating = |p: &mut Portfolio| {
+        let org = ParticipatingOrg {
+            role: "4".into(),
+            organisation: Some("ORG-9".into()),
+            name: Text::new(),
+            iati_type: None,
+            activity_id: None,
+        };
+        p.projects[0].participating.push(org);
+    };
+    assert_eq!(one(participating), f("dangling-reference", Error, "/projects/0/participating/0/organisation"));
+    let partner = |p: &mut Portfolio| {
+        p.projects[0].partners.push(Partner { organisation: Some("ORG-9".into()), role: None, budget: None });
+    };
+    assert_eq!(one(partner), f("dangling-reference", Error, "/projects/0/partners/0/organisation"));
+    assert!(message(partner).contains("project \"P-1\" names partner \"ORG-9\""));
+    // Known organisations, and a partner whose name the source withholds: nothing to report.
+    let known = |p: &mut Portfolio| {
+        participating(p);
+        partner(p);
+        p.projects[0].participating[0].organisation = Some("ORG-1".into());
+        p.projects[0].partners[0].organisation = Some("ORG-1".into());
+        p.projects[0].partners.push(Partner { organisation: None, role: None, budget: None });
+    };
+    assert_eq!(message(known), "");
     assert_eq!(
         one(|p| p.activities[1].plan = Some("PL-9".into())),
         f("dangling-reference", Error, "/activities/1/plan")
