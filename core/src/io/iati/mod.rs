@@ -134,7 +134,7 @@ pub struct ImportOptions {
     pub source_name: Option<String>,
     /// Threads for [`from_slice`] and [`from_path`] on inputs of 2 MB or more (default
     /// `0`: one per core the machine reports, at most 8; `1`: read on the calling thread
-    /// only). The input is cut after `</iati-activity>` into segments of 1 MB that are read in
+    /// only). The input is cut after `</iati-activity>` into segments of 1-4 MB that are read in
     /// parallel and joined in order: the portfolio, the report and every diagnostic
     /// (with its `line:column`) are the same as a one-thread import's. Inputs under two
     /// segments, [`from_reader`] and [`for_each_activity`] are read on one thread.
@@ -220,7 +220,7 @@ pub enum ImportError {
 /// [`ImportError`]: in lenient mode only when nothing can be read (not XML, wrong root,
 /// a well-formedness error before the first activity); in strict mode on the first error.
 pub fn from_slice(bytes: &[u8], options: &ImportOptions) -> Result<(Portfolio, ImportReport), ImportError> {
-    parallel::import_slice(bytes, options, parallel::SEGMENT)
+    parallel::import_slice(bytes, options, None)
 }
 
 /// Imports an IATI activities file from a reader, holding only a few MB of input at a
@@ -255,10 +255,10 @@ pub fn from_path(path: impl AsRef<Path>, options: &ImportOptions) -> Result<(Por
 
 /// [`from_path`] on an open file, read from its start.
 pub(crate) fn from_file(file: std::fs::File, options: &ImportOptions) -> Result<(Portfolio, ImportReport), ImportError> {
-    parallel::import_file(file, options, parallel::SEGMENT)
+    parallel::import_file(file, options, None)
 }
 
-/// [`from_slice`] with segments of about `segment_size` bytes instead of 1 MB, so
+/// [`from_slice`] with segments of about `segment_size` bytes instead of 1-4 MB, so
 /// that a small input is also cut and read on `options.threads` threads. For tests and
 /// fuzzing (`fuzz/fuzz_targets/iati_parallel.rs` checks that the result is the
 /// one-thread import's); not part of the stable API.
@@ -271,5 +271,5 @@ pub fn from_slice_in_segments(
     options: &ImportOptions,
     segment_size: usize,
 ) -> Result<(Portfolio, ImportReport), ImportError> {
-    parallel::import_slice(bytes, options, segment_size.max(1))
+    parallel::import_slice(bytes, options, Some(segment_size.max(1)))
 }
