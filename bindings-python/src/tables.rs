@@ -129,7 +129,6 @@ pub(crate) fn projects(p: &Portfolio, lang: &str, decimals: Decimals) -> Result<
     Ok(out)
 }
 
-
 /// The indicator periods table's columns: one row per period and disaggregation, with
 /// the target and the actual side by side. Built straight into Arrow builders (this is
 /// the table of large IATI files).

@@ -48,10 +48,7 @@ fn validate_counts_a_truncated_activity_as_skipped_and_exits_1() {
     let (p, r) = kartan::io::iati::from_path(&file, &Default::default()).unwrap();
     assert_eq!(r.activities_skipped, 1);
     assert_eq!(r.activities_imported + r.activities_skipped, r.count("iati-activity"));
-    assert!(
-        first.ends_with(&format!("import: {} activities imported, 1 skipped", p.projects.len())),
-        "{first}"
-    );
+    assert!(first.ends_with(&format!("import: {} activities imported, 1 skipped", p.projects.len())), "{first}");
     assert!(stdout.contains("error [iati-not-well-formed] at "), "{stdout}");
 
     let out = kartan().arg("validate").arg(&file).args(["--as-of", "2021-07-01", "--format", "json"]).assert().code(1);

@@ -10,8 +10,10 @@ use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use kartan::io::iati::{from_slice, ImportOptions};
-use quick_xml::events::Event;
-use quick_xml::Reader;
+
+#[path = "support/iati_floor.rs"]
+mod iati_floor;
+use iati_floor::floor;
 
 const SOURCE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/data/real/iati/results_nl_ngos_2021.xml");
 const COPIES: usize = 8;
@@ -39,24 +41,6 @@ fn big_file() -> Vec<u8> {
     }
     out.push_str("</iati-activities>\n");
     out.into_bytes()
-}
-
-/// The floor: every event read, elements and attributes counted.
-fn floor(bytes: &[u8]) -> (u64, u64) {
-    let mut reader = Reader::from_reader(bytes);
-    let (mut elements, mut attributes) = (0u64, 0u64);
-    loop {
-        match reader.read_event() {
-            Ok(Event::Start(e) | Event::Empty(e)) => {
-                elements += 1;
-                attributes += e.attributes().filter(Result::is_ok).count() as u64;
-            }
-            Ok(Event::Eof) => break,
-            Ok(_) => {}
-            Err(e) => panic!("not well-formed at {}: {e}", reader.error_position()),
-        }
-    }
-    (elements, attributes)
 }
 
 fn iati_import(c: &mut Criterion) {

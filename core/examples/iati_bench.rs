@@ -20,26 +20,9 @@
 
 use std::time::{Duration, Instant};
 
-use quick_xml::events::Event;
-use quick_xml::Reader;
-
-/// The floor: every event read, elements and attributes counted.
-fn floor(bytes: &[u8]) -> (u64, u64) {
-    let mut reader = Reader::from_reader(bytes);
-    let (mut elements, mut attributes) = (0u64, 0u64);
-    loop {
-        match reader.read_event() {
-            Ok(Event::Start(e)) | Ok(Event::Empty(e)) => {
-                elements += 1;
-                attributes += e.attributes().filter(Result::is_ok).count() as u64;
-            }
-            Ok(Event::Eof) => break,
-            Ok(_) => {}
-            Err(e) => panic!("not well-formed at {}: {e}", reader.error_position()),
-        }
-    }
-    (elements, attributes)
-}
+#[path = "../benches/support/iati_floor.rs"]
+mod iati_floor;
+use iati_floor::floor;
 
 fn best<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
     let mut out = None;
@@ -105,11 +88,7 @@ fn main() {
     let one = options.clone().threads(1);
     let (t_one, one_thread) = best(runs, || kartan::io::iati::from_slice(&bytes, &one).expect("importable file"));
     drop(one_thread);
-    println!(
-        "import on one thread (threads(1)): {:.3} s, {:.0} MB/s",
-        t_one.as_secs_f64(),
-        rate(t_one)
-    );
+    println!("import on one thread (threads(1)): {:.3} s, {:.0} MB/s", t_one.as_secs_f64(), rate(t_one));
     // The same import from a reader (4 MB segments), the portfolio dropped inside the
     // timing, as the stream drops each project.
     let (t_reader, ()) = best(runs, || {

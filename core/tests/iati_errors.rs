@@ -204,8 +204,11 @@ fn a_missing_identifier_or_result_type_skips_only_that_activity() {
 
 #[test]
 fn an_attribute_named_twice_is_not_well_formed() {
-    let dup = activity("SE-0-1", "")
-        .replacen("default-currency=\"SEK\"", "default-currency=\"SEK\" default-currency=\"EUR\"", 1);
+    let dup = activity("SE-0-1", "").replacen(
+        "default-currency=\"SEK\"",
+        "default-currency=\"SEK\" default-currency=\"EUR\"",
+        1,
+    );
     let xml = file(&format!("{}{dup}", activity("SE-0-0", "")));
     let (p, r) = from_slice(xml.as_bytes(), &lenient()).unwrap();
     assert_eq!(p.projects.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(), ["SE-0-0"]);

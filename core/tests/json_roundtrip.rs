@@ -34,7 +34,13 @@ fn range() -> impl Strategy<Value = DateRange> {
 }
 
 fn period_value() -> impl Strategy<Value = PeriodValue> {
-    (option::of(decimal()), option::of(decimal()), option::of(decimal()), text(), vec(("[a-z]{1,5}", "[a-z0-9]{1,5}"), 0..3))
+    (
+        option::of(decimal()),
+        option::of(decimal()),
+        option::of(decimal()),
+        text(),
+        vec(("[a-z]{1,5}", "[a-z0-9]{1,5}"), 0..3),
+    )
         .prop_map(|(value, numerator, denominator, comment, dims)| PeriodValue {
             value,
             numerator,
@@ -72,12 +78,13 @@ fn indicator() -> impl Strategy<Value = Indicator> {
 }
 
 fn project() -> impl Strategy<Value = Project> {
-    let budget = (decimal(), "[A-Z]{3}", range(), any::<bool>()).prop_map(|(amount, currency, period, revised)| Budget {
-        kind: if revised { BudgetKind::Revised } else { BudgetKind::Original },
-        period,
-        value: Money::new(amount, currency),
-        indicative: revised,
-    });
+    let budget =
+        (decimal(), "[A-Z]{3}", range(), any::<bool>()).prop_map(|(amount, currency, period, revised)| Budget {
+            kind: if revised { BudgetKind::Revised } else { BudgetKind::Original },
+            period,
+            value: Money::new(amount, currency),
+            indicative: revised,
+        });
     ("\\PC{1,10}", text(), text(), range(), range(), vec(budget, 0..3), vec(indicator(), 0..3), option::of(0usize..6))
         .prop_map(|(id, title, description, planned, actual, budgets, indicators, status)| {
             let mut p = Project::new(id, title);
@@ -106,24 +113,30 @@ fn project() -> impl Strategy<Value = Project> {
 }
 
 fn portfolio() -> impl Strategy<Value = Portfolio> {
-    (text(), text(), range(), vec(text(), 0..3), vec(project(), 0..4)).prop_map(|(title, purpose, period, rationale, projects)| {
-        let mut program = Program::new("P", title);
-        program.purpose = purpose;
-        program.period = period;
-        program.rationale = rationale;
-        let mut p = Portfolio::new("sv", program);
-        p.projects = projects;
-        p.lessons = vec![Lesson {
-            id: "L1".into(),
-            text: Text::sv_en("Lärdom", "Lesson"),
-            phase: Some("analysis".into()),
-            source: None,
-            theme: Text::new(),
-            date: Some(PartialDate::MonthDay { month: 4, day: 14 }),
-            applied: vec![Application { kind: ApplicationKind::NextProgram, text: Text::one("sv", "Beslut"), date: None }],
-        }];
-        p
-    })
+    (text(), text(), range(), vec(text(), 0..3), vec(project(), 0..4)).prop_map(
+        |(title, purpose, period, rationale, projects)| {
+            let mut program = Program::new("P", title);
+            program.purpose = purpose;
+            program.period = period;
+            program.rationale = rationale;
+            let mut p = Portfolio::new("sv", program);
+            p.projects = projects;
+            p.lessons = vec![Lesson {
+                id: "L1".into(),
+                text: Text::sv_en("Lärdom", "Lesson"),
+                phase: Some("analysis".into()),
+                source: None,
+                theme: Text::new(),
+                date: Some(PartialDate::MonthDay { month: 4, day: 14 }),
+                applied: vec![Application {
+                    kind: ApplicationKind::NextProgram,
+                    text: Text::one("sv", "Beslut"),
+                    date: None,
+                }],
+            }];
+            p
+        },
+    )
 }
 
 proptest! {

@@ -88,7 +88,13 @@ fn import_summary(file: &str, r: &ImportReport) -> String {
     out
 }
 
-fn json(file: &str, import: Option<&ImportReport>, diagnostics: &[Diagnostic], errors: usize, warnings: usize) -> String {
+fn json(
+    file: &str,
+    import: Option<&ImportReport>,
+    diagnostics: &[Diagnostic],
+    errors: usize,
+    warnings: usize,
+) -> String {
     let value = serde_json::json!({
         "file": file,
         "valid": errors == 0,

@@ -16,8 +16,8 @@ use serde::Serialize;
 mod periods;
 
 pub use periods::{
-    empty_periods_table, period_pairs, periods_table, project_periods_table, push_period_rows, PeriodPair, PERIODS_COLUMNS,
-    PERIODS_TABLE,
+    empty_periods_table, period_pairs, periods_table, project_periods_table, push_period_rows, PeriodPair,
+    PERIODS_COLUMNS, PERIODS_TABLE,
 };
 
 /// The type of a column's cells (every column may also hold [`Cell::Null`]).

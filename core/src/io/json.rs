@@ -249,7 +249,8 @@ pub fn schema_string() -> String {
 mod tests {
     use super::*;
 
-    const MINIMAL: &str = r#"{"format":"kartan/1","default_language":"sv","program":{"id":"P","title":{"sv":"Program"}}}"#;
+    const MINIMAL: &str =
+        r#"{"format":"kartan/1","default_language":"sv","program":{"id":"P","title":{"sv":"Program"}}}"#;
 
     #[test]
     fn reads_minimal_and_bom() {

@@ -58,7 +58,11 @@ impl ActivityKind {
             ActivityKind::EventEvaluation => ("Utvärdering", "Evaluation"),
             ActivityKind::Other => ("Övrigt", "Other"),
         };
-        if sv { s } else { e }
+        if sv {
+            s
+        } else {
+            e
+        }
     }
 }
 

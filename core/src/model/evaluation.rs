@@ -14,7 +14,10 @@ use super::text::Text;
 #[serde(deny_unknown_fields)]
 pub struct ScalePoint {
     /// The score (e.g. 1-5).
-    #[serde(serialize_with = "crate::model::number::strict::serialize", deserialize_with = "crate::model::number::strict::deserialize")]
+    #[serde(
+        serialize_with = "crate::model::number::strict::serialize",
+        deserialize_with = "crate::model::number::strict::deserialize"
+    )]
     #[schemars(schema_with = "crate::model::number::schema")]
     pub score: Decimal,
     /// The label respondents saw (e.g. "Strongly agree").
@@ -33,11 +36,17 @@ pub enum Scale {
     /// A number in a closed range, e.g. 0-10 likely-to-recommend.
     Numeric {
         /// The lowest allowed score.
-        #[serde(serialize_with = "crate::model::number::strict::serialize", deserialize_with = "crate::model::number::strict::deserialize")]
+        #[serde(
+            serialize_with = "crate::model::number::strict::serialize",
+            deserialize_with = "crate::model::number::strict::deserialize"
+        )]
         #[schemars(schema_with = "crate::model::number::schema")]
         min: Decimal,
         /// The highest allowed score.
-        #[serde(serialize_with = "crate::model::number::strict::serialize", deserialize_with = "crate::model::number::strict::deserialize")]
+        #[serde(
+            serialize_with = "crate::model::number::strict::serialize",
+            deserialize_with = "crate::model::number::strict::deserialize"
+        )]
         #[schemars(schema_with = "crate::model::number::schema")]
         max: Decimal,
     },

@@ -70,7 +70,10 @@ pub struct FactorAssessment {
     /// The factor assessed.
     pub factor: String,
     /// The score on the program's `factor_scale`.
-    #[serde(serialize_with = "crate::model::number::strict::serialize", deserialize_with = "crate::model::number::strict::deserialize")]
+    #[serde(
+        serialize_with = "crate::model::number::strict::serialize",
+        deserialize_with = "crate::model::number::strict::deserialize"
+    )]
     #[schemars(schema_with = "crate::model::number::schema")]
     pub score: Decimal,
     /// When the assessment was made.

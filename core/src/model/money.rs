@@ -15,7 +15,10 @@ use super::date::DateRange;
 #[serde(deny_unknown_fields)]
 pub struct Money {
     /// The exact amount.
-    #[serde(serialize_with = "crate::model::number::strict::serialize", deserialize_with = "crate::model::number::strict::deserialize")]
+    #[serde(
+        serialize_with = "crate::model::number::strict::serialize",
+        deserialize_with = "crate::model::number::strict::deserialize"
+    )]
     #[schemars(schema_with = "crate::model::number::schema")]
     pub amount: Decimal,
     /// ISO 4217 currency code (three capital letters).
@@ -82,7 +85,12 @@ mod tests {
 
     fn line(kind: BudgetKind, year: &str, amount: Decimal) -> Budget {
         let y: crate::model::PartialDate = year.parse().unwrap();
-        Budget { kind, period: DateRange { start: Some(y), end: Some(y) }, value: Money::new(amount, "SEK"), indicative: false }
+        Budget {
+            kind,
+            period: DateRange { start: Some(y), end: Some(y) },
+            value: Money::new(amount, "SEK"),
+            indicative: false,
+        }
     }
 
     #[test]

@@ -87,9 +87,10 @@ impl Portfolio {
     /// project's id (`None` for the program).
     pub fn indicators(&self) -> impl Iterator<Item = (Option<&str>, &Indicator)> {
         let program = self.program.results.iter().flat_map(|r| r.indicators.iter()).map(|i| (None, i));
-        let projects = self.projects.iter().flat_map(|p| {
-            p.results.iter().flat_map(|r| r.indicators.iter()).map(move |i| (Some(p.id.as_str()), i))
-        });
+        let projects = self
+            .projects
+            .iter()
+            .flat_map(|p| p.results.iter().flat_map(|r| r.indicators.iter()).map(move |i| (Some(p.id.as_str()), i)));
         program.chain(projects)
     }
 

@@ -76,7 +76,12 @@ pub struct Sector {
     /// The code in that vocabulary (e.g. `15110`).
     pub code: String,
     /// The share of the project in this sector, in percent (`25` for 25 %).
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::model::number::strict_opt::serialize", deserialize_with = "crate::model::number::strict_opt::deserialize")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::model::number::strict_opt::serialize",
+        deserialize_with = "crate::model::number::strict_opt::deserialize"
+    )]
     #[schemars(schema_with = "crate::model::number::schema_opt")]
     pub percentage: Option<rust_decimal::Decimal>,
     /// The sector's name, as the source gives it.

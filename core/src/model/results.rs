@@ -243,7 +243,12 @@ pub struct Indicator {
     pub periods: Vec<Period>,
     /// A target for the whole life of the program, when stated (DESIGN.md rule 4: the
     /// stated one is used, not a sum of period targets).
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::model::number::strict_opt::serialize", deserialize_with = "crate::model::number::strict_opt::deserialize")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::model::number::strict_opt::serialize",
+        deserialize_with = "crate::model::number::strict_opt::deserialize"
+    )]
     #[schemars(schema_with = "crate::model::number::schema_opt")]
     pub life_target: Option<Decimal>,
     /// For a program indicator: the ids of the project indicators that roll up into it.
@@ -271,15 +276,30 @@ pub struct Baseline {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<NaiveDate>,
     /// The value; for percentages, the percent (e.g. `40` for 40 %).
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::model::number::strict_opt::serialize", deserialize_with = "crate::model::number::strict_opt::deserialize")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::model::number::strict_opt::serialize",
+        deserialize_with = "crate::model::number::strict_opt::deserialize"
+    )]
     #[schemars(schema_with = "crate::model::number::schema_opt")]
     pub value: Option<Decimal>,
     /// For a percentage: the numerator.
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::model::number::strict_opt::serialize", deserialize_with = "crate::model::number::strict_opt::deserialize")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::model::number::strict_opt::serialize",
+        deserialize_with = "crate::model::number::strict_opt::deserialize"
+    )]
     #[schemars(schema_with = "crate::model::number::schema_opt")]
     pub numerator: Option<Decimal>,
     /// For a percentage: the denominator.
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::model::number::strict_opt::serialize", deserialize_with = "crate::model::number::strict_opt::deserialize")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::model::number::strict_opt::serialize",
+        deserialize_with = "crate::model::number::strict_opt::deserialize"
+    )]
     #[schemars(schema_with = "crate::model::number::schema_opt")]
     pub denominator: Option<Decimal>,
     /// A value that is not a number (IATI `@value` is free text: "No", "TBD" …), kept
@@ -324,15 +344,30 @@ pub struct Period {
 #[serde(deny_unknown_fields)]
 pub struct PeriodValue {
     /// The number (IATI `@value`); `None` when the source gives only a comment.
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::model::number::strict_opt::serialize", deserialize_with = "crate::model::number::strict_opt::deserialize")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::model::number::strict_opt::serialize",
+        deserialize_with = "crate::model::number::strict_opt::deserialize"
+    )]
     #[schemars(schema_with = "crate::model::number::schema_opt")]
     pub value: Option<Decimal>,
     /// For a percentage: the numerator.
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::model::number::strict_opt::serialize", deserialize_with = "crate::model::number::strict_opt::deserialize")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::model::number::strict_opt::serialize",
+        deserialize_with = "crate::model::number::strict_opt::deserialize"
+    )]
     #[schemars(schema_with = "crate::model::number::schema_opt")]
     pub numerator: Option<Decimal>,
     /// For a percentage: the denominator.
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::model::number::strict_opt::serialize", deserialize_with = "crate::model::number::strict_opt::deserialize")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::model::number::strict_opt::serialize",
+        deserialize_with = "crate::model::number::strict_opt::deserialize"
+    )]
     #[schemars(schema_with = "crate::model::number::schema_opt")]
     pub denominator: Option<Decimal>,
     /// For nominal/ordinal/qualitative measures: the category or statement.

@@ -40,8 +40,8 @@ impl<'a> Walker<'_, 'a> {
     fn t(&mut self, text: &'a Text, required: bool, base: &dyn fmt::Display, field: &str, owner: &dyn Fn() -> String) {
         let ptr = || format!("{base}/{field}");
         for key in text.languages() {
-            let ok = self.default == Some(key)
-                || *self.tags.entry(key).or_insert_with(|| LanguageTag::parse(key).is_ok());
+            let ok =
+                self.default == Some(key) || *self.tags.entry(key).or_insert_with(|| LanguageTag::parse(key).is_ok());
             if !ok {
                 let msg = format!("{}: {field} has language key {key:?}, which is not a well-formed BCP 47 tag; expected a tag such as sv or en-GB", owner());
                 self.cx.warning("invalid-language-tag", format!("{}/{}", ptr(), pointer_token(key)), msg);

@@ -248,7 +248,11 @@ impl<'a> Importer<'a, '_> {
     }
 
     /// The value of attribute `key` of `elem`, if present.
-    pub(crate) fn attr_value<'e>(&mut self, elem: &'e Elem<'_>, key: &[u8]) -> Result<Option<Cow<'e, str>>, ImportError> {
+    pub(crate) fn attr_value<'e>(
+        &mut self,
+        elem: &'e Elem<'_>,
+        key: &[u8],
+    ) -> Result<Option<Cow<'e, str>>, ImportError> {
         for attr in attributes(elem) {
             let (name, value) = attr.map_err(|m| self.attr_error(elem, m))?;
             if name == key {

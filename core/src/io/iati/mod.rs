@@ -136,7 +136,8 @@ pub struct ImportOptions {
     /// `0`: one per core the machine reports, at most 8; `1`: read on the calling thread
     /// only). The input is cut after `</iati-activity>` into segments of 1-4 MB that are read in
     /// parallel and joined in order: the portfolio, the report and every diagnostic
-    /// (with its `line:column`) are the same as a one-thread import's. Inputs under two
+    /// (with its `line:column`) are the same as a one-thread import's. No more threads
+    /// are started than there are segments, nor more than the system gives. Inputs under two
     /// segments, [`from_reader`] and [`for_each_activity`] are read on one thread.
     pub threads: usize,
 }
@@ -254,7 +255,10 @@ pub fn from_path(path: impl AsRef<Path>, options: &ImportOptions) -> Result<(Por
 }
 
 /// [`from_path`] on an open file, read from its start.
-pub(crate) fn from_file(file: std::fs::File, options: &ImportOptions) -> Result<(Portfolio, ImportReport), ImportError> {
+pub(crate) fn from_file(
+    file: std::fs::File,
+    options: &ImportOptions,
+) -> Result<(Portfolio, ImportReport), ImportError> {
     parallel::import_file(file, options, None)
 }
 

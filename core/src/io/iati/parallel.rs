@@ -17,7 +17,7 @@
 
 use std::fs::File;
 use std::io::{Read, Seek};
-use std::sync::{mpsc, Mutex};
+use std::sync::{mpsc, Arc, Mutex};
 
 use super::reader::Base;
 use super::stream::{self, Outcome, Run};
@@ -66,6 +66,8 @@ pub(crate) fn import_slice(
     let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
     let threads = threads(options);
     let chunk = chunk.unwrap_or_else(|| segment_size(bytes.len() as u64, threads));
+    // No more threads than segments.
+    let threads = threads.min(bytes.len() / chunk + 1);
     if threads > 1 && bytes.len() >= 2 * chunk {
         let segments = slice_segments(bytes, chunk).map(Ok::<_, std::io::Error>);
         if let Ok(Some(run)) = in_parallel(segments, options, threads) {
@@ -87,6 +89,7 @@ pub(crate) fn import_file(
     let threads = threads(options);
     let len = file.metadata().map_or(0, |m| m.len());
     let chunk = chunk.unwrap_or_else(|| segment_size(len, threads));
+    let threads = threads.min(usize::try_from(len / chunk as u64).unwrap_or(usize::MAX).saturating_add(1));
     if threads > 1 && len >= 2 * chunk as u64 {
         match in_parallel(ReaderSegments::new(&mut file, chunk), options, threads) {
             Ok(Some(run)) => return run.finish(),
@@ -206,21 +209,22 @@ where
     S: AsRef<[u8]> + Send,
     I: Iterator<Item = std::io::Result<S>>,
 {
-    let mut segments = segments.peekable();
+    let mut segments = segments;
     let Some(first) = segments.next().transpose()? else { return Ok(None) };
     let mut run = Run::new(options);
     let Some(start) = run.root(first.as_ref()) else { return Ok(None) };
     let base = Base::default().after(&first.as_ref()[..start]);
     let lang = run.default_lang().to_owned();
 
-    let (job_tx, job_rx) = mpsc::sync_channel::<Job<S>>(threads);
-    let job_rx = Mutex::new(job_rx);
-    let (part_tx, part_rx) = mpsc::channel::<(usize, Option<Run<'o>>)>();
-    let parts = std::thread::scope(|scope| -> std::io::Result<Vec<Option<Run<'o>>>> {
+    let parts = std::thread::scope(|scope| -> std::io::Result<Option<Vec<Option<Run<'o>>>>> {
+        let (job_tx, job_rx) = mpsc::sync_channel::<Job<S>>(threads);
+        // Owned by the workers: when they are all gone, sending fails instead of waiting.
+        let job_rx = Arc::new(Mutex::new(job_rx));
+        let (part_tx, part_rx) = mpsc::channel::<(usize, Option<Run<'o>>)>();
+        let mut workers = 0;
         for _ in 0..threads {
-            let part_tx = part_tx.clone();
-            let (job_rx, lang) = (&job_rx, lang.as_str());
-            scope.spawn(move || {
+            let (part_tx, job_rx, lang) = (part_tx.clone(), Arc::clone(&job_rx), lang.as_str());
+            let worker = move || {
                 // A poisoned lock means another worker panicked: the scope re-raises it.
                 while let Some(job) = job_rx.lock().ok().and_then(|rx| rx.recv().ok()) {
                     let mut part = Run::inside_root(options, lang, job.base);
@@ -229,9 +233,17 @@ where
                         break;
                     }
                 }
-            });
+            };
+            // The system may refuse a thread: go on with those it gave (none: one thread).
+            if std::thread::Builder::new().spawn_scoped(scope, worker).is_err() {
+                break;
+            }
+            workers += 1;
         }
-        drop(part_tx);
+        drop((part_tx, job_rx));
+        if workers == 0 {
+            return Ok(None);
+        }
 
         let (mut index, mut start, mut base, mut next) = (0, start, base, Some(first));
         while let Some(bytes) = next.take() {
@@ -250,8 +262,9 @@ where
         for (i, part) in part_rx {
             parts[i] = part;
         }
-        Ok(parts)
+        Ok(Some(parts))
     })?;
+    let Some(parts) = parts else { return Ok(None) };
     for part in parts {
         match part {
             Some(part) => run.absorb(part),
@@ -267,8 +280,22 @@ mod tests {
 
     const REAL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/data/real/iati");
 
-    fn one_thread(bytes: &[u8], options: &ImportOptions) -> Result<(Portfolio, ImportReport), ImportError> {
-        stream::import_slice(bytes.strip_prefix(BOM).unwrap_or(bytes), options)
+    type Imported = Result<(Portfolio, ImportReport), ImportError>;
+
+    fn one_thread(bytes: &[u8], options: &ImportOptions) -> Imported {
+        stream::import_slice(bytes, options)
+    }
+
+    /// The same portfolio and report, or the same error.
+    fn assert_same(whole: &Imported, parts: &Imported, what: &str) {
+        match (whole, parts) {
+            (Ok(w), Ok(p)) => {
+                assert_eq!(p.0, w.0, "{what}");
+                assert_eq!(p.1, w.1, "{what}");
+            }
+            (Err(w), Err(p)) => assert_eq!(p.to_string(), w.to_string(), "{what}"),
+            (w, p) => panic!("{what}: one thread {:?}, several {:?}", w.as_ref().err(), p.as_ref().err()),
+        }
     }
 
     /// Every real file, cut small and read on three threads, gives the one-thread
@@ -287,14 +314,7 @@ mod tests {
             let whole = one_thread(&bytes, &options);
             for chunk in [5_000, 100_000] {
                 let parts = import_slice(&bytes, &options, Some(chunk));
-                match (&whole, &parts) {
-                    (Ok(w), Ok(p)) => {
-                        assert_eq!(p.0, w.0, "{} chunk {chunk}", path.display());
-                        assert_eq!(p.1, w.1, "{} chunk {chunk}", path.display());
-                    }
-                    (Err(w), Err(p)) => assert_eq!(p.to_string(), w.to_string()),
-                    _ => panic!("{}: one thread and three disagree", path.display()),
-                }
+                assert_same(&whole, &parts, &format!("{} chunk {chunk}", path.display()));
             }
         }
         assert!(files >= 5, "the real IATI files are there");
@@ -320,11 +340,9 @@ mod tests {
         let bytes = many_activities();
         for threads in [2, 5] {
             let options = ImportOptions::new().source_name("many.xml").threads(threads);
-            let whole = one_thread(&bytes, &options).unwrap();
-            let parts = import_slice(&bytes, &options, Some(3_000)).unwrap();
-            assert!(whole.0.projects.len() >= 40);
-            assert_eq!(parts.0, whole.0);
-            assert_eq!(parts.1, whole.1);
+            let whole = one_thread(&bytes, &options);
+            assert!(whole.as_ref().unwrap().0.projects.len() >= 40);
+            assert_same(&whole, &import_slice(&bytes, &options, Some(3_000)), &format!("{threads} threads"));
             // It was read in parallel, not again on one thread.
             let segments = slice_segments(&bytes, 3_000).map(Ok::<_, std::io::Error>);
             assert!(in_parallel(segments, &options, threads).unwrap().is_some());
@@ -334,7 +352,8 @@ mod tests {
     #[test]
     fn a_cut_inside_a_comment_is_read_again_on_one_thread() {
         let mut bytes = many_activities();
-        let at = bytes.len() / 2;
+        // Before the middle: segments of `at` bytes make the input go parallel first.
+        let at = bytes.len() / 3;
         let at = at + memchr::memmem::find(&bytes[at..], b"<title>").unwrap();
         bytes.splice(at..at, b"<!-- </iati-activity> -->".iter().copied());
         let options = ImportOptions::new().threads(2);
@@ -351,7 +370,7 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         let bytes = many_activities();
         let mut cut_in_comment = bytes.clone();
-        // A boundary inside a comment near every cut: the reader must notice and re-read.
+        // A boundary inside a comment: a cut there is noticed and the input read again.
         let at = cut_in_comment.len() / 3;
         let at = at + memchr::memmem::find(&cut_in_comment[at..], b"<title>").unwrap();
         cut_in_comment.splice(at..at, b"<!-- </iati-activity> -->".iter().copied());
@@ -359,7 +378,9 @@ mod tests {
         let mut bad_number = bytes.clone();
         let at = memchr::memmem::rfind(&bad_number, b"<iati-identifier>").unwrap();
         bad_number.splice(at..at, b"<budget><value>1,000</value></budget>".iter().copied());
-        for (name, input) in [("whole", bytes), ("comment", cut_in_comment), ("truncated", truncated), ("bad", bad_number)] {
+        for (name, input) in
+            [("whole", bytes), ("comment", cut_in_comment), ("truncated", truncated), ("bad", bad_number)]
+        {
             let path = dir.join(format!("{name}.xml"));
             std::fs::write(&path, &input).unwrap();
             for strict in [false, true] {
@@ -368,18 +389,18 @@ mod tests {
                 let from_file = import_file(File::open(&path).unwrap(), &options, Some(2_000));
                 let from_slice = import_slice(&input, &options, Some(2_000));
                 for parts in [from_file, from_slice] {
-                    match (&whole, &parts) {
-                        (Ok(w), Ok(p)) => {
-                            assert_eq!(p.0, w.0, "{name} strict {strict}");
-                            assert_eq!(p.1, w.1, "{name} strict {strict}");
-                        }
-                        (Err(w), Err(p)) => assert_eq!(p.to_string(), w.to_string(), "{name} strict {strict}"),
-                        (w, p) => panic!("{name} strict {strict}: {:?} vs {:?}", w.is_ok(), p.is_ok()),
-                    }
+                    assert_same(&whole, &parts, &format!("{name} strict {strict}"));
                 }
             }
         }
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn more_threads_than_segments_are_not_started() {
+        let bytes = many_activities();
+        let options = ImportOptions::new().threads(100_000);
+        assert_same(&one_thread(&bytes, &options), &import_slice(&bytes, &options, Some(20_000)), "100,000 threads");
     }
 
     #[test]

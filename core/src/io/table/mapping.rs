@@ -331,8 +331,13 @@ fn parse_text<T: serde::de::DeserializeOwned>(text: &str, file: &str, json: bool
 fn load_file<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, MappingError> {
     let file = path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|source| MappingError::Io { file: file.clone(), source })?;
-    let json = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
-    parse_text(&text, &file, json)
+    parse_text(&text, &file, is_json(&file))
+}
+
+/// Whether a mapping named `name` is JSON (its extension is `.json`, any case); TOML
+/// otherwise.
+fn is_json(name: &str) -> bool {
+    Path::new(name).extension().is_some_and(|e| e.eq_ignore_ascii_case("json"))
 }
 
 fn check_kind(kind: &Option<String>, want: &str, file: &str) -> Result<(), MappingError> {
@@ -375,6 +380,15 @@ macro_rules! mapping_files {
             #[doc = concat!("As [`", stringify!($ty), "::load`].")]
             pub fn from_json(text: &str, file: &str) -> Result<Self, MappingError> {
                 Self::from_text(text, file, true)
+            }
+
+            /// Reads a mapping from text named `file`: JSON when the name ends in
+            /// `.json`, TOML otherwise (as [`load`](Self::load) decides for a path).
+            ///
+            /// # Errors
+            #[doc = concat!("As [`", stringify!($ty), "::load`].")]
+            pub fn from_named_text(text: &str, file: &str) -> Result<Self, MappingError> {
+                Self::from_text(text, file, is_json(file))
             }
 
             fn from_text(text: &str, file: &str, json: bool) -> Result<Self, MappingError> {

@@ -55,8 +55,8 @@ mod survey;
 mod values;
 
 pub use mapping::{
-    FieldSpec, IdSpec, Locale, MappingError, PartnerColumns, ProgramSpec, ProjectColumns, ProjectMapping, ScaleSpec, SourceOptions,
-    SurveyColumns, SurveyMapping, SurveyQuestionSpec,
+    FieldSpec, IdSpec, Locale, MappingError, PartnerColumns, ProgramSpec, ProjectColumns, ProjectMapping, ScaleSpec,
+    SourceOptions, SurveyColumns, SurveyMapping, SurveyQuestionSpec,
 };
 pub use projects::{import_projects, ProjectImport};
 pub use report::{ImportReport, Skip};
@@ -75,7 +75,10 @@ use crate::model::{Evaluation, Portfolio, Program, Text};
 ///
 /// # Errors
 /// [`TableError`], naming the file (mapping or table), row and column.
-pub fn load_portfolio(table: impl AsRef<Path>, mapping: impl AsRef<Path>) -> Result<(Portfolio, ImportReport), TableError> {
+pub fn load_portfolio(
+    table: impl AsRef<Path>,
+    mapping: impl AsRef<Path>,
+) -> Result<(Portfolio, ImportReport), TableError> {
     let mapping = ProjectMapping::load(mapping)?;
     let table_path = table.as_ref();
     let raw = read_table(table_path, &mapping.source)?;
@@ -96,15 +99,9 @@ pub fn portfolio_from_bytes(
     mapping: &str,
     mapping_name: &str,
 ) -> Result<(Portfolio, ImportReport), TableError> {
-    let mapping = if is_json(mapping_name) {
-        ProjectMapping::from_json(mapping, mapping_name)?
-    } else {
-        ProjectMapping::from_toml(mapping, mapping_name)?
-    };
-    let path = Path::new(table_name);
-    let kind = SourceKind::from_path(path).ok_or_else(|| TableError::UnknownKind { file: table_name.to_owned() })?;
-    let raw = read_table_bytes(table, table_name, kind, &mapping.source)?;
-    portfolio_of(&raw, &mapping, path)
+    let mapping = ProjectMapping::from_named_text(mapping, mapping_name)?;
+    let raw = read_table_bytes(table, table_name, SourceKind::of_file(table_name)?, &mapping.source)?;
+    portfolio_of(&raw, &mapping, Path::new(table_name))
 }
 
 /// As [`load_evaluation`], from a table's bytes and a mapping's text (named as in
@@ -118,20 +115,10 @@ pub fn evaluation_from_bytes(
     mapping: &str,
     mapping_name: &str,
 ) -> Result<(Evaluation, ImportReport), TableError> {
-    let mapping = if is_json(mapping_name) {
-        SurveyMapping::from_json(mapping, mapping_name)?
-    } else {
-        SurveyMapping::from_toml(mapping, mapping_name)?
-    };
-    let kind = SourceKind::from_path(Path::new(table_name))
-        .ok_or_else(|| TableError::UnknownKind { file: table_name.to_owned() })?;
-    let raw = read_table_bytes(table, table_name, kind, &mapping.source)?;
+    let mapping = SurveyMapping::from_named_text(mapping, mapping_name)?;
+    let raw = read_table_bytes(table, table_name, SourceKind::of_file(table_name)?, &mapping.source)?;
     let imported = import_survey(&raw, &mapping)?;
     Ok((imported.evaluation, imported.report))
-}
-
-fn is_json(name: &str) -> bool {
-    Path::new(name).extension().is_some_and(|e| e.eq_ignore_ascii_case("json"))
 }
 
 /// The portfolio of the projects in `raw`, with the program named in the mapping (else
@@ -156,7 +143,10 @@ fn portfolio_of(
 ///
 /// # Errors
 /// [`TableError`], naming the file (mapping or table), row and column.
-pub fn load_evaluation(table: impl AsRef<Path>, mapping: impl AsRef<Path>) -> Result<(Evaluation, ImportReport), TableError> {
+pub fn load_evaluation(
+    table: impl AsRef<Path>,
+    mapping: impl AsRef<Path>,
+) -> Result<(Evaluation, ImportReport), TableError> {
     let mapping = SurveyMapping::load(mapping)?;
     let raw = read_table(table, &mapping.source)?;
     let imported = import_survey(&raw, &mapping)?;

@@ -34,6 +34,14 @@ impl SourceKind {
             _ => None,
         }
     }
+
+    /// The kind of the table named `file`, by its extension.
+    ///
+    /// # Errors
+    /// [`TableError::UnknownKind`] naming `file` when the extension is none of those.
+    pub(crate) fn of_file(file: &str) -> Result<SourceKind, TableError> {
+        Self::from_path(Path::new(file)).ok_or_else(|| TableError::UnknownKind { file: file.to_owned() })
+    }
 }
 
 /// One record of a table.
@@ -87,7 +95,7 @@ impl RawTable {
 pub fn read_table(path: impl AsRef<Path>, options: &SourceOptions) -> Result<RawTable, TableError> {
     let path = path.as_ref();
     let file = path.display().to_string();
-    let kind = SourceKind::from_path(path).ok_or_else(|| TableError::UnknownKind { file: file.clone() })?;
+    let kind = SourceKind::of_file(&file)?;
     let bytes = std::fs::read(path).map_err(|source| TableError::Io { file: file.clone(), source })?;
     read_table_bytes(&bytes, &file, kind, options)
 }

@@ -119,12 +119,7 @@ pub(crate) fn blocks(cx: &Cx<'_>) -> Vec<Block> {
                         })
                         .collect::<Vec<_>>()
                         .join("; ");
-                    table.push_row([
-                        year(p.start),
-                        figure(p.actual.as_ref()),
-                        figure(p.target.as_ref()),
-                        contributors,
-                    ]);
+                    table.push_row([year(p.start), figure(p.actual.as_ref()), figure(p.target.as_ref()), contributors]);
                 }
                 table.push_row([
                     cx.t("Hela perioden", "Life of program"),
