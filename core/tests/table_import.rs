@@ -103,6 +103,7 @@ fn semicolon_delimited_csv() {
 }
 
 #[test]
+#[cfg(feature = "spreadsheets")]
 fn xlsx_sheet_with_date_cells() {
     let m = ProjectMapping::from_toml(
         r#"
@@ -229,6 +230,7 @@ fn bad_empty_files() {
         (&b"\xEF\xBB\xBF \r\n"[..], SourceKind::Csv, "e.csv"),
         (&b"[]"[..], SourceKind::Json, "e.json"),
         (&b""[..], SourceKind::Json, "e.json"),
+        #[cfg(feature = "spreadsheets")]
         (&b""[..], SourceKind::Spreadsheet, "e.xlsx"),
     ] {
         let e = read_table_bytes(bytes, name, kind, &SourceOptions::default()).unwrap_err();
@@ -288,4 +290,29 @@ fn both_mapping_kinds_read_toml_and_json_and_refuse_the_other_kind() {
     let wrong = SurveyMapping::from_toml(&text, "s.toml").unwrap_err();
     assert!(matches!(wrong, MappingError::Invalid { .. }), "{wrong}");
     assert!(wrong.to_string().contains("kind is \"projects\" but this is read as a \"survey\" mapping"), "{wrong}");
+}
+
+#[test]
+fn mapping_errors_name_the_key_and_its_line_and_column_in_toml_and_json() {
+    use kartan::io::table::{ProjectMapping, SurveyMapping};
+    // A wrong type: the key path, what was expected, where the value starts.
+    let toml = "strict = \"yes\"\n[columns]\nid = \"id\"\ntitle = \"name\"\n";
+    let e = ProjectMapping::from_toml(toml, "m.toml").unwrap_err().to_string();
+    assert_eq!(e, "m.toml: at strict: invalid type: string \"yes\", expected a boolean at line 1 column 10");
+    let json = "{\"columns\": {\"id\": \"id\", \"title\": \"name\"},\n  \"strict\": \"yes\"}";
+    let e = ProjectMapping::from_json(json, "m.json").unwrap_err().to_string();
+    assert_eq!(e, "m.json: at strict: invalid type: string \"yes\", expected a boolean at line 2 column 13");
+    // An unknown key in an array of tables; a missing field names its table.
+    let toml = "evaluation_id = \"E\"\ntitle = \"t\"\nscales = {}\n[[questions]]\ncolumn = \"A\"\n[[questions]]\ncolumn = \"B\"\nscael = \"yn\"\n";
+    let e = SurveyMapping::from_toml(toml, "s.toml").unwrap_err().to_string();
+    assert!(e.starts_with("s.toml: at questions[1].scael: unknown field `scael`, expected one of"), "{e}");
+    assert!(e.ends_with("at line 8 column 9"), "{e}");
+    let e = SurveyMapping::from_json("{\"evaluation_id\": \"E\", \"title\": \"t\"}", "s.json").unwrap_err().to_string();
+    assert_eq!(e, "s.json: at .: missing field `scales` at line 1 column 1");
+    // A key given twice: JSON refuses it as TOML does.
+    let e =
+        ProjectMapping::from_json("{\"columns\": {\"id\": \"id\", \"id\": \"nr\"}}", "m.json").unwrap_err().to_string();
+    assert!(e.starts_with("m.json: at columns.id: duplicate key \"id\""), "{e}");
+    let e = ProjectMapping::from_toml("[columns]\nid = \"id\"\nid = \"nr\"\n", "m.toml").unwrap_err().to_string();
+    assert!(e.starts_with("m.toml: TOML parse error at line 3, column 1"), "{e}");
 }

@@ -112,7 +112,7 @@ pub struct Response {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<PartialDate>,
     /// Answers by question id; a question left blank is absent.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::unique::deserialize")]
     pub answers: BTreeMap<String, Answer>,
 }
 

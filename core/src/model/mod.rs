@@ -18,6 +18,7 @@ mod project;
 mod report;
 mod results;
 mod text;
+pub(crate) mod unique;
 
 pub use activity::{Activity, ActivityKind, ActivityPlan, ActivityState, Output, Participation, Scope};
 pub use date::{DateParseError, DateRange, PartialDate};

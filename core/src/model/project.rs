@@ -154,7 +154,11 @@ pub struct Project {
     pub regions: Vec<String>,
     /// Free classification by scheme, e.g. `priority_axis`, `thematic_objective`,
     /// `regional_programme`, IATI `sector`.
-    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "std::collections::BTreeMap::is_empty",
+        deserialize_with = "crate::model::unique::deserialize"
+    )]
     pub classifications: std::collections::BTreeMap<String, String>,
     /// Sectors with their vocabulary and share (IATI `sector`); every sector is kept.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -172,6 +172,9 @@ impl<'de> Deserialize<'de> for Text {
             fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Text, A::Error> {
                 let mut text = Text(Vec::with_capacity(access.size_hint().unwrap_or(1).min(8)));
                 while let Some((k, v)) = access.next_entry::<Cow<'de, str>, String>()? {
+                    if text.get(&k).is_some() {
+                        return Err(serde::de::Error::custom(crate::model::unique::repeated(&k)));
+                    }
                     text.set(&k, v);
                 }
                 Ok(text)
@@ -238,8 +241,7 @@ mod tests {
         assert_eq!(t.get("sv"), Some("Syfte och mål"));
         assert_eq!(t.remove("de"), Some("Zweck".to_owned()));
         assert_eq!(t.len(), 2);
-        let read: Text = serde_json::from_str(r#"{"sv":"a","en":"b","sv":"c"}"#).unwrap();
-        assert_eq!(read, Text::one("en", "b").with("sv", "c"));
+        let read: Text = serde_json::from_str(r#"{"sv":"c","en":"b"}"#).unwrap();
         assert_eq!(Text::from_iter([("sv", "a"), ("sv", "c"), ("en", "b")]), read);
         assert_eq!(Text::from(read.to_map()), read);
     }
@@ -250,5 +252,8 @@ mod tests {
         assert!(e.contains("an object of language tag to text"), "{e}");
         let e = serde_json::from_str::<Text>(r#"{"sv": 1}"#).unwrap_err().to_string();
         assert!(e.contains("expected a string"), "{e}");
+        // A language given twice would lose one of the texts.
+        let e = serde_json::from_str::<Text>(r#"{"sv":"a","en":"b","sv":"c"}"#).unwrap_err().to_string();
+        assert!(e.starts_with(r#"duplicate key "sv": a key may appear once in an object"#), "{e}");
     }
 }

@@ -6,6 +6,8 @@ use std::path::Path;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::io::json::tree;
+
 /// Why a mapping file could not be used.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -318,13 +320,77 @@ pub struct SurveyMapping {
     pub questions: Vec<SurveyQuestionSpec>,
 }
 
+/// Reads a mapping from JSON or TOML text: into a tree first, then the mapping from the
+/// tree (as kartan JSON is read, `crate::io::json::tree`), so that the mapping types
+/// have one deserialiser, whatever the format. A data error names the key path and the
+/// line and column of the value in `text`.
 fn parse_text<T: serde::de::DeserializeOwned>(text: &str, file: &str, json: bool) -> Result<T, MappingError> {
     let syntax = |message: String| MappingError::Syntax { file: file.to_owned(), message };
-    if json {
-        let de = &mut serde_json::Deserializer::from_str(text);
-        serde_path_to_error::deserialize(de).map_err(|e| syntax(format!("at {}: {}", e.path(), e.inner())))
+    let (value, toml) = if json {
+        let value = tree::parse(text).map_err(|(e, steps)| syntax(format!("at {}: {e}", tree::dotted(&steps))))?;
+        (value, None)
     } else {
-        toml::from_str(text).map_err(|e| syntax(e.to_string().trim_end().to_owned()))
+        let table = toml::de::DeTable::parse(text).map_err(|e| syntax(e.to_string().trim_end().to_owned()))?;
+        (toml_tree::table(table.get_ref()), Some(table))
+    };
+    serde_path_to_error::deserialize(&value).map_err(|e| {
+        let steps = tree::steps(e.path());
+        let (line, column) = match &toml {
+            None => tree::locate(text, &steps),
+            Some(table) => toml_tree::locate(text, table, &steps),
+        };
+        syntax(format!("at {}: {} at line {line} column {column}", tree::dotted(&steps), e.inner()))
+    })
+}
+
+/// A TOML document as a JSON tree, and the place of a path in it.
+mod toml_tree {
+    use serde_json::{Map, Value};
+    use toml::de::{DeTable, DeValue};
+    use toml::Spanned;
+
+    use crate::io::json::tree::{self, Step};
+
+    /// The TOML table as a JSON object: integers and floats as numbers, a date-time as
+    /// its text (RFC 3339, as TOML writes it).
+    pub(super) fn table(table: &DeTable<'_>) -> Value {
+        Value::Object(table.iter().map(|(k, v)| (k.get_ref().to_string(), value(v.get_ref()))).collect::<Map<_, _>>())
+    }
+
+    fn value(value: &DeValue<'_>) -> Value {
+        match value {
+            DeValue::String(s) => Value::String(s.to_string()),
+            DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
+                .map(Value::from)
+                .or_else(|_| u64::from_str_radix(i.as_str(), i.radix()).map(Value::from))
+                .unwrap_or_else(|_| Value::String(i.to_string())),
+            DeValue::Float(f) => {
+                f.as_str().parse::<f64>().ok().and_then(serde_json::Number::from_f64).map_or(Value::Null, Value::Number)
+            }
+            DeValue::Boolean(b) => Value::Bool(*b),
+            DeValue::Datetime(d) => Value::String(d.to_string()),
+            DeValue::Array(a) => Value::Array(a.iter().map(|v| self::value(v.get_ref())).collect()),
+            DeValue::Table(t) => table(t),
+        }
+    }
+
+    /// The 1-based line and byte column where the value at `steps` starts (or the
+    /// deepest value of the path present).
+    pub(super) fn locate(text: &str, root: &Spanned<DeTable<'_>>, steps: &[Step]) -> (usize, usize) {
+        let mut span = root.span();
+        let mut here: Option<&DeValue<'_>> = None;
+        for (i, step) in steps.iter().enumerate() {
+            let next = match (i, step, here) {
+                (0, Step::Key(key), _) => root.get_ref().get(key.as_str()),
+                (_, Step::Key(key), Some(DeValue::Table(t))) => t.get(key.as_str()),
+                (_, Step::Index(index), Some(DeValue::Array(a))) => a.get(*index),
+                _ => None,
+            };
+            let Some(next) = next else { break };
+            span = next.span();
+            here = Some(next.get_ref());
+        }
+        tree::line_column(text.as_bytes(), span.start)
     }
 }
 

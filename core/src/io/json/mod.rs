@@ -1,12 +1,14 @@
 //! kartan JSON: the canonical format (`format: "kartan/1"`).
 //!
-//! Reading is strict: unknown fields are rejected with their JSON pointer, syntax errors
-//! carry line and column, a UTF-8 byte-order mark is accepted and skipped, and input that
-//! is not UTF-8 is refused with the byte offset of the first bad sequence.
+//! Reading is strict: unknown fields are rejected with their JSON pointer, a key given
+//! twice in one object is refused (the first value would be lost), syntax errors carry
+//! line and column, a data error the JSON pointer and the line and column where the
+//! value starts, a UTF-8 byte-order mark is accepted and skipped, and input that is not
+//! UTF-8 is refused with the byte offset of the first bad sequence.
 
-use serde_path_to_error::Segment;
+pub(crate) mod tree;
 
-use crate::model::{pointer_token, Portfolio, FORMAT};
+use crate::model::{Portfolio, FORMAT};
 
 /// Why a kartan JSON document could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -78,44 +80,45 @@ pub fn from_str(text: &str) -> Result<Portfolio, JsonError> {
     Ok(portfolio)
 }
 
-/// Reads the model from `text` (feature `fast-json`): the plain reader is several times
-/// faster than the path-tracking one; the latter runs only to locate an error the plain
-/// reader found.
+/// Reads the model from `text` (feature `fast-json`): the plain streaming reader is about
+/// three times faster than reading a tree; the tree reader runs only to say where and
+/// why the text fails. Both refuse the same texts (a repeated key included: serde's
+/// derive refuses a repeated field, [`Text`](crate::Text) and the model's maps a repeated
+/// key), which `tests/json_readers_agree.rs` and the fuzz target `json_read` check.
 #[cfg(feature = "fast-json")]
 fn read(text: &str) -> Result<Portfolio, JsonError> {
-    serde_json::from_str(text).map_err(|_| match read_tracking_path(text) {
+    serde_json::from_str(text).map_err(|_| match read_tree(text) {
         Err(e) => e,
-        // Unreachable in practice: both readers agree on what parses.
+        // Unreachable in practice: both readers refuse the same texts.
         Ok(_) => JsonError::Syntax { line: 1, column: 1, message: "invalid kartan JSON".into() },
     })
 }
 
-/// Reads the model from `text` with the path-tracking reader only (without the feature
-/// `fast-json`): the same results and messages, half the deserialisation code (the
-/// WebAssembly build).
+/// Reads the model from `text` through a tree only (without the feature `fast-json`, the
+/// WebAssembly build): the same results and messages with the least deserialisation code.
 #[cfg(not(feature = "fast-json"))]
 fn read(text: &str) -> Result<Portfolio, JsonError> {
-    read_tracking_path(text)
+    read_tree(text)
 }
 
-/// Reads `text` tracking the path, to report where it fails and with what pointer.
-fn read_tracking_path(text: &str) -> Result<Portfolio, JsonError> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    match serde_path_to_error::deserialize::<_, Portfolio>(&mut de) {
-        Err(e) => {
-            let pointer = to_pointer(e.path());
-            Err(classify(e.into_inner(), pointer))
-        }
-        Ok(portfolio) => de.end().map(|()| portfolio).map_err(|e| classify(e, String::new())),
-    }
+/// Reads `text` into a tree ([`tree::parse`]), then the model from the tree, tracking the
+/// path to report the JSON pointer and the line and column of the value that fails.
+#[doc(hidden)]
+pub fn read_tree(text: &str) -> Result<Portfolio, JsonError> {
+    let value = tree::parse(text).map_err(|(e, steps)| classify(e, &steps))?;
+    serde_path_to_error::deserialize::<_, Portfolio>(&value).map_err(|e| {
+        let steps = tree::steps(e.path());
+        let (line, column) = tree::locate(text, &steps);
+        JsonError::Data { pointer: tree::pointer(&steps), line, column, message: e.into_inner().to_string() }
+    })
 }
 
-fn classify(e: serde_json::Error, pointer: String) -> JsonError {
+fn classify(e: serde_json::Error, steps: &[tree::Step]) -> JsonError {
     use serde_json::error::Category;
     let (line, column) = (e.line(), e.column());
     let message = strip_position(&e.to_string());
     match e.classify() {
-        Category::Data => JsonError::Data { pointer, line, column, message },
+        Category::Data => JsonError::Data { pointer: tree::pointer(steps), line, column, message },
         Category::Syntax | Category::Eof | Category::Io => JsonError::Syntax { line, column, message },
     }
 }
@@ -126,24 +129,6 @@ fn strip_position(message: &str) -> String {
         Some(i) => message[..i].to_owned(),
         None => message.to_owned(),
     }
-}
-
-fn to_pointer(path: &serde_path_to_error::Path) -> String {
-    let mut out = String::new();
-    for segment in path.iter() {
-        match segment {
-            Segment::Seq { index } => {
-                out.push('/');
-                out.push_str(&index.to_string());
-            }
-            Segment::Map { key } | Segment::Enum { variant: key } => {
-                out.push('/');
-                out.push_str(&pointer_token(key));
-            }
-            Segment::Unknown => out.push_str("/?"),
-        }
-    }
-    out
 }
 
 /// Writes a portfolio as pretty-printed kartan JSON, ending with a newline.
