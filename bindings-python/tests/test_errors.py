@@ -29,7 +29,7 @@ def test_hierarchy() -> None:
         (VALID[:60], 1, None, "EOF"),
         ('{"format": "kartan/1", "default_language": "sv", "program": {"id": 7}}', 1, "/program/id", "invalid type"),
         (doc(colour="red"), 1, "/colour", "unknown field `colour`"),
-        ('{"format": "kartan/1",\n "default_language": "sv"}', 2, "", "missing field `program`"),
+        ('{"format": "kartan/1",\n "default_language": "sv"}', 1, "", "missing field `program`"),  # a missing field is located at its object
         (VALID.replace('"12.50"', '"1,250"'), 1, "/projects/0/budgets/0/value/amount", "thousands"),
         (VALID.replace('"12.50"', '"1.5E6"'), 1, "/projects/0/budgets/0/value/amount", "exponent"),
         (VALID + " x", 1, None, "trailing"),
