@@ -325,22 +325,41 @@ pub struct SurveyMapping {
 /// have one deserialiser, whatever the format. A data error names the key path and the
 /// line and column of the value in `text`.
 fn parse_text<T: serde::de::DeserializeOwned>(text: &str, file: &str, json: bool) -> Result<T, MappingError> {
-    let syntax = |message: String| MappingError::Syntax { file: file.to_owned(), message };
-    let (value, toml) = if json {
-        let value = tree::parse(text).map_err(|(e, steps)| syntax(format!("at {}: {e}", tree::dotted(&steps))))?;
-        (value, None)
-    } else {
-        let table = toml::de::DeTable::parse(text).map_err(|e| syntax(e.to_string().trim_end().to_owned()))?;
-        (toml_tree::table(table.get_ref()), Some(table))
-    };
-    serde_path_to_error::deserialize(&value).map_err(|e| {
-        let steps = tree::steps(e.path());
-        let (line, column) = match &toml {
-            None => tree::locate(text, &steps),
-            Some(table) => toml_tree::locate(text, table, &steps),
+    let source = Source::read(text, file, json)?;
+    serde_path_to_error::deserialize(&source.value).map_err(|e| source.data_error(&tree::steps(e.path()), e.inner()))
+}
+
+/// A mapping's text read into a tree (not generic: once for both mapping types).
+struct Source<'a> {
+    text: &'a str,
+    file: &'a str,
+    value: serde_json::Value,
+    /// The TOML document with its spans; `None` for JSON.
+    toml: Option<toml::Spanned<toml::de::DeTable<'a>>>,
+}
+
+impl<'a> Source<'a> {
+    fn read(text: &'a str, file: &'a str, json: bool) -> Result<Self, MappingError> {
+        let syntax = |message: String| MappingError::Syntax { file: file.to_owned(), message };
+        if json {
+            let value = tree::parse(text).map_err(|(e, steps)| syntax(format!("at {}: {e}", tree::dotted(&steps))))?;
+            Ok(Source { text, file, value, toml: None })
+        } else {
+            let table = toml::de::DeTable::parse(text).map_err(|e| syntax(e.to_string().trim_end().to_owned()))?;
+            Ok(Source { text, file, value: toml_tree::table(table.get_ref()), toml: Some(table) })
+        }
+    }
+
+    fn data_error(&self, steps: &[tree::Step], error: &serde_json::Error) -> MappingError {
+        let (line, column) = match &self.toml {
+            None => tree::locate(self.text, steps),
+            Some(table) => toml_tree::locate(self.text, table, steps),
         };
-        syntax(format!("at {}: {} at line {line} column {column}", tree::dotted(&steps), e.inner()))
-    })
+        MappingError::Syntax {
+            file: self.file.to_owned(),
+            message: format!("at {}: {error} at line {line} column {column}", tree::dotted(steps)),
+        }
+    }
 }
 
 /// A TOML document as a JSON tree, and the place of a path in it.
