@@ -316,3 +316,46 @@ fn mapping_errors_name_the_key_and_its_line_and_column_in_toml_and_json() {
     let e = ProjectMapping::from_toml("[columns]\nid = \"id\"\nid = \"nr\"\n", "m.toml").unwrap_err().to_string();
     assert!(e.starts_with("m.toml: TOML parse error at line 3, column 1"), "{e}");
 }
+
+#[test]
+fn mapping_values_no_mapping_takes_are_refused_where_they_are() {
+    use kartan::io::table::{ProjectMapping, SurveyMapping};
+    let survey = |scale: &str| {
+        let text = format!("evaluation_id = \"E\"\ntitle = \"t\"\n[scales.s]\nlabels = [\"a\", \"b\"]\n{scale}\n[[questions]]\ncolumn = \"A\"\n");
+        SurveyMapping::from_toml(&text, "s.toml").map(|_| ()).map_err(|e| e.to_string())
+    };
+    // Not a finite number: refused, never read as an absent value.
+    for (line, message) in [
+        ("first_score = nan", "s.toml: at scales.s.first_score: nan is not a finite number at line 5 column 15"),
+        ("max = inf", "s.toml: at scales.s.max: inf is not a finite number at line 5 column 7"),
+        ("min = -1e400", "s.toml: at scales.s.min: -1e400 is not a finite number at line 5 column 7"),
+        ("max = 99999999999999999999", "s.toml: at scales.s.max: the integer 99999999999999999999 is out of range: at most 64 bits at line 5 column 7"),
+    ] {
+        assert_eq!(survey(line), Err(message.to_owned()), "{line}");
+    }
+    assert_eq!(survey("first_score = 0"), Ok(()));
+    // A date-time is no mapping value: quote it.
+    let e =
+        SurveyMapping::from_toml("evaluation_id = \"E\"\ntitle = 1979-05-27\nscales = {}\nquestions = []\n", "s.toml")
+            .unwrap_err()
+            .to_string();
+    assert_eq!(e, "s.toml: at title: the date-time 1979-05-27 is not a mapping value: write it as a string (\"1979-05-27\") at line 2 column 9");
+    // A field's table refuses a key it does not know, and says what a field is.
+    let project = |columns: &str| {
+        ProjectMapping::from_toml(&format!("[columns]\nid = \"id\"\ntitle = \"name\"\n{columns}\n"), "p.toml")
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    };
+    let e = project("regions = [{ column = \"län\", spilt = \",\" }]").unwrap_err();
+    assert!(e.starts_with("p.toml: at columns.regions[0].spilt: unknown field `spilt`, expected one of `column`, `value`, `split`, `values` at line 4 column"), "{e}");
+    let e = project("owner = 5").unwrap_err();
+    assert_eq!(e, "p.toml: at columns.owner: invalid type: integer `5`, expected a column name, or a table with column, value, split or values at line 4 column 9");
+    assert_eq!(project("regions = [{ column = \"län\", split = \",\" }]"), Ok(()));
+    let e = ProjectMapping::from_toml("[columns]\nid = 7\ntitle = \"name\"\n", "p.toml").unwrap_err().to_string();
+    assert_eq!(e, "p.toml: at columns.id: invalid type: integer `7`, expected a column name, or a list of column names at line 2 column 6");
+    let id = ProjectMapping::from_toml("[columns]\nid = [\"a\", \"b\"]\ntitle = \"name\"\n", "p.toml").unwrap();
+    assert_eq!(id.columns.id.columns(), ["a", "b"]);
+    // A JSON mapping may start with a byte-order mark, as kartan JSON may.
+    let json = "\u{FEFF}{\"columns\": {\"id\": \"id\", \"title\": \"name\"}}";
+    assert!(ProjectMapping::from_json(json, "p.json").is_ok());
+}

@@ -176,15 +176,19 @@ impl<'de> Visitor<'de> for Strict<'_> {
 /// step names no value there (a missing field's path ends at its object), the place of
 /// the last value found.
 pub(crate) fn locate(text: &str, steps: &[Step]) -> (usize, usize) {
-    let bytes = text.as_bytes();
-    let mut at = skip_space(bytes, 0);
+    line_column(text.as_bytes(), offset(text, steps))
+}
+
+/// The byte offset where [`locate`] finds the value at `steps`.
+pub(crate) fn offset(text: &str, steps: &[Step]) -> usize {
+    let mut at = skip_space(text.as_bytes(), 0);
     for step in steps {
         match child(text, at, step) {
             Some(next) => at = next,
             None => break,
         }
     }
-    line_column(bytes, at)
+    at
 }
 
 /// Where the value of `step` starts, inside the object or array starting at `at`.

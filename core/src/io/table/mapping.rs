@@ -71,8 +71,8 @@ pub struct Locale {
 /// Where one field's value comes from: a column name (`"projektnamn"`), or a table
 /// `{ column = "län", split = "," }`, `{ value = "SEK" }` (a constant), or
 /// `{ column = "aktiv", values = { Ja = "implementation" } }` (a recoding; a value not
-/// listed is a skip).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// listed is a skip). A key the table form does not know is refused.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum FieldSpec {
     /// The column with this name.
@@ -92,6 +92,47 @@ pub enum FieldSpec {
         #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
         values: BTreeMap<String, String>,
     },
+}
+
+/// Read by hand rather than as an untagged enum: as one, the table form took unknown keys
+/// silently (`{ column = "län", spilt = "," }` did not split, and nothing said so), and a
+/// wrong value got only "data did not match any variant of untagged enum FieldSpec".
+impl<'de> Deserialize<'de> for FieldSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Detailed {
+            #[serde(default)]
+            column: Option<String>,
+            #[serde(default)]
+            value: Option<String>,
+            #[serde(default)]
+            split: Option<String>,
+            #[serde(default)]
+            values: BTreeMap<String, String>,
+        }
+
+        struct Spec;
+
+        impl<'de> serde::de::Visitor<'de> for Spec {
+            type Value = FieldSpec;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a column name, or a table with column, value, split or values")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, column: &str) -> Result<FieldSpec, E> {
+                Ok(FieldSpec::Column(column.to_owned()))
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<FieldSpec, A::Error> {
+                let d = Detailed::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(FieldSpec::Detailed { column: d.column, value: d.value, split: d.split, values: d.values })
+            }
+        }
+
+        deserializer.deserialize_any(Spec)
+    }
 }
 
 impl FieldSpec {
@@ -147,13 +188,39 @@ pub struct ProjectColumns {
 }
 
 /// A project id from one column or several joined.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum IdSpec {
     /// One column.
     One(String),
     /// Several columns, joined with `" / "`.
     Joined(Vec<String>),
+}
+
+/// Read by hand, to say what was expected (serde's untagged enums say only "data did
+/// not match any variant").
+impl<'de> Deserialize<'de> for IdSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Spec;
+
+        impl<'de> serde::de::Visitor<'de> for Spec {
+            type Value = IdSpec;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a column name, or a list of column names")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, column: &str) -> Result<IdSpec, E> {
+                Ok(IdSpec::One(column.to_owned()))
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<IdSpec, A::Error> {
+                Vec::deserialize(serde::de::value::SeqAccessDeserializer::new(seq)).map(IdSpec::Joined)
+            }
+        }
+
+        deserializer.deserialize_any(Spec)
+    }
 }
 
 impl IdSpec {
@@ -342,22 +409,35 @@ impl<'a> Source<'a> {
     fn read(text: &'a str, file: &'a str, json: bool) -> Result<Self, MappingError> {
         let syntax = |message: String| MappingError::Syntax { file: file.to_owned(), message };
         if json {
+            // A byte-order mark is skipped, as in kartan JSON (TOML's parser skips it).
+            let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
             let value = tree::parse(text).map_err(|(e, steps)| syntax(format!("at {}: {e}", tree::dotted(&steps))))?;
             Ok(Source { text, file, value, toml: None })
         } else {
             let table = toml::de::DeTable::parse(text).map_err(|e| syntax(e.to_string().trim_end().to_owned()))?;
-            Ok(Source { text, file, value: toml_tree::table(table.get_ref()), toml: Some(table) })
+            let mut source = Source { text, file, value: serde_json::Value::Null, toml: None };
+            source.value = toml_tree::table(table.get_ref())
+                .map_err(|refused| source.error_at(&refused.steps, &refused.message, refused.start))?;
+            source.toml = Some(table);
+            Ok(source)
         }
     }
 
+    /// The error for the value at `steps` that the mapping type refused.
     fn data_error(&self, steps: &[tree::Step], error: &serde_json::Error) -> MappingError {
-        let (line, column) = match &self.toml {
-            None => tree::locate(self.text, steps),
-            Some(table) => toml_tree::locate(self.text, table, steps),
+        let start = match &self.toml {
+            None => tree::offset(self.text, steps),
+            Some(table) => toml_tree::offset(table, steps),
         };
+        self.error_at(steps, error, start)
+    }
+
+    /// `message` about the value at `steps`, which starts at byte `start` of the text.
+    fn error_at(&self, steps: &[tree::Step], message: &dyn std::fmt::Display, start: usize) -> MappingError {
+        let (line, column) = tree::line_column(self.text.as_bytes(), start);
         MappingError::Syntax {
             file: self.file.to_owned(),
-            message: format!("at {}: {error} at line {line} column {column}", tree::dotted(steps)),
+            message: format!("at {}: {message} at line {line} column {column}", tree::dotted(steps)),
         }
     }
 }
@@ -368,34 +448,71 @@ mod toml_tree {
     use toml::de::{DeTable, DeValue};
     use toml::Spanned;
 
-    use crate::io::json::tree::{self, Step};
+    use crate::io::json::tree::Step;
 
-    /// The TOML table as a JSON object: integers and floats as numbers, a date-time as
-    /// its text (RFC 3339, as TOML writes it).
-    pub(super) fn table(table: &DeTable<'_>) -> Value {
-        Value::Object(table.iter().map(|(k, v)| (k.get_ref().to_string(), value(v.get_ref()))).collect::<Map<_, _>>())
+    /// A TOML value no mapping takes, and where it is.
+    pub(super) struct Refused {
+        pub(super) steps: Vec<Step>,
+        /// Byte offset of the value in the text.
+        pub(super) start: usize,
+        pub(super) message: String,
     }
 
-    fn value(value: &DeValue<'_>) -> Value {
-        match value {
+    /// The TOML table as a JSON object.
+    ///
+    /// # Errors
+    /// The first value that has no JSON form a mapping could take: a date-time (no
+    /// mapping key is one: a date format or a column name is a quoted string), an
+    /// integer beyond 64 bits, a float that is not finite (`nan`, `inf`, `1e400`).
+    pub(super) fn table(table: &DeTable<'_>) -> Result<Value, Refused> {
+        members(table, &mut Vec::new())
+    }
+
+    fn members(table: &DeTable<'_>, steps: &mut Vec<Step>) -> Result<Value, Refused> {
+        let mut out = Map::new();
+        for (key, value) in table.iter() {
+            steps.push(Step::Key(key.get_ref().to_string()));
+            out.insert(key.get_ref().to_string(), self::value(value, steps)?);
+            steps.pop();
+        }
+        Ok(Value::Object(out))
+    }
+
+    fn value(value: &Spanned<DeValue<'_>>, steps: &mut Vec<Step>) -> Result<Value, Refused> {
+        let refuse = |message: String| Refused { steps: steps.clone(), start: value.span().start, message };
+        Ok(match value.get_ref() {
             DeValue::String(s) => Value::String(s.to_string()),
             DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
                 .map(Value::from)
                 .or_else(|_| u64::from_str_radix(i.as_str(), i.radix()).map(Value::from))
-                .unwrap_or_else(|_| Value::String(i.to_string())),
-            DeValue::Float(f) => {
-                f.as_str().parse::<f64>().ok().and_then(serde_json::Number::from_f64).map_or(Value::Null, Value::Number)
-            }
+                .map_err(|_| refuse(format!("the integer {i} is out of range: at most 64 bits")))?,
+            DeValue::Float(f) => f
+                .as_str()
+                .parse::<f64>()
+                .ok()
+                .and_then(serde_json::Number::from_f64)
+                .map(Value::Number)
+                .ok_or_else(|| refuse(format!("{f} is not a finite number")))?,
             DeValue::Boolean(b) => Value::Bool(*b),
-            DeValue::Datetime(d) => Value::String(d.to_string()),
-            DeValue::Array(a) => Value::Array(a.iter().map(|v| self::value(v.get_ref())).collect()),
-            DeValue::Table(t) => table(t),
-        }
+            DeValue::Datetime(d) => {
+                return Err(refuse(format!("the date-time {d} is not a mapping value: write it as a string (\"{d}\")")))
+            }
+            DeValue::Array(items) => {
+                let mut out = Vec::with_capacity(items.len());
+                for (index, item) in items.iter().enumerate() {
+                    steps.push(Step::Index(index));
+                    out.push(self::value(item, steps)?);
+                    steps.pop();
+                }
+                Value::Array(out)
+            }
+            DeValue::Table(t) => members(t, steps)?,
+        })
     }
 
-    /// The 1-based line and byte column where the value at `steps` starts (or the
-    /// deepest value of the path present).
-    pub(super) fn locate(text: &str, root: &Spanned<DeTable<'_>>, steps: &[Step]) -> (usize, usize) {
+    /// The byte offset where the value at `steps` starts (or the deepest value of the
+    /// path present).
+    pub(super) fn offset(root: &Spanned<DeTable<'_>>, steps: &[Step]) -> usize {
         let mut span = root.span();
         let mut here: Option<&DeValue<'_>> = None;
         for (i, step) in steps.iter().enumerate() {
@@ -409,7 +526,7 @@ mod toml_tree {
             span = next.span();
             here = Some(next.get_ref());
         }
-        tree::line_column(text.as_bytes(), span.start)
+        span.start
     }
 }
 
