@@ -39,6 +39,7 @@ pub const CODES: &[(&str, Severity, &str)] = &[
     ("format", Severity::Error, "`format` is not \"kartan/1\""),
     ("invalid-default-language", Severity::Error, "`default_language` is empty or not a well-formed BCP 47 tag"),
     ("invalid-language-tag", Severity::Warning, "a text's language key is not a well-formed BCP 47 tag"),
+    ("duplicate-language", Severity::Warning, "a text has one language under two keys that differ only in case"),
     ("empty-id", Severity::Error, "an id is empty or blank"),
     ("duplicate-id", Severity::Error, "an id is used twice in one id space"),
     ("dangling-reference", Severity::Error, "a reference names an id that does not exist"),
@@ -100,6 +101,7 @@ pub const CODES: &[(&str, Severity, &str)] = &[
 /// | `format` | error | `format` is not `"kartan/1"` |
 /// | `invalid-default-language` | error | `default_language` is empty or not a well-formed BCP 47 tag |
 /// | `invalid-language-tag` | warning | a text's language key is not a well-formed BCP 47 tag |
+/// | `duplicate-language` | warning | a text has one language under two keys that differ only in case (`sv` and `SV`: BCP 47 tags do not depend on case), so one of the two versions is never shown |
 /// | `empty-id` | error | an id is empty or blank |
 /// | `duplicate-id` | error | an id is used twice in one id space (the message names both places) |
 /// | `dangling-reference` | error | a reference names an id that does not exist in its id space |

@@ -1,5 +1,5 @@
 //! The document's tags and every text: `format`, `invalid-default-language`,
-//! `invalid-language-tag`, `empty-text`, `missing-default-language`.
+//! `invalid-language-tag`, `duplicate-language`, `empty-text`, `missing-default-language`.
 //!
 //! Language tags are checked for well-formedness against BCP 47 (RFC 5646) with
 //! `oxilangtag`; a text "has" the default language when one of its non-blank versions is
@@ -45,6 +45,15 @@ impl<'a> Walker<'_, 'a> {
             if !ok {
                 let msg = format!("{}: {field} has language key {key:?}, which is not a well-formed BCP 47 tag; expected a tag such as sv or en-GB", owner());
                 self.cx.warning("invalid-language-tag", format!("{}/{}", ptr(), pointer_token(key)), msg);
+            }
+        }
+        // BCP 47 tags do not depend on case (RFC 5646 §2.1.1): `sv` and `SV` are one
+        // language, and `Text::best` shows only one of the two versions.
+        let keys: Vec<&str> = text.languages().collect();
+        for (i, first) in keys.iter().enumerate() {
+            for second in keys[i + 1..].iter().filter(|k| k.eq_ignore_ascii_case(first)) {
+                let msg = format!("{}: {field} has the language {first:?} twice, also as {second:?} (language tags do not depend on case), so one of the two versions is never shown; expected one key per language", owner());
+                self.cx.warning("duplicate-language", format!("{}/{}", ptr(), pointer_token(second)), msg);
             }
         }
         if text.is_blank() {

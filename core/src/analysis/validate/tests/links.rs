@@ -24,6 +24,17 @@ fn invalid_language_tag() {
 }
 
 #[test]
+fn duplicate_language() {
+    let got = one(|p| p.projects[0].description = Text::one("sv", "Text").with("SV", "Annan text"));
+    assert_eq!(got, f("duplicate-language", Warning, "/projects/0/description/sv"));
+    let mut p = base();
+    p.projects[0].description = Text::one("en-gb", "a").with("en-GB", "b").with("sv", "c");
+    let report = validate(&p, nd(AS_OF));
+    let d = report.iter().find(|d| d.code == "duplicate-language").expect("a duplicate-language warning");
+    assert!(d.message.contains("has the language \"en-GB\" twice, also as \"en-gb\""), "{}", d.message);
+}
+
+#[test]
 fn empty_id() {
     assert_eq!(
         one(|p| p.organisations.push(Organisation { id: " ".into(), ..p.organisations[0].clone() })),
