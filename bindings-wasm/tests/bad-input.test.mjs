@@ -23,7 +23,7 @@ const cases = [
     const bytes = new TextEncoder().encode(MINIMAL);
     bytes[50] = 0xff;
     return Portfolio.fromBytes(bytes, "latin1.json");
-  }, "latin1.json:not UTF-8: invalid byte sequence at byte 50 (line 1); kartan JSON must be UTF-8"],
+  }, "latin1.json: not UTF-8: invalid byte sequence at byte 50 (line 1); kartan JSON must be UTF-8"],
   ["unknown field", () => Portfolio.fromJson(MINIMAL.replace('"id":"P"', '"id":"P","colour":"red"')),
     /^1:75: at \/program\/colour: unknown field `colour`, expected one of `id`, `title`/],
   ["wrong type", () => Portfolio.fromJson(MINIMAL.replace('"id":"P"', '"id":7')),

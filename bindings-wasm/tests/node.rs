@@ -53,7 +53,7 @@ fn bad_bytes_are_refused_with_the_file_name() {
     let mut bad = MINIMAL.as_bytes().to_vec();
     bad[50] = 0xFF;
     let not_utf8 = message(JsPortfolio::from_bytes(bytes(&bad), JsValue::UNDEFINED).unwrap_err());
-    assert_eq!(not_utf8, "portfolio:not UTF-8: invalid byte sequence at byte 50 (line 1); kartan JSON must be UTF-8");
+    assert_eq!(not_utf8, "portfolio: not UTF-8: invalid byte sequence at byte 50 (line 1); kartan JSON must be UTF-8");
     assert!(JsPortfolio::from_bytes(bytes(MINIMAL.as_bytes()), JsValue::NULL).is_ok());
 }
 

@@ -44,8 +44,9 @@ pub enum LoadError {
         #[source]
         source: std::io::Error,
     },
-    /// The file is not kartan JSON that fits the model.
-    #[error("{}:{source}", path.display())]
+    /// The file is not kartan JSON that fits the model: `file:line:column: message` when
+    /// the error has a place in the text, `file: message` otherwise.
+    #[error("{}{}{source}", path.display(), if source.position().is_some() { ":" } else { ": " })]
     Json {
         /// The file.
         path: PathBuf,

@@ -52,6 +52,17 @@ pub enum JsonError {
     },
 }
 
+impl JsonError {
+    /// The 1-based line and column the error is at, when it has one (a syntax or data
+    /// error; its message then starts with `line:column: `).
+    pub fn position(&self) -> Option<(usize, usize)> {
+        match self {
+            JsonError::Syntax { line, column, .. } | JsonError::Data { line, column, .. } => Some((*line, *column)),
+            JsonError::NotUtf8 { .. } | JsonError::Format { .. } => None,
+        }
+    }
+}
+
 /// Reads a portfolio from kartan JSON bytes.
 ///
 /// # Errors
