@@ -49,9 +49,8 @@ impl<'a> Walker<'_, 'a> {
         }
         // BCP 47 tags do not depend on case (RFC 5646 §2.1.1): `sv` and `SV` are one
         // language, and `Text::best` shows only one of the two versions.
-        let keys: Vec<&str> = text.languages().collect();
-        for (i, first) in keys.iter().enumerate() {
-            for second in keys[i + 1..].iter().filter(|k| k.eq_ignore_ascii_case(first)) {
+        for (i, first) in text.languages().enumerate() {
+            for second in text.languages().skip(i + 1).filter(|k| k.eq_ignore_ascii_case(first)) {
                 let msg = format!("{}: {field} has the language {first:?} twice, also as {second:?} (language tags do not depend on case), so one of the two versions is never shown; expected one key per language", owner());
                 self.cx.warning("duplicate-language", format!("{}/{}", ptr(), pointer_token(second)), msg);
             }

@@ -72,8 +72,7 @@ pub fn from_slice(bytes: &[u8]) -> Result<Portfolio, JsonError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let offset = e.valid_up_to();
-        let line = 1 + bytes[..offset].iter().filter(|&&b| b == b'\n').count();
-        JsonError::NotUtf8 { offset, line }
+        JsonError::NotUtf8 { offset, line: tree::line_column(bytes, offset).0 }
     })?;
     from_str(text)
 }

@@ -89,11 +89,17 @@ pub(crate) fn parse(text: &str) -> Result<Value, (serde_json::Error, Vec<Step>)>
     let path = RefCell::new(Vec::new());
     let mut de = serde_json::Deserializer::from_str(text);
     let value = Strict { path: &path }.deserialize(&mut de).and_then(|value| de.end().map(|()| value));
-    value.map_err(|e| (e, path.into_inner()))
+    value.map_err(|e| {
+        // The steps were pushed innermost first, as the error went out.
+        let mut steps = path.into_inner();
+        steps.reverse();
+        (e, steps)
+    })
 }
 
-/// Builds a [`Value`] like serde_json's own visitor, but refuses a repeated key and
-/// keeps the path to where it is (pushed before a child is read, popped after it was).
+/// Builds a [`Value`] like serde_json's own visitor, but refuses a repeated key. The path
+/// costs nothing while the text reads: each object or array adds its step only to an
+/// error passing out through it.
 struct Strict<'p> {
     path: &'p RefCell<Vec<Step>>,
 }
@@ -144,28 +150,31 @@ impl<'de> Visitor<'de> for Strict<'_> {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let mut out = Vec::new();
-        loop {
-            self.path.borrow_mut().push(Step::Index(out.len()));
-            let Some(value) = seq.next_element_seed(Strict { path: self.path })? else {
-                self.path.borrow_mut().pop();
-                return Ok(Value::Array(out));
-            };
-            self.path.borrow_mut().pop();
+        let at = |index: usize, e| {
+            self.path.borrow_mut().push(Step::Index(index));
+            e
+        };
+        while let Some(value) = seq.next_element_seed(Strict { path: self.path }).map_err(|e| at(out.len(), e))? {
             out.push(value);
         }
+        Ok(Value::Array(out))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let mut out = Map::new();
         while let Some(key) = map.next_key::<String>()? {
-            let repeated = out.contains_key(&key);
-            self.path.borrow_mut().push(Step::Key(key.clone()));
-            if repeated {
-                return Err(de::Error::custom(crate::model::unique::repeated(&key)));
+            if out.contains_key(&key) {
+                let e = de::Error::custom(crate::model::unique::repeated(&key));
+                self.path.borrow_mut().push(Step::Key(key));
+                return Err(e);
             }
-            let value = map.next_value_seed(Strict { path: self.path })?;
-            self.path.borrow_mut().pop();
-            out.insert(key, value);
+            match map.next_value_seed(Strict { path: self.path }) {
+                Ok(value) => out.insert(key, value),
+                Err(e) => {
+                    self.path.borrow_mut().push(Step::Key(key));
+                    return Err(e);
+                }
+            };
         }
         Ok(Value::Object(out))
     }
