@@ -85,7 +85,7 @@ pub(crate) fn projects(p: &Portfolio, lang: &str, decimals: Decimals) -> Result<
         currencies.dedup();
         // A total only in one currency; amounts in several currencies are never added.
         let total = match currencies.as_slice() {
-            [_] => Some(effective.iter().map(|b| b.value.amount).sum()),
+            [_] => kartan::sum_amounts(effective.iter().map(|b| b.value.amount)),
             _ => None,
         };
         let row = [

@@ -9,7 +9,7 @@ import pandas as pd
 import polars as pl
 import pyarrow as pa
 import pytest
-from conftest import doc
+from conftest import REPO, doc
 from test_portfolio import PROJECTS
 
 
@@ -116,3 +116,19 @@ def test_exact_decimals_that_do_not_fit() -> None:
     with pytest.raises(kartan.KartanError, match="does not fit decimal128"):
         p.projects_table(decimals="exact")
     assert pa.table(p.projects_table()).column("budget").to_pylist()[0] == pytest.approx(1e28)
+
+
+def test_budget_totals_past_the_decimal_limit_are_null() -> None:
+    # tests/data/bad/budget-overflow.json: project A's two lines add up beyond the largest
+    # exact amount (once a Rust panic here); B and C fit alone but not together.
+    p = kartan.load(REPO / "tests" / "data" / "bad" / "budget-overflow.json")
+    for decimals in ("float", "exact"):
+        budget = pa.table(p.projects_table(decimals=decimals)).column("budget").to_pylist()
+        assert budget[0] is None, decimals
+        assert budget[3] == pytest.approx(1200.5)
+    groups = pa.table(p.breakdown("focus_area")).to_pylist()
+    assert [(g["currency"], g["budget"]) for g in groups] == [("EUR", None), ("SEK", None)]
+    as_of = datetime.date(2014, 1, 1)
+    codes = [d.code for d in p.validate(as_of=as_of)]
+    assert codes.count("budget-overflow") == 3
+    assert "too large to total exactly" in p.report("md", as_of=as_of, lang="en")

@@ -3,7 +3,9 @@
 //!
 //! Budgets are the lines that count ([`crate::effective_budgets`]: a revised line
 //! replaces the original for its period), summed exactly per currency — amounts in
-//! different currencies are never added.
+//! different currencies are never added. A total that passes the largest exact amount
+//! ([`crate::model::AMOUNT_LIMIT`], about 7.9 × 10^28) is `None`, never a saturated or
+//! wrong number; `kartan validate` reports it as `budget-overflow`.
 
 use std::collections::BTreeMap;
 
@@ -12,7 +14,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::tables::{DType, Table};
-use crate::model::{effective_budgets, PartnerRole, Portfolio, Project};
+use crate::model::{add_amount, effective_budgets, PartnerRole, Portfolio, Project};
 
 /// One group of a breakdown.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -22,8 +24,9 @@ pub struct Group {
     pub key: String,
     /// Projects in the group.
     pub projects: u64,
-    /// Their budgets, exact, per ISO 4217 currency (currency → amount).
-    pub budget: BTreeMap<String, Decimal>,
+    /// Their budgets, exact, per ISO 4217 currency (currency → amount; `None` when the
+    /// amounts pass [`crate::model::AMOUNT_LIMIT`]).
+    pub budget: BTreeMap<String, Option<Decimal>>,
 }
 
 /// Projects grouped along one dimension.
@@ -38,27 +41,27 @@ pub struct Breakdown {
     pub groups: Vec<Group>,
 }
 
-/// Adds `amount` to the total for `currency`, saturating at `Decimal::MAX` (about
-/// 7.9 × 10^28) rather than panicking; no real budget comes near it.
-fn add_to(totals: &mut BTreeMap<String, Decimal>, currency: &str, amount: Decimal) {
-    let t = totals.entry(currency.to_owned()).or_insert(Decimal::ZERO);
-    *t = t.checked_add(amount).unwrap_or(if amount.is_sign_negative() { Decimal::MIN } else { Decimal::MAX });
+/// Adds `amount` to the total for `currency` ([`add_amount`]: `None` once it passes the limit).
+fn add_to(totals: &mut BTreeMap<String, Option<Decimal>>, currency: &str, amount: Option<Decimal>) {
+    let t = totals.entry(currency.to_owned()).or_insert(Some(Decimal::ZERO));
+    *t = amount.and_then(|a| add_amount(*t, a));
 }
 
 /// The key used for projects with no value.
 pub const NONE_KEY: &str = "(none)";
 
-/// A project's budget per currency: its effective budget lines summed.
-pub fn project_budget(project: &Project) -> BTreeMap<String, Decimal> {
+/// A project's budget per currency: its effective budget lines summed (`None`: past
+/// [`crate::model::AMOUNT_LIMIT`]).
+pub fn project_budget(project: &Project) -> BTreeMap<String, Option<Decimal>> {
     let mut out = BTreeMap::new();
     for b in effective_budgets(&project.budgets) {
-        add_to(&mut out, &b.value.currency, b.value.amount);
+        add_to(&mut out, &b.value.currency, Some(b.value.amount));
     }
     out
 }
 
-/// The portfolio's total budget per currency.
-pub fn budget_total(portfolio: &Portfolio) -> BTreeMap<String, Decimal> {
+/// The portfolio's total budget per currency (`None`: past [`crate::model::AMOUNT_LIMIT`]).
+pub fn budget_total(portfolio: &Portfolio) -> BTreeMap<String, Option<Decimal>> {
     let mut out = BTreeMap::new();
     for p in &portfolio.projects {
         for (c, a) in project_budget(p) {
@@ -154,8 +157,9 @@ pub struct RoleSummary {
     pub role: String,
     /// Partner entries with that role.
     pub partners: u64,
-    /// Their budgets, exact, per currency.
-    pub budget: BTreeMap<String, Decimal>,
+    /// Their budgets, exact, per currency (`None` when the amounts pass
+    /// [`crate::model::AMOUNT_LIMIT`]).
+    pub budget: BTreeMap<String, Option<Decimal>>,
 }
 
 /// Partners by role (LP, PP, AP, then those without a role).
@@ -173,7 +177,7 @@ pub fn partners_by_role(portfolio: &Portfolio) -> Vec<RoleSummary> {
             for part in portfolio.projects.iter().flat_map(|p| &p.partners).filter(|x| x.role == *role) {
                 s.partners += 1;
                 if let Some(m) = &part.budget {
-                    add_to(&mut s.budget, &m.currency, m.amount);
+                    add_to(&mut s.budget, &m.currency, Some(m.amount));
                 }
             }
             s

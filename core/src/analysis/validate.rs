@@ -53,6 +53,7 @@ pub const CODES: &[(&str, Severity, &str)] = &[
     ("negative-budget", Severity::Error, "a budget amount is below zero"),
     ("mixed-currencies", Severity::Error, "budgets summed into one total are in more than one currency"),
     ("overlapping-budget-periods", Severity::Warning, "budget lines that both count cover overlapping periods"),
+    ("budget-overflow", Severity::Error, "budget lines add up beyond the largest exact amount"),
     ("empty-text", Severity::Error, "a required text is blank in every language"),
     ("missing-default-language", Severity::Info, "a text lacks the default language but has others"),
     ("missing-measure", Severity::Warning, "an indicator has no measure"),
@@ -115,6 +116,7 @@ pub const CODES: &[(&str, Severity, &str)] = &[
 /// | `negative-budget` | error | a budget amount is below zero |
 /// | `mixed-currencies` | error | budgets summed into one total (a project's, the program's, the projects' total) are in more than one currency |
 /// | `overlapping-budget-periods` | warning | two budget lines that both count (see [`crate::model::effective_budgets`]) cover overlapping periods |
+/// | `budget-overflow` | error | the budget lines that count (a project's, the program's, or the projects' together) add up in one currency beyond the largest exact amount, [`crate::model::AMOUNT_LIMIT`] (about 7.9 × 10^28): no report or table gives a number for that total |
 /// | `empty-text` | error | a required text (a title, a name, a matrix item, a lesson …) is blank in every language |
 /// | `missing-default-language` | info | a text has no version in the portfolio's default language but has others |
 /// | `missing-measure` | warning | an indicator has no measure: no arithmetic is done on it |

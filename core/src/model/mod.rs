@@ -26,7 +26,7 @@ pub use diagnostic::{pointer_token, Diagnostic, Severity};
 pub use evaluation::{Answer, Evaluation, Instrument, Question, Response, Scale, ScalePoint};
 pub use learning::{Application, ApplicationKind, CyclePhase, FactorAssessment, LearningFactor, LearningModel, Lesson};
 pub use matrix::{MatrixColumn, MatrixItem, MatrixRow, ResultsMatrix};
-pub use money::{effective_budgets, Budget, BudgetKind, Money};
+pub use money::{add_amount, effective_budgets, sum_amounts, Budget, BudgetKind, Money, AMOUNT_LIMIT};
 pub use number::{parse_decimal, NumberError};
 pub use organisation::{FocusArea, Level, Organisation, OrganisationKind, TargetGroup};
 pub use portfolio::{Portfolio, FORMAT};

@@ -75,6 +75,24 @@ pub fn effective_budgets(budgets: &[Budget]) -> Vec<&Budget> {
         .collect()
 }
 
+/// The largest amount a total can hold exactly: ±79,228,162,514,264,337,593,543,950,335
+/// (rust_decimal's 96-bit range, [`Decimal::MAX`]).
+pub const AMOUNT_LIMIT: Decimal = Decimal::MAX;
+
+/// Adds `amount` to a running total exactly.
+///
+/// `None` means the amounts added so far passed [`AMOUNT_LIMIT`]; such a total stays
+/// `None` and is never shown as a number (no saturated, wrapped or rounded total).
+/// `kartan validate` reports these sums as `budget-overflow`.
+pub fn add_amount(total: Option<Decimal>, amount: Decimal) -> Option<Decimal> {
+    total?.checked_add(amount)
+}
+
+/// The exact sum of `amounts`, or `None` when it passes [`AMOUNT_LIMIT`] (see [`add_amount`]).
+pub fn sum_amounts(amounts: impl IntoIterator<Item = Decimal>) -> Option<Decimal> {
+    amounts.into_iter().try_fold(Decimal::ZERO, |total, a| total.checked_add(a))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -102,6 +120,15 @@ mod tests {
         ];
         let total: Decimal = effective_budgets(&lines).iter().map(|b| b.value.amount).sum();
         assert_eq!(total, dec("170"));
+    }
+
+    #[test]
+    fn sums_past_the_limit_are_none_not_saturated() {
+        assert_eq!(sum_amounts([dec("1.5"), dec("2.25")]), Some(dec("3.75")));
+        assert_eq!(sum_amounts([AMOUNT_LIMIT, AMOUNT_LIMIT]), None);
+        assert_eq!(sum_amounts([AMOUNT_LIMIT, dec("1"), dec("-1")]), None);
+        assert_eq!(add_amount(None, dec("-1")), None);
+        assert_eq!(add_amount(Some(AMOUNT_LIMIT), dec("-1")), Some(AMOUNT_LIMIT - dec("1")));
     }
 
     #[test]

@@ -25,8 +25,9 @@ pub struct NumberError {
 ///
 /// # Errors
 /// [`NumberError`] for anything but optional sign, digits and one optional point:
-/// thousands separators, exponents, parentheses, currency signs, empty text, or more
-/// than 28 significant digits.
+/// thousands separators, exponents, parentheses, currency signs, empty text, or a value
+/// a [`Decimal`] cannot hold exactly — beyond ±79,228,162,514,264,337,593,543,950,335, or
+/// with digits past the 28th decimal place that are not zeros. A number is never rounded.
 pub fn parse_decimal(text: &str) -> Result<Decimal, NumberError> {
     let s = text.trim();
     let err = |reason| Err(NumberError { input: text.to_owned(), reason });
@@ -47,7 +48,7 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, NumberError> {
             "expected optional sign, digits and '.'"
         });
     }
-    let too_long = "too many digits (at most 28 significant digits)";
+    let too_long = "more digits than an exact decimal holds (at most 28 decimal places and 28 to 29 significant digits; it would be rounded)";
     // `12`, `-12.5`: rust_decimal reads these as they are; `+12`, `12.`, `.5` are spelled out first.
     let plain = !s.starts_with('+') && !int.is_empty() && (frac.is_empty() != body.contains('.'));
     let mut d = if plain {
@@ -61,7 +62,53 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, NumberError> {
     if frac.is_empty() {
         d = d.trunc();
     }
+    // rust_decimal rounds what it cannot hold (a 29th decimal place, a 29th significant
+    // digit); the digits it kept must be the digits given.
+    if !same_digits(d, int, frac) {
+        return err(too_long);
+    }
     Ok(d)
+}
+
+/// True when `d` is exactly the number written `int`.`frac` (unsigned digit strings).
+fn same_digits(d: Decimal, int: &str, frac: &str) -> bool {
+    let int = int.trim_start_matches('0');
+    let frac = frac.trim_end_matches('0');
+    let kept = d.abs().normalize().to_string();
+    let (kept_int, kept_frac) = kept.split_once('.').unwrap_or((kept.as_str(), ""));
+    kept_int.trim_start_matches('0') == int && kept_frac == frac
+}
+
+/// How many significant decimal digits any binary64 float keeps exactly (`DBL_DIG`).
+const FLOAT_DIGITS: usize = 15;
+
+/// The decimal a JSON number with a fraction or an exponent (read as a binary64 float,
+/// as every JSON reader here does) stands for: the shortest text that reads back as `v`.
+///
+/// A float keeps 15 significant digits exactly. When the shortest text of `v` needs more
+/// (`12345678901234567.89` reads as `12345678901234568`), or `v` is a whole number from
+/// 2^53 on, digits the writer gave may already be gone: that is an error asking for the
+/// number as a string, never a silently rounded value (DESIGN.md rules 7 and 8). Whole
+/// JSON numbers without a fraction or exponent are read exactly as integers and never
+/// come here (up to 2^64).
+///
+/// # Errors
+/// [`NumberError`] for NaN or infinity, for a float that may have lost digits, and for
+/// one outside what a [`Decimal`] holds.
+pub fn decimal_of_f64(v: f64) -> Result<Decimal, NumberError> {
+    let text = format!("{v}");
+    let err = |reason| Err(NumberError { input: text.clone(), reason });
+    if !v.is_finite() {
+        return err("NaN and infinite values are not numbers");
+    }
+    let significant = text.trim_start_matches('-').replace('.', "");
+    let significant = significant.trim_start_matches('0').trim_end_matches('0');
+    if significant.len() > FLOAT_DIGITS || v.abs() >= 9_007_199_254_740_992.0 {
+        return err(
+            "a JSON number with a fraction or exponent keeps at most 15 significant digits (whole numbers up to 2^53) and this one may have been rounded when read; write it as a string, e.g. \"12345678901234567.89\"",
+        );
+    }
+    parse_decimal(&text)
 }
 
 struct DecimalVisitor;
@@ -86,12 +133,7 @@ impl Visitor<'_> for DecimalVisitor {
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Decimal, E> {
-        if !v.is_finite() {
-            return Err(E::custom("NaN and infinite values are not numbers"));
-        }
-        // The shortest text that reads back as `v`: the digits the writer meant.
-        let text = format!("{v}");
-        parse_decimal(&text).map_err(E::custom)
+        decimal_of_f64(v).map_err(E::custom)
     }
 }
 
@@ -205,9 +247,54 @@ mod tests {
             "+-1",
             "--1",
             "99999999999999999999999999999",
+            // Beyond what a Decimal holds exactly: rust_decimal would round these.
+            "0.00000000000000000000000000001",
+            "1.00000000000000000000000000001",
+            "7.9228162514264337593543950336",
+            "79228162514264337593543950336",
         ] {
             assert!(parse_decimal(s).is_err(), "{s:?} accepted");
         }
         assert!(parse_decimal("1,000").unwrap_err().to_string().contains("separators"));
+        assert!(parse_decimal("0.00000000000000000000000000001").unwrap_err().to_string().contains("would be rounded"));
+    }
+
+    #[test]
+    fn keeps_every_digit_up_to_the_limit() {
+        for (s, want) in [
+            ("79228162514264337593543950335", "79228162514264337593543950335"),
+            ("-79228162514264337593543950335", "-79228162514264337593543950335"),
+            ("0.0000000000000000000000000001", "0.0000000000000000000000000001"),
+            ("7.922816251426433759354395033", "7.922816251426433759354395033"),
+            // Zeros past the 28th place change no value.
+            ("1.000000000000000000000000000000", "1.0000000000000000000000000000"),
+            ("000123.4500", "123.4500"),
+        ] {
+            assert_eq!(parse_decimal(s).map(|d| d.to_string()), Ok(want.to_owned()), "{s}");
+        }
+    }
+
+    #[test]
+    fn json_floats_are_exact_or_refused() {
+        for (v, want) in [(0.1, "0.1"), (1234.5, "1234.5"), (1.5e6, "1500000"), (-0.25, "-0.25"), (1e-7, "0.0000001")] {
+            assert_eq!(decimal_of_f64(v).map(|d| d.to_string()), Ok(want.to_owned()), "{v}");
+        }
+        assert_eq!(decimal_of_f64(1234567890123.45).map(|d| d.to_string()), Ok("1234567890123.45".to_owned()));
+        for v in [
+            12345678901234567.89,
+            123456789012345.6,
+            0.1 + 0.2,
+            9_007_199_254_740_992.0,
+            1e20,
+            1.2345678901234567e-5,
+            f64::NAN,
+        ] {
+            let e = decimal_of_f64(v).unwrap_err();
+            assert!(e.reason.contains("may have been rounded") || e.reason.contains("NaN"), "{v}: {e}");
+        }
+        let e: Result<crate::model::Money, _> =
+            serde_json::from_str(r#"{"amount": 12345678901234567.89, "currency": "SEK"}"#);
+        let e = e.unwrap_err().to_string();
+        assert!(e.contains(r#"invalid number "12345678901234568": a JSON number"#), "{e}");
     }
 }

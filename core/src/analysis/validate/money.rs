@@ -1,5 +1,5 @@
 //! Money: `invalid-currency`, `negative-budget`, `mixed-currencies`,
-//! `overlapping-budget-periods`.
+//! `overlapping-budget-periods`, `budget-overflow`.
 //!
 //! Totals are taken over the lines that count: a revised line replaces the original for
 //! the same period ([`crate::model::effective_budgets`]), so only those lines are
@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use rust_decimal::Decimal;
 
 use super::Ctx;
-use crate::model::{Budget, BudgetKind, DateRange};
+use crate::model::{add_amount, effective_budgets, Budget, BudgetKind, DateRange, AMOUNT_LIMIT};
 
 /// Money checks on the program's budget, each project's, and the projects' total.
 pub(super) fn check(cx: &mut Ctx<'_>) {
@@ -21,9 +21,24 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
     let mut by_currency: BTreeMap<String, usize> = BTreeMap::new();
     let mut first: Option<&str> = None;
     let mut differing: Option<(usize, usize)> = None;
+    // The projects' total per currency (`None`: past the limit), and the currencies in
+    // which one project's own total already did not fit (reported at the project).
+    let mut totals: BTreeMap<&str, Option<Decimal>> = BTreeMap::new();
+    let mut overflowed: BTreeSet<&str> = BTreeSet::new();
     for (i, project) in p.projects.iter().enumerate() {
         if project.budgets.is_empty() {
             continue;
+        }
+        for (c, total) in totals_by_currency(&project.budgets) {
+            match total {
+                Some(t) => {
+                    let sum = totals.entry(c).or_insert(Some(Decimal::ZERO));
+                    *sum = add_amount(*sum, t);
+                }
+                None => {
+                    overflowed.insert(c);
+                }
+            }
         }
         let owner = Owner { project: Some(i), id: &project.id };
         let Some(k) = budget_lines(cx, &project.budgets, &owner) else { continue };
@@ -47,6 +62,22 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
         );
         cx.error("mixed-currencies", format!("/projects/{i}/budgets/{k}/value/currency"), msg);
     }
+    for (c, _) in totals.into_iter().filter(|(c, t)| t.is_none() && !overflowed.contains(c)) {
+        let msg = format!(
+            "the projects' budgets in {c} add up beyond the largest exact amount ({AMOUNT_LIMIT}); the portfolio's total in {c} cannot be computed exactly, so none is given"
+        );
+        cx.error("budget-overflow", "/projects".to_owned(), msg);
+    }
+}
+
+/// The effective lines' totals per currency as written (`None`: past [`AMOUNT_LIMIT`]).
+fn totals_by_currency(lines: &[Budget]) -> BTreeMap<&str, Option<Decimal>> {
+    let mut totals: BTreeMap<&str, Option<Decimal>> = BTreeMap::new();
+    for b in effective_budgets(lines) {
+        let t = totals.entry(b.value.currency.as_str()).or_insert(Some(Decimal::ZERO));
+        *t = add_amount(*t, b.value.amount);
+    }
+    totals
 }
 
 /// Whose budget lines are checked: the program's or project `i`'s.
@@ -95,6 +126,13 @@ fn budget_lines(cx: &mut Ctx<'_>, lines: &[Budget], owner: &Owner<'_>) -> Option
     let counting: Vec<usize> = (0..lines.len())
         .filter(|&k| lines[k].kind == BudgetKind::Revised || !revised.contains(&lines[k].period))
         .collect();
+    for (c, _) in totals_by_currency(lines).into_iter().filter(|(_, t)| t.is_none()) {
+        let (who, base) = (owner.who(), owner.base());
+        let msg = format!(
+            "{who} has budget lines in {c} that add up beyond the largest exact amount ({AMOUNT_LIMIT}); its total in {c} cannot be computed exactly, so none is given"
+        );
+        cx.error("budget-overflow", format!("{base}/budgets"), msg);
+    }
     let first = counting.first().copied()?;
     let c0 = lines[first].value.currency.as_str();
     if let Some(&k) = counting.iter().find(|&&k| !lines[k].value.currency.eq_ignore_ascii_case(c0)) {

@@ -148,8 +148,8 @@ fn derived_status_label(cx: &Cx<'_>, code: &str) -> String {
 /// At most this many groups are listed per classification; the rest are counted.
 const GROUP_LIMIT: usize = 30;
 
-fn money(budget: &BTreeMap<String, rust_decimal::Decimal>) -> String {
-    super::join(budget.iter().map(|(c, a)| format!("{} {c}", a.normalize())))
+fn money(cx: &Cx<'_>, budget: &BTreeMap<String, Option<rust_decimal::Decimal>>) -> String {
+    super::join(budget.iter().map(|(c, a)| super::program::money_text(cx, a.map(|a| a.normalize()), c)))
 }
 
 fn breakdown_blocks(cx: &Cx<'_>, heading: String, first: String, b: &Breakdown, s: &mut Section) {
@@ -157,7 +157,7 @@ fn breakdown_blocks(cx: &Cx<'_>, heading: String, first: String, b: &Breakdown, 
     let mut table = Table::new([first, cx.t("Projekt", "Projects"), cx.t("Budget", "Budget")]);
     for g in b.groups.iter().take(GROUP_LIMIT) {
         let key = if g.key == NONE_KEY { cx.not_stated() } else { g.key.clone() };
-        table.push_row([key, g.projects.to_string(), money(&g.budget)]);
+        table.push_row([key, g.projects.to_string(), money(cx, &g.budget)]);
     }
     s.push(Block::Table(table));
     if b.groups.len() > GROUP_LIMIT {
@@ -205,7 +205,7 @@ fn classifications(cx: &Cx<'_>, s: &mut Section) {
                 "AP" => cx.t("AP (associerad partner)", "AP (associated partner)"),
                 _ => cx.not_stated(),
             };
-            table.push_row([role, r.partners.to_string(), money(&r.budget)]);
+            table.push_row([role, r.partners.to_string(), money(cx, &r.budget)]);
         }
         s.push(Block::Table(table));
     }
@@ -268,11 +268,11 @@ fn budgets(cx: &Cx<'_>, s: &mut Section) {
     let p = cx.portfolio;
     s.push(cx.heading("Budget", "Budget"));
     let program = budget_totals(&p.program.budgets);
-    let mut projects: BTreeMap<String, (rust_decimal::Decimal, usize)> = BTreeMap::new();
+    let mut projects: BTreeMap<String, (Option<rust_decimal::Decimal>, usize)> = BTreeMap::new();
     for project in &p.projects {
         for (currency, (amount, lines)) in budget_totals(&project.budgets) {
-            let e = projects.entry(currency).or_default();
-            e.0 = e.0.checked_add(amount).unwrap_or(rust_decimal::Decimal::MAX);
+            let e = projects.entry(currency).or_insert((Some(rust_decimal::Decimal::ZERO), 0));
+            e.0 = amount.and_then(|a| crate::model::add_amount(e.0, a));
             e.1 += lines;
         }
     }
@@ -289,7 +289,7 @@ fn budgets(cx: &Cx<'_>, s: &mut Section) {
     for (scope, totals) in [(cx.t("Programmet", "The program"), program), (cx.t("Projekten", "The projects"), projects)]
     {
         for (currency, (amount, lines)) in totals {
-            table.push_row([scope.clone(), currency, amount.to_string(), lines.to_string()]);
+            table.push_row([scope.clone(), currency, super::program::amount_text(cx, amount), lines.to_string()]);
         }
     }
     s.push(Block::Table(table));

@@ -107,17 +107,36 @@ pub(crate) fn budget_text(cx: &Cx<'_>, budgets: &[Budget]) -> String {
     if totals.is_empty() {
         return cx.t("ej angiven", "not recorded");
     }
-    join(totals.into_iter().map(|(currency, (amount, _))| format!("{amount} {currency}")))
+    join(totals.into_iter().map(|(currency, (amount, _))| money_text(cx, amount, &currency)))
+}
+
+/// `1200.50 SEK`, or `SEK: too large …` for a total past the limit ([`amount_text`]).
+pub(crate) fn money_text(cx: &Cx<'_>, amount: Option<Decimal>, currency: &str) -> String {
+    match amount {
+        Some(a) => format!("{a} {currency}"),
+        None => format!("{currency}: {}", amount_text(cx, None)),
+    }
+}
+
+/// A total as the report writes it; `None` (past [`crate::model::AMOUNT_LIMIT`]) is said
+/// in words, never shown as a saturated number.
+pub(crate) fn amount_text(cx: &Cx<'_>, amount: Option<Decimal>) -> String {
+    match amount {
+        Some(a) => a.to_string(),
+        None => {
+            cx.t("för stort för en exakt summa (över 7,9 × 10^28)", "too large to total exactly (over 7.9 × 10^28)")
+        }
+    }
 }
 
 /// The effective budget lines (a revision replaces the original for the same period)
-/// summed per currency: currency → (total, number of lines).
-pub(crate) fn budget_totals(budgets: &[Budget]) -> std::collections::BTreeMap<String, (Decimal, usize)> {
+/// summed per currency: currency → (total, number of lines); the total is `None` past
+/// [`crate::model::AMOUNT_LIMIT`] (`kartan validate`: `budget-overflow`).
+pub(crate) fn budget_totals(budgets: &[Budget]) -> std::collections::BTreeMap<String, (Option<Decimal>, usize)> {
     let mut totals = std::collections::BTreeMap::new();
     for b in effective_budgets(budgets) {
-        let entry = totals.entry(b.value.currency.clone()).or_insert((Decimal::ZERO, 0));
-        // Decimal addition fails only beyond ~7.9e28; such a total is shown as saturated.
-        entry.0 = entry.0.checked_add(b.value.amount).unwrap_or(Decimal::MAX);
+        let entry = totals.entry(b.value.currency.clone()).or_insert((Some(Decimal::ZERO), 0));
+        entry.0 = crate::model::add_amount(entry.0, b.value.amount);
         entry.1 += 1;
     }
     totals

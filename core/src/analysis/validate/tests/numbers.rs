@@ -92,6 +92,40 @@ fn mixed_currencies() {
 }
 
 #[test]
+fn budget_overflow() {
+    let limit = crate::model::AMOUNT_LIMIT;
+    // One project's two lines (separate periods) pass the limit.
+    let own = |p: &mut Portfolio| {
+        let mut b = p.projects[0].budgets[0].clone();
+        b.period = DateRange { start: Some(pd("2012")), end: Some(pd("2012")) };
+        b.value.amount = limit;
+        p.projects[0].budgets.push(b);
+    };
+    assert_eq!(one(own), f("budget-overflow", Error, "/projects/0/budgets"));
+    assert!(message(own).contains("project \"P-1\" has budget lines in SEK that add up beyond"));
+    // Two projects each fit, their total does not: reported once, at the projects.
+    let across = |p: &mut Portfolio| {
+        p.projects[0].budgets[0].value.amount = limit;
+        let mut q = p.projects[0].clone();
+        q.id = "P-2".into();
+        q.results.clear();
+        p.projects.push(q);
+        p.program.stated_project_count = Some(2);
+    };
+    assert_eq!(one(across), f("budget-overflow", Error, "/projects"));
+    // Up to the limit itself is fine, and a revision replaces its original.
+    assert!(found(&{
+        let mut p = base();
+        p.projects[0].budgets[0].value.amount = limit;
+        let mut b = p.projects[0].budgets[0].clone();
+        b.kind = BudgetKind::Revised;
+        p.projects[0].budgets.push(b);
+        p
+    })
+    .is_empty());
+}
+
+#[test]
 fn overlapping_budget_periods() {
     let overlap = |p: &mut Portfolio| {
         let mut b = p.projects[0].budgets[0].clone();
