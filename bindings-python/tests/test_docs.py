@@ -68,3 +68,21 @@ def test_package_is_typed() -> None:
 
     assert files("kartan").joinpath("py.typed").is_file()
     assert files("kartan").joinpath("_kartan.pyi").is_file()
+
+
+def test_readme_python_examples_run(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # The ```python blocks of README.md and bindings-python/README.md, run as a reader
+    # would: from the repository root (where their relative paths start).
+    import re
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parents[2]
+    monkeypatch.chdir(repo)
+    blocks = []
+    for readme in (repo / "README.md", repo / "bindings-python" / "README.md"):
+        blocks += [(readme.name, b) for b in re.findall(r"```python\n(.*?)```", readme.read_text(encoding="utf-8"), re.S)]
+    assert len(blocks) >= 2, blocks
+    for name, block in blocks:
+        namespace: dict[str, object] = {}
+        exec(compile(block, name, "exec"), namespace)  # noqa: S102 - our own README
+        assert "p" in namespace, name
