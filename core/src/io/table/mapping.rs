@@ -390,10 +390,225 @@ pub struct SurveyMapping {
 /// Reads a mapping from JSON or TOML text: into a tree first, then the mapping from the
 /// tree (as kartan JSON is read, `crate::io::json::tree`), so that the mapping types
 /// have one deserialiser, whatever the format. A data error names the key path and the
-/// line and column of the value in `text`.
-fn parse_text<T: serde::de::DeserializeOwned>(text: &str, file: &str, json: bool) -> Result<T, MappingError> {
+/// line and column of the value in `text`; so does a setting that contradicts another
+/// ([`Checked::problem`]), found here, before any table is read.
+fn parse_text<T: serde::de::DeserializeOwned + Checked>(text: &str, file: &str, json: bool) -> Result<T, MappingError> {
     let source = Source::read(text, file, json)?;
-    serde_path_to_error::deserialize(&source.value).map_err(|e| source.data_error(&tree::steps(e.path()), e.inner()))
+    let mapping: T = serde_path_to_error::deserialize(&source.value).map_err(|e| {
+        let steps = tree::steps(e.path());
+        if source.empty {
+            // No text to point into: the same message for TOML and JSON (the
+            // WebAssembly binding, given no file name, cannot tell which it is).
+            let (line, column) = (1, 1);
+            MappingError::Syntax {
+                file: file.to_owned(),
+                message: format!("the mapping is empty: {} at line {line} column {column}", e.inner()),
+            }
+        } else {
+            source.data_error(&steps, e.inner())
+        }
+    })?;
+    check_kind(mapping.kind(), T::KIND, file)?;
+    if let Some(problem) = mapping.problem() {
+        let start = source.offset(&problem.steps);
+        let message = source.place(&problem.steps, &problem.message, start);
+        return Err(MappingError::Invalid { file: file.to_owned(), message });
+    }
+    Ok(mapping)
+}
+
+/// A setting that contradicts another or that no table can satisfy, and where it is.
+pub(crate) struct Problem {
+    /// The path of the setting in the mapping.
+    pub(crate) steps: Vec<tree::Step>,
+    /// What is wrong, in one sentence.
+    pub(crate) message: String,
+}
+
+impl Problem {
+    fn new(steps: &[&str], message: String) -> Self {
+        Problem { steps: steps.iter().map(|k| tree::Step::Key((*k).to_owned())).collect(), message }
+    }
+
+    fn index(mut self, index: usize) -> Self {
+        self.steps.push(tree::Step::Index(index));
+        self
+    }
+
+    fn key(mut self, key: &str) -> Self {
+        self.steps.push(tree::Step::Key(key.to_owned()));
+        self
+    }
+}
+
+/// What the readers check of a mapping type beyond its shape.
+pub(crate) trait Checked {
+    /// The `kind` the mapping type has.
+    const KIND: &'static str;
+    /// The mapping's `kind`, when given.
+    fn kind(&self) -> Option<&str>;
+    /// The first setting that contradicts another, if any.
+    fn problem(&self) -> Option<Problem>;
+}
+
+/// The delimiter byte that `delimiter` names (`","` when absent, or `"\t"` for a file
+/// whose name ends in `.tsv`).
+///
+/// # Errors
+/// A sentence saying why the setting names no delimiter.
+pub(crate) fn delimiter_byte(delimiter: Option<&str>, tsv: bool) -> Result<u8, String> {
+    match delimiter {
+        None if tsv => Ok(b'\t'),
+        None => Ok(b','),
+        Some("\\t" | "\t") => Ok(b'\t'),
+        Some("\"" | "\n" | "\r") => {
+            Err(format!("delimiter {:?} cannot be a delimiter (it quotes or ends a record)", delimiter.unwrap_or("")))
+        }
+        Some(d) if d.len() == 1 => Ok(d.as_bytes()[0]),
+        Some(d) => Err(format!("delimiter {d:?} must be one ASCII character")),
+    }
+}
+
+fn source_problem(source: &SourceOptions) -> Option<Problem> {
+    let e = delimiter_byte(source.delimiter.as_deref(), false).err()?;
+    Some(Problem::new(&["source", "delimiter"], e))
+}
+
+impl Checked for ProjectMapping {
+    const KIND: &'static str = "projects";
+
+    fn kind(&self) -> Option<&str> {
+        self.kind.as_deref()
+    }
+
+    fn problem(&self) -> Option<Problem> {
+        if let Some(p) = source_problem(&self.source) {
+            return Some(p);
+        }
+        let c = &self.columns;
+        let mut specs: Vec<(Problem, &FieldSpec)> = Vec::new();
+        let named = [
+            ("title", Some(&c.title)),
+            ("description", c.description.as_ref()),
+            ("owner", c.owner.as_ref()),
+            ("start", c.start.as_ref()),
+            ("end", c.end.as_ref()),
+            ("budget", c.budget.as_ref()),
+            ("currency", c.currency.as_ref()),
+            ("focus_area", c.focus_area.as_ref()),
+            ("status", c.status.as_ref()),
+            ("parent", c.parent.as_ref()),
+        ];
+        for (name, spec) in named {
+            if let Some(spec) = spec {
+                specs.push((Problem::new(&["columns", name], String::new()), spec));
+            }
+        }
+        for (i, spec) in c.regions.iter().enumerate() {
+            specs.push((Problem::new(&["columns", "regions"], String::new()).index(i), spec));
+        }
+        for (scheme, spec) in &self.classifications {
+            specs.push((Problem::new(&["classifications"], String::new()).key(scheme), spec));
+        }
+        if let Some(p) = &self.partners {
+            let named = [
+                ("organisation", Some(&p.organisation)),
+                ("role", p.role.as_ref()),
+                ("budget", p.budget.as_ref()),
+                ("currency", p.currency.as_ref()),
+            ];
+            for (name, spec) in named {
+                if let Some(spec) = spec {
+                    specs.push((Problem::new(&["partners", name], String::new()), spec));
+                }
+            }
+        }
+        let (mut problem, _) =
+            specs.into_iter().find(|(_, spec)| matches!(spec, FieldSpec::Detailed { column: None, value: None, .. }))?;
+        problem.message = format!("the mapping's {} names neither a column nor a value", tree::dotted(&problem.steps));
+        Some(problem)
+    }
+}
+
+impl Checked for SurveyMapping {
+    const KIND: &'static str = "survey";
+
+    fn kind(&self) -> Option<&str> {
+        self.kind.as_deref()
+    }
+
+    fn problem(&self) -> Option<Problem> {
+        if let Some(p) = source_problem(&self.source) {
+            return Some(p);
+        }
+        for (name, spec) in &self.scales {
+            if let Some(p) = scale_problem(name, spec, self.locale.as_ref()) {
+                return Some(p);
+            }
+        }
+        let mut ids: Vec<&str> = Vec::new();
+        for (i, q) in self.questions.iter().enumerate() {
+            let at = |key: &str, message: String| Some(Problem::new(&["questions"], message).index(i).key(key));
+            if let Some(s) = q.scale.as_deref().filter(|s| !self.scales.contains_key(*s)) {
+                return at("scale", format!("question {:?} names scale {s:?}, which `scales` does not declare", q.column));
+            }
+            let id = q.id.as_deref().unwrap_or(&q.column);
+            if ids.contains(&id) {
+                let key = if q.id.is_some() { "id" } else { "column" };
+                return at(key, format!("question id {id:?} appears twice in `questions`"));
+            }
+            ids.push(id);
+            if q.reverse && q.scale.is_none() {
+                return at("reverse", format!("question {:?} is reverse-coded but has no scale", q.column));
+            }
+        }
+        None
+    }
+}
+
+/// The first contradiction in the scale `name`: no points or no range, a label given
+/// twice, or an answer declared both a score and "not applicable" (its answers would be
+/// counted as missing, rule 9).
+fn scale_problem(name: &str, spec: &ScaleSpec, locale: Option<&Locale>) -> Option<Problem> {
+    let at = |steps: &[&str], message: String| {
+        let mut all = vec!["scales", name];
+        all.extend_from_slice(steps);
+        Problem::new(&all, message)
+    };
+    let na: Vec<String> = spec.not_applicable.iter().map(|l| super::normalise_label(l)).collect();
+    match (spec.labels.is_empty(), spec.min, spec.max) {
+        (false, None, None) => {
+            let labels: Vec<String> = spec.labels.iter().map(|l| super::normalise_label(l)).collect();
+            if let Some(i) = (0..labels.len()).find(|&i| labels[..i].contains(&labels[i])) {
+                let message = format!("scale {name:?} has the label {:?} twice (label {})", spec.labels[i], i + 1);
+                return Some(at(&["labels"], message).index(i));
+            }
+            let (k, i) = na.iter().enumerate().find_map(|(k, l)| Some((k, labels.iter().position(|x| x == l)?)))?;
+            let message = format!(
+                "scale {name:?} lists {:?} both as a label (label {}) and in `not_applicable`: \
+                 its answers would be counted as not applicable",
+                spec.not_applicable[k],
+                i + 1
+            );
+            Some(at(&["not_applicable"], message).index(k))
+        }
+        (true, Some(min), Some(max)) if min < max => {
+            let k = spec.not_applicable.iter().position(|l| {
+                super::parse_number(l, locale).is_ok_and(|v| v >= min && v <= max)
+            })?;
+            let message = format!(
+                "scale {name:?} lists {:?} in `not_applicable`, but it is a score of the scale ({min}..{max}): \
+                 its answers would be counted as not applicable",
+                spec.not_applicable[k]
+            );
+            Some(at(&["not_applicable"], message).index(k))
+        }
+        (true, Some(_), Some(_)) => Some(at(
+            &["max"],
+            format!("scale {name:?} must have either `labels` or both `min` and `max` (min < max)"),
+        )),
+        _ => Some(at(&[], format!("scale {name:?} must have either `labels` or both `min` and `max` (min < max)"))),
+    }
 }
 
 /// A mapping's text read into a tree (not generic: once for both mapping types).
@@ -401,6 +616,8 @@ struct Source<'a> {
     text: &'a str,
     file: &'a str,
     value: serde_json::Value,
+    /// The text holds nothing but white space (read as an empty table).
+    empty: bool,
     /// The TOML document with its spans; `None` for JSON.
     toml: Option<toml::Spanned<toml::de::DeTable<'a>>>,
 }
@@ -408,14 +625,18 @@ struct Source<'a> {
 impl<'a> Source<'a> {
     fn read(text: &'a str, file: &'a str, json: bool) -> Result<Self, MappingError> {
         let syntax = |message: String| MappingError::Syntax { file: file.to_owned(), message };
+        // A byte-order mark is skipped, as in kartan JSON (TOML's parser skips it too).
+        let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+        if text.trim().is_empty() {
+            let value = serde_json::Value::Object(serde_json::Map::new());
+            return Ok(Source { text, file, value, empty: true, toml: None });
+        }
         if json {
-            // A byte-order mark is skipped, as in kartan JSON (TOML's parser skips it).
-            let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
             let value = tree::parse(text).map_err(|(e, steps)| syntax(format!("at {}: {e}", tree::dotted(&steps))))?;
-            Ok(Source { text, file, value, toml: None })
+            Ok(Source { text, file, value, empty: false, toml: None })
         } else {
             let table = toml::de::DeTable::parse(text).map_err(|e| syntax(e.to_string().trim_end().to_owned()))?;
-            let mut source = Source { text, file, value: serde_json::Value::Null, toml: None };
+            let mut source = Source { text, file, value: serde_json::Value::Null, empty: false, toml: None };
             source.value = toml_tree::table(table.get_ref())
                 .map_err(|refused| source.error_at(&refused.steps, &refused.message, refused.start))?;
             source.toml = Some(table);
@@ -423,22 +644,29 @@ impl<'a> Source<'a> {
         }
     }
 
-    /// The error for the value at `steps` that the mapping type refused.
-    fn data_error(&self, steps: &[tree::Step], error: &serde_json::Error) -> MappingError {
-        let start = match &self.toml {
+    /// The byte offset where the value at `steps` starts (or the deepest value of the
+    /// path present).
+    fn offset(&self, steps: &[tree::Step]) -> usize {
+        match &self.toml {
             None => tree::offset(self.text, steps),
             Some(table) => toml_tree::offset(table, steps),
-        };
-        self.error_at(steps, error, start)
+        }
+    }
+
+    /// The error for the value at `steps` that the mapping type refused.
+    fn data_error(&self, steps: &[tree::Step], error: &serde_json::Error) -> MappingError {
+        self.error_at(steps, error, self.offset(steps))
     }
 
     /// `message` about the value at `steps`, which starts at byte `start` of the text.
     fn error_at(&self, steps: &[tree::Step], message: &dyn std::fmt::Display, start: usize) -> MappingError {
+        MappingError::Syntax { file: self.file.to_owned(), message: self.place(steps, message, start) }
+    }
+
+    /// `message` with the path `steps` and the line and column of byte `start`.
+    fn place(&self, steps: &[tree::Step], message: &dyn std::fmt::Display, start: usize) -> String {
         let (line, column) = tree::line_column(self.text.as_bytes(), start);
-        MappingError::Syntax {
-            file: self.file.to_owned(),
-            message: format!("at {}: {message} at line {line} column {column}", tree::dotted(steps)),
-        }
+        format!("at {}: {message} at line {line} column {column}", tree::dotted(steps))
     }
 }
 
@@ -530,10 +758,24 @@ mod toml_tree {
     }
 }
 
-fn load_file<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, MappingError> {
+fn load_file<T: serde::de::DeserializeOwned + Checked>(path: &Path) -> Result<T, MappingError> {
     let file = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|source| MappingError::Io { file: file.clone(), source })?;
-    parse_text(&text, &file, is_json(&file))
+    let bytes = std::fs::read(path).map_err(|source| MappingError::Io { file: file.clone(), source })?;
+    let text = std::str::from_utf8(&bytes).map_err(|e| not_utf8(&bytes, e, &file))?;
+    parse_text(text, &file, is_json(&file))
+}
+
+/// The error for mapping bytes that are not UTF-8, with the line and column (in bytes)
+/// of the first invalid sequence.
+fn not_utf8(bytes: &[u8], e: std::str::Utf8Error, file: &str) -> MappingError {
+    let offset = e.valid_up_to();
+    let (line, column) = tree::line_column(bytes, offset);
+    MappingError::Syntax {
+        file: file.to_owned(),
+        message: format!(
+            "not UTF-8: invalid byte sequence at byte {offset} (line {line} column {column}); a mapping must be UTF-8"
+        ),
+    }
 }
 
 /// Whether a mapping named `name` is JSON (its extension is `.json`, any case); TOML
@@ -542,7 +784,7 @@ fn is_json(name: &str) -> bool {
     Path::new(name).extension().is_some_and(|e| e.eq_ignore_ascii_case("json"))
 }
 
-fn check_kind(kind: &Option<String>, want: &str, file: &str) -> Result<(), MappingError> {
+fn check_kind(kind: Option<&str>, want: &str, file: &str) -> Result<(), MappingError> {
     match kind {
         Some(k) if k != want => Err(MappingError::Invalid {
             file: file.to_owned(),
@@ -560,12 +802,14 @@ macro_rules! mapping_files {
             ///
             /// # Errors
             /// [`MappingError`] naming the file and the key or line; `Invalid` when the
-            #[doc = concat!("file's `kind` is not `\"", $kind, "\"`.")]
+            #[doc = concat!("file's `kind` is not `\"", $kind, "\"`,")]
+            /// or when a setting contradicts another or cannot be met (a scale label given
+            /// twice or also listed as not applicable, a question id twice, a question
+            /// naming an undeclared scale, a field naming neither a column nor a value, a
+            /// delimiter that is not one character), with its key and line and column.
+            /// Text that is not UTF-8 or holds nothing is a `Syntax` error.
             pub fn load(path: impl AsRef<Path>) -> Result<Self, MappingError> {
-                let path = path.as_ref();
-                let m: Self = load_file(path)?;
-                check_kind(&m.kind, $kind, &path.display().to_string())?;
-                Ok(m)
+                load_file(path.as_ref())
             }
 
             /// Reads a mapping from TOML text, naming `file` in errors.
@@ -594,9 +838,7 @@ macro_rules! mapping_files {
             }
 
             fn from_text(text: &str, file: &str, json: bool) -> Result<Self, MappingError> {
-                let m: Self = parse_text(text, file, json)?;
-                check_kind(&m.kind, $kind, file)?;
-                Ok(m)
+                parse_text(text, file, json)
             }
 
             /// Writes the mapping as TOML.
