@@ -73,7 +73,10 @@ fn a_short_row_is_an_error_like_a_long_one() {
         "17_ragged_short.csv: row 2: 3 cells but the header has 4 columns (no cell for column \"start\")"
     );
     let e = csv("a,b,c\n\"1\n\",2,3\n1\n").unwrap_err();
-    assert_eq!(e.to_string(), "t.csv: row 3 (line 4): 1 cells but the header has 3 columns (no cell for column \"b\" and after)");
+    assert_eq!(
+        e.to_string(),
+        "t.csv: row 3 (line 4): 1 cells but the header has 3 columns (no cell for column \"b\" and after)"
+    );
     let e = csv("a,b\n1,2,3\n").unwrap_err();
     assert_eq!(e.to_string(), "t.csv: row 2: 3 cells but the header has 2 columns (cell 3 is not empty)");
     // A row of empty cells is a blank row, which the import reports; a header that ends
@@ -104,8 +107,7 @@ fn a_repeated_key_in_a_json_record_is_an_error() {
 #[test]
 fn a_json_boolean_is_not_a_number_and_says_so() {
     let (_, report) = load_portfolio(bad("08_table_json_numbers.json"), bad("06_mapping.toml")).unwrap();
-    let reasons: Vec<String> =
-        report.skipped.iter().map(|s| format!("{} | {}", message(&s.place), s.reason)).collect();
+    let reasons: Vec<String> = report.skipped.iter().map(|s| format!("{} | {}", message(&s.place), s.reason)).collect();
     assert!(
         reasons.contains(
             &"08_table_json_numbers.json: record 2 (/1), column \"budget\" | budget: a JSON boolean (true) is not a number; the cell is skipped"
@@ -134,8 +136,7 @@ fn a_json_boolean_is_not_a_number_and_says_so() {
         "s.toml",
     )
     .unwrap();
-    let table =
-        read_table_bytes(br#"[{"Score": true}, {"Score": 7}]"#, "r.json", SourceKind::Json, &m.source).unwrap();
+    let table = read_table_bytes(br#"[{"Score": true}, {"Score": 7}]"#, "r.json", SourceKind::Json, &m.source).unwrap();
     let imp = import_survey(&table, &m).unwrap();
     assert_eq!(imp.report.skipped[0].reason, "a JSON boolean (true) is not a number; the cell is skipped");
 }
@@ -201,7 +202,8 @@ fn survey_mapping_mistakes_name_the_mapping_and_the_key() {
     let json = "{\"evaluation_id\": \"E\", \"title\": \"T\",\n \"scales\": {\"a\": {\"labels\": [\"Yes\", \"No\"], \"not_applicable\": [\"no\"]}},\n \"questions\": []}";
     let e = SurveyMapping::from_json(json, "s.json").unwrap_err();
     assert!(
-        e.to_string().starts_with("s.json: at scales.a.not_applicable[0]: scale \"a\" lists \"no\" both as a label (label 2)"),
+        e.to_string()
+            .starts_with("s.json: at scales.a.not_applicable[0]: scale \"a\" lists \"no\" both as a label (label 2)"),
         "{e}"
     );
     assert!(e.to_string().ends_with("at line 2 column 63"), "{e}");
@@ -223,9 +225,13 @@ fn a_mapping_built_in_code_is_checked_by_the_import() {
 #[test]
 fn project_mapping_settings_name_the_mapping() {
     let e = ProjectMapping::from_toml(&format!("{PROJECTS}[source]\ndelimiter = \";;\"\n"), "p.toml").unwrap_err();
-    assert_eq!(e.to_string(), "p.toml: at source.delimiter: delimiter \";;\" must be one ASCII character at line 8 column 13");
-    let e = ProjectMapping::from_toml("[columns]\nid = \"id\"\ntitle = \"name\"\nowner = { split = \",\" }\n", "p.toml")
-        .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "p.toml: at source.delimiter: delimiter \";;\" must be one ASCII character at line 8 column 13"
+    );
+    let e =
+        ProjectMapping::from_toml("[columns]\nid = \"id\"\ntitle = \"name\"\nowner = { split = \",\" }\n", "p.toml")
+            .unwrap_err();
     assert_eq!(
         e.to_string(),
         "p.toml: at columns.owner: the mapping's columns.owner names neither a column nor a value at line 4 column 9"
@@ -257,7 +263,10 @@ fn an_empty_mapping_says_so_the_same_way_in_toml_and_json() {
     for name in ["mapping.toml", "mapping.json"] {
         for text in ["", " \n\t", "\u{feff}\n"] {
             let e = ProjectMapping::from_named_text(text, name).unwrap_err();
-            assert_eq!(e.to_string(), format!("{name}: the mapping is empty: missing field `columns` at line 1 column 1"));
+            assert_eq!(
+                e.to_string(),
+                format!("{name}: the mapping is empty: missing field `columns` at line 1 column 1")
+            );
             let e = SurveyMapping::from_named_text(text, name).unwrap_err();
             assert_eq!(
                 e.to_string(),
@@ -265,4 +274,30 @@ fn an_empty_mapping_says_so_the_same_way_in_toml_and_json() {
             );
         }
     }
+}
+
+/// The messages the bindings' tests expect (bindings-wasm/tests/tables.test.mjs,
+/// bindings-python/tests/test_learning.py), through the bytes API.
+#[test]
+fn binding_messages_through_the_bytes_api() {
+    use kartan::io::table::{evaluation_from_bytes, portfolio_from_bytes};
+    let m = "[columns]\nid = \"id\"\ntitle = \"name\"\n";
+    let e = portfolio_from_bytes(b"id,name\nP1,\"a\nP2,b\n", "table.csv", m, "mapping.toml").unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "table.csv: row 2: a quote opened at line 2 column 4 is never closed (the rest of the file would be read into one cell)"
+    );
+    let e = portfolio_from_bytes(b"id,name,x\nP1,a\n", "table.csv", m, "mapping.toml").unwrap_err();
+    assert_eq!(e.to_string(), "table.csv: row 2: 2 cells but the header has 3 columns (no cell for column \"x\")");
+    let e = portfolio_from_bytes(br#"[{"id": "P1", "id": "P2", "name": "a"}]"#, "dup.json", m, "m.toml").unwrap_err();
+    assert_eq!(e.to_string(), "dup.json: 1:18: at /0/id: duplicate key \"id\": a key may appear once in an object");
+    let e = evaluation_from_bytes(b"A\nYes\n", "s.csv", "", "mapping.toml").unwrap_err();
+    assert_eq!(e.to_string(), "mapping.toml: the mapping is empty: missing field `evaluation_id` at line 1 column 1");
+    let survey = "evaluation_id = \"E\"\ntitle = \"t\"\n[scales.yn]\nlabels = [\"No\", \"Yes\"]\nnot_applicable = [\"yes\"]\n[[questions]]\ncolumn = \"A\"\nscale = \"yn\"\n";
+    let e = evaluation_from_bytes(b"A\nYes\n", "s.csv", survey, "mapping.toml").unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "mapping.toml: at scales.yn.not_applicable[0]: scale \"yn\" lists \"yes\" both as a label (label 2) and in \
+         `not_applicable`: its answers would be counted as not applicable at line 5 column 19"
+    );
 }

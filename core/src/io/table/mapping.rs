@@ -523,8 +523,9 @@ impl Checked for ProjectMapping {
                 }
             }
         }
-        let (mut problem, _) =
-            specs.into_iter().find(|(_, spec)| matches!(spec, FieldSpec::Detailed { column: None, value: None, .. }))?;
+        let (mut problem, _) = specs
+            .into_iter()
+            .find(|(_, spec)| matches!(spec, FieldSpec::Detailed { column: None, value: None, .. }))?;
         problem.message = format!("the mapping's {} names neither a column nor a value", tree::dotted(&problem.steps));
         Some(problem)
     }
@@ -550,7 +551,10 @@ impl Checked for SurveyMapping {
         for (i, q) in self.questions.iter().enumerate() {
             let at = |key: &str, message: String| Some(Problem::new(&["questions"], message).index(i).key(key));
             if let Some(s) = q.scale.as_deref().filter(|s| !self.scales.contains_key(*s)) {
-                return at("scale", format!("question {:?} names scale {s:?}, which `scales` does not declare", q.column));
+                return at(
+                    "scale",
+                    format!("question {:?} names scale {s:?}, which `scales` does not declare", q.column),
+                );
             }
             let id = q.id.as_deref().unwrap_or(&q.column);
             if ids.contains(&id) {
@@ -593,9 +597,10 @@ fn scale_problem(name: &str, spec: &ScaleSpec, locale: Option<&Locale>) -> Optio
             Some(at(&["not_applicable"], message).index(k))
         }
         (true, Some(min), Some(max)) if min < max => {
-            let k = spec.not_applicable.iter().position(|l| {
-                super::parse_number(l, locale).is_ok_and(|v| v >= min && v <= max)
-            })?;
+            let k = spec
+                .not_applicable
+                .iter()
+                .position(|l| super::parse_number(l, locale).is_ok_and(|v| v >= min && v <= max))?;
             let message = format!(
                 "scale {name:?} lists {:?} in `not_applicable`, but it is a score of the scale ({min}..{max}): \
                  its answers would be counted as not applicable",
@@ -603,10 +608,9 @@ fn scale_problem(name: &str, spec: &ScaleSpec, locale: Option<&Locale>) -> Optio
             );
             Some(at(&["not_applicable"], message).index(k))
         }
-        (true, Some(_), Some(_)) => Some(at(
-            &["max"],
-            format!("scale {name:?} must have either `labels` or both `min` and `max` (min < max)"),
-        )),
+        (true, Some(_), Some(_)) => {
+            Some(at(&["max"], format!("scale {name:?} must have either `labels` or both `min` and `max` (min < max)")))
+        }
         _ => Some(at(&[], format!("scale {name:?} must have either `labels` or both `min` and `max` (min < max)"))),
     }
 }
