@@ -142,7 +142,7 @@ fn check_columns<'m>(table: &RawTable, m: &'m ProjectMapping) -> Result<(), Tabl
     }
     // A mapping read from a file was checked as it was read, naming the mapping file; one
     // built in code is checked here.
-    if let Some(problem) = super::mapping::Checked::problem(m) {
+    if let Some(problem) = super::check::Checked::problem(m) {
         return Err(TableError::Mapping(super::MappingError::Invalid {
             file: table.file.clone(),
             message: problem.message,

@@ -234,7 +234,7 @@ fn read_csv(bytes: &[u8], file: &str, options: &SourceOptions) -> Result<(Vec<St
         return Err(TableError::Empty { file: file.to_owned() });
     }
     let tsv = file.to_ascii_lowercase().ends_with(".tsv");
-    let delimiter = super::mapping::delimiter_byte(options.delimiter.as_deref(), tsv)
+    let delimiter = super::check::delimiter_byte(options.delimiter.as_deref(), tsv)
         .map_err(|message| TableError::Parse { file: file.to_owned(), message })?;
     let mut reader =
         csv::ReaderBuilder::new().delimiter(delimiter).has_headers(false).flexible(true).from_reader(bytes);

@@ -61,7 +61,7 @@ pub fn import_survey(table: &RawTable, mapping: &SurveyMapping) -> Result<Survey
     }
     // A mapping read from a file was checked as it was read, naming the mapping file; one
     // built in code is checked here.
-    if let Some(problem) = super::mapping::Checked::problem(mapping) {
+    if let Some(problem) = super::check::Checked::problem(mapping) {
         return Err(TableError::Mapping(MappingError::Invalid { file: table.file.clone(), message: problem.message }));
     }
     let scales: BTreeMap<&str, Scale> =
@@ -185,7 +185,7 @@ pub fn import_survey(table: &RawTable, mapping: &SurveyMapping) -> Result<Survey
     Ok(SurveyImport { evaluation, report })
 }
 
-/// The scale `spec` declares, checked by [`super::mapping::Checked::problem`] (labels,
+/// The scale `spec` declares, checked by [`super::check::Checked::problem`] (labels,
 /// or a `min`/`max` range).
 fn build_scale(spec: &ScaleSpec, lang: &str) -> Scale {
     match (spec.min, spec.max) {
