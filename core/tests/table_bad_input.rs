@@ -238,6 +238,23 @@ fn project_mapping_settings_name_the_mapping() {
     );
     let e = ProjectMapping::from_toml(&format!("{PROJECTS}[source]\ndelimiter = '\"'\n"), "p.toml").unwrap_err();
     assert!(e.to_string().contains("delimiter \"\\\"\" cannot be a delimiter"), "{e}");
+    // Separators that cannot be told apart.
+    let e = ProjectMapping::from_toml(
+        &format!("{PROJECTS}[locale]\ndecimal_separator = \",\"\nthousands_separator = \",\"\n"),
+        "p.toml",
+    )
+    .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "p.toml: at locale.thousands_separator: thousands separator \",\" is also the decimal separator: numbers \
+         would be ambiguous at line 9 column 23"
+    );
+    let e =
+        ProjectMapping::from_toml(&format!("{PROJECTS}[locale]\nthousands_separator = \".\"\n"), "p.toml").unwrap_err();
+    assert!(e.to_string().contains("thousands separator \".\" is also the decimal separator"), "{e}");
+    let e =
+        ProjectMapping::from_toml(&format!("{PROJECTS}[locale]\ndecimal_separator = \"\"\n"), "p.toml").unwrap_err();
+    assert!(e.to_string().contains("decimal separator \"\" must be a character other than a digit or sign"), "{e}");
     // Tab, written either way, is one.
     for tab in ["'\\t'", "\"\\t\""] {
         assert!(ProjectMapping::from_toml(&format!("{PROJECTS}[source]\ndelimiter = {tab}\n"), "p.toml").is_ok());

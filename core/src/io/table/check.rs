@@ -62,6 +62,35 @@ fn source_problem(source: &SourceOptions) -> Option<Problem> {
     Some(Problem::new(&["source", "delimiter"], e))
 }
 
+/// Separators that cannot be told from digits or from each other: `1,500` with `,` as
+/// both would be read as 1500 where 1.5 was meant (rule 7).
+fn locale_problem(locale: Option<&Locale>) -> Option<Problem> {
+    let locale = locale?;
+    let at = |key: &str, message: String| Some(Problem::new(&["locale", key], message));
+    let decimal = locale.decimal_separator.as_deref().unwrap_or(".");
+    let unusable = |sep: &str| sep.is_empty() || sep.chars().any(|c| c.is_ascii_digit() || c == '+' || c == '-');
+    if unusable(decimal) {
+        return at(
+            "decimal_separator",
+            format!("decimal separator {decimal:?} must be a character other than a digit or sign"),
+        );
+    }
+    let thousands = locale.thousands_separator.as_deref()?;
+    if unusable(thousands) {
+        return at(
+            "thousands_separator",
+            format!("thousands separator {thousands:?} must be a character other than a digit or sign"),
+        );
+    }
+    if thousands == decimal {
+        return at(
+            "thousands_separator",
+            format!("thousands separator {thousands:?} is also the decimal separator: numbers would be ambiguous"),
+        );
+    }
+    None
+}
+
 impl Checked for ProjectMapping {
     const KIND: &'static str = "projects";
 
@@ -70,7 +99,7 @@ impl Checked for ProjectMapping {
     }
 
     fn problem(&self) -> Option<Problem> {
-        if let Some(p) = source_problem(&self.source) {
+        if let Some(p) = source_problem(&self.source).or_else(|| locale_problem(self.locale.as_ref())) {
             return Some(p);
         }
         let c = &self.columns;
@@ -127,7 +156,7 @@ impl Checked for SurveyMapping {
     }
 
     fn problem(&self) -> Option<Problem> {
-        if let Some(p) = source_problem(&self.source) {
+        if let Some(p) = source_problem(&self.source).or_else(|| locale_problem(self.locale.as_ref())) {
             return Some(p);
         }
         for (name, spec) in &self.scales {
