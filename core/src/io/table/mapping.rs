@@ -613,7 +613,8 @@ macro_rules! mapping_files {
             /// or when a setting contradicts another or cannot be met (a scale label given
             /// twice or also listed as not applicable, a question id twice, a question
             /// naming an undeclared scale, a field naming neither a column nor a value, a
-            /// delimiter that is not one character), with its key and line and column.
+            /// delimiter that is not one character, the same separator for decimals and
+            /// thousands), with its key and line and column.
             /// Text that is not UTF-8 or holds nothing is a `Syntax` error.
             pub fn load(path: impl AsRef<Path>) -> Result<Self, MappingError> {
                 load_file(path.as_ref())
