@@ -101,13 +101,17 @@ pub(crate) fn activities(py: Python<'_>, p: &kartan::Portfolio, as_of: NaiveDate
     tables(list)
 }
 
-/// The Python exception for a table import error: `ParseError` naming the file and,
-/// where known, the row (as `line`); `OSError` subclasses for I/O.
+/// The Python exception for a table import error: `ParseError` naming the file (the
+/// mapping's, for a mapping error) and, where known, the row (as `line`); `OSError`
+/// subclasses for I/O.
 pub(crate) fn table_error(py: Python<'_>, error: &TableError) -> PyErr {
     let message = error.to_string();
     match error {
         TableError::Io { file, source } | TableError::Mapping(MappingError::Io { file, source }) => {
             errors::io_error(source, std::path::Path::new(file))
+        }
+        TableError::Mapping(MappingError::Syntax { file, .. } | MappingError::Invalid { file, .. }) => {
+            errors::parse_error(py, message, Place { filename: Some(std::path::Path::new(file)), ..Place::default() })
         }
         TableError::Cell { place, .. } => {
             let path = PathBuf::from(&place.file);

@@ -66,3 +66,44 @@ def test_table_import_errors(tmp_path: Path) -> None:
     mapping.write_text("this is = = not toml", encoding="utf-8")
     with pytest.raises(kartan.ParseError):
         kartan.import_table(table, mapping)
+
+
+def test_bad_mappings_are_parse_errors_naming_the_mapping(tmp_path: Path) -> None:
+    table = tmp_path / "projects.csv"
+    table.write_text("id,name\nP1,a\n", encoding="utf-8")
+    # Not UTF-8: a ParseError with the place of the first bad byte, not an OSError.
+    latin1 = tmp_path / "latin1.toml"
+    latin1.write_bytes(b'[columns]\nid = "id"\ntitle = "n\xe4me"\n')
+    with pytest.raises(kartan.ParseError, match=r"latin1\.toml: not UTF-8: invalid byte sequence at byte 30 \(line 3 column 11\)") as info:
+        kartan.import_table(table, latin1)
+    assert info.value.filename == str(latin1)
+    # Empty: the same message for JSON as for TOML.
+    empty = tmp_path / "empty.json"
+    empty.write_text("", encoding="utf-8")
+    with pytest.raises(kartan.ParseError, match="empty.json: the mapping is empty: missing field `columns` at line 1 column 1"):
+        kartan.import_table(table, empty)
+    # A survey setting that contradicts another names the mapping and the key's place.
+    survey = tmp_path / "s.toml"
+    survey.write_text(
+        'evaluation_id = "E"\ntitle = "T"\n[scales.a]\nlabels = ["No", "Yes"]\nnot_applicable = ["Yes"]\n'
+        '[[questions]]\ncolumn = "name"\nscale = "a"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(kartan.ParseError, match=r"s\.toml: at scales\.a\.not_applicable\[0\]: scale \"a\" lists \"Yes\" both as a label"):
+        kartan.load_survey(table, survey)
+
+
+def test_bad_tables_are_parse_errors(tmp_path: Path) -> None:
+    mapping = tmp_path / "m.toml"
+    mapping.write_text('[columns]\nid = "id"\ntitle = "name"\n', encoding="utf-8")
+    for name, text, message in [
+        ("quote.csv", 'id,name\nP1,"Network\nP2,Fair\n', "quote.csv: row 2: a quote opened at line 2 column 4 is never closed"),
+        ("short.csv", "id,name,x\nP1,a\n", 'short.csv: row 2: 2 cells but the header has 3 columns (no cell for column "x")'),
+        ("dup.json", '[{"id": "P1", "id": "P2", "name": "a"}]', 'dup.json: 1:18: at /0/id: duplicate key "id"'),
+    ]:
+        table = tmp_path / name
+        table.write_text(text, encoding="utf-8")
+        with pytest.raises(kartan.ParseError) as info:
+            kartan.import_table(table, mapping)
+        assert str(info.value).startswith(str(tmp_path / message.split(":")[0])), str(info.value)
+        assert message.split(": ", 1)[1] in str(info.value), str(info.value)

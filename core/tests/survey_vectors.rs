@@ -94,6 +94,8 @@ fn every_survey_vector() {
 #[test]
 fn survey_mapping_mistakes_are_named() {
     let table = read_table_bytes(b"A,B\nYes,No\n", "s.csv", SourceKind::Csv, &SourceOptions::default()).unwrap();
+    // Settings that contradict each other: refused as the mapping is read, naming the
+    // mapping, the key and its place (more in table_bad_input.rs).
     let cases = [
         (r#"evaluation_id = "E"
 title = "t"
@@ -101,13 +103,13 @@ title = "t"
 labels = ["Yes", "yes"]
 [[questions]]
 column = "A"
-scale = "yn""#, "s.csv: scale \"yn\" has the label \"yes\" twice (label 2)"),
+scale = "yn""#, "m.toml: at scales.yn.labels[1]: scale \"yn\" has the label \"yes\" twice (label 2) at line 4 column 18"),
         (r#"evaluation_id = "E"
 title = "t"
 scales = {}
 [[questions]]
 column = "A"
-scale = "agree""#, "s.csv: question \"A\" names scale \"agree\", which `scales` does not declare"),
+scale = "agree""#, "m.toml: at questions[0].scale: question \"A\" names scale \"agree\", which `scales` does not declare at line 6 column 9"),
         (r#"evaluation_id = "E"
 title = "t"
 scales = {}
@@ -115,17 +117,22 @@ scales = {}
 column = "A"
 [[questions]]
 column = "B"
-id = "A""#, "s.csv: question id \"A\" appears twice in `questions`"),
-        (r#"evaluation_id = "E"
+id = "A""#, "m.toml: at questions[1].id: question id \"A\" appears twice in `questions` at line 8 column 6"),
+    ];
+    for (toml, want) in cases {
+        assert_eq!(SurveyMapping::from_toml(toml, "m.toml").unwrap_err().to_string(), want);
+    }
+    // A column the table lacks: known only with the table.
+    let toml = r#"evaluation_id = "E"
 title = "t"
 scales = {}
 [[questions]]
-column = "C""#, "s.csv: the mapping's questions.column names column \"C\", which the table does not have; its columns are: A, B"),
-    ];
-    for (toml, want) in cases {
-        let m = SurveyMapping::from_toml(toml, "m.toml").unwrap();
-        assert_eq!(import_survey(&table, &m).unwrap_err().to_string(), want);
-    }
+column = "C""#;
+    let m = SurveyMapping::from_toml(toml, "m.toml").unwrap();
+    assert_eq!(
+        import_survey(&table, &m).unwrap_err().to_string(),
+        "s.csv: the mapping's questions.column names column \"C\", which the table does not have; its columns are: A, B"
+    );
     let e = SurveyMapping::from_toml(
         "evaluation_id = \"E\"\ntitle = \"t\"\nkind = \"projects\"\nscales = {}\nquestions = []\n",
         "m.toml",

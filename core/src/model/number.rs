@@ -42,7 +42,7 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, NumberError> {
     if !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit()) {
         return err(if body.contains([',', ' ', '\u{a0}']) {
             "thousands or decimal-comma separators are not allowed; use digits and '.'"
-        } else if body.contains(['e', 'E']) {
+        } else if is_exponent_form(body) {
             "exponent notation is not allowed"
         } else {
             "expected optional sign, digits and '.'"
@@ -109,6 +109,19 @@ pub fn decimal_of_f64(v: f64) -> Result<Decimal, NumberError> {
         );
     }
     parse_decimal(&text)
+}
+
+/// Whether `body` (a number without its sign) is written with an exponent: digits with
+/// an optional point, `e` or `E`, an optional sign and digits (`1.5E6`, `2e-3`). Other
+/// text with an `e` (`true`, `none`) is no number at all.
+fn is_exponent_form(body: &str) -> bool {
+    let Some((mantissa, exponent)) = body.split_once(['e', 'E']) else { return false };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let exponent = exponent.strip_prefix(['+', '-']).unwrap_or(exponent);
+    !(int.is_empty() && frac.is_empty())
+        && int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit())
+        && !exponent.is_empty()
+        && exponent.bytes().all(|b| b.is_ascii_digit())
 }
 
 struct DecimalVisitor;
@@ -296,5 +309,16 @@ mod tests {
             serde_json::from_str(r#"{"amount": 12345678901234567.89, "currency": "SEK"}"#);
         let e = e.unwrap_err().to_string();
         assert!(e.contains(r#"invalid number "12345678901234568": a JSON number"#), "{e}");
+    }
+
+    #[test]
+    fn exponent_named_only_for_an_exponent() {
+        for s in ["1.5E6", "1e3", "-2.e-3", ".5E+2"] {
+            assert_eq!(parse_decimal(s).unwrap_err().reason, "exponent notation is not allowed", "{s}");
+        }
+        // Words with an `e` are no numbers at all, not numbers with an exponent.
+        for s in ["true", "false", "none", "e5", "1e", "1e+", "1.2.3e4"] {
+            assert_eq!(parse_decimal(s).unwrap_err().reason, "expected optional sign, digits and '.'", "{s}");
+        }
     }
 }

@@ -134,7 +134,7 @@ fn classify(e: serde_json::Error, steps: &[tree::Step]) -> JsonError {
 }
 
 /// serde_json appends " at line L column C"; the location is carried separately.
-fn strip_position(message: &str) -> String {
+pub(crate) fn strip_position(message: &str) -> String {
     match message.rfind(" at line ") {
         Some(i) => message[..i].to_owned(),
         None => message.to_owned(),

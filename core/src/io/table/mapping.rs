@@ -6,6 +6,7 @@ use std::path::Path;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use super::check::Checked;
 use crate::io::json::tree;
 
 /// Why a mapping file could not be used.
@@ -390,10 +391,31 @@ pub struct SurveyMapping {
 /// Reads a mapping from JSON or TOML text: into a tree first, then the mapping from the
 /// tree (as kartan JSON is read, `crate::io::json::tree`), so that the mapping types
 /// have one deserialiser, whatever the format. A data error names the key path and the
-/// line and column of the value in `text`.
-fn parse_text<T: serde::de::DeserializeOwned>(text: &str, file: &str, json: bool) -> Result<T, MappingError> {
+/// line and column of the value in `text`; so does a setting that contradicts another
+/// ([`Checked::problem`]), found here, before any table is read.
+fn parse_text<T: serde::de::DeserializeOwned + Checked>(text: &str, file: &str, json: bool) -> Result<T, MappingError> {
     let source = Source::read(text, file, json)?;
-    serde_path_to_error::deserialize(&source.value).map_err(|e| source.data_error(&tree::steps(e.path()), e.inner()))
+    let mapping: T = serde_path_to_error::deserialize(&source.value).map_err(|e| {
+        let steps = tree::steps(e.path());
+        if source.empty {
+            // No text to point into: the same message for TOML and JSON (the
+            // WebAssembly binding, given no file name, cannot tell which it is).
+            let (line, column) = (1, 1);
+            MappingError::Syntax {
+                file: file.to_owned(),
+                message: format!("the mapping is empty: {} at line {line} column {column}", e.inner()),
+            }
+        } else {
+            source.data_error(&steps, e.inner())
+        }
+    })?;
+    check_kind(mapping.kind(), T::KIND, file)?;
+    if let Some(problem) = mapping.problem() {
+        let start = source.offset(&problem.steps);
+        let message = source.place(&problem.steps, &problem.message, start);
+        return Err(MappingError::Invalid { file: file.to_owned(), message });
+    }
+    Ok(mapping)
 }
 
 /// A mapping's text read into a tree (not generic: once for both mapping types).
@@ -401,6 +423,8 @@ struct Source<'a> {
     text: &'a str,
     file: &'a str,
     value: serde_json::Value,
+    /// The text holds nothing but white space (read as an empty table).
+    empty: bool,
     /// The TOML document with its spans; `None` for JSON.
     toml: Option<toml::Spanned<toml::de::DeTable<'a>>>,
 }
@@ -408,14 +432,18 @@ struct Source<'a> {
 impl<'a> Source<'a> {
     fn read(text: &'a str, file: &'a str, json: bool) -> Result<Self, MappingError> {
         let syntax = |message: String| MappingError::Syntax { file: file.to_owned(), message };
+        // A byte-order mark is skipped, as in kartan JSON (TOML's parser skips it too).
+        let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+        if text.trim().is_empty() {
+            let value = serde_json::Value::Object(serde_json::Map::new());
+            return Ok(Source { text, file, value, empty: true, toml: None });
+        }
         if json {
-            // A byte-order mark is skipped, as in kartan JSON (TOML's parser skips it).
-            let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
             let value = tree::parse(text).map_err(|(e, steps)| syntax(format!("at {}: {e}", tree::dotted(&steps))))?;
-            Ok(Source { text, file, value, toml: None })
+            Ok(Source { text, file, value, empty: false, toml: None })
         } else {
             let table = toml::de::DeTable::parse(text).map_err(|e| syntax(e.to_string().trim_end().to_owned()))?;
-            let mut source = Source { text, file, value: serde_json::Value::Null, toml: None };
+            let mut source = Source { text, file, value: serde_json::Value::Null, empty: false, toml: None };
             source.value = toml_tree::table(table.get_ref())
                 .map_err(|refused| source.error_at(&refused.steps, &refused.message, refused.start))?;
             source.toml = Some(table);
@@ -423,22 +451,29 @@ impl<'a> Source<'a> {
         }
     }
 
-    /// The error for the value at `steps` that the mapping type refused.
-    fn data_error(&self, steps: &[tree::Step], error: &serde_json::Error) -> MappingError {
-        let start = match &self.toml {
+    /// The byte offset where the value at `steps` starts (or the deepest value of the
+    /// path present).
+    fn offset(&self, steps: &[tree::Step]) -> usize {
+        match &self.toml {
             None => tree::offset(self.text, steps),
             Some(table) => toml_tree::offset(table, steps),
-        };
-        self.error_at(steps, error, start)
+        }
+    }
+
+    /// The error for the value at `steps` that the mapping type refused.
+    fn data_error(&self, steps: &[tree::Step], error: &serde_json::Error) -> MappingError {
+        self.error_at(steps, error, self.offset(steps))
     }
 
     /// `message` about the value at `steps`, which starts at byte `start` of the text.
     fn error_at(&self, steps: &[tree::Step], message: &dyn std::fmt::Display, start: usize) -> MappingError {
+        MappingError::Syntax { file: self.file.to_owned(), message: self.place(steps, message, start) }
+    }
+
+    /// `message` with the path `steps` and the line and column of byte `start`.
+    fn place(&self, steps: &[tree::Step], message: &dyn std::fmt::Display, start: usize) -> String {
         let (line, column) = tree::line_column(self.text.as_bytes(), start);
-        MappingError::Syntax {
-            file: self.file.to_owned(),
-            message: format!("at {}: {message} at line {line} column {column}", tree::dotted(steps)),
-        }
+        format!("at {}: {message} at line {line} column {column}", tree::dotted(steps))
     }
 }
 
@@ -530,10 +565,24 @@ mod toml_tree {
     }
 }
 
-fn load_file<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, MappingError> {
+fn load_file<T: serde::de::DeserializeOwned + Checked>(path: &Path) -> Result<T, MappingError> {
     let file = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|source| MappingError::Io { file: file.clone(), source })?;
-    parse_text(&text, &file, is_json(&file))
+    let bytes = std::fs::read(path).map_err(|source| MappingError::Io { file: file.clone(), source })?;
+    let text = std::str::from_utf8(&bytes).map_err(|e| not_utf8(&bytes, e, &file))?;
+    parse_text(text, &file, is_json(&file))
+}
+
+/// The error for mapping bytes that are not UTF-8, with the line and column (in bytes)
+/// of the first invalid sequence.
+fn not_utf8(bytes: &[u8], e: std::str::Utf8Error, file: &str) -> MappingError {
+    let offset = e.valid_up_to();
+    let (line, column) = tree::line_column(bytes, offset);
+    MappingError::Syntax {
+        file: file.to_owned(),
+        message: format!(
+            "not UTF-8: invalid byte sequence at byte {offset} (line {line} column {column}); a mapping must be UTF-8"
+        ),
+    }
 }
 
 /// Whether a mapping named `name` is JSON (its extension is `.json`, any case); TOML
@@ -542,7 +591,7 @@ fn is_json(name: &str) -> bool {
     Path::new(name).extension().is_some_and(|e| e.eq_ignore_ascii_case("json"))
 }
 
-fn check_kind(kind: &Option<String>, want: &str, file: &str) -> Result<(), MappingError> {
+fn check_kind(kind: Option<&str>, want: &str, file: &str) -> Result<(), MappingError> {
     match kind {
         Some(k) if k != want => Err(MappingError::Invalid {
             file: file.to_owned(),
@@ -560,12 +609,15 @@ macro_rules! mapping_files {
             ///
             /// # Errors
             /// [`MappingError`] naming the file and the key or line; `Invalid` when the
-            #[doc = concat!("file's `kind` is not `\"", $kind, "\"`.")]
+            #[doc = concat!("file's `kind` is not `\"", $kind, "\"`,")]
+            /// or when a setting contradicts another or cannot be met (a scale label given
+            /// twice or also listed as not applicable, a question id twice, a question
+            /// naming an undeclared scale, a field naming neither a column nor a value, a
+            /// delimiter that is not one character, the same separator for decimals and
+            /// thousands), with its key and line and column.
+            /// Text that is not UTF-8 or holds nothing is a `Syntax` error.
             pub fn load(path: impl AsRef<Path>) -> Result<Self, MappingError> {
-                let path = path.as_ref();
-                let m: Self = load_file(path)?;
-                check_kind(&m.kind, $kind, &path.display().to_string())?;
-                Ok(m)
+                load_file(path.as_ref())
             }
 
             /// Reads a mapping from TOML text, naming `file` in errors.
@@ -594,9 +646,7 @@ macro_rules! mapping_files {
             }
 
             fn from_text(text: &str, file: &str, json: bool) -> Result<Self, MappingError> {
-                let m: Self = parse_text(text, file, json)?;
-                check_kind(&m.kind, $kind, file)?;
-                Ok(m)
+                parse_text(text, file, json)
             }
 
             /// Writes the mapping as TOML.

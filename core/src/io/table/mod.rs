@@ -7,8 +7,10 @@
 //! 1. [`read_table`] turns a file into a [`RawTable`]: a header and rows of text cells,
 //!    each row knowing where it came from (file, row, line). CSV goes through the `csv`
 //!    crate (UTF-8 BOM, quoted multi-line cells, `;` or `,` delimiters, a trailing empty
-//!    column), XLSX/XLS/ODS through `calamine`, JSON through `serde_json` (an array of
-//!    objects; numbers keep the digits the file wrote).
+//!    column; a quote that never closes and a row with more or fewer cells than the
+//!    header are errors), XLSX/XLS/ODS through `calamine`, JSON through the tree reader
+//!    of kartan JSON (an array of objects; a key given twice in a record is an error;
+//!    numbers keep the digits the file wrote).
 //! 2. A mapping ([`ProjectMapping`], [`SurveyMapping`]), saved as a small TOML or JSON
 //!    file so that the same import can be repeated, says which column is what;
 //!    [`import_projects`] and [`import_survey`] apply it.
@@ -47,6 +49,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod check;
 mod mapping;
 mod projects;
 mod report;
@@ -60,7 +63,7 @@ pub use mapping::{
 };
 pub use projects::{import_projects, ProjectImport};
 pub use report::{ImportReport, Skip};
-pub use source::{read_table, read_table_bytes, RawRow, RawTable, SourceKind};
+pub use source::{read_table, read_table_bytes, CellType, RawRow, RawTable, SourceKind};
 pub use survey::{import_survey, SurveyImport};
 pub use values::{normalise_label, parse_date, parse_number};
 

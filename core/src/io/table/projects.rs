@@ -9,7 +9,7 @@ use crate::model::{
 
 use super::mapping::{FieldSpec, ProjectMapping};
 use super::report::{ImportReport, Skip};
-use super::source::{RawRow, RawTable};
+use super::source::{CellType, RawRow, RawTable};
 use super::values::{normalise_label, parse_date, parse_number};
 use super::TableError;
 
@@ -113,11 +113,7 @@ fn check_columns<'m>(table: &RawTable, m: &'m ProjectMapping) -> Result<(), Tabl
     let c = &m.columns;
     let mut wanted: Vec<(String, &'m str)> =
         c.id.columns().into_iter().map(|col| ("columns.id".to_owned(), col)).collect();
-    let mut empty_specs: Vec<String> = Vec::new();
     let mut add = |name: &str, spec: Option<&'m FieldSpec>| {
-        if let Some(FieldSpec::Detailed { column: None, value: None, .. }) = spec {
-            empty_specs.push(name.to_owned());
-        }
         if let Some(col) = spec.and_then(FieldSpec::column) {
             wanted.push((name.to_owned(), col));
         }
@@ -144,10 +140,12 @@ fn check_columns<'m>(table: &RawTable, m: &'m ProjectMapping) -> Result<(), Tabl
         add("partners.budget", p.budget.as_ref());
         add("partners.currency", p.currency.as_ref());
     }
-    if let Some(field) = empty_specs.first() {
+    // A mapping read from a file was checked as it was read, naming the mapping file; one
+    // built in code is checked here.
+    if let Some(problem) = super::check::Checked::problem(m) {
         return Err(TableError::Mapping(super::MappingError::Invalid {
             file: table.file.clone(),
-            message: format!("the mapping's {field} names neither a column nor a value"),
+            message: problem.message,
         }));
     }
     for (field, col) in wanted {
@@ -203,6 +201,15 @@ struct Ctx<'t> {
 impl<'t> Ctx<'t> {
     fn cell(&self, row: &'t RawRow, column: &str) -> &'t str {
         self.table.column(column).and_then(|i| row.cells.get(i)).map_or("", |c| c.trim())
+    }
+
+    /// What the cell a field reads was in the file, when it was neither text nor a
+    /// number (a JSON boolean …) and the field takes it as it is (not recoded).
+    fn cell_type(&self, row: &RawRow, spec: &FieldSpec) -> Option<CellType> {
+        if matches!(spec, FieldSpec::Detailed { values, .. } if !values.is_empty()) {
+            return None;
+        }
+        row.cell_type(self.table.column(spec.column()?)?)
     }
 
     fn skip(&mut self, row: &RawRow, column: Option<&str>, reason: String) {
@@ -284,7 +291,11 @@ impl<'t> Ctx<'t> {
         let amount = match parse_number(&text, locale) {
             Ok(a) => a,
             Err(e) => {
-                self.problem(row, col, format!("budget: {e}"))?;
+                let reason = match self.cell_type(row, spec) {
+                    Some(what) => format!("budget: {what} ({text}) is not a number"),
+                    None => format!("budget: {e}"),
+                };
+                self.problem(row, col, reason)?;
                 return Ok(None);
             }
         };
@@ -317,7 +328,11 @@ impl<'t> Ctx<'t> {
         match parse_date(&text, m.locale.as_ref()) {
             Ok(d) => Ok(Some(d)),
             Err(e) => {
-                self.problem(row, spec.and_then(FieldSpec::column), e)?;
+                let reason = match spec.and_then(|spec| self.cell_type(row, spec)) {
+                    Some(what) => format!("{what} ({text}) is not a date"),
+                    None => e,
+                };
+                self.problem(row, spec.and_then(FieldSpec::column), reason)?;
                 Ok(None)
             }
         }

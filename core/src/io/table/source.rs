@@ -9,6 +9,7 @@ use calamine::{Data, Reader};
 
 use super::mapping::SourceOptions;
 use super::{Place, TableError};
+use crate::io::json::tree;
 
 /// How a table was read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -54,6 +55,49 @@ pub struct RawRow {
     pub line: Option<u64>,
     /// The cells, one per header column, as text (`""` for an empty cell or JSON `null`).
     pub cells: Vec<String>,
+    /// The cells that were neither text nor a number in the file, by 0-based column
+    /// index, with what they were (a JSON `true`, a spreadsheet error …); their text in
+    /// `cells` is what the file wrote (`true`, `[1,2]`, `#Div0`). Empty for CSV.
+    pub typed: Vec<(usize, CellType)>,
+}
+
+impl RawRow {
+    /// What the cell in column `index` was in the file, when it was neither text nor a
+    /// number (see [`RawRow::typed`]).
+    pub fn cell_type(&self, index: usize) -> Option<CellType> {
+        self.typed.iter().find(|(i, _)| *i == index).map(|(_, t)| *t)
+    }
+}
+
+/// A cell that held neither text nor a number, so that a message can say what it was
+/// ("a JSON boolean (true) is not a number") rather than what its text is not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum CellType {
+    /// A JSON `true` or `false`.
+    JsonBoolean,
+    /// A JSON array (its text is the array as JSON).
+    JsonArray,
+    /// A JSON object (its text is the object as JSON).
+    JsonObject,
+    /// A spreadsheet boolean (`TRUE`/`FALSE`, as text `true`/`false`).
+    SpreadsheetBoolean,
+    /// A spreadsheet error value (`#DIV/0!` …, as text `#Div0` …).
+    SpreadsheetError,
+}
+
+impl std::fmt::Display for CellType {
+    /// What the cell is, with its article: `a JSON boolean`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            CellType::JsonBoolean => "a JSON boolean",
+            CellType::JsonArray => "a JSON array",
+            CellType::JsonObject => "a JSON object",
+            CellType::SpreadsheetBoolean => "a spreadsheet boolean",
+            CellType::SpreadsheetError => "a spreadsheet error value",
+        })
+    }
 }
 
 /// A table as read: the header and the records, all cells as text.
@@ -150,19 +194,34 @@ fn finish(file: &str, kind: SourceKind, headers: Vec<String>, mut rows: Vec<RawR
     }
     let width = headers.len();
     for row in &mut rows {
-        if row.cells.len() > width {
+        let at = match row.line.filter(|&l| l != row.row as u64) {
+            Some(line) => format!("row {} (line {line})", row.row),
+            None => format!("row {}", row.row),
+        };
+        let count = row.cells.len();
+        if count > width {
             if let Some(extra) = row.cells[width..].iter().position(|c| !c.trim().is_empty()) {
                 return Err(TableError::Parse {
                     file: file.to_owned(),
                     message: format!(
-                        "row {}: {} cells but the header has {width} columns (cell {} is not empty)",
-                        row.row,
-                        row.cells.len(),
+                        "{at}: {count} cells but the header has {width} columns (cell {} is not empty)",
                         width + extra + 1
                     ),
                 });
             }
             row.cells.truncate(width);
+        } else if count < width && row.cells.iter().any(|c| !c.trim().is_empty()) {
+            // A missing cell may be any of them, not only the last: the row's cells
+            // cannot be matched to the columns (a blank row is left to the importers,
+            // which report it).
+            return Err(TableError::Parse {
+                file: file.to_owned(),
+                message: format!(
+                    "{at}: {count} cells but the header has {width} columns (no cell for column {:?}{})",
+                    headers[count],
+                    if count + 1 < width { " and after" } else { "" }
+                ),
+            });
         }
         row.cells.resize(width, String::new());
     }
@@ -174,23 +233,9 @@ fn read_csv(bytes: &[u8], file: &str, options: &SourceOptions) -> Result<(Vec<St
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(TableError::Empty { file: file.to_owned() });
     }
-    let delimiter = match options.delimiter.as_deref() {
-        None => {
-            if file.to_ascii_lowercase().ends_with(".tsv") {
-                b'\t'
-            } else {
-                b','
-            }
-        }
-        Some("\\t") | Some("\t") => b'\t',
-        Some(d) if d.len() == 1 => d.as_bytes()[0],
-        Some(d) => {
-            return Err(TableError::Parse {
-                file: file.to_owned(),
-                message: format!("delimiter {d:?} must be one ASCII character"),
-            })
-        }
-    };
+    let tsv = file.to_ascii_lowercase().ends_with(".tsv");
+    let delimiter = super::check::delimiter_byte(options.delimiter.as_deref(), tsv)
+        .map_err(|message| TableError::Parse { file: file.to_owned(), message })?;
     let mut reader =
         csv::ReaderBuilder::new().delimiter(delimiter).has_headers(false).flexible(true).from_reader(bytes);
     let parse_err = |e: csv::Error| {
@@ -205,6 +250,8 @@ fn read_csv(bytes: &[u8], file: &str, options: &SourceOptions) -> Result<(Vec<St
     let mut rows = Vec::new();
     let mut record = csv::StringRecord::new();
     let (mut counted_to, mut lines_before) = (0usize, 0u64);
+    // The last record's byte offset and row.
+    let mut last: Option<(usize, usize)> = None;
     loop {
         match reader.read_record(&mut record) {
             Ok(false) => break,
@@ -230,12 +277,60 @@ fn read_csv(bytes: &[u8], file: &str, options: &SourceOptions) -> Result<(Vec<St
                 (p.record() as usize + 1, Some(lines_before + 1))
             }
         };
+        last = record.position().map(|p| (usize::try_from(p.byte()).unwrap_or(usize::MAX), row));
         match headers {
             None => headers = Some(cells),
-            Some(_) => rows.push(RawRow { row, line, cells }),
+            Some(_) => rows.push(RawRow { row, line, cells, typed: Vec::new() }),
+        }
+    }
+    // The csv crate reads a quote that never closes to the end of the file, without an
+    // error: the rest of the file would become one cell. Such a record is the last one.
+    if let Some((start, row)) = last {
+        if let Some(open) = unclosed_quote(bytes, start, delimiter) {
+            let (line, column) = tree::line_column(bytes, open);
+            return Err(TableError::Parse {
+                file: file.to_owned(),
+                message: format!(
+                    "row {row}: a quote opened at line {line} column {column} is never closed \
+                     (the rest of the file would be read into one cell)"
+                ),
+            });
         }
     }
     Ok((headers.unwrap_or_default(), rows))
+}
+
+/// The byte offset of the quote that opens a quoted field still open at the end of
+/// `bytes`, reading from the record starting at `start` as the csv crate reads (RFC 4180:
+/// a quote opens a field only at its start, `""` inside a quoted field is a quote, a
+/// quote elsewhere is text); `None` when every quoted field closes.
+fn unclosed_quote(bytes: &[u8], start: usize, delimiter: u8) -> Option<usize> {
+    #[derive(Clone, Copy)]
+    enum State {
+        StartField,
+        InField,
+        Quoted(usize),
+        QuoteInQuoted(usize),
+    }
+    let mut state = State::StartField;
+    for (i, &b) in bytes.iter().enumerate().skip(start) {
+        let ends_field = b == delimiter || b == b'\n' || b == b'\r';
+        state = match state {
+            State::StartField if b == b'"' => State::Quoted(i),
+            State::StartField | State::InField if ends_field => State::StartField,
+            State::StartField | State::InField => State::InField,
+            State::Quoted(open) if b == b'"' => State::QuoteInQuoted(open),
+            State::Quoted(open) => State::Quoted(open),
+            // `""`: an escaped quote, the field goes on; else the field closed.
+            State::QuoteInQuoted(open) if b == b'"' => State::Quoted(open),
+            State::QuoteInQuoted(_) if ends_field => State::StartField,
+            State::QuoteInQuoted(_) => State::InField,
+        };
+    }
+    match state {
+        State::Quoted(open) => Some(open),
+        _ => None,
+    }
 }
 
 /// Without the feature `spreadsheets` (the WebAssembly build), a workbook is refused
@@ -282,7 +377,20 @@ fn read_spreadsheet(
         None => return Err(TableError::Empty { file: file.to_owned() }),
     };
     let rows = iter
-        .map(|(i, cells)| RawRow { row: first_row + i + 1, line: None, cells: cells.iter().map(cell_text).collect() })
+        .map(|(i, cells)| RawRow {
+            row: first_row + i + 1,
+            line: None,
+            cells: cells.iter().map(cell_text).collect(),
+            typed: cells
+                .iter()
+                .enumerate()
+                .filter_map(|(i, cell)| match cell {
+                    Data::Bool(_) => Some((i, CellType::SpreadsheetBoolean)),
+                    Data::Error(_) => Some((i, CellType::SpreadsheetError)),
+                    _ => None,
+                })
+                .collect(),
+        })
         .collect();
     Ok((headers, rows))
 }
@@ -321,19 +429,24 @@ fn float_text(f: f64) -> String {
 }
 
 fn read_json(bytes: &[u8], file: &str) -> Result<(Vec<String>, Vec<RawRow>), TableError> {
+    let parse_error = |message: String| TableError::Parse { file: file.to_owned(), message };
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(TableError::Empty { file: file.to_owned() });
     }
-    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| TableError::Parse {
-        file: file.to_owned(),
-        message: format!("{}:{}: {e}", e.line(), e.column()),
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let offset = e.valid_up_to();
+        let (line, column) = tree::line_column(bytes, offset);
+        parse_error(format!("{line}:{column}: not UTF-8: invalid byte sequence at byte {offset}; JSON must be UTF-8"))
+    })?;
+    // Through the tree reader of kartan JSON, which refuses a key given twice in one
+    // record (a plain JSON value would keep the last one and lose the first).
+    let value = tree::parse(text).map_err(|(e, steps)| {
+        let at = if steps.is_empty() { String::new() } else { format!("at {}: ", tree::pointer(&steps)) };
+        parse_error(format!("{}:{}: {at}{}", e.line(), e.column(), crate::io::json::strip_position(&e.to_string())))
     })?;
     let serde_json::Value::Array(items) = value else {
-        return Err(TableError::Parse {
-            file: file.to_owned(),
-            message: "expected a JSON array of objects".to_owned(),
-        });
+        return Err(parse_error("expected a JSON array of objects".to_owned()));
     };
     if items.is_empty() {
         return Err(TableError::Empty { file: file.to_owned() });
@@ -341,10 +454,8 @@ fn read_json(bytes: &[u8], file: &str) -> Result<(Vec<String>, Vec<RawRow>), Tab
     let mut headers: Vec<String> = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let serde_json::Value::Object(map) = item else {
-            return Err(TableError::Parse {
-                file: file.to_owned(),
-                message: format!("/{i}: expected an object (a record)"),
-            });
+            let (line, column) = tree::locate(text, &[tree::Step::Index(i)]);
+            return Err(parse_error(format!("{line}:{column}: at /{i}: expected an object (a record)")));
         };
         for key in map.keys() {
             if !headers.contains(key) {
@@ -355,10 +466,23 @@ fn read_json(bytes: &[u8], file: &str) -> Result<(Vec<String>, Vec<RawRow>), Tab
     let rows = items
         .iter()
         .enumerate()
-        .map(|(i, item)| RawRow {
-            row: i + 1,
-            line: None,
-            cells: headers.iter().map(|h| item.get(h).map(json_text).unwrap_or_default()).collect(),
+        .map(|(i, item)| {
+            let values: Vec<Option<&serde_json::Value>> = headers.iter().map(|h| item.get(h)).collect();
+            RawRow {
+                row: i + 1,
+                line: None,
+                cells: values.iter().map(|v| v.map(json_text).unwrap_or_default()).collect(),
+                typed: values
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, v)| match v {
+                        Some(serde_json::Value::Bool(_)) => Some((i, CellType::JsonBoolean)),
+                        Some(serde_json::Value::Array(_)) => Some((i, CellType::JsonArray)),
+                        Some(serde_json::Value::Object(_)) => Some((i, CellType::JsonObject)),
+                        _ => None,
+                    })
+                    .collect(),
+            }
         })
         .collect();
     Ok((headers, rows))

@@ -34,11 +34,12 @@ pub struct SurveyImport {
 ///
 /// # Errors
 /// [`TableError::MissingColumn`] for a mapped column the table lacks;
-/// [`TableError::Mapping`] when a question names an undeclared scale or a scale is
-/// neither labels nor a `min`/`max` range; [`TableError::Cell`] when strict.
+/// [`TableError::Mapping`] for a mapping built in code whose settings contradict each
+/// other (as [`SurveyMapping::load`] refuses them for a file: a question naming an
+/// undeclared scale, a scale neither labels nor a `min`/`max` range, a label given twice
+/// or also listed as not applicable …); [`TableError::Cell`] when strict.
 pub fn import_survey(table: &RawTable, mapping: &SurveyMapping) -> Result<SurveyImport, TableError> {
     let lang = mapping.language.clone().unwrap_or_else(|| "en".to_owned());
-    let invalid = |message: String| TableError::Mapping(MappingError::Invalid { file: table.file.clone(), message });
     // Columns first, so a typo is named before anything else.
     let named = [
         ("columns.event", mapping.columns.event.as_deref()),
@@ -58,25 +59,19 @@ pub fn import_survey(table: &RawTable, mapping: &SurveyMapping) -> Result<Survey
             }
         }
     }
-    let mut scales: BTreeMap<&str, Scale> = BTreeMap::new();
-    for (name, spec) in &mapping.scales {
-        scales.insert(name, build_scale(name, spec, &lang).map_err(invalid)?);
+    // A mapping read from a file was checked as it was read, naming the mapping file; one
+    // built in code is checked here.
+    if let Some(problem) = super::check::Checked::problem(mapping) {
+        return Err(TableError::Mapping(MappingError::Invalid { file: table.file.clone(), message: problem.message }));
     }
+    let scales: BTreeMap<&str, Scale> =
+        mapping.scales.iter().map(|(name, spec)| (name.as_str(), build_scale(spec, &lang))).collect();
     let mut questions = Vec::new();
     for q in &mapping.questions {
         let scale = match &q.scale {
             None => Scale::FreeText,
-            Some(s) => scales.get(s.as_str()).cloned().ok_or_else(|| {
-                invalid(format!("question {:?} names scale {s:?}, which `scales` does not declare", q.column))
-            })?,
+            Some(s) => scales.get(s.as_str()).cloned().unwrap_or(Scale::FreeText),
         };
-        let id = q.id.clone().unwrap_or_else(|| q.column.clone());
-        if questions.iter().any(|x: &Question| x.id == id) {
-            return Err(invalid(format!("question id {id:?} appears twice in `questions`")));
-        }
-        if q.reverse && matches!(scale, Scale::FreeText) {
-            return Err(invalid(format!("question {:?} is reverse-coded but has no scale", q.column)));
-        }
         questions.push(Question {
             id: q.id.clone().unwrap_or_else(|| q.column.clone()),
             text: Text::one(&lang, q.text.clone().unwrap_or_else(|| q.column.clone())),
@@ -162,7 +157,11 @@ pub fn import_survey(table: &RawTable, mapping: &SurveyMapping) -> Result<Survey
                             None
                         }
                         Err(e) => {
-                            problem(&mut report, &spec.column, e)?;
+                            let reason = match table.column(&spec.column).and_then(|i| row.cell_type(i)) {
+                                Some(what) => format!("{what} ({text}) is not a number"),
+                                None => e,
+                            };
+                            problem(&mut report, &spec.column, reason)?;
                             None
                         }
                     },
@@ -186,13 +185,12 @@ pub fn import_survey(table: &RawTable, mapping: &SurveyMapping) -> Result<Survey
     Ok(SurveyImport { evaluation, report })
 }
 
-fn build_scale(name: &str, spec: &ScaleSpec, lang: &str) -> Result<Scale, String> {
-    match (spec.labels.is_empty(), spec.min, spec.max) {
-        (false, None, None) => {
-            let normalised: Vec<String> = spec.labels.iter().map(|l| normalise_label(l)).collect();
-            if let Some(i) = (0..normalised.len()).find(|&i| normalised[..i].contains(&normalised[i])) {
-                return Err(format!("scale {name:?} has the label {:?} twice (label {})", spec.labels[i], i + 1));
-            }
+/// The scale `spec` declares, checked by [`super::check::Checked::problem`] (labels,
+/// or a `min`/`max` range).
+fn build_scale(spec: &ScaleSpec, lang: &str) -> Scale {
+    match (spec.min, spec.max) {
+        (Some(min), Some(max)) if spec.labels.is_empty() => Scale::Numeric { min, max },
+        _ => {
             let first = spec.first_score.unwrap_or(Decimal::ONE);
             let points = spec
                 .labels
@@ -200,9 +198,7 @@ fn build_scale(name: &str, spec: &ScaleSpec, lang: &str) -> Result<Scale, String
                 .enumerate()
                 .map(|(i, l)| ScalePoint { score: first + Decimal::from(i as u64), label: Text::one(lang, l.clone()) })
                 .collect();
-            Ok(Scale::Points { points })
+            Scale::Points { points }
         }
-        (true, Some(min), Some(max)) if min < max => Ok(Scale::Numeric { min, max }),
-        _ => Err(format!("scale {name:?} must have either `labels` or both `min` and `max` (min < max)")),
     }
 }
