@@ -142,6 +142,44 @@ fn a_json_boolean_is_not_a_number_and_says_so() {
 }
 
 #[test]
+fn a_json_number_that_may_have_been_rounded_is_skipped_not_rounded() {
+    // Record 1's budget 12345678901234567.89 reads as the float 12345678901234568: once
+    // imported as that, silently (DESIGN.md rules 7 and 8).
+    let (portfolio, report) = load_portfolio(bad("08_table_json_numbers.json"), bad("06_mapping.toml")).unwrap();
+    assert!(portfolio.projects[0].budgets.is_empty());
+    let reasons: Vec<String> = report.skipped.iter().map(|s| format!("{} | {}", message(&s.place), s.reason)).collect();
+    assert!(
+        reasons.contains(
+            &"08_table_json_numbers.json: record 1 (/0), column \"budget\" | budget: the JSON number 12345678901234568 may have been rounded when read (a JSON number with a fraction or exponent keeps at most 15 significant digits, whole numbers up to 2^53); write it as a string; the cell is skipped"
+                .to_owned()
+        ),
+        "{reasons:?}"
+    );
+    // Up to 15 significant digits a JSON float is exact; a string keeps every digit; a
+    // whole number is read as an integer.
+    let imp = projects(
+        br#"[{"id": "A", "name": "a", "budget": 1234567890123.45, "start": null}, {"id": "B", "name": "b", "budget": "12345678901234567.89"}, {"id": "C", "name": "c", "budget": 12345678901234567}]"#,
+        "r.json",
+    )
+    .unwrap();
+    let budgets: Vec<String> = imp.projects.iter().map(|p| p.budgets[0].value.amount.to_string()).collect();
+    assert_eq!(budgets, ["1234567890123.45", "12345678901234567.89", "12345678901234567"]);
+    assert!(imp.report.skipped.is_empty(), "{:?}", imp.report.skipped);
+    // A survey score the same way.
+    let m = SurveyMapping::from_toml(
+        "evaluation_id = \"E\"\ntitle = \"T\"\n[scales.n]\nmin = 0\nmax = 10\n[[questions]]\ncolumn = \"Score\"\nscale = \"n\"\n",
+        "s.toml",
+    )
+    .unwrap();
+    let table =
+        read_table_bytes(br#"[{"Score": 0.30000000000000004}, {"Score": 7.5}]"#, "r.json", SourceKind::Json, &m.source)
+            .unwrap();
+    let imp = import_survey(&table, &m).unwrap();
+    assert_eq!(imp.report.skipped.len(), 1);
+    assert!(imp.report.skipped[0].reason.starts_with("the JSON number 0.30000000000000004 may have been rounded"));
+}
+
+#[test]
 fn survey_mapping_mistakes_name_the_mapping_and_the_key() {
     let e = load_evaluation(bad("data_ok.csv"), bad("s_dup_labels.toml")).unwrap_err();
     assert_eq!(

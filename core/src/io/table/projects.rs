@@ -10,7 +10,7 @@ use crate::model::{
 use super::mapping::{FieldSpec, ProjectMapping};
 use super::report::{ImportReport, Skip};
 use super::source::{CellType, RawRow, RawTable};
-use super::values::{normalise_label, parse_date, parse_number};
+use super::values::{normalise_label, parse_date};
 use super::TableError;
 
 /// The result of [`import_projects`].
@@ -206,10 +206,15 @@ impl<'t> Ctx<'t> {
     /// What the cell a field reads was in the file, when it was neither text nor a
     /// number (a JSON boolean …) and the field takes it as it is (not recoded).
     fn cell_type(&self, row: &RawRow, spec: &FieldSpec) -> Option<CellType> {
+        row.cell_type(self.written_column(spec)?)
+    }
+
+    /// The column a field takes as it is written (`None` when the field recodes values).
+    fn written_column(&self, spec: &FieldSpec) -> Option<usize> {
         if matches!(spec, FieldSpec::Detailed { values, .. } if !values.is_empty()) {
             return None;
         }
-        row.cell_type(self.table.column(spec.column()?)?)
+        self.table.column(spec.column()?)
     }
 
     fn skip(&mut self, row: &RawRow, column: Option<&str>, reason: String) {
@@ -288,14 +293,10 @@ impl<'t> Ctx<'t> {
         let Some(spec) = amount else { return Ok(None) };
         let Some(text) = self.one(row, Some(spec))? else { return Ok(None) };
         let col = spec.column();
-        let amount = match parse_number(&text, locale) {
+        let amount = match row.number(self.written_column(spec), &text, locale) {
             Ok(a) => a,
             Err(e) => {
-                let reason = match self.cell_type(row, spec) {
-                    Some(what) => format!("budget: {what} ({text}) is not a number"),
-                    None => format!("budget: {e}"),
-                };
-                self.problem(row, col, reason)?;
+                self.problem(row, col, format!("budget: {e}"))?;
                 return Ok(None);
             }
         };

@@ -67,6 +67,32 @@ impl RawRow {
     pub fn cell_type(&self, index: usize) -> Option<CellType> {
         self.typed.iter().find(|(i, _)| *i == index).map(|(_, t)| *t)
     }
+
+    /// The number in `text`, the (trimmed, recoded) text of column `column` of this row
+    /// (`None` when the text is not the cell's as written), read with
+    /// [`super::parse_number`].
+    ///
+    /// # Errors
+    /// A sentence: the cell was a JSON number that may have been rounded when read
+    /// ([`CellType::JsonInexactNumber`]), was something other than text or a number
+    /// (`a JSON boolean (true) is not a number`), or is text that is not a number.
+    pub fn number(
+        &self,
+        column: Option<usize>,
+        text: &str,
+        locale: Option<&super::Locale>,
+    ) -> Result<rust_decimal::Decimal, String> {
+        let typed = column.and_then(|i| self.cell_type(i));
+        if typed == Some(CellType::JsonInexactNumber) {
+            return Err(format!(
+                "the JSON number {text} may have been rounded when read (a JSON number with a fraction or exponent keeps at most 15 significant digits, whole numbers up to 2^53); write it as a string"
+            ));
+        }
+        super::parse_number(text, locale).map_err(|e| match typed {
+            Some(what) => format!("{what} ({text}) is not a number"),
+            None => e,
+        })
+    }
 }
 
 /// A cell that held neither text nor a number, so that a message can say what it was
@@ -85,6 +111,10 @@ pub enum CellType {
     SpreadsheetBoolean,
     /// A spreadsheet error value (`#DIV/0!` …, as text `#Div0` …).
     SpreadsheetError,
+    /// A JSON number with a fraction or exponent that may have lost digits when read as
+    /// a binary64 float (more than 15 significant digits, or 2^53 and beyond; see
+    /// [`crate::decimal_of_f64`]); its text is the float's shortest form.
+    JsonInexactNumber,
 }
 
 impl std::fmt::Display for CellType {
@@ -96,6 +126,7 @@ impl std::fmt::Display for CellType {
             CellType::JsonObject => "a JSON object",
             CellType::SpreadsheetBoolean => "a spreadsheet boolean",
             CellType::SpreadsheetError => "a spreadsheet error value",
+            CellType::JsonInexactNumber => "a JSON number that may have been rounded when read",
         })
     }
 }
@@ -479,6 +510,11 @@ fn read_json(bytes: &[u8], file: &str) -> Result<(Vec<String>, Vec<RawRow>), Tab
                         Some(serde_json::Value::Bool(_)) => Some((i, CellType::JsonBoolean)),
                         Some(serde_json::Value::Array(_)) => Some((i, CellType::JsonArray)),
                         Some(serde_json::Value::Object(_)) => Some((i, CellType::JsonObject)),
+                        Some(serde_json::Value::Number(n))
+                            if n.as_f64().is_some_and(|f| n.is_f64() && crate::decimal_of_f64(f).is_err()) =>
+                        {
+                            Some((i, CellType::JsonInexactNumber))
+                        }
                         _ => None,
                     })
                     .collect(),

@@ -9,7 +9,7 @@ use crate::model::{Answer, Evaluation, Instrument, Question, Response, Scale, Sc
 use super::mapping::{MappingError, ScaleSpec, SurveyMapping};
 use super::report::ImportReport;
 use super::source::{RawRow, RawTable};
-use super::values::{normalise_label, parse_date, parse_number};
+use super::values::{normalise_label, parse_date};
 use super::{Skip, TableError};
 
 /// The result of [`import_survey`].
@@ -150,21 +150,23 @@ pub fn import_survey(table: &RawTable, mapping: &SurveyMapping) -> Result<Survey
                             }
                         }
                     }
-                    Scale::Numeric { min, max } => match parse_number(&text, mapping.locale.as_ref()) {
-                        Ok(v) if v >= *min && v <= *max => Some(Answer::Score(v)),
-                        Ok(v) => {
-                            problem(&mut report, &spec.column, format!("score {v} is outside the scale {min}..{max}"))?;
-                            None
+                    Scale::Numeric { min, max } => {
+                        match row.number(table.column(&spec.column), &text, mapping.locale.as_ref()) {
+                            Ok(v) if v >= *min && v <= *max => Some(Answer::Score(v)),
+                            Ok(v) => {
+                                problem(
+                                    &mut report,
+                                    &spec.column,
+                                    format!("score {v} is outside the scale {min}..{max}"),
+                                )?;
+                                None
+                            }
+                            Err(reason) => {
+                                problem(&mut report, &spec.column, reason)?;
+                                None
+                            }
                         }
-                        Err(e) => {
-                            let reason = match table.column(&spec.column).and_then(|i| row.cell_type(i)) {
-                                Some(what) => format!("{what} ({text}) is not a number"),
-                                None => e,
-                            };
-                            problem(&mut report, &spec.column, reason)?;
-                            None
-                        }
-                    },
+                    }
                 }
             };
             if let Some(a) = answer {
