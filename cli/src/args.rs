@@ -55,7 +55,7 @@ pub struct ReportArgs {
     #[arg(long, short = 'f', value_enum, default_value_t = ReportFormat::Md)]
     pub format: ReportFormat,
     /// Language of the report: `sv` (Swedish) or `en` (English).
-    #[arg(long, short = 'l', value_enum, default_value_t = Lang::Sv)]
+    #[arg(long, short = 'l', value_parser = parse_lang, default_value = "sv", value_name = "sv|en")]
     pub lang: Lang,
     /// The date the report describes (YYYY-MM-DD); default: today.
     #[arg(long, value_name = "YYYY-MM-DD")]
@@ -130,8 +130,17 @@ pub enum ReportFormat {
     Json,
 }
 
+/// A `--lang` value, checked by the core (`kartan::report::language`): the message for
+/// a language the report is not written in is the one the Python and JS faces give.
+fn parse_lang(text: &str) -> Result<Lang, kartan::report::UnknownLanguage> {
+    Ok(match kartan::report::language(text)? {
+        "sv" => Lang::Sv,
+        _ => Lang::En,
+    })
+}
+
 /// Report languages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
     /// Swedish.
     Sv,
