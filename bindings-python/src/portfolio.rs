@@ -8,7 +8,6 @@ use pyo3::exceptions::{PyKeyError, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
 
-use rust_decimal::Decimal;
 
 use crate::analysis;
 use crate::convert::py_quote;
@@ -284,7 +283,13 @@ impl PyPortfolio {
         lang: Option<&str>,
         charts: bool,
     ) -> PyResult<String> {
-        report::render(py, &self.inner, format, lang.unwrap_or(self.lang()), as_of, charts)
+        // An explicit language must be one the report is written in (the command's
+        // `--lang`); without one, the portfolio's own language picks the texts.
+        let lang = match lang {
+            Some(lang) => kartan::report::language(lang).map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?,
+            None => self.lang(),
+        };
+        report::render(py, &self.inner, format, lang, as_of, charts)
     }
 
     /// The learning-factor profile across projects as a ``kartan.Table`` (one row per
@@ -358,7 +363,7 @@ impl PyPortfolio {
         py: Python<'_>,
         id: &str,
         as_of: NaiveDate,
-        band: Option<Decimal>,
+        band: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<analysis::PyProgress> {
         analysis::progress(py, &self.inner, id, as_of, band)
     }
@@ -373,7 +378,7 @@ impl PyPortfolio {
         &self,
         py: Python<'_>,
         as_of: NaiveDate,
-        band: Option<Decimal>,
+        band: Option<&Bound<'_, PyAny>>,
         lang: Option<&str>,
     ) -> PyResult<PyTable> {
         analysis::progress_table(py, &self.inner, as_of, band, lang.unwrap_or(self.lang()))
@@ -457,17 +462,8 @@ fn decimals_arg(decimals: &str) -> PyResult<tables::Decimals> {
 #[pyfunction]
 pub fn load(py: Python<'_>, path: PathBuf) -> PyResult<PyPortfolio> {
     let loaded = py.detach(|| kartan::io::load_with_report(&path)).map_err(|e| errors::load_error(py, &e))?;
-    if let Some(first) = loaded.read_diagnostics().iter().find(|d| d.severity == kartan::Severity::Error) {
-        let message = format!(
-            "{}: the IATI import skipped {} activit{} ({}: {}); kartan.import_iati gives the whole import report",
-            path.display(),
-            loaded.skipped(),
-            if loaded.skipped() == 1 { "y" } else { "ies" },
-            first.path,
-            first.message
-        );
-        let category = py.get_type::<pyo3::exceptions::PyUserWarning>();
-        PyErr::warn(py, &category, &std::ffi::CString::new(message.replace('\0', " "))?, 1)?;
+    if let Some(report) = &loaded.import {
+        iati::warn_skipped(py, Some(&path.display().to_string()), report)?;
     }
     Ok(PyPortfolio { inner: loaded.portfolio })
 }
