@@ -267,9 +267,10 @@ impl PyPortfolio {
     /// The learning report (DESIGN.md "The learning report", sections 1-9) as text:
     /// ``format`` is ``"html"`` (one self-contained page that opens offline),
     /// ``"md"`` (Markdown) or ``"json"`` (the report's document model). ``lang`` is the
-    /// reader's language (default the portfolio's: ``"sv"`` or English for anything
-    /// else); ``as_of`` is the date the report describes; ``charts=False`` leaves the
-    /// Vega-Lite charts out (their data stays in tables).
+    /// report's language, ``"sv"`` or ``"en"`` as the command's ``--lang`` (another
+    /// raises ``ValueError``); by default the portfolio's (``"sv"``, or English headings
+    /// for anything else); ``as_of`` is the date the report describes;
+    /// ``charts=False`` leaves the Vega-Lite charts out (their data stays in tables).
     ///
     /// >>> md = kartan.seed().report("md", lang="en", as_of=datetime.date(2013, 12, 31))
     /// >>> md.splitlines()[0]
@@ -330,7 +331,10 @@ impl PyPortfolio {
 
     /// Projects grouped by ``by`` as a ``kartan.Table`` (count and budget per group):
     /// ``"status"`` (needs ``as_of``), ``"region"``, ``"focus_area"``,
-    /// ``"owner_kind"``, or any classification scheme (``"priority_axis"`` …).
+    /// ``"owner_kind"``, or a classification scheme a project uses (``"priority_axis"`` …).
+    /// Raises ``kartan.AnalysisError`` (``code`` ``"unknown_dimension"``, the message
+    /// naming the schemes there are) for anything else, and for ``"status"`` without
+    /// ``as_of`` (``"needs_as_of"``).
     #[pyo3(signature = (by, *, as_of = None))]
     fn breakdown(&self, py: Python<'_>, by: &str, as_of: Option<NaiveDate>) -> PyResult<PyTable> {
         learning::breakdown(py, &self.inner, by, as_of)
@@ -354,7 +358,9 @@ impl PyPortfolio {
     /// Progress of indicator ``id`` as of ``as_of`` (DESIGN.md rule 3): a
     /// ``kartan.Progress`` whose ``progress`` is a fraction (0.5 = half-way from baseline
     /// to target; negative = a regression) or ``None`` with ``progress_kind`` saying why.
-    /// ``band`` is the on-track tolerance, a fraction (default 0.15, i.e. ± 15 %).
+    /// ``band`` is the on-track tolerance, a fraction (default 0.15, i.e. ± 15 %): a
+    /// ``Decimal``, a float or a string, read strictly (``"abc"``, ``inf`` and ``nan``
+    /// raise ``ValueError`` naming ``band`` and the value).
     ///
     /// Raises ``kartan.AnalysisError`` for an unknown or non-quantitative indicator.
     #[pyo3(signature = (id, *, as_of, band = None))]
