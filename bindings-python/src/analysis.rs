@@ -458,7 +458,8 @@ pub(crate) fn band_arg(py: Python<'_>, band: Option<&Bound<'_, PyAny>>) -> PyRes
         Ok(s) => s.to_cow()?.into_owned(),
         Err(_) => band.str()?.to_cow()?.into_owned(),
     };
-    let value = kartan::parse_decimal(&text).map_err(|e| pyo3::exceptions::PyValueError::new_err(format!("band: {e}")))?;
+    let value =
+        kartan::parse_decimal(&text).map_err(|e| pyo3::exceptions::PyValueError::new_err(format!("band: {e}")))?;
     Band::new(value).map_err(|e| results_error(py, &e))
 }
 

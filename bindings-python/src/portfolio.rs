@@ -8,7 +8,6 @@ use pyo3::exceptions::{PyKeyError, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
 
-
 use crate::analysis;
 use crate::convert::py_quote;
 use crate::diagnostic::{wrap, PyDiagnostic};
@@ -287,7 +286,9 @@ impl PyPortfolio {
         // An explicit language must be one the report is written in (the command's
         // `--lang`); without one, the portfolio's own language picks the texts.
         let lang = match lang {
-            Some(lang) => kartan::report::language(lang).map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?,
+            Some(lang) => {
+                kartan::report::language(lang).map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?
+            }
             None => self.lang(),
         };
         report::render(py, &self.inner, format, lang, as_of, charts)

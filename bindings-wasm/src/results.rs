@@ -50,9 +50,8 @@ impl JsPortfolio {
         let id = args::string("id", &id).map_err(plain)?;
         let as_of = args::date("asOf", &as_of).map_err(plain)?;
         let band = match args::optional_string("band", &band).map_err(plain)? {
-            Some(text) => {
-                Band::new(kartan::parse_decimal(&text).map_err(|e| plain(format!("band: {e}")))?).map_err(results_error)?
-            }
+            Some(text) => Band::new(kartan::parse_decimal(&text).map_err(|e| plain(format!("band: {e}")))?)
+                .map_err(results_error)?,
             None => Band::default(),
         };
         let progress = self.inner().indicator_progress_with(&id, as_of, &band).map_err(results_error)?;

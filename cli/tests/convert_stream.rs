@@ -49,7 +49,10 @@ fn convert_to_csv_on_standard_output_with_the_summary_on_standard_error() {
     assert_eq!(csv.lines().count(), 1 + 232);
     assert!(csv.lines().nth(1).unwrap().starts_with("NL-KVK-41009723-NGA2001,NL-KVK-41009723-NGA2001/R1,output,"));
     let stderr = String::from_utf8(out.stderr.clone()).unwrap();
-    assert_eq!(stderr, format!("kartan: {input}: IATI import: 11 activities imported, 0 skipped, 0 errors, 1 warnings\n"));
+    assert_eq!(
+        stderr,
+        format!("kartan: {input}: IATI import: 11 activities imported, 0 skipped, 0 errors, 1 warnings\n")
+    );
 }
 
 #[test]

@@ -355,7 +355,8 @@ fn an_attribute_named_twice_is_refused_whatever_reads_it() {
     assert_eq!(e.path, "d.xml:7:3");
     assert!(e.message.contains("duplicated attribute \"code\""), "{}", e.message);
     // In an element that is not modelled (skipped) as well.
-    let xml = file(&activity("SE-0-1", "<transaction><value currency=\"SEK\" currency=\"EUR\">1</value></transaction>\n"));
+    let xml =
+        file(&activity("SE-0-1", "<transaction><value currency=\"SEK\" currency=\"EUR\">1</value></transaction>\n"));
     let (p, r) = from_slice(xml.as_bytes(), &lenient()).unwrap();
     assert!(p.projects.is_empty());
     assert_eq!(r.errors().next().unwrap().path, "7:14");
@@ -374,7 +375,8 @@ fn a_default_namespace_is_a_warning() {
     assert_eq!(warning.path, "ns.xml:2:1");
     assert!(warning.message.contains("\"http://example.org/ns\""), "{}", warning.message);
     // Prefixed namespaces (extensions) are not warned about.
-    let xml = file(&activity("SE-0-1", "")).replace("version=\"2.03\"", "version=\"2.03\" xmlns:akvo=\"http://akvo.org\"");
+    let xml =
+        file(&activity("SE-0-1", "")).replace("version=\"2.03\"", "version=\"2.03\" xmlns:akvo=\"http://akvo.org\"");
     let (_, r) = from_slice(xml.as_bytes(), &lenient()).unwrap();
     assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
 }

@@ -130,8 +130,7 @@ impl BreakdownError {
 
 /// The classification schemes that the portfolio's projects use, sorted.
 pub fn classification_schemes(portfolio: &Portfolio) -> Vec<String> {
-    let mut schemes: Vec<String> =
-        portfolio.projects.iter().flat_map(|p| p.classifications.keys()).cloned().collect();
+    let mut schemes: Vec<String> = portfolio.projects.iter().flat_map(|p| p.classifications.keys()).cloned().collect();
     schemes.sort();
     schemes.dedup();
     schemes

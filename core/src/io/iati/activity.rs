@@ -100,7 +100,11 @@ impl<'a> Importer<'a, '_> {
                             b"version" => self.cur.report.report.version = Some(value.into_owned()),
                             b"xml:lang" if !value.trim().is_empty() => self.st.default_lang = lang_tag(&value).into(),
                             b"xmlns" if !value.trim().is_empty() => {
-                                let d = self.cur.warning(elem.offset, NAMESPACE_CODE, namespace_message("iati-activities", &value));
+                                let d = self.cur.warning(
+                                    elem.offset,
+                                    NAMESPACE_CODE,
+                                    namespace_message("iati-activities", &value),
+                                );
                                 self.cur.report.report.diagnostics.push(d);
                             }
                             n if n.starts_with(b"xmlns") => {}
