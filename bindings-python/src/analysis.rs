@@ -437,16 +437,8 @@ pub(crate) fn period_values(py: Python<'_>, portfolio: &kartan::Portfolio, id: &
 /// `(start, end)` date pairs.
 pub(crate) fn periods_arg(periods: &Bound<'_, PyAny>) -> PyResult<Periods> {
     if let Ok(name) = periods.extract::<String>() {
-        return match name.as_str() {
-            "yearly" => Ok(Periods::Yearly),
-            "half_yearly" => Ok(Periods::HalfYearly),
-            "quarterly" => Ok(Periods::Quarterly),
-            "monthly" => Ok(Periods::Monthly),
-            other => Err(pyo3::exceptions::PyValueError::new_err(format!(
-                "periods must be 'yearly', 'half_yearly', 'quarterly', 'monthly' or a list of (start, end) dates, not {}",
-                py_quote(other)
-            ))),
-        };
+        // The core's message, as in JS.
+        return Periods::named(&name).map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()));
     }
     let spans: Vec<(NaiveDate, NaiveDate)> = periods.extract().map_err(|_| {
         pyo3::exceptions::PyTypeError::new_err(
@@ -456,18 +448,30 @@ pub(crate) fn periods_arg(periods: &Bound<'_, PyAny>) -> PyResult<Periods> {
     Ok(Periods::Explicit(spans))
 }
 
+/// The on-track band given from Python (`band=`): a `Decimal`, a float, an int or a
+/// string, read by the core's strict number parser (DESIGN.md rule 7), so that
+/// `"abc"`, `inf` or `nan` are refused with the parameter and the value named, as in JS
+/// (`band: invalid number "abc": …`); the default band when `None`.
+pub(crate) fn band_arg(py: Python<'_>, band: Option<&Bound<'_, PyAny>>) -> PyResult<Band> {
+    let Some(band) = band.filter(|b| !b.is_none()) else { return Ok(Band::default()) };
+    let text = match band.cast::<pyo3::types::PyString>() {
+        Ok(s) => s.to_cow()?.into_owned(),
+        Err(_) => band.str()?.to_cow()?.into_owned(),
+    };
+    let value =
+        kartan::parse_decimal(&text).map_err(|e| pyo3::exceptions::PyValueError::new_err(format!("band: {e}")))?;
+    Band::new(value).map_err(|e| results_error(py, &e))
+}
+
 /// Progress of indicator `id` (see `Portfolio.progress`).
 pub(crate) fn progress(
     py: Python<'_>,
     portfolio: &kartan::Portfolio,
     id: &str,
     as_of: NaiveDate,
-    band: Option<Decimal>,
+    band: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyProgress> {
-    let band = match band {
-        Some(t) => Band::new(t).map_err(|e| results_error(py, &e))?,
-        None => Band::default(),
-    };
+    let band = band_arg(py, band)?;
     py.detach(|| portfolio.indicator_progress_with(id, as_of, &band).map(|p| PyProgress::from_core(&p)))
         .map_err(|e| results_error(py, &e))
 }
@@ -477,13 +481,10 @@ pub(crate) fn progress_table(
     py: Python<'_>,
     portfolio: &kartan::Portfolio,
     as_of: NaiveDate,
-    band: Option<Decimal>,
+    band: Option<&Bound<'_, PyAny>>,
     lang: &str,
 ) -> PyResult<PyTable> {
-    let band = match band {
-        Some(t) => Band::new(t).map_err(|e| results_error(py, &e))?,
-        None => Band::default(),
-    };
+    let band = band_arg(py, band)?;
     let columns = py.detach(|| {
         let index = ResultsIndex::new(portfolio);
         let mut text: [Vec<Option<String>>; 9] = Default::default();

@@ -181,12 +181,37 @@ pub fn import_iati(
     Ok((PyPortfolio { inner: portfolio }, PyImportReport { inner: report }))
 }
 
-/// The portfolio of an IATI file, without the report (see ``import_iati``).
+/// The portfolio of an IATI file, without the report (see ``import_iati``); a
+/// ``UserWarning`` when the import skipped something, as ``kartan.load`` gives.
 pub(crate) fn from_iati(
     py: Python<'_>,
     source: &Bound<'_, PyAny>,
     strict: bool,
     default_measure: Option<&str>,
 ) -> PyResult<kartan::Portfolio> {
-    import(py, source, strict, default_measure).map(|(p, _)| p)
+    let (portfolio, report) = import(py, source, strict, default_measure)?;
+    let name = match source.cast::<PyBytes>() {
+        Ok(_) => None,
+        Err(_) => source.extract::<PathBuf>().ok().map(|p| p.display().to_string()),
+    };
+    warn_skipped(py, name.as_deref(), &report)?;
+    Ok(portfolio)
+}
+
+/// A ``UserWarning`` when an IATI import left something out (an activity skipped, or the
+/// reading stopped early): how many activities, the first error and its place
+/// (DESIGN.md rule 8). `name` is the file, when there is one. ``kartan.load`` and
+/// ``Portfolio.from_iati`` give the same warning.
+pub(crate) fn warn_skipped(py: Python<'_>, name: Option<&str>, report: &ImportReport) -> PyResult<()> {
+    let Some(first) = report.errors().next() else { return Ok(()) };
+    let skipped = report.activities_skipped;
+    let message = format!(
+        "{}the IATI import skipped {skipped} activit{} ({}: {}); kartan.import_iati gives the whole import report",
+        name.map(|n| format!("{n}: ")).unwrap_or_default(),
+        if skipped == 1 { "y" } else { "ies" },
+        first.path,
+        first.message
+    );
+    let category = py.get_type::<pyo3::exceptions::PyUserWarning>();
+    PyErr::warn(py, &category, &std::ffi::CString::new(message.replace('\0', " "))?, 1)
 }

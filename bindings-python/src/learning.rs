@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use kartan::analysis::{activities, breakdown, learning, map_reality, survey};
 use kartan::io::table::{MappingError, TableError};
-use pyo3::exceptions::{PyKeyError, PyValueError};
+use pyo3::exceptions::PyKeyError;
 use pyo3::prelude::*;
 
 use crate::convert::py_quote;
@@ -79,16 +79,9 @@ pub(crate) fn breakdown(
     by: &str,
     as_of: Option<NaiveDate>,
 ) -> PyResult<PyTable> {
-    let b = match (by, as_of) {
-        ("status", Some(as_of)) => py.detach(|| breakdown::by_status(p, as_of)),
-        ("status", None) => {
-            return Err(PyValueError::new_err("breakdown('status') needs as_of: the status on which date?"))
-        }
-        ("region", _) => py.detach(|| breakdown::by_region(p)),
-        ("focus_area", _) => py.detach(|| breakdown::by_focus_area(p)),
-        ("owner_kind", _) => py.detach(|| breakdown::by_owner_kind(p)),
-        (scheme, _) => py.detach(|| breakdown::by_classification(p, scheme)),
-    };
+    let b = py
+        .detach(|| breakdown::breakdown(p, by, as_of))
+        .map_err(|e| errors::analysis_error(py, e.to_string(), e.code()))?;
     PyTable::from_core(&breakdown::breakdown_table(&b))
 }
 

@@ -8,8 +8,6 @@ use pyo3::exceptions::{PyKeyError, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
 
-use rust_decimal::Decimal;
-
 use crate::analysis;
 use crate::convert::py_quote;
 use crate::diagnostic::{wrap, PyDiagnostic};
@@ -268,9 +266,10 @@ impl PyPortfolio {
     /// The learning report (DESIGN.md "The learning report", sections 1-9) as text:
     /// ``format`` is ``"html"`` (one self-contained page that opens offline),
     /// ``"md"`` (Markdown) or ``"json"`` (the report's document model). ``lang`` is the
-    /// reader's language (default the portfolio's: ``"sv"`` or English for anything
-    /// else); ``as_of`` is the date the report describes; ``charts=False`` leaves the
-    /// Vega-Lite charts out (their data stays in tables).
+    /// report's language, ``"sv"`` or ``"en"`` as the command's ``--lang`` (another
+    /// raises ``ValueError``); by default the portfolio's (``"sv"``, or English headings
+    /// for anything else); ``as_of`` is the date the report describes;
+    /// ``charts=False`` leaves the Vega-Lite charts out (their data stays in tables).
     ///
     /// >>> md = kartan.seed().report("md", lang="en", as_of=datetime.date(2013, 12, 31))
     /// >>> md.splitlines()[0]
@@ -284,7 +283,15 @@ impl PyPortfolio {
         lang: Option<&str>,
         charts: bool,
     ) -> PyResult<String> {
-        report::render(py, &self.inner, format, lang.unwrap_or(self.lang()), as_of, charts)
+        // An explicit language must be one the report is written in (the command's
+        // `--lang`); without one, the portfolio's own language picks the texts.
+        let lang = match lang {
+            Some(lang) => {
+                kartan::report::language(lang).map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?
+            }
+            None => self.lang(),
+        };
+        report::render(py, &self.inner, format, lang, as_of, charts)
     }
 
     /// The learning-factor profile across projects as a ``kartan.Table`` (one row per
@@ -325,7 +332,10 @@ impl PyPortfolio {
 
     /// Projects grouped by ``by`` as a ``kartan.Table`` (count and budget per group):
     /// ``"status"`` (needs ``as_of``), ``"region"``, ``"focus_area"``,
-    /// ``"owner_kind"``, or any classification scheme (``"priority_axis"`` …).
+    /// ``"owner_kind"``, or a classification scheme a project uses (``"priority_axis"`` …).
+    /// Raises ``kartan.AnalysisError`` (``code`` ``"unknown_dimension"``, the message
+    /// naming the schemes there are) for anything else, and for ``"status"`` without
+    /// ``as_of`` (``"needs_as_of"``).
     #[pyo3(signature = (by, *, as_of = None))]
     fn breakdown(&self, py: Python<'_>, by: &str, as_of: Option<NaiveDate>) -> PyResult<PyTable> {
         learning::breakdown(py, &self.inner, by, as_of)
@@ -349,7 +359,9 @@ impl PyPortfolio {
     /// Progress of indicator ``id`` as of ``as_of`` (DESIGN.md rule 3): a
     /// ``kartan.Progress`` whose ``progress`` is a fraction (0.5 = half-way from baseline
     /// to target; negative = a regression) or ``None`` with ``progress_kind`` saying why.
-    /// ``band`` is the on-track tolerance, a fraction (default 0.15, i.e. ± 15 %).
+    /// ``band`` is the on-track tolerance, a fraction (default 0.15, i.e. ± 15 %): a
+    /// ``Decimal``, a float or a string, read strictly (``"abc"``, ``inf`` and ``nan``
+    /// raise ``ValueError`` naming ``band`` and the value).
     ///
     /// Raises ``kartan.AnalysisError`` for an unknown or non-quantitative indicator.
     #[pyo3(signature = (id, *, as_of, band = None))]
@@ -358,7 +370,7 @@ impl PyPortfolio {
         py: Python<'_>,
         id: &str,
         as_of: NaiveDate,
-        band: Option<Decimal>,
+        band: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<analysis::PyProgress> {
         analysis::progress(py, &self.inner, id, as_of, band)
     }
@@ -373,7 +385,7 @@ impl PyPortfolio {
         &self,
         py: Python<'_>,
         as_of: NaiveDate,
-        band: Option<Decimal>,
+        band: Option<&Bound<'_, PyAny>>,
         lang: Option<&str>,
     ) -> PyResult<PyTable> {
         analysis::progress_table(py, &self.inner, as_of, band, lang.unwrap_or(self.lang()))
@@ -457,17 +469,8 @@ fn decimals_arg(decimals: &str) -> PyResult<tables::Decimals> {
 #[pyfunction]
 pub fn load(py: Python<'_>, path: PathBuf) -> PyResult<PyPortfolio> {
     let loaded = py.detach(|| kartan::io::load_with_report(&path)).map_err(|e| errors::load_error(py, &e))?;
-    if let Some(first) = loaded.read_diagnostics().iter().find(|d| d.severity == kartan::Severity::Error) {
-        let message = format!(
-            "{}: the IATI import skipped {} activit{} ({}: {}); kartan.import_iati gives the whole import report",
-            path.display(),
-            loaded.skipped(),
-            if loaded.skipped() == 1 { "y" } else { "ies" },
-            first.path,
-            first.message
-        );
-        let category = py.get_type::<pyo3::exceptions::PyUserWarning>();
-        PyErr::warn(py, &category, &std::ffi::CString::new(message.replace('\0', " "))?, 1)?;
+    if let Some(report) = &loaded.import {
+        iati::warn_skipped(py, Some(&path.display().to_string()), report)?;
     }
     Ok(PyPortfolio { inner: loaded.portfolio })
 }

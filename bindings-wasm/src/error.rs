@@ -92,7 +92,8 @@ pub(crate) fn parse_date(name: &'static str, input: &str) -> Result<chrono::Naiv
         .map_err(|_| ArgumentError::Date { name, input: input.to_owned() })
 }
 
-fn type_error(name: &'static str, expected: &'static str, value: &JsValue) -> ArgumentError {
+/// An argument of the wrong JS type: `{name} must be {expected}, not {typeof value}`.
+pub(crate) fn type_error(name: &'static str, expected: &'static str, value: &JsValue) -> ArgumentError {
     let found = if value.is_null() { "null".to_owned() } else { value.js_typeof().as_string().unwrap_or_default() };
     ArgumentError::Type { name, expected, found }
 }

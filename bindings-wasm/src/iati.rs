@@ -33,7 +33,7 @@ impl JsPortfolio {
     }
 
     /// What the IATI import read, skipped and did not model; `undefined` for a portfolio
-    /// not read by `fromIati`.
+    /// not read from IATI XML (by `fromIati` or `fromBytes`).
     #[wasm_bindgen(js_name = importReport)]
     pub fn import_report(&self) -> Result<Option<Ts<views::ImportReport>>, JsError> {
         let Some(text) = self.import_report_json() else { return Ok(None) };

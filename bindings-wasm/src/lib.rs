@@ -44,12 +44,21 @@ pub fn version() -> String {
 /// @throws {Error} when `text` is not an object of strings.
 #[wasm_bindgen(js_name = bestText)]
 pub fn best_text(
-    text: Ts<views::Text>,
+    #[wasm_bindgen(unchecked_param_type = "Text")] text: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] lang: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] fallback: JsValue,
 ) -> Result<String, JsError> {
+    // `null`, a string or a number is refused by name, not by the deserialiser's
+    // "Reflect.get called on non-object".
+    if !text.is_object() || js_sys::Array::is_array(&text) {
+        let expected = "an object of strings by language (e.g. { sv: \"Syfte\" })";
+        return Err(error::to_js(error::type_error("text", expected, &text)));
+    }
     let lang = error::string("lang", &lang).map_err(error::to_js)?;
     let fallback = error::string("fallback", &fallback).map_err(error::to_js)?;
-    let text: kartan::Text = text.to_rust().map_err(error::to_js)?.into();
+    let text: kartan::Text = Ts::<views::Text>::new_unchecked(text)
+        .to_rust()
+        .map_err(|e| error::to_js(format!("text must be an object of strings by language: {e}")))?
+        .into();
     Ok(text.show(&lang, &fallback).to_owned())
 }

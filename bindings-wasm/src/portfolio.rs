@@ -103,7 +103,8 @@ impl JsPortfolio {
     }
 
     /// Reads a file's bytes (e.g. from a file picker), detecting the format by content:
-    /// kartan JSON, or IATI XML when this build reads it. `name` (default `"portfolio"`)
+    /// kartan JSON, or IATI XML when this build reads it (then `importReport()` says what
+    /// the import read and skipped, as after `fromIati`). `name` (default `"portfolio"`)
     /// is the file name that error messages start with.
     ///
     /// @throws {Error} with the core's message, e.g. `"data.json: unrecognised content: …"`
@@ -116,9 +117,14 @@ impl JsPortfolio {
     ) -> Result<JsPortfolio, JsValue> {
         let bytes = args::bytes("bytes", &bytes).map_err(to_js)?;
         let name = args::optional_string("name", &name).map_err(to_js)?.unwrap_or_else(|| "portfolio".to_owned());
-        kartan::io::load_bytes(&bytes, Path::new(&name)).map(JsPortfolio::new).map_err(|e| match &e {
+        let loaded = kartan::io::load_bytes_with_report(&bytes, Path::new(&name)).map_err(|e| match &e {
             kartan::io::LoadError::Json { source, .. } => args::json_error(source, &e),
-            _ => to_js(&e).into(),
+            _ => JsValue::from(to_js(&e)),
+        })?;
+        // IATI input keeps its import report, as from `fromIati` (DESIGN.md rule 8).
+        Ok(match &loaded.import {
+            Some(report) => JsPortfolio::imported(loaded.portfolio, report),
+            None => JsPortfolio::new(loaded.portfolio),
         })
     }
 

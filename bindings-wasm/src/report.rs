@@ -24,7 +24,8 @@ impl JsPortfolio {
     /// `lang` (`"sv"` or `"en"` headings; texts picked by the core's language rule) as of
     /// `asOf` (`"YYYY-MM-DD"`), with charts.
     ///
-    /// @throws {Error} for an unknown format or a bad `asOf`.
+    /// @throws {Error} for an unknown format, a language other than `"sv"` and `"en"`
+    /// (`unknown report language "xx": expected "sv" or "en"`), or a bad `asOf`.
     pub fn report(
         &self,
         #[wasm_bindgen(unchecked_param_type = "\"html\" | \"md\" | \"json\"")] format: JsValue,
@@ -33,6 +34,8 @@ impl JsPortfolio {
     ) -> Result<String, JsError> {
         let format = args::string("format", &format).map_err(to_js)?;
         let lang = args::string("lang", &lang).map_err(to_js)?;
+        // The command's `--lang` check and message.
+        let lang = kartan::report::language(&lang).map_err(to_js)?;
         let as_of = args::date("asOf", &as_of).map_err(to_js)?;
         let render = match format.as_str() {
             "html" => to_html,

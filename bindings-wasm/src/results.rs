@@ -3,7 +3,7 @@
 use kartan::analysis::results::{Band, Periods, ResultsError, ResultsExt};
 use tsify::Ts;
 use wasm_bindgen::prelude::wasm_bindgen;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::error::{self as args, coded, to_js};
 use crate::portfolio::{shaped, JsPortfolio};
@@ -50,7 +50,8 @@ impl JsPortfolio {
         let id = args::string("id", &id).map_err(plain)?;
         let as_of = args::date("asOf", &as_of).map_err(plain)?;
         let band = match args::optional_string("band", &band).map_err(plain)? {
-            Some(text) => Band::new(kartan::parse_decimal(&text).map_err(plain)?).map_err(results_error)?,
+            Some(text) => Band::new(kartan::parse_decimal(&text).map_err(|e| plain(format!("band: {e}")))?)
+                .map_err(results_error)?,
             None => Band::default(),
         };
         let progress = self.inner().indicator_progress_with(&id, as_of, &band).map_err(results_error)?;
@@ -64,14 +65,10 @@ impl JsPortfolio {
     pub fn rollup(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-        periods: Ts<views::Periods>,
+        #[wasm_bindgen(unchecked_param_type = "Periods")] periods: JsValue,
     ) -> Result<Ts<views::Rollup>, JsValue> {
         let id = args::string("id", &id).map_err(plain)?;
-        let periods: Periods = periods
-            .to_rust()
-            .map_err(plain)
-            .and_then(|p| serde_json::to_value(p).map_err(plain))
-            .and_then(|v| serde_json::from_value(v).map_err(|e| plain(format!("periods: {e}"))))?;
+        let periods = periods_arg(&periods)?;
         let rollup = self.inner().rollup(&id, &periods).map_err(results_error)?;
         shaped(&rollup).map_err(JsValue::from)
     }
@@ -89,4 +86,32 @@ impl JsPortfolio {
         let spec = self.inner().indicator_chart(&id).map_err(results_error)?;
         shaped(&spec).map_err(JsValue::from)
     }
+}
+
+/// What `periods` takes, for the message when it is something else.
+const PERIODS: &str = "\"yearly\", \"half_yearly\", \"quarterly\", \"monthly\" or { explicit: [[start, end], …] }";
+
+/// Reads the `periods` argument of `rollup`: a calendar name (the core's
+/// `Periods::named`, with its message for an unknown one) or `{ explicit: [[start, end],
+/// …] }` with `YYYY-MM-DD` dates, a bad date named with its text.
+fn periods_arg(value: &JsValue) -> Result<Periods, JsValue> {
+    if let Some(name) = value.as_string() {
+        return Periods::named(&name).map_err(plain);
+    }
+    let wrong = || plain(args::type_error("periods", PERIODS, value));
+    if !value.is_object() {
+        return Err(wrong());
+    }
+    let explicit = js_sys::Reflect::get(value, &JsValue::from_str("explicit")).map_err(|_| wrong())?;
+    let spans = explicit.dyn_into::<js_sys::Array>().map_err(|_| wrong())?;
+    let mut out = Vec::with_capacity(spans.length() as usize);
+    for span in spans.iter() {
+        let pair = span.dyn_into::<js_sys::Array>().ok().filter(|a| a.length() == 2).ok_or_else(wrong)?;
+        let date = |v: JsValue| {
+            let text = v.as_string().ok_or_else(wrong)?;
+            args::parse_date("date in periods", &text).map_err(plain)
+        };
+        out.push((date(pair.get(0))?, date(pair.get(1))?));
+    }
+    Ok(Periods::Explicit(out))
 }

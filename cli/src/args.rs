@@ -9,7 +9,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 pub const EXIT_CODES: &str = "\
 Exit codes:
   0  success (for `validate`: the portfolio is valid; warnings are allowed)
-  1  `validate`: the portfolio is invalid (the diagnostics are listed)
+  1  `validate`: the portfolio is invalid (the diagnostics are listed); any command:
+     an IATI import skipped an activity or stopped early (each error is listed; the
+     output of `convert` and `report` is written, without what was skipped)
   2  a file could not be read, parsed or written, or the command line is wrong
 
 Every error is one line on standard error, starting with `kartan: ` and naming the file.";
@@ -53,7 +55,7 @@ pub struct ReportArgs {
     #[arg(long, short = 'f', value_enum, default_value_t = ReportFormat::Md)]
     pub format: ReportFormat,
     /// Language of the report: `sv` (Swedish) or `en` (English).
-    #[arg(long, short = 'l', value_enum, default_value_t = Lang::Sv)]
+    #[arg(long, short = 'l', value_parser = parse_lang, default_value = "sv", value_name = "sv|en")]
     pub lang: Lang,
     /// The date the report describes (YYYY-MM-DD); default: today.
     #[arg(long, value_name = "YYYY-MM-DD")]
@@ -128,8 +130,17 @@ pub enum ReportFormat {
     Json,
 }
 
+/// A `--lang` value, checked by the core (`kartan::report::language`): the message for
+/// a language the report is not written in is the one the Python and JS faces give.
+fn parse_lang(text: &str) -> Result<Lang, kartan::report::UnknownLanguage> {
+    Ok(match kartan::report::language(text)? {
+        "sv" => Lang::Sv,
+        _ => Lang::En,
+    })
+}
+
 /// Report languages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
     /// Swedish.
     Sv,

@@ -45,7 +45,7 @@ fn convert_to_standard_output_and_import_summary_on_standard_error() {
     assert_eq!(
         stderr.lines().collect::<Vec<_>>(),
         [format!(
-            "kartan: {}: IATI import: 11 activities imported, 0 skipped, 1 warnings",
+            "kartan: {}: IATI import: 11 activities imported, 0 skipped, 0 errors, 1 warnings",
             real("results_small_rich_ngo_2021.xml")
         )]
     );

@@ -49,7 +49,10 @@ fn convert_to_csv_on_standard_output_with_the_summary_on_standard_error() {
     assert_eq!(csv.lines().count(), 1 + 232);
     assert!(csv.lines().nth(1).unwrap().starts_with("NL-KVK-41009723-NGA2001,NL-KVK-41009723-NGA2001/R1,output,"));
     let stderr = String::from_utf8(out.stderr.clone()).unwrap();
-    assert_eq!(stderr, format!("kartan: {input}: IATI import: 11 activities imported, 0 skipped, 1 warnings\n"));
+    assert_eq!(
+        stderr,
+        format!("kartan: {input}: IATI import: 11 activities imported, 0 skipped, 0 errors, 1 warnings\n")
+    );
 }
 
 #[test]
@@ -87,7 +90,8 @@ fn a_truncated_file_converts_what_came_before_the_cut() {
     let dir = tempfile::tempdir().unwrap();
     let cut = dir.path().join("cut.xml");
     std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
-    let out = kartan().arg("convert").arg(&cut).args(["--to", "csv"]).assert().success();
+    // The output is written, but it lacks what was skipped: exit code 1.
+    let out = kartan().arg("convert").arg(&cut).args(["--to", "csv"]).assert().code(1);
     let out = out.get_output();
     let stderr = String::from_utf8(out.stderr.clone()).unwrap();
     let lines: Vec<&str> = stderr.lines().collect();
@@ -95,15 +99,15 @@ fn a_truncated_file_converts_what_came_before_the_cut() {
     let (whole, report) = from_path(&cut, &ImportOptions::new()).unwrap();
     assert!(!whole.projects.is_empty());
     let warnings = report.diagnostics.iter().filter(|d| d.severity == kartan::Severity::Warning).count();
+    let errors = report.errors().count();
     let summary = format!(
-        "kartan: {}: IATI import: {} activities imported, {} skipped, {warnings} warnings",
+        "kartan: {}: IATI import: {} activities imported, {} skipped, {errors} errors, {warnings} warnings",
         cut.display(),
         whole.projects.len(),
         report.activities_skipped
     );
-    // The summary line comes only when something was skipped or warned about.
-    let expected =
-        if warnings > 0 || report.activities_skipped > 0 { vec![lines[0], summary.as_str()] } else { vec![lines[0]] };
+    // The summary line comes after the error.
+    let expected = vec![lines[0], summary.as_str()];
     assert_eq!(lines, expected, "{stderr}");
     let csv = String::from_utf8(out.stdout.clone()).unwrap();
     assert_eq!(csv, periods_table(&whole, "en").to_csv());

@@ -66,7 +66,7 @@ fn the_report_on_a_truncated_file_says_what_was_skipped() {
         .arg(&file)
         .args(["--as-of", "2021-07-01", "-l", "en", "--format", "json"])
         .assert()
-        .success();
+        .code(1);
     let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
     assert!(stderr.contains("activities imported, 1 skipped (first: "), "{stderr}");
     let report: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
@@ -75,4 +75,75 @@ fn the_report_on_a_truncated_file_says_what_was_skipped() {
     assert!(blocks.iter().any(|b| b["text"] == "Reading the input"), "{quality}");
     let diagnostics = blocks.iter().find(|b| b["type"] == "diagnostics").unwrap();
     assert_eq!(diagnostics["items"][0]["code"], "iati-not-well-formed");
+}
+
+/// The tester's files in `tests/data/iati_bad/`.
+fn bad(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/data/iati_bad").join(name)
+}
+
+#[test]
+fn convert_and_report_exit_1_when_an_activity_is_skipped_and_still_write() {
+    // One of two activities has a bad date: the README says exit 1, the output is written.
+    let file = bad("skipped_activity.xml");
+    let name = file.display().to_string();
+    for to in ["json", "csv", "iati"] {
+        let out = kartan().arg("convert").arg(&file).args(["--to", to]).assert().code(1);
+        let out = out.get_output();
+        assert!(!out.stdout.is_empty(), "--to {to}: the output is written");
+        let stderr = String::from_utf8(out.stderr.clone()).unwrap();
+        let lines: Vec<&str> = stderr.lines().filter(|l| !l.contains("IATI export")).collect();
+        assert!(lines[0].starts_with(&format!("kartan: {name}:8:3: error [iati-bad-date]")), "{stderr}");
+        // The summary counts the error as an error.
+        assert_eq!(
+            lines[1],
+            format!("kartan: {name}: IATI import: 1 activities imported, 1 skipped, 1 errors, 1 warnings"),
+            "--to {to}"
+        );
+    }
+    let out = kartan().arg("report").arg(&file).args(["--as-of", "2021-01-01"]).assert().code(1);
+    assert!(!out.get_output().stdout.is_empty());
+    kartan().arg("validate").arg(&file).args(["--as-of", "2021-01-01"]).assert().code(1);
+    // A clean file still exits 0.
+    kartan().arg("report").arg(Path::new(REAL).join("results_small_rich_ngo_2021.xml")).assert().success();
+}
+
+#[test]
+fn help_says_that_a_skipped_activity_exits_1() {
+    for command in ["convert", "report"] {
+        let out = kartan().args([command, "--help"]).assert().success();
+        let help = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+        assert!(help.contains("an IATI import skipped an activity"), "{help}");
+    }
+}
+
+#[test]
+fn utf16_input_is_named_as_such() {
+    let file = bad("utf16.xml");
+    let out = kartan().arg("validate").arg(&file).assert().code(2);
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert_eq!(
+        stderr,
+        format!(
+            "kartan: {}: the file is UTF-16 text; kartan reads UTF-8 only: convert it to UTF-8 (e.g. `iconv -f UTF-16 -t UTF-8`)\n",
+            file.display()
+        )
+    );
+    assert!(!stderr.contains("JSON"));
+    kartan().arg("convert").arg(&file).args(["--to", "json"]).assert().code(2);
+}
+
+#[test]
+fn a_default_namespace_is_listed_as_a_warning() {
+    let file = bad("default_namespace.xml");
+    let out = kartan().arg("validate").arg(&file).args(["--as-of", "2021-01-01"]).assert();
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(stdout.contains("warning [iati-namespace] at "), "{stdout}");
+}
+
+#[test]
+fn an_unknown_report_language_gets_the_core_message() {
+    let out = kartan().args(["report", "--lang", "de"]).assert().code(2);
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(stderr.contains(r#"unknown report language "de": expected "sv" or "en""#), "{stderr}");
 }

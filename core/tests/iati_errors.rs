@@ -274,3 +274,130 @@ fn fuzz_regressions_read_in_segments_give_the_one_thread_import() {
     }
     assert!(seen >= 1);
 }
+
+/// The tester's files in `tests/data/iati_bad/`.
+fn bad(name: &str) -> Vec<u8> {
+    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/data/iati_bad").join(name)).unwrap()
+}
+
+/// The one error of a lenient import of `bytes` (named `name`), with what was kept.
+fn the_error(bytes: &[u8], name: &str) -> (Vec<String>, kartan::Diagnostic) {
+    let (p, r) = from_slice(bytes, &ImportOptions::new().source_name(name)).unwrap();
+    let errors: Vec<_> = r.errors().cloned().collect();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    (p.projects.iter().map(|x| x.id.clone()).collect(), errors[0].clone())
+}
+
+#[test]
+fn a_bad_character_reference_is_located_at_the_reference() {
+    // `&#0;` on line 22 (after `T&#228;&#x1F600;`) was reported at 1:1.
+    let bytes = bad("bad_charref.xml");
+    let (kept, e) = the_error(&bytes, "b.xml");
+    assert_eq!(kept, ["SE-1-A"]);
+    assert_eq!(e.code, "iati-not-well-formed");
+    assert!(e.path.starts_with("b.xml:22:"), "{}", e.path);
+    let column = 1 + "  <title><narrative xml:lang=\"sv\">T&#228;&#x1F600;".chars().count();
+    assert_eq!(e.path, format!("b.xml:22:{column}"));
+    assert!(e.message.contains("&#0;"), "{}", e.message);
+    // A surrogate, and characters XML 1.0 forbids (`&#1;`, `&#xFFFE;`), the same way.
+    for reference in ["&#xD800;", "&#1;", "&#x1F;", "&#xFFFE;"] {
+        let xml = String::from_utf8(bytes.clone()).unwrap().replace("&#0;", reference);
+        let (_, e) = the_error(xml.as_bytes(), "b.xml");
+        assert_eq!(e.path, format!("b.xml:22:{column}"), "{reference}: {}", e.message);
+        assert!(e.message.contains(reference), "{}", e.message);
+        let err = from_slice(xml.as_bytes(), &strict()).unwrap_err();
+        assert!(err.to_string().starts_with(&format!("22:{column}: not well-formed XML: {reference}")), "{err}");
+    }
+    // Allowed references still read.
+    let xml = String::from_utf8(bytes).unwrap().replace("&#0;", "&#9;");
+    let (p, _) = from_slice(xml.as_bytes(), &lenient()).unwrap();
+    assert_eq!(p.projects[1].title.get("sv"), Some("Tä😀\t"));
+}
+
+#[test]
+fn a_character_reference_xml_forbids_in_an_attribute_is_refused() {
+    let xml = file(&activity("SE-0-1", "<activity-status code=\"2&#1;\"/>\n"));
+    let (p, r) = from_slice(xml.as_bytes(), &lenient()).unwrap();
+    assert!(p.projects.is_empty());
+    let e = r.errors().next().unwrap();
+    assert_eq!(e.path, "7:1");
+    assert!(e.message.contains("@code: the character U+0001 is not allowed in XML 1.0"), "{}", e.message);
+}
+
+#[test]
+fn a_raw_control_character_is_refused_at_its_place() {
+    // A NUL inside a title was read into the title.
+    let (kept, e) = the_error(&bad("nul_byte.xml"), "n.xml");
+    assert_eq!(kept, ["SE-1-A"]);
+    let column = 1 + "  <title><narrative xml:lang=\"sv\">Tit".len();
+    assert_eq!(e.path, format!("n.xml:22:{column}"));
+    assert!(e.message.contains("the character U+0000 is not allowed in XML 1.0"), "{}", e.message);
+    // Other C0 controls, in text, in an attribute and in a skipped element, too.
+    for (extra, at) in [
+        ("<title><narrative>a\u{1}b</narrative></title>\n", "7:20"),
+        ("<activity-status code=\"2\u{1B}\"/>\n", "7:25"),
+        ("<transaction><value>1\u{7}</value></transaction>\n", "7:22"),
+    ] {
+        let xml = file(&activity("SE-0-1", extra));
+        let (p, r) = from_slice(xml.as_bytes(), &lenient()).unwrap();
+        assert!(p.projects.is_empty(), "{extra:?}");
+        let e = r.errors().next().unwrap();
+        assert_eq!(e.path, at, "{extra:?}: {}", e.message);
+        assert!(from_slice(xml.as_bytes(), &strict()).is_err());
+    }
+}
+
+#[test]
+fn an_attribute_named_twice_is_refused_whatever_reads_it() {
+    // `<activity-status code="2" code="3"/>`: the first code was read, the second dropped.
+    let (kept, e) = the_error(&bad("duplicate_attribute.xml"), "d.xml");
+    assert!(kept.is_empty(), "{kept:?}");
+    assert_eq!(e.path, "d.xml:7:3");
+    assert!(e.message.contains("duplicated attribute \"code\""), "{}", e.message);
+    // In an element that is not modelled (skipped) as well.
+    let xml =
+        file(&activity("SE-0-1", "<transaction><value currency=\"SEK\" currency=\"EUR\">1</value></transaction>\n"));
+    let (p, r) = from_slice(xml.as_bytes(), &lenient()).unwrap();
+    assert!(p.projects.is_empty());
+    assert_eq!(r.errors().next().unwrap().path, "7:14");
+    // And a malformed attribute list (no value).
+    let xml = file(&activity("SE-0-1", "<transaction><value currency>1</value></transaction>\n"));
+    let (_, r) = from_slice(xml.as_bytes(), &lenient()).unwrap();
+    assert!(r.errors().next().unwrap().message.contains("bad attribute"));
+}
+
+#[test]
+fn a_default_namespace_is_a_warning() {
+    let (p, r) = from_slice(&bad("default_namespace.xml"), &ImportOptions::new().source_name("ns.xml")).unwrap();
+    assert_eq!(p.projects.len(), 2, "read all the same");
+    let warning = r.diagnostics.iter().find(|d| d.code == "iati-namespace").expect("a warning");
+    assert_eq!(warning.severity, Severity::Warning);
+    assert_eq!(warning.path, "ns.xml:2:1");
+    assert!(warning.message.contains("\"http://example.org/ns\""), "{}", warning.message);
+    // Prefixed namespaces (extensions) are not warned about.
+    let xml =
+        file(&activity("SE-0-1", "")).replace("version=\"2.03\"", "version=\"2.03\" xmlns:akvo=\"http://akvo.org\"");
+    let (_, r) = from_slice(xml.as_bytes(), &lenient()).unwrap();
+    assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+}
+
+#[test]
+fn utf16_is_named_as_such() {
+    let bytes = bad("utf16.xml");
+    assert!(kartan::io::is_utf16(&bytes));
+    let err = load_bytes(&bytes, Path::new("u.xml")).unwrap_err();
+    assert!(matches!(err, LoadError::Utf16 { .. }), "{err}");
+    assert!(err.to_string().starts_with("u.xml: the file is UTF-16 text; kartan reads UTF-8 only"), "{err}");
+    let err = from_slice(&bytes, &ImportOptions::new().source_name("u.xml")).unwrap_err();
+    assert!(err.to_string().contains("u.xml:1:1: not well-formed XML: the file is UTF-16 text"), "{err}");
+    // Without a byte-order mark, either byte order.
+    let text: String = String::from_utf8(bytes[2..].chunks(2).map(|c| c[0]).collect()).unwrap();
+    for unit in [u16::to_le_bytes, u16::to_be_bytes] {
+        let no_bom: Vec<u8> = text.encode_utf16().flat_map(unit).collect();
+        assert!(matches!(load_bytes(&no_bom, Path::new("u.xml")), Err(LoadError::Utf16 { .. })));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("u.xml");
+    std::fs::write(&path, &bytes).unwrap();
+    assert!(matches!(kartan::io::load(&path), Err(LoadError::Utf16 { .. })));
+}

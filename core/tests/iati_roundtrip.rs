@@ -69,13 +69,42 @@ fn export_escapes_and_strips_forbidden_characters() {
     let nasty = "A & B <c> \"d\" 'e'\u{1}\u{8}\u{b} tab\tcr\r\nend\u{FFFE}";
     p.projects[0].title = Text::one("en", nasty).with("sv", "Åäö ✓ 𝄞");
     p.projects[0].results[0].indicators[0].periods[0].actuals[0].dimensions[0].value = "x\"<&>\ty\nz".into();
-    let xml = to_iati_string(&p);
+    let (xml, warnings) = to_iati(&p);
     assert!(!xml.contains('\u{1}') && !xml.contains('\u{b}') && !xml.contains('\u{FFFE}'));
+    // What is left out is reported, once for the project (DESIGN.md rule 8).
+    let left: Vec<_> = warnings.iter().filter(|d| d.code == "iati-forbidden-character").collect();
+    assert_eq!(left.len(), 1, "{warnings:?}");
+    assert_eq!(left[0].path, "/projects/0");
+    assert!(left[0].message.starts_with("4 character(s) that XML 1.0 does not allow"), "{}", left[0].message);
+    assert!(left[0].message.contains("the first U+0001 in narrative"), "{}", left[0].message);
     xmllint(&xml, "escaped.xml").unwrap();
     let back = import(xml.as_bytes());
     assert_eq!(back.projects[0].title.get("en"), Some("A & B <c> \"d\" 'e' tab\tcr\r\nend"));
     assert_eq!(back.projects[0].title.get("sv"), Some("Åäö ✓ 𝄞"));
     assert_eq!(back.projects[0].results[0].indicators[0].periods[0].actuals[0].dimensions[0].value, "x\"<&>\ty\nz");
+}
+
+#[test]
+fn control_characters_from_kartan_json_are_reported_on_export() {
+    // kartan JSON can hold any character (`\u0001`); IATI XML cannot: the export warns.
+    let json = r#"{"format":"kartan/1","default_language":"sv","program":{"id":"P","title":{"sv":"P"}},
+        "projects":[{"id":"SE-1-A","title":{"sv":"Tit\u0001el"}},{"id":"SE-1-B\u0007","title":{"sv":"B"}}]}"#;
+    let p = kartan::io::json::from_str(json).unwrap();
+    assert_eq!(p.projects[0].title.get("sv"), Some("Tit\u{1}el"));
+    let (xml, warnings) = to_iati(&p);
+    assert!(xml.contains(">Titel</narrative>") && xml.contains(">SE-1-B</iati-identifier>"));
+    let left: Vec<(&str, &str)> = warnings
+        .iter()
+        .filter(|d| d.code == "iati-forbidden-character")
+        .map(|d| (d.path.as_str(), d.message.as_str()))
+        .collect();
+    assert_eq!(
+        left,
+        [
+            ("/projects/0", "1 character(s) that XML 1.0 does not allow left out of the IATI export, the first U+0001 in narrative"),
+            ("/projects/1", "1 character(s) that XML 1.0 does not allow left out of the IATI export, the first U+0007 in iati-identifier"),
+        ]
+    );
 }
 
 #[test]

@@ -4,8 +4,9 @@
 //! The input format is detected by content (kartan JSON or IATI activity XML). An IATI
 //! input is imported leniently: an activity with an error is skipped, and each error is
 //! one line on standard error (`kartan: FILE:LINE:COLUMN: error [code] message`),
-//! followed by a one-line summary of the import; warnings are counted there (`kartan
-//! validate` and the import report list them). An IATI output names, one line each,
+//! followed by a one-line summary of the import; errors and warnings are counted there
+//! (`kartan validate` and the import report list them). The output is written all the
+//! same, and the exit code is 1: it lacks what was skipped. An IATI output names, one line each,
 //! whatever IATI requires that the portfolio lacks (then it does not validate against
 //! the 2.03 XSD).
 //!
@@ -28,9 +29,10 @@ use crate::args::{ConvertArgs, ConvertTo};
 /// How many bytes are looked at to detect the input format.
 const SNIFF: u64 = 64 * 1024;
 
-/// Converts the file. Exit code 0 on success (with skipped activities or export
-/// warnings reported on standard error), 2 when the input cannot be loaded or the
-/// output cannot be written.
+/// Converts the file. Exit code 0 on success (export warnings are reported on standard
+/// error), 1 when an IATI import skipped an activity or stopped early (the output is
+/// written, without what was skipped; each error is a line on standard error), 2 when
+/// the input cannot be loaded or the output cannot be written.
 pub fn run(args: &ConvertArgs) -> Result<ExitCode, CliError> {
     let target = match args.to {
         ConvertTo::Json => Some(stream::Target::Json),
@@ -38,10 +40,10 @@ pub fn run(args: &ConvertArgs) -> Result<ExitCode, CliError> {
         ConvertTo::Iati => None,
     };
     if let Some(target) = target.filter(|_| is_iati(args).unwrap_or(false)) {
-        stream::run(args, target)?;
-        return Ok(ExitCode::SUCCESS);
+        let incomplete = stream::run(args, target)?;
+        return Ok(super::exit_after_import(incomplete));
     }
-    let portfolio = load(args)?;
+    let (portfolio, incomplete) = load(args)?;
     let file = args.file.display().to_string();
     let text = match args.to {
         ConvertTo::Json => kartan::io::json::to_string(&portfolio),
@@ -55,7 +57,7 @@ pub fn run(args: &ConvertArgs) -> Result<ExitCode, CliError> {
         }
     };
     write_output(args.output.as_deref(), &text)?;
-    Ok(ExitCode::SUCCESS)
+    Ok(super::exit_after_import(incomplete))
 }
 
 /// Whether the input looks like IATI XML, from its first bytes.
@@ -67,29 +69,30 @@ fn is_iati(args: &ConvertArgs) -> Result<bool, CliError> {
     Ok(Format::detect(&head) == Some(Format::IatiXml))
 }
 
-/// Loads the input; for IATI, reports the import's errors and a summary on standard error.
-fn load(args: &ConvertArgs) -> Result<Portfolio, CliError> {
+/// Loads the input; for IATI, reports the import's errors and a summary on standard
+/// error. Also returns whether the import left something out.
+fn load(args: &ConvertArgs) -> Result<(Portfolio, bool), CliError> {
     // IATI input is streamed from disk by `load_with_report`, never held whole.
     let loaded = kartan::io::load_with_report(&args.file)?;
-    if let Some(report) = &loaded.import {
-        summarise(args, report);
-    }
-    Ok(loaded.portfolio)
+    let incomplete = loaded.import.as_ref().is_some_and(|report| summarise(args, report));
+    Ok((loaded.portfolio, incomplete))
 }
 
 /// The import's errors, one line each, and a one-line summary, on standard error.
-fn summarise(args: &ConvertArgs, report: &ImportReport) {
+/// Returns whether the import left something out ([`super::import_incomplete`]).
+fn summarise(args: &ConvertArgs, report: &ImportReport) -> bool {
     for d in report.errors() {
         eprintln_one(&format!("{}: {} [{}] {}", d.path, d.severity, d.code, d.message));
     }
-    let warnings = report.diagnostics.iter().filter(|d| d.severity == Severity::Warning).count();
-    if report.activities_skipped > 0 || warnings > 0 {
+    let count = |severity| report.diagnostics.iter().filter(|d| d.severity == severity).count();
+    let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
+    if report.activities_skipped > 0 || errors > 0 || warnings > 0 {
         eprintln_one(&format!(
-            "{}: IATI import: {} activities imported, {} skipped, {} warnings",
+            "{}: IATI import: {} activities imported, {} skipped, {errors} errors, {warnings} warnings",
             args.file.display(),
             report.activities_imported,
             report.activities_skipped,
-            warnings
         ));
     }
+    super::import_incomplete(report)
 }

@@ -11,8 +11,25 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 
-/// Exit code for an invalid portfolio (`validate`).
+/// Exit code for an invalid portfolio (`validate`), and for an IATI import that skipped
+/// what it could not read (`convert`, `report`: the output is still written, but
+/// incomplete).
 pub const EXIT_INVALID: u8 = 1;
+
+/// Whether an IATI import left something out because of an error (an activity skipped,
+/// or the reading stopped at a well-formedness error): the output is incomplete.
+pub fn import_incomplete(report: &kartan::io::iati::ImportReport) -> bool {
+    report.activities_skipped > 0 || report.errors().next().is_some()
+}
+
+/// The exit code after writing output from an import that may be incomplete.
+pub fn exit_after_import(incomplete: bool) -> ExitCode {
+    if incomplete {
+        ExitCode::from(EXIT_INVALID)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
 /// Exit code for input that could not be read or parsed, output that could not be
 /// written, or a wrong command line.
 pub const EXIT_UNREADABLE: u8 = 2;

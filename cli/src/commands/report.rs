@@ -42,10 +42,12 @@ fn note_iati_skips(path: &std::path::Path, import: &kartan::io::iati::ImportRepo
 /// adds a survey table when given, builds the report and writes it.
 ///
 /// An invalid portfolio still gets its report (section 9 lists the problems); a note
-/// on standard error says how many errors it has. Exit code 0, or 2 when the input
-/// cannot be loaded or the output cannot be written.
+/// on standard error says how many errors it has. Exit code 0; 1 when an IATI import
+/// skipped an activity or stopped early (the report is written, section 9 says what is
+/// missing); 2 when the input cannot be loaded or the output cannot be written.
 pub fn run(args: &ReportArgs) -> Result<ExitCode, CliError> {
     let mut read_diagnostics = Vec::new();
+    let mut incomplete = false;
     let mut portfolio = match (&args.file, &args.mapping) {
         (Some(path), Some(mapping)) => {
             let (portfolio, import) = kartan::io::table::load_portfolio(path, mapping)?;
@@ -56,6 +58,7 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode, CliError> {
             let loaded = kartan::io::load_with_report(path)?;
             if let Some(import) = &loaded.import {
                 note_iati_skips(path, import);
+                incomplete = super::import_incomplete(import);
             }
             read_diagnostics = loaded.read_diagnostics().to_vec();
             loaded.portfolio
@@ -92,5 +95,5 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode, CliError> {
         let name = args.file.as_ref().map_or_else(|| "seed".to_owned(), |p| p.display().to_string());
         eprintln_one(&format!("{name}: the portfolio has {errors} validation errors; see section 9 of the report"));
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(super::exit_after_import(incomplete))
 }

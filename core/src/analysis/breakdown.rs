@@ -97,7 +97,74 @@ fn group_by<'p>(
     Breakdown { dimension: dimension.to_owned(), overlapping, groups }
 }
 
-/// Projects by the value of classification `scheme` (e.g. `regional_programme`).
+/// The dimensions [`breakdown`] knows besides the classification schemes.
+pub const DIMENSIONS: [&str; 4] = ["status", "region", "focus_area", "owner_kind"];
+
+/// Why [`breakdown`] cannot group the projects.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum BreakdownError {
+    /// `by` is neither one of [`DIMENSIONS`] nor a classification scheme that a project of
+    /// the portfolio uses (grouping by it would put every project under `(none)`).
+    #[error(
+        "unknown breakdown {by:?}: expected \"status\", \"region\", \"focus_area\", \"owner_kind\" or a classification scheme of the portfolio ({})",
+        if schemes.is_empty() { "it has none".to_owned() } else { schemes.iter().map(|s| format!("{s:?}")).collect::<Vec<_>>().join(", ") }
+    )]
+    UnknownDimension {
+        /// What was asked for.
+        by: String,
+        /// The classification schemes the portfolio's projects use, sorted.
+        schemes: Vec<String>,
+    },
+    /// `status` depends on the date: [`by_status`] needs one.
+    #[error("breakdown by \"status\" needs as_of: the status on which date?")]
+    NeedsAsOf,
+}
+
+impl BreakdownError {
+    /// A stable code: `unknown_dimension` or `needs_as_of`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            BreakdownError::UnknownDimension { .. } => "unknown_dimension",
+            BreakdownError::NeedsAsOf => "needs_as_of",
+        }
+    }
+}
+
+/// The classification schemes that the portfolio's projects use, sorted.
+pub fn classification_schemes(portfolio: &Portfolio) -> Vec<String> {
+    let mut schemes: Vec<String> = portfolio.projects.iter().flat_map(|p| p.classifications.keys()).cloned().collect();
+    schemes.sort();
+    schemes.dedup();
+    schemes
+}
+
+/// Projects grouped by `by`: `"status"` ([`by_status`], as of `as_of`), `"region"`,
+/// `"focus_area"`, `"owner_kind"`, or a classification scheme that a project uses
+/// ([`by_classification`]).
+///
+/// # Errors
+/// [`BreakdownError::UnknownDimension`] for anything else, naming the schemes there are;
+/// [`BreakdownError::NeedsAsOf`] for `"status"` without a date.
+pub fn breakdown(portfolio: &Portfolio, by: &str, as_of: Option<NaiveDate>) -> Result<Breakdown, BreakdownError> {
+    Ok(match by {
+        "status" => by_status(portfolio, as_of.ok_or(BreakdownError::NeedsAsOf)?),
+        "region" => by_region(portfolio),
+        "focus_area" => by_focus_area(portfolio),
+        "owner_kind" => by_owner_kind(portfolio),
+        scheme => {
+            if !portfolio.projects.iter().any(|p| p.classifications.contains_key(scheme)) {
+                let schemes = classification_schemes(portfolio);
+                return Err(BreakdownError::UnknownDimension { by: scheme.to_owned(), schemes });
+            }
+            by_classification(portfolio, scheme)
+        }
+    })
+}
+
+/// Projects by the value of classification `scheme` (e.g. `regional_programme`); a
+/// scheme that no project uses puts every project under `(none)` ([`breakdown`] refuses
+/// it instead).
 pub fn by_classification(portfolio: &Portfolio, scheme: &str) -> Breakdown {
     group_by(portfolio, scheme, false, |p| p.classifications.get(scheme).cloned().into_iter().collect())
 }

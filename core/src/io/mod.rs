@@ -19,8 +19,9 @@ pub enum Format {
 }
 
 impl Format {
-    /// Detects the format from the content (first non-blank character after any BOM):
-    /// `{` is kartan JSON, `<` is XML. `None` when neither.
+    /// Detects the format from the content (first non-blank character after any UTF-8
+    /// BOM): `{` is kartan JSON, `<` is XML. `None` when neither (UTF-16 text included:
+    /// see [`is_utf16`]).
     pub fn detect(bytes: &[u8]) -> Option<Format> {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         match bytes.iter().find(|b| !b.is_ascii_whitespace())? {
@@ -29,6 +30,17 @@ impl Format {
             _ => None,
         }
     }
+}
+
+/// What kartan says about UTF-16 input, which it does not decode.
+pub(crate) const UTF16_MESSAGE: &str =
+    "the file is UTF-16 text; kartan reads UTF-8 only: convert it to UTF-8 (e.g. `iconv -f UTF-16 -t UTF-8`)";
+
+/// Whether `bytes` start as UTF-16 text: a UTF-16 byte-order mark (`FF FE`, `FE FF`) or
+/// a first `<` or `{` written as a 16-bit unit (`3C 00`, `00 3C`). kartan reads UTF-8
+/// only; [`load_bytes`] and the IATI import refuse such input with a message that says so.
+pub fn is_utf16(bytes: &[u8]) -> bool {
+    matches!(bytes, [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..] | [b'<' | b'{', 0, ..] | [0, b'<' | b'{', ..])
 }
 
 /// Why a file could not be loaded. The message names the file.
@@ -72,6 +84,12 @@ pub enum LoadError {
         /// True when the file holds nothing but white space.
         empty: bool,
     },
+    /// The file is UTF-16 text ([`is_utf16`]); kartan reads UTF-8 only.
+    #[error("{}: {}", path.display(), UTF16_MESSAGE)]
+    Utf16 {
+        /// The file.
+        path: PathBuf,
+    },
     /// A format that this build does not read yet.
     #[error("{}: {format:?} input is not supported by this version of kartan", path.display())]
     Unsupported {
@@ -90,6 +108,7 @@ impl LoadError {
             | LoadError::Json { path, .. }
             | LoadError::Iati { path, .. }
             | LoadError::UnknownFormat { path, .. }
+            | LoadError::Utf16 { path }
             | LoadError::Unsupported { path, .. } => path,
         }
     }
@@ -180,6 +199,9 @@ pub fn load_bytes(bytes: &[u8], path: &Path) -> Result<crate::model::Portfolio, 
 /// # Errors
 /// As [`load`].
 pub fn load_bytes_with_report(bytes: &[u8], path: &Path) -> Result<Loaded, LoadError> {
+    if is_utf16(bytes) {
+        return Err(LoadError::Utf16 { path: path.to_owned() });
+    }
     match Format::detect(bytes) {
         Some(format @ Format::Json) => json::from_slice(bytes)
             .map(|portfolio| Loaded { portfolio, format, import: None })

@@ -34,6 +34,23 @@ pub fn to_json(report: &LearningReport) -> String {
     crate::io::json::to_string_pretty(report)
 }
 
+/// The languages the report's headings and fixed texts are written in.
+pub const LANGUAGES: [&str; 2] = ["sv", "en"];
+
+/// A report language that kartan does not write (see [`LANGUAGES`]).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown report language {0:?}: expected \"sv\" or \"en\"")]
+pub struct UnknownLanguage(pub String);
+
+/// Checks a report language given by a user (`"sv"` or `"en"`, as the command's
+/// `--lang` takes), for the faces to refuse what the report cannot be written in.
+///
+/// # Errors
+/// [`UnknownLanguage`] for any other text.
+pub fn language(lang: &str) -> Result<&'static str, UnknownLanguage> {
+    LANGUAGES.iter().copied().find(|l| *l == lang).ok_or_else(|| UnknownLanguage(lang.to_owned()))
+}
+
 /// A fixed label in the report's language, for the renderers (`sv*` or English).
 pub(crate) fn label(lang: &str, sv: &'static str, en: &'static str) -> &'static str {
     if lang.split('-').next().is_some_and(|p| p.eq_ignore_ascii_case("sv")) {

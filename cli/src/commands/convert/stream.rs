@@ -95,8 +95,9 @@ impl<'p> Output<'p> {
 }
 
 /// Streams the IATI file `args.file` to `target`; import errors and the summary go to
-/// standard error as in the whole-file conversion.
-pub(super) fn run(args: &ConvertArgs, target: Target) -> Result<(), CliError> {
+/// standard error as in the whole-file conversion. Returns whether the import left
+/// something out (then the exit code is 1).
+pub(super) fn run(args: &ConvertArgs, target: Target) -> Result<bool, CliError> {
     let path = &args.file;
     let input = File::open(path).map_err(|source| CliError::Read { path: path.clone(), source })?;
     let options = ImportOptions::new().source_name(path.display().to_string());
@@ -111,8 +112,7 @@ pub(super) fn run(args: &ConvertArgs, target: Target) -> Result<(), CliError> {
                 for d in report.diagnostics.iter().filter(|d| d.code == "iati-stream-link-not-applied") {
                     super::eprintln_one(&format!("{}: {} [{}] {}", d.path, d.severity, d.code, d.message));
                 }
-                summarise(args, &report);
-                return Ok(());
+                return Ok(summarise(args, &report));
             }
             Err(halt) => halt,
         },
@@ -122,7 +122,7 @@ pub(super) fn run(args: &ConvertArgs, target: Target) -> Result<(), CliError> {
         }
     };
     match halt {
-        Halt::ClosedPipe => Ok(()),
+        Halt::ClosedPipe => Ok(false),
         Halt::Error(e) => Err(e),
     }
 }

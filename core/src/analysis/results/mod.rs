@@ -47,7 +47,7 @@ pub use disaggregation::{Breakdown, BreakdownValue, Compared, Mismatch};
 pub use error::ResultsError;
 pub use figure::{percent, Figure};
 pub use index::ResultsIndex;
-pub use periods::{Periods, Span};
+pub use periods::{Periods, Span, UnknownPeriods};
 pub use progress::{Band, IndicatorProgress, PeriodProgress, Progress, Track};
 pub use rollup::{Contribution, Rollup, RollupLife, RollupPeriod};
 pub use series::Side;

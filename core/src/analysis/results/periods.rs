@@ -34,6 +34,28 @@ pub enum Periods {
     Explicit(Vec<(NaiveDate, NaiveDate)>),
 }
 
+/// A name that is not one of the calendar periods ([`Periods::named`]).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown periods {0:?}: expected \"yearly\", \"half_yearly\", \"quarterly\", \"monthly\" or explicit (start, end) periods")]
+pub struct UnknownPeriods(pub String);
+
+impl Periods {
+    /// The calendar periods named `name`: `"yearly"`, `"half_yearly"`, `"quarterly"` or
+    /// `"monthly"` (the JSON names), for the faces that take a name from a user.
+    ///
+    /// # Errors
+    /// [`UnknownPeriods`] for any other name.
+    pub fn named(name: &str) -> Result<Periods, UnknownPeriods> {
+        match name {
+            "yearly" => Ok(Periods::Yearly),
+            "half_yearly" => Ok(Periods::HalfYearly),
+            "quarterly" => Ok(Periods::Quarterly),
+            "monthly" => Ok(Periods::Monthly),
+            other => Err(UnknownPeriods(other.to_owned())),
+        }
+    }
+}
+
 /// A program period of a roll-up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Span {

@@ -73,6 +73,10 @@ pub(crate) struct Importer<'a, 'o> {
 impl<'a> Importer<'a, '_> {
     /// Reads up to the root start tag and its attributes.
     pub(crate) fn root(&mut self) -> Result<(), ImportError> {
+        if self.cur.is_utf16() {
+            let location = self.cur.location(0);
+            return Err(ImportError::Xml { location, message: crate::io::UTF16_MESSAGE.to_owned() });
+        }
         loop {
             match self.cur.next()? {
                 Item::Text(t) => {
@@ -95,6 +99,14 @@ impl<'a> Importer<'a, '_> {
                         match name {
                             b"version" => self.cur.report.report.version = Some(value.into_owned()),
                             b"xml:lang" if !value.trim().is_empty() => self.st.default_lang = lang_tag(&value).into(),
+                            b"xmlns" if !value.trim().is_empty() => {
+                                let d = self.cur.warning(
+                                    elem.offset,
+                                    NAMESPACE_CODE,
+                                    namespace_message("iati-activities", &value),
+                                );
+                                self.cur.report.report.diagnostics.push(d);
+                            }
                             n if n.starts_with(b"xmlns") => {}
                             _ => self.cur.attribute_unmodelled("iati-activities", &elem, name),
                         }
@@ -133,6 +145,9 @@ impl<'a> Importer<'a, '_> {
             match name {
                 b"xml:lang" if !value.trim().is_empty() => act.lang = std::rc::Rc::from(lang_tag(&value).as_str()),
                 b"default-currency" if !value.trim().is_empty() => currency = Some(value.trim().to_owned()),
+                b"xmlns" if !value.trim().is_empty() => {
+                    act.notes.push(self.cur.warning(elem.offset, NAMESPACE_CODE, namespace_message(CTX, &value)));
+                }
                 n if n.starts_with(b"xmlns") => {}
                 _ => self.cur.attribute_unmodelled(CTX, elem, name),
             }
@@ -499,6 +514,18 @@ impl<'a> Importer<'a, '_> {
         portfolio.projects = self.st.projects;
         (portfolio, self.cur.report.finish())
     }
+}
+
+/// The code of the warning for an element in a default namespace.
+const NAMESPACE_CODE: &str = "iati-namespace";
+
+/// The warning for `<element xmlns="uri">`: IATI activity XML has no namespace, so the
+/// file may be another vocabulary that borrows IATI's element names.
+fn namespace_message(element: &str, uri: &str) -> String {
+    format!(
+        "<{element}> is in the XML namespace {uri:?}, but IATI activities have no namespace: \
+         read as IATI all the same; check that this is an IATI file"
+    )
 }
 
 /// A language tag as kartan keeps it: trimmed, the language subtag in lower case (BCP 47

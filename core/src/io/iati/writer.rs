@@ -4,8 +4,10 @@
 //! language of every text is written as a `narrative` with an explicit `@xml:lang`.
 //! Optional elements are written only when the portfolio has them. Text is escaped, and
 //! characters XML 1.0 forbids (C0 controls other than tab, line feed and carriage
-//! return; U+FFFE, U+FFFF) are dropped; carriage returns, tabs and line feeds in
-//! attributes are written as character references so that they survive.
+//! return; U+FFFE, U+FFFF), which kartan JSON can hold (`"\u0001"`), cannot be written:
+//! they are left out, and a warning `iati-forbidden-character` per project names the
+//! first one, the element and how many (DESIGN.md rule 8). Carriage returns, tabs and
+//! line feeds in attributes are written as character references so that they survive.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -34,9 +36,12 @@ pub fn to_iati(portfolio: &Portfolio) -> (String, Vec<Diagnostic>) {
         diagnostics: Vec::new(),
         orgs: portfolio.organisations.iter().map(|o| (o.id.as_str(), o)).collect(),
         lang: &portfolio.default_language,
+        left_out: None,
     };
     w.out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<iati-activities version=\"2.03\" xml:lang=\"");
-    attr_text(&mut w.out, &portfolio.default_language);
+    let left_out = attr_text(&mut w.out, &portfolio.default_language);
+    w.left_out(left_out, "iati-activities/@xml:lang");
+    w.report_left_out("/default_language");
     w.out.push_str("\">\n");
     for (i, project) in portfolio.projects.iter().enumerate() {
         w.activity(i, project, portfolio);
@@ -64,12 +69,28 @@ fn allowed(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
 }
 
-/// Appends `s` escaped as element content.
-fn text(out: &mut String, s: &str) {
+/// Characters left out of the output: the first, and how many.
+type LeftOut = Option<(char, usize)>;
+
+/// Adds the characters of `s` that XML forbids to `left`.
+fn forbidden_in(s: &str, left: &mut LeftOut) {
+    for c in s.chars().filter(|&c| !allowed(c)) {
+        match left {
+            Some((_, n)) => *n += 1,
+            None => *left = Some((c, 1)),
+        }
+    }
+}
+
+/// Appends `s` escaped as element content; returns what XML could not hold.
+#[must_use]
+fn text(out: &mut String, s: &str) -> LeftOut {
     if !s.contains(['&', '<', '>', '\r']) && s.chars().all(allowed) {
         out.push_str(s);
-        return;
+        return None;
     }
+    let mut left = None;
+    forbidden_in(s, &mut left);
     for c in s.chars().filter(|&c| allowed(c)) {
         match c {
             '&' => out.push_str("&amp;"),
@@ -79,10 +100,15 @@ fn text(out: &mut String, s: &str) {
             c => out.push(c),
         }
     }
+    left
 }
 
-/// Appends `s` escaped as an attribute value (in double quotes).
-fn attr_text(out: &mut String, s: &str) {
+/// Appends `s` escaped as an attribute value (in double quotes); returns what XML could
+/// not hold.
+#[must_use]
+fn attr_text(out: &mut String, s: &str) -> LeftOut {
+    let mut left = None;
+    forbidden_in(s, &mut left);
     for c in s.chars().filter(|&c| allowed(c)) {
         match c {
             '&' => out.push_str("&amp;"),
@@ -95,6 +121,7 @@ fn attr_text(out: &mut String, s: &str) {
             c => out.push(c),
         }
     }
+    left
 }
 
 struct Writer<'p> {
@@ -102,11 +129,37 @@ struct Writer<'p> {
     diagnostics: Vec<Diagnostic>,
     orgs: HashMap<&'p str, &'p Organisation>,
     lang: &'p str,
+    /// Characters left out since the last [`Writer::report_left_out`]: the first, the
+    /// element it was in, and how many.
+    left_out: Option<(char, String, usize)>,
 }
 
 impl Writer<'_> {
     fn warn(&mut self, path: impl Into<String>, message: impl Into<String>) {
         self.diagnostics.push(Diagnostic::warning("iati-export", path, message));
+    }
+
+    /// Notes characters left out of `element` (XML cannot hold them).
+    fn left_out(&mut self, left: LeftOut, element: &str) {
+        let Some((c, n)) = left else { return };
+        match &mut self.left_out {
+            Some((_, _, count)) => *count += n,
+            None => self.left_out = Some((c, element.to_owned(), n)),
+        }
+    }
+
+    /// A warning at `path` for the characters left out since the last one, if any.
+    fn report_left_out(&mut self, path: &str) {
+        if let Some((c, element, n)) = self.left_out.take() {
+            self.diagnostics.push(Diagnostic::warning(
+                "iati-forbidden-character",
+                path,
+                format!(
+                    "{n} character(s) that XML 1.0 does not allow left out of the IATI export, the first U+{:04X} in {element}",
+                    u32::from(c)
+                ),
+            ));
+        }
     }
 
     fn indent(&mut self, depth: usize) {
@@ -125,7 +178,10 @@ impl Writer<'_> {
                 self.out.push(' ');
                 self.out.push_str(key);
                 self.out.push_str("=\"");
-                attr_text(&mut self.out, v);
+                let left = attr_text(&mut self.out, v);
+                if left.is_some() {
+                    self.left_out(left, &format!("{name}/@{key}"));
+                }
                 self.out.push('"');
             }
         }
@@ -150,7 +206,8 @@ impl Writer<'_> {
             any = true;
             self.open(depth, "narrative", &[("xml:lang", Some(lang))]);
             self.out.push('>');
-            text(&mut self.out, s);
+            let left = text(&mut self.out, s);
+            self.left_out(left, "narrative");
             self.out.push_str("</narrative>\n");
         }
         if !any {
@@ -172,7 +229,8 @@ impl Writer<'_> {
         self.out.push_str(">\n");
         self.open(2, "iati-identifier", &[]);
         self.out.push('>');
-        text(&mut self.out, &project.id);
+        let left = text(&mut self.out, &project.id);
+        self.left_out(left, "iati-identifier");
         self.out.push_str("</iati-identifier>\n");
         let owner = project.owner.as_deref().or(portfolio.program.managed_by.as_deref());
         match owner {
@@ -281,6 +339,7 @@ impl Writer<'_> {
             self.result(&format!("{path}/results/{r}"), result);
         }
         self.close(1, "iati-activity");
+        self.report_left_out(&path);
     }
 
     fn result(&mut self, path: &str, result: &IatiResult) {

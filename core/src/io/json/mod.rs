@@ -33,7 +33,9 @@ pub enum JsonError {
         message: String,
     },
     /// Well-formed JSON that does not fit the model: wrong type, unknown or missing field.
-    #[error("{line}:{column}: at {pointer}: {message}")]
+    /// Displayed as `line:column: at /pointer: message`, or `line:column: message` when
+    /// the error is about the document itself (the root, whose pointer is empty).
+    #[error("{line}:{column}: {}{message}", at_pointer(pointer))]
     Data {
         /// JSON pointer (RFC 6901) of the offending value; empty for the root.
         pointer: String,
@@ -50,6 +52,16 @@ pub enum JsonError {
         /// The value found.
         found: String,
     },
+}
+
+/// `at /pointer: ` before a data error's message; nothing for the root (pointer `""`),
+/// where `at : ` would read as a missing place.
+fn at_pointer(pointer: &str) -> String {
+    if pointer.is_empty() {
+        String::new()
+    } else {
+        format!("at {pointer}: ")
+    }
 }
 
 impl JsonError {
