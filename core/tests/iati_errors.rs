@@ -401,3 +401,30 @@ fn utf16_is_named_as_such() {
     std::fs::write(&path, &bytes).unwrap();
     assert!(matches!(kartan::io::load(&path), Err(LoadError::Utf16 { .. })));
 }
+
+#[test]
+fn an_attribute_named_twice_is_refused_in_every_kind_of_element_of_a_real_file() {
+    // The attributes of an element are checked as its reader reads them, or as it is
+    // skipped: whatever the element, a name given twice must not pass. IATI's own
+    // annotated example has every element of the standard.
+    let text = std::fs::read_to_string(Path::new(REAL).join("iati_standard_example_annotated_2.03.xml")).unwrap();
+    let mut names: Vec<(&str, usize)> = Vec::new();
+    let mut at = 0;
+    while let Some(i) = text[at..].find('<').map(|i| at + i) {
+        let name: &str = text[i + 1..].split(|c: char| c.is_whitespace() || c == '>' || c == '/').next().unwrap_or("");
+        let first_char = name.chars().next().unwrap_or('?');
+        if first_char.is_ascii_alphabetic() && !names.iter().any(|(n, _)| *n == name) {
+            names.push((name, i + 1 + name.len()));
+        }
+        at = i + 1;
+    }
+    assert!(names.len() > 60, "{}", names.len());
+    for (name, end) in names {
+        let doubled = format!("{} dupx=\"1\" dupx=\"2\"{}", &text[..end], &text[end..]);
+        let refused = match from_slice(doubled.as_bytes(), &lenient()) {
+            Err(e) => e.to_string().contains("duplicated attribute \"dupx\""),
+            Ok((_, r)) => r.errors().any(|e| e.message.contains("duplicated attribute \"dupx\"")),
+        };
+        assert!(refused, "<{name} dupx=\"1\" dupx=\"2\"> passed");
+    }
+}

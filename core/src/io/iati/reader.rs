@@ -442,6 +442,9 @@ pub(crate) fn attributes<'e>(
 /// without unescaping their values: every element, also one that is skipped, is checked,
 /// so a malformed attribute list is never passed over (XML 1.0 well-formedness).
 fn check_attributes(start: &BytesStart<'_>) -> Result<(), String> {
+    if blank_or_single(start.attributes_raw()) {
+        return Ok(());
+    }
     let mut seen = Seen::default();
     let mut all = start.attributes();
     all.with_checks(false);
@@ -452,6 +455,25 @@ fn check_attributes(start: &BytesStart<'_>) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// Whether `raw`, an element's attribute bytes, is blank or exactly one well-formed
+/// `name="value"` (or `'value'`): then no attribute is there twice and the full check
+/// has nothing to find. Most elements of an IATI file are one of the two, so this keeps
+/// the check off the import's hot path; anything else gets quick-xml's full parse.
+fn blank_or_single(raw: &[u8]) -> bool {
+    let raw = raw.trim_ascii();
+    if raw.is_empty() {
+        return true;
+    }
+    let Some(eq) = memchr::memchr(b'=', raw) else { return false };
+    let name = raw[..eq].trim_ascii_end();
+    let plain_name =
+        !name.is_empty() && !name.iter().any(|b| b.is_ascii_whitespace() || matches!(b, b'"' | b'\'' | b'<' | b'>'));
+    match raw[eq + 1..].trim_ascii_start() {
+        [q @ (b'"' | b'\''), inner @ .., last] if last == q => plain_name && !inner.contains(q),
+        _ => false,
+    }
 }
 
 /// Whether XML 1.0 allows `c` in a document (production `Char`).
@@ -479,6 +501,31 @@ fn first_forbidden_byte(src: &[u8]) -> Option<usize> {
         at += chunk.len();
     }
     None
+}
+
+#[cfg(test)]
+mod attribute_shape_tests {
+    use super::blank_or_single;
+
+    #[test]
+    fn only_blank_or_one_well_formed_attribute_skips_the_full_check() {
+        for raw in ["", "  ", r#" code="2""#, " code = '2' ", r#" href="a=b c""#, r#" xml:lang="sv""#] {
+            assert!(blank_or_single(raw.as_bytes()), "{raw:?}");
+        }
+        for raw in [
+            r#" code="2" code="3""#,
+            r#" a="1" b="2""#,
+            " code=2",
+            r#" code="2"#,
+            " code",
+            r#" ="2""#,
+            r#" a b="2""#,
+            r#" code="2" x"#,
+            r##" code='2""##,
+        ] {
+            assert!(!blank_or_single(raw.as_bytes()), "{raw:?}");
+        }
+    }
 }
 
 /// The attribute names met so far in one element: the first eight inline.
