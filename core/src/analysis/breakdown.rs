@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::tables::{DType, Table};
-use crate::model::{add_amount, effective_budgets, PartnerRole, Portfolio, Project};
+use crate::model::{add_amount, totals_by_currency, PartnerRole, Portfolio, Project};
 
 /// One group of a breakdown.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -53,11 +53,7 @@ pub const NONE_KEY: &str = "(none)";
 /// A project's budget per currency: its effective budget lines summed (`None`: past
 /// [`crate::model::AMOUNT_LIMIT`]).
 pub fn project_budget(project: &Project) -> BTreeMap<String, Option<Decimal>> {
-    let mut out = BTreeMap::new();
-    for b in effective_budgets(&project.budgets) {
-        add_to(&mut out, &b.value.currency, Some(b.value.amount));
-    }
-    out
+    totals_by_currency(&project.budgets).into_iter().map(|(c, t)| (c.to_owned(), t)).collect()
 }
 
 /// The portfolio's total budget per currency (`None`: past [`crate::model::AMOUNT_LIMIT`]).

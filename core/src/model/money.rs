@@ -93,6 +93,17 @@ pub fn sum_amounts(amounts: impl IntoIterator<Item = Decimal>) -> Option<Decimal
     amounts.into_iter().try_fold(Decimal::ZERO, |total, a| total.checked_add(a))
 }
 
+/// The effective lines' ([`effective_budgets`]) totals per currency as written
+/// (currency → total; `None` past [`AMOUNT_LIMIT`]). Currencies are never added together.
+pub fn totals_by_currency(lines: &[Budget]) -> std::collections::BTreeMap<&str, Option<Decimal>> {
+    let mut totals = std::collections::BTreeMap::new();
+    for b in effective_budgets(lines) {
+        let t = totals.entry(b.value.currency.as_str()).or_insert(Some(Decimal::ZERO));
+        *t = add_amount(*t, b.value.amount);
+    }
+    totals
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use rust_decimal::Decimal;
 
 use super::Ctx;
-use crate::model::{add_amount, effective_budgets, Budget, BudgetKind, DateRange, AMOUNT_LIMIT};
+use crate::model::{add_amount, totals_by_currency, Budget, BudgetKind, DateRange, AMOUNT_LIMIT};
 
 /// Money checks on the program's budget, each project's, and the projects' total.
 pub(super) fn check(cx: &mut Ctx<'_>) {
@@ -68,16 +68,6 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
         );
         cx.error("budget-overflow", "/projects".to_owned(), msg);
     }
-}
-
-/// The effective lines' totals per currency as written (`None`: past [`AMOUNT_LIMIT`]).
-fn totals_by_currency(lines: &[Budget]) -> BTreeMap<&str, Option<Decimal>> {
-    let mut totals: BTreeMap<&str, Option<Decimal>> = BTreeMap::new();
-    for b in effective_budgets(lines) {
-        let t = totals.entry(b.value.currency.as_str()).or_insert(Some(Decimal::ZERO));
-        *t = add_amount(*t, b.value.amount);
-    }
-    totals
 }
 
 /// Whose budget lines are checked: the program's or project `i`'s.
