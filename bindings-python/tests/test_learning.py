@@ -22,7 +22,7 @@ def test_seed_learning_tables() -> None:
     assert p.learning_cycle().num_rows == 4
     assert p.lessons_table().name == "lessons"
     tables = p.map_vs_reality(as_of=AS_OF, lang="en")
-    assert set(tables) == {"map_items", "map_plans", "map_unexpected"}
+    assert set(tables) == {"map_items", "map_indicators", "map_plans", "map_unexpected"}
     assert tables["map_items"].num_rows == len(p.matrix.items)
     activities = p.activities(as_of=AS_OF)
     assert set(activities) == {"activities_by_kind", "participation_by_level"}
