@@ -16,7 +16,7 @@ use crate::convert::{py_quote, tag, tag_opt, text};
 #[pyclass(frozen, eq, name = "Result", module = "kartan")]
 #[derive(Debug, PartialEq)]
 pub struct PyKartanResult {
-    pub(crate) inner: kartan::Result,
+    pub(crate) inner: kartan::model::Result,
     pub(crate) lang: String,
 }
 
