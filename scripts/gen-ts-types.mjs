@@ -43,7 +43,7 @@ const DECIMAL = {
   description: "An exact decimal as a string, e.g. `\"43.75\"`: optional sign, digits and one optional `.` "
     + "(no thousands separators, no exponent; DESIGN.md rule 7). Strings, not numbers, so that no digit is "
     + "lost to floating point. Untyped JS that passes a number where a document wants a Decimal has it read "
-    + "from the text `JSON.stringify` writes for it (`0.1` is read as 0.1).",
+    + "from the text `JSON.stringify` writes for it (`0.1` is read as 0.1); `NaN` and `Infinity` are refused.",
 };
 
 /** `schema` with references by name and decimals as `Decimal` (see the file's header). */

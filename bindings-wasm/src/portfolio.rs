@@ -2,8 +2,7 @@
 
 use std::path::Path;
 
-use kartan::Portfolio;
-use kartan::{Activity, Evaluation, Lesson, PeriodValue, Project, Report};
+use kartan::{Entry, PeriodValue, Portfolio};
 use serde::Serialize;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsError, JsValue};
@@ -77,15 +76,42 @@ fn object_or_undefined<T: Serialize>(value: Option<&T>) -> Result<JsValue, JsErr
 /// The JSON text of a JS value given as the argument `name`, which must be a plain object
 /// (not `null`, an array, a string …). `JSON.stringify` writes it: `undefined` members are
 /// left out, and a value it cannot write (a `BigInt`, a cycle) is an `Error` naming
-/// `name`.
+/// `name`. `NaN` and `±Infinity` are refused by the key they are at: `JSON.stringify` would
+/// write them as `null`, which reads as "no value" — a number lost without a word.
 fn json_of_object(name: &'static str, expected: &'static str, value: &JsValue) -> Result<String, JsValue> {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+
     if !value.is_object() || js_sys::Array::is_array(value) {
         return Err(to_js(args::type_error(name, expected, value)).into());
     }
-    js_sys::JSON::stringify(value).map(String::from).map_err(|e| {
+    let not_finite: Rc<RefCell<Option<(String, f64)>>> = Rc::default();
+    let seen = Rc::clone(&not_finite);
+    let replacer = Closure::<dyn FnMut(JsValue, JsValue) -> JsValue>::new(move |key: JsValue, value: JsValue| {
+        if let Some(n) = value.as_f64().filter(|n| !n.is_finite()) {
+            seen.borrow_mut().get_or_insert_with(|| (key.as_string().unwrap_or_default(), n));
+        }
+        value
+    });
+    let text = js_sys::JSON::stringify_with_replacer(value, replacer.as_ref()).map(String::from).map_err(|e| {
         let why = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
-        to_js(format!("{name} cannot be written as JSON: {why}")).into()
-    })
+        JsValue::from(to_js(format!("{name} cannot be written as JSON: {why}")))
+    })?;
+    if let Some((key, n)) = not_finite.borrow_mut().take() {
+        let n = if n.is_nan() {
+            "NaN"
+        } else if n > 0.0 {
+            "Infinity"
+        } else {
+            "-Infinity"
+        };
+        return Err(to_js(format!(
+            "{name} has {n} at the key {key:?}: not a number kartan can hold (give an exact decimal as a string, e.g. \"0.5\")"
+        ))
+        .into());
+    }
+    Ok(text)
 }
 
 /// A part of the model (a project, a period value …) given as the JS object argument
@@ -114,6 +140,34 @@ fn part_error(name: &str, error: &kartan::io::json::JsonError) -> JsValue {
     let message = error.message_at_pointer();
     let message = if name.is_empty() { message } else { format!("{name}: {message}") };
     args::with_properties(message, &[("pointer", pointer)])
+}
+
+impl JsPortfolio {
+    /// Puts the JS object `entry`, read as a `T` (a project, an activity …), with `put` (one
+    /// of `kartan::Portfolio::put_*`) and returns the entry it replaced, or `undefined`.
+    fn put<T>(
+        &mut self,
+        entry: &JsValue,
+        expected: &'static str,
+        put: fn(&mut Portfolio, T) -> Option<T>,
+    ) -> Result<JsValue, JsValue>
+    where
+        T: Entry + Serialize + serde::de::DeserializeOwned,
+    {
+        let entry: T = part(T::KIND, expected, entry)?;
+        Ok(object_or_undefined(put(&mut self.inner, entry).as_ref())?)
+    }
+
+    /// Removes the entry whose id is the JS string `id` with `remove` (one of
+    /// `kartan::Portfolio::remove_*`) and returns it, or `undefined`.
+    fn remove<T: Serialize>(
+        &mut self,
+        id: &JsValue,
+        remove: fn(&mut Portfolio, &str) -> Option<T>,
+    ) -> Result<JsValue, JsError> {
+        let id = args::string("id", id).map_err(to_js)?;
+        object_or_undefined(remove(&mut self.inner, &id).as_ref())
+    }
 }
 
 #[wasm_bindgen(js_class = Portfolio)]
@@ -279,8 +333,7 @@ impl JsPortfolio {
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "Project")] project: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let project: Project = part("project", "a Project object", &project)?;
-        Ok(object_or_undefined(self.inner.put_project(project).as_ref())?)
+        self.put(&project, "a Project object", Portfolio::put_project)
     }
 
     /// Removes the project with `id` and returns it, or `undefined` when there is none.
@@ -290,8 +343,7 @@ impl JsPortfolio {
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
     ) -> Result<JsValue, JsError> {
-        let id = args::string("id", &id).map_err(to_js)?;
-        object_or_undefined(self.inner.remove_project(&id).as_ref())
+        self.remove(&id, Portfolio::remove_project)
     }
 
     /// Puts an activity (a seminar, a project-leader meeting …), as `putProject`.
@@ -302,8 +354,7 @@ impl JsPortfolio {
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "Activity")] activity: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let activity: Activity = part("activity", "an Activity object", &activity)?;
-        Ok(object_or_undefined(self.inner.put_activity(activity).as_ref())?)
+        self.put(&activity, "an Activity object", Portfolio::put_activity)
     }
 
     /// Removes the activity with `id` and returns it, or `undefined`.
@@ -312,8 +363,7 @@ impl JsPortfolio {
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
     ) -> Result<JsValue, JsError> {
-        let id = args::string("id", &id).map_err(to_js)?;
-        object_or_undefined(self.inner.remove_activity(&id).as_ref())
+        self.remove(&id, Portfolio::remove_activity)
     }
 
     /// Puts an evaluation (an instrument and its responses), as `putProject`.
@@ -324,8 +374,7 @@ impl JsPortfolio {
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "Evaluation")] evaluation: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let evaluation: Evaluation = part("evaluation", "an Evaluation object", &evaluation)?;
-        Ok(object_or_undefined(self.inner.put_evaluation(evaluation).as_ref())?)
+        self.put(&evaluation, "an Evaluation object", Portfolio::put_evaluation)
     }
 
     /// Removes the evaluation with `id` and returns it, or `undefined`.
@@ -334,8 +383,7 @@ impl JsPortfolio {
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
     ) -> Result<JsValue, JsError> {
-        let id = args::string("id", &id).map_err(to_js)?;
-        object_or_undefined(self.inner.remove_evaluation(&id).as_ref())
+        self.remove(&id, Portfolio::remove_evaluation)
     }
 
     /// Puts a report (with its observations), as `putProject`.
@@ -346,8 +394,7 @@ impl JsPortfolio {
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "Report")] report: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let report: Report = part("report", "a Report object", &report)?;
-        Ok(object_or_undefined(self.inner.put_report(report).as_ref())?)
+        self.put(&report, "a Report object", Portfolio::put_report)
     }
 
     /// Removes the report with `id` and returns it, or `undefined`.
@@ -356,8 +403,7 @@ impl JsPortfolio {
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
     ) -> Result<JsValue, JsError> {
-        let id = args::string("id", &id).map_err(to_js)?;
-        object_or_undefined(self.inner.remove_report(&id).as_ref())
+        self.remove(&id, Portfolio::remove_report)
     }
 
     /// Puts a lesson, as `putProject`.
@@ -368,8 +414,7 @@ impl JsPortfolio {
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "Lesson")] lesson: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let lesson: Lesson = part("lesson", "a Lesson object", &lesson)?;
-        Ok(object_or_undefined(self.inner.put_lesson(lesson).as_ref())?)
+        self.put(&lesson, "a Lesson object", Portfolio::put_lesson)
     }
 
     /// Removes the lesson with `id` and returns it, or `undefined`.
@@ -378,8 +423,7 @@ impl JsPortfolio {
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
     ) -> Result<JsValue, JsError> {
-        let id = args::string("id", &id).map_err(to_js)?;
-        object_or_undefined(self.inner.remove_lesson(&id).as_ref())
+        self.remove(&id, Portfolio::remove_lesson)
     }
 
     /// Records `actual` in the period `start`–`end` (`"YYYY-MM-DD"`) of the indicator
