@@ -48,11 +48,7 @@ impl JsPortfolio {
     ) -> Result<JsValue, JsValue> {
         let id = args::string("id", &id).map_err(plain)?;
         let as_of = args::date("asOf", &as_of).map_err(plain)?;
-        let band = match args::optional_string("band", &band).map_err(plain)? {
-            Some(text) => Band::new(kartan::parse_decimal(&text).map_err(|e| plain(format!("band: {e}")))?)
-                .map_err(results_error)?,
-            None => Band::default(),
-        };
+        let band = band_arg(&band)?;
         let progress = self.inner().indicator_progress_with(&id, as_of, &band).map_err(results_error)?;
         object(&progress).map_err(JsValue::from)
     }
@@ -85,6 +81,16 @@ impl JsPortfolio {
         let id = args::string("id", &id).map_err(plain)?;
         let spec = self.inner().indicator_chart(&id).map_err(results_error)?;
         object(&spec).map_err(JsValue::from)
+    }
+}
+
+/// Reads the optional `band` argument: a fraction as a decimal string (default `"0.15"`).
+pub(crate) fn band_arg(band: &JsValue) -> Result<Band, JsValue> {
+    match args::optional_string("band", band).map_err(plain)? {
+        Some(text) => {
+            Band::new(kartan::parse_decimal(&text).map_err(|e| plain(format!("band: {e}")))?).map_err(results_error)
+        }
+        None => Ok(Band::default()),
     }
 }
 
