@@ -27,7 +27,7 @@ use super::tables::{DType, Table};
 use crate::model::{ActivityKind, ActivityState, EvidenceStrength, Level, MatrixColumn, Portfolio, Text};
 
 /// The verdict on one matrix item (see the module docs for the rule).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     /// Documented, measured or evaluated evidence found.
@@ -50,7 +50,7 @@ impl Verdict {
 }
 
 /// An indicator linked to a matrix item.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct LinkedIndicator {
     /// The indicator's id.
     pub id: String,
@@ -63,7 +63,7 @@ pub struct LinkedIndicator {
 }
 
 /// One matrix item against reality.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct ItemReality {
     /// The item's id.
     pub item: String,
@@ -94,7 +94,7 @@ pub struct ItemReality {
 }
 
 /// One activity plan against the activities held.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct PlanReality {
     /// The plan's id.
     pub plan: String,
@@ -118,7 +118,7 @@ pub struct PlanReality {
 }
 
 /// An observation that matches no item on the map.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Unexpected {
     /// The observation's id.
     pub observation: String,
@@ -133,7 +133,7 @@ pub struct Unexpected {
 }
 
 /// Unexpected results at one level.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct UnexpectedGroup {
     /// The level; `None` when the observation states none.
     pub level: Option<Level>,
@@ -142,7 +142,7 @@ pub struct UnexpectedGroup {
 }
 
 /// The map against reality, as of a date.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct MapReality {
     /// The date the comparison holds for.
     pub as_of: NaiveDate,

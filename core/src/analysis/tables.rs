@@ -21,7 +21,7 @@ pub use periods::{
 };
 
 /// The type of a column's cells (every column may also hold [`Cell::Null`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum DType {
     /// UTF-8 text.
@@ -37,7 +37,7 @@ pub enum DType {
 }
 
 /// A column: its name (snake_case) and type.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Column {
     /// The name, snake_case, unique in the table.
     pub name: String,
@@ -46,7 +46,7 @@ pub struct Column {
 }
 
 /// One typed value.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(untagged)]
 pub enum Cell {
     /// No value (missing, undefined, not applicable).
@@ -165,7 +165,7 @@ pub enum TableShapeError {
 }
 
 /// Records with typed columns: the output form of every analysis.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Table {
     /// A short snake_case name (e.g. `survey_questions`).
     pub name: String,

@@ -252,6 +252,75 @@ pub fn schema_string() -> String {
     s
 }
 
+/// The answer types, in the order [`answers_schema`] lists them: the name of each one's
+/// `$defs` entry.
+pub const ANSWERS: [&str; 17] = [
+    "Diagnostic",
+    "IatiImportReport",
+    "TableImportReport",
+    "IndicatorValues",
+    "IndicatorProgress",
+    "Rollup",
+    "Contributor",
+    "MapReality",
+    "QuestionStats",
+    "EventStats",
+    "TrendPoint",
+    "LearningProfile",
+    "LearningCycle",
+    "Breakdown",
+    "RoleSummary",
+    "ActivitySummary",
+    "Table",
+];
+
+/// The JSON Schema (draft 2020-12) of kartan's answers: every value an analysis or an
+/// import returns, as it is serialised (`serde_json::to_value(&answer)`) and as the
+/// Python and JS bindings hand it over. One `$defs` entry per answer type (their names
+/// are [`ANSWERS`]) and per type they contain; the root accepts any
+/// answer. Exact decimals are strings (`"0.5"`, `"4354438151.00"`), never JSON numbers;
+/// dates are `YYYY-MM-DD`. Generated from the core's types, the one source of these
+/// shapes; the bindings' Python dataclasses and TypeScript types are generated from it.
+pub fn answers_schema() -> serde_json::Value {
+    use crate::analysis::{activities, breakdown, learning, map_reality, results, survey, tables};
+    let mut generator = schemars::generate::SchemaSettings::draft2020_12().for_serialize().into_generator();
+    let roots = [
+        generator.subschema_for::<crate::model::Diagnostic>(),
+        generator.subschema_for::<crate::io::iati::ImportReport>(),
+        generator.subschema_for::<crate::io::table::ImportReport>(),
+        generator.subschema_for::<results::IndicatorValues<'_>>(),
+        generator.subschema_for::<results::IndicatorProgress<'_>>(),
+        generator.subschema_for::<results::Rollup<'_>>(),
+        generator.subschema_for::<results::Contributor<'_>>(),
+        generator.subschema_for::<map_reality::MapReality>(),
+        generator.subschema_for::<survey::QuestionStats>(),
+        generator.subschema_for::<survey::EventStats>(),
+        generator.subschema_for::<survey::TrendPoint>(),
+        generator.subschema_for::<learning::LearningProfile>(),
+        generator.subschema_for::<learning::LearningCycle>(),
+        generator.subschema_for::<breakdown::Breakdown>(),
+        generator.subschema_for::<breakdown::RoleSummary>(),
+        generator.subschema_for::<activities::ActivitySummary>(),
+        generator.subschema_for::<tables::Table>(),
+    ];
+    let defs = generator.take_definitions(true);
+    serde_json::json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "kartan answers",
+        "description": "The values kartan's analyses and imports return (version 1): one $defs entry per answer type. Exact decimals are strings, dates YYYY-MM-DD.",
+        "anyOf": roots.into_iter().map(schemars::Schema::to_value).collect::<Vec<_>>(),
+        "$defs": defs,
+    })
+}
+
+/// [`answers_schema`] as pretty-printed text ending with a newline: the content of
+/// `schema/kartan-answers-1.schema.json`.
+pub fn answers_schema_string() -> String {
+    let mut s = serde_json::to_string_pretty(&answers_schema()).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
