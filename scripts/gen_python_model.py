@@ -230,15 +230,20 @@ class Generator:
             shape = f'``{{"{tag}": ...}}``'
             description = f"{description}\n\nIn kartan JSON: {shape}.".strip()
         lines = [f"class {name}({base}):", doc(description, 4), ""]
-        lines.append(f"    __slots__ = {tuple_of([f[0] for f in fields])}")
+        # the slots carry the field descriptions, so help(Class) and IDEs show them
+        if fields:
+            lines.append("    __slots__ = {")
+            for py, _, _, prop, *_ in fields:
+                lines.append(f"        {json.dumps(py)}: {json.dumps(prop.get('description', ''), ensure_ascii=False)},")
+            lines.append("    }")
+        else:
+            lines.append("    __slots__ = ()")
         if tag:
             lines.append(f'    _TAG = "{tag}"')
         if newtype:
             lines.append("    _NEWTYPE = True")
         for py, _, kind, prop, *_ in fields:
             lines.append(f"    {py}: {kind.attr}")
-            if prop.get("description"):
-                lines.append(doc(prop["description"], 4))
         lines.append("")
         lines.append("    _FIELDS = (")
         for py, json_name, kind, _, req, default_json, _ in fields:

@@ -357,11 +357,12 @@ class AnswerScore(Answer):
 
     In kartan JSON: ``{"score": ...}``."""
 
-    __slots__ = ("score",)
+    __slots__ = {
+        "score": "Exact decimal: optional sign, digits and one optional '.', written as a string; no thousands separators or exponents (DESIGN.md rule 7).",
+    }
     _TAG = "score"
     _NEWTYPE = True
     score: Decimal
-    """Exact decimal: optional sign, digits and one optional '.', written as a string; no thousands separators or exponents (DESIGN.md rule 7)."""
 
     _FIELDS = (
         Field("score", "score", DECIMAL),
@@ -376,7 +377,9 @@ class AnswerText(Answer):
 
     In kartan JSON: ``{"text": ...}``."""
 
-    __slots__ = ("text",)
+    __slots__ = {
+        "text": "",
+    }
     _TAG = "text"
     _NEWTYPE = True
     text: str
@@ -416,10 +419,11 @@ class ScalePoints(Scale):
 
     In kartan JSON: ``{"points": ...}``."""
 
-    __slots__ = ("points",)
+    __slots__ = {
+        "points": "The points from lowest to highest score.",
+    }
     _TAG = "points"
     points: tuple[ScalePoint, ...]
-    """The points from lowest to highest score."""
 
     _FIELDS = (
         Field("points", "points", seq(ref("ScalePoint"))),
@@ -434,12 +438,13 @@ class ScaleNumeric(Scale):
 
     In kartan JSON: ``{"numeric": ...}``."""
 
-    __slots__ = ("max", "min")
+    __slots__ = {
+        "max": "The highest allowed score.",
+        "min": "The lowest allowed score.",
+    }
     _TAG = "numeric"
     max: Decimal
-    """The highest allowed score."""
     min: Decimal
-    """The lowest allowed score."""
 
     _FIELDS = (
         Field("max", "max", DECIMAL),
@@ -466,33 +471,34 @@ class ScaleFreeText(Scale):
 class Activity(Model):
     """A dated thing the program or a project does."""
 
-    __slots__ = ("description", "held", "id", "kind", "matrix_items", "outputs", "participants", "plan", "planned", "project", "scope", "state", "title")
+    __slots__ = {
+        "description": "A description.",
+        "held": "The dates it was actually held.",
+        "id": "Unique id within the portfolio.",
+        "kind": "The kind of activity.",
+        "matrix_items": "Matrix items it is meant to serve.",
+        "outputs": "What it produced.",
+        "participants": "Who took part.",
+        "plan": "The plan (see [`ActivityPlan`]) this activity carries out, if any.",
+        "planned": "The planned dates.",
+        "project": "The project that runs it; `None` for the program's own activities.",
+        "scope": "Internal or external; `None` when not stated.",
+        "state": "Planned, held or cancelled; `None` when the source does not say.",
+        "title": "The title.",
+    }
     description: Text
-    """A description."""
     held: DateRange
-    """The dates it was actually held."""
     id: str
-    """Unique id within the portfolio."""
     kind: ActivityKind
-    """The kind of activity."""
     matrix_items: tuple[str, ...]
-    """Matrix items it is meant to serve."""
     outputs: tuple[Output, ...]
-    """What it produced."""
     participants: tuple[Participation, ...]
-    """Who took part."""
     plan: str | None
-    """The plan (see [`ActivityPlan`]) this activity carries out, if any."""
     planned: DateRange
-    """The planned dates."""
     project: str | None
-    """The project that runs it; `None` for the program's own activities."""
     scope: Scope | None
-    """Internal or external; `None` when not stated."""
     state: ActivityState | None
-    """Planned, held or cancelled; `None` when the source does not say."""
     title: Text
-    """The title."""
 
     _FIELDS = (
         Field("description", "description", TEXT, {}),
@@ -550,17 +556,18 @@ class ActivityPlan(Model):
     """A planned number of activities of one kind: part of the map, so that
     "14 project-leader meetings planned, n held" can be checked against reality."""
 
-    __slots__ = ("count", "id", "kind", "note", "title")
+    __slots__ = {
+        "count": "How many are planned; `None` when the program gives no number.",
+        "id": "Unique id within the portfolio.",
+        "kind": "The kind of activity planned.",
+        "note": "Notes (who takes part, what is covered).",
+        "title": "What the plan says, as the program words it.",
+    }
     count: int | None
-    """How many are planned; `None` when the program gives no number."""
     id: str
-    """Unique id within the portfolio."""
     kind: ActivityKind
-    """The kind of activity planned."""
     note: Text
-    """Notes (who takes part, what is covered)."""
     title: Text
-    """What the plan says, as the program words it."""
 
     _FIELDS = (
         Field("count", "count", opt(UINT32), None),
@@ -585,13 +592,14 @@ class ActivityPlan(Model):
 class Application(Model):
     """One place a lesson was applied."""
 
-    __slots__ = ("date", "kind", "text")
+    __slots__ = {
+        "date": "When.",
+        "kind": "Where.",
+        "text": "What was decided or changed.",
+    }
     date: datetime.date | PartialDate | None
-    """When."""
     kind: ApplicationKind
-    """Where."""
     text: Text
-    """What was decided or changed."""
 
     _FIELDS = (
         Field("date", "date", opt(PARTIAL_DATE), None),
@@ -612,28 +620,28 @@ class Application(Model):
 class Baseline(Model):
     """A baseline: IATI `baseline`."""
 
-    __slots__ = ("comment", "date", "denominator", "dimensions", "document_links", "locations", "numerator", "text", "value", "year")
+    __slots__ = {
+        "comment": "A comment.",
+        "date": "The date of the baseline (IATI `@iso-date`).",
+        "denominator": "For a percentage: the denominator.",
+        "dimensions": "Disaggregation of this baseline.",
+        "document_links": "Supporting documents.",
+        "locations": "Location references (IATI `location/@ref`).",
+        "numerator": "For a percentage: the numerator.",
+        "text": "A value that is not a number (IATI `@value` is free text: \"No\", \"TBD\" …), kept\nas the source wrote it; `value` is then `None`.",
+        "value": "The value; for percentages, the percent (e.g. `40` for 40 %).",
+        "year": "The year of the baseline (IATI `@year`).",
+    }
     comment: Text
-    """A comment."""
     date: datetime.date | None
-    """The date of the baseline (IATI `@iso-date`)."""
     denominator: Decimal | None
-    """For a percentage: the denominator."""
     dimensions: tuple[Dimension, ...]
-    """Disaggregation of this baseline."""
     document_links: tuple[DocumentLink, ...]
-    """Supporting documents."""
     locations: tuple[str, ...]
-    """Location references (IATI `location/@ref`)."""
     numerator: Decimal | None
-    """For a percentage: the numerator."""
     text: Text
-    """A value that is not a number (IATI `@value` is free text: "No", "TBD" …), kept
-    as the source wrote it; `value` is then `None`."""
     value: Decimal | None
-    """The value; for percentages, the percent (e.g. `40` for 40 %)."""
     year: int | None
-    """The year of the baseline (IATI `@year`)."""
 
     _FIELDS = (
         Field("comment", "comment", TEXT, {}),
@@ -684,15 +692,16 @@ class Budget(Model):
     A revised budget replaces the original for the same period; it never adds to it
     (DESIGN.md "Project"). Use [`effective_budgets`] to get the lines that count."""
 
-    __slots__ = ("indicative", "kind", "period", "value")
+    __slots__ = {
+        "indicative": "Whether the budget is only indicative (IATI `BudgetStatus` 1) or committed (2).",
+        "kind": "Original or revised.",
+        "period": "The period the budget covers.",
+        "value": "The amount.",
+    }
     indicative: bool
-    """Whether the budget is only indicative (IATI `BudgetStatus` 1) or committed (2)."""
     kind: BudgetKind
-    """Original or revised."""
     period: DateRange
-    """The period the budget covers."""
     value: Money
-    """The amount."""
 
     _FIELDS = (
         Field("indicative", "indicative", BOOL, False),
@@ -715,13 +724,14 @@ class Budget(Model):
 class CyclePhase(Model):
     """A phase of the learning cycle."""
 
-    __slots__ = ("description", "id", "name")
+    __slots__ = {
+        "description": "What happens in it.",
+        "id": "Unique id within the portfolio (e.g. `analysis`).",
+        "name": "The phase's name.",
+    }
     description: Text
-    """What happens in it."""
     id: str
-    """Unique id within the portfolio (e.g. `analysis`)."""
     name: Text
-    """The phase's name."""
 
     _FIELDS = (
         Field("description", "description", TEXT, {}),
@@ -742,11 +752,12 @@ class CyclePhase(Model):
 class DateRange(Model):
     """A span of time whose ends may be unknown or partial."""
 
-    __slots__ = ("end", "start")
+    __slots__ = {
+        "end": "The last day (inclusive), as precisely as known.",
+        "start": "The first day (inclusive), as precisely as known.",
+    }
     end: datetime.date | PartialDate | None
-    """The last day (inclusive), as precisely as known."""
     start: datetime.date | PartialDate | None
-    """The first day (inclusive), as precisely as known."""
 
     _FIELDS = (
         Field("end", "end", opt(PARTIAL_DATE), None),
@@ -765,11 +776,12 @@ class DateRange(Model):
 class Dimension(Model):
     """A disaggregation value: IATI `dimension` (`@name`, `@value`), e.g. `sex` = `female`."""
 
-    __slots__ = ("name", "value")
+    __slots__ = {
+        "name": "The dimension (`sex`, `age` …).",
+        "value": "The value in that dimension (`female`, `18-24` …).",
+    }
     name: str
-    """The dimension (`sex`, `age` …)."""
     value: str
-    """The value in that dimension (`female`, `18-24` …)."""
 
     _FIELDS = (
         Field("name", "name", STR),
@@ -783,21 +795,22 @@ class Dimension(Model):
 class DocumentLink(Model):
     """A link to a document: IATI `document-link`."""
 
-    __slots__ = ("categories", "date", "description", "format", "languages", "title", "url")
+    __slots__ = {
+        "categories": "IATI `DocumentCategory` codes (e.g. `A01`).",
+        "date": "The document's date.",
+        "description": "A description of the document.",
+        "format": "IATI file format (MIME type), e.g. `application/pdf`.",
+        "languages": "The languages the document is written in (ISO 639-1 codes).",
+        "title": "The document's title.",
+        "url": "The address.",
+    }
     categories: tuple[str, ...]
-    """IATI `DocumentCategory` codes (e.g. `A01`)."""
     date: datetime.date | None
-    """The document's date."""
     description: Text
-    """A description of the document."""
     format: str | None
-    """IATI file format (MIME type), e.g. `application/pdf`."""
     languages: tuple[str, ...]
-    """The languages the document is written in (ISO 639-1 codes)."""
     title: Text
-    """The document's title."""
     url: str
-    """The address."""
 
     _FIELDS = (
         Field("categories", "categories", seq(STR), []),
@@ -836,20 +849,20 @@ class DocumentLink(Model):
 class Evaluation(Model):
     """An evaluation: an instrument, the events it covers and the responses."""
 
-    __slots__ = ("events", "id", "instrument", "plan", "responses", "title")
+    __slots__ = {
+        "events": "The events (activity ids) evaluated, e.g. the 14 project-leader meetings, so a\nseries can be compared over time.",
+        "id": "Unique id within the portfolio.",
+        "instrument": "The questionnaire; empty when the questions are not recorded.",
+        "plan": "The plan whose activities it evaluates, when the events are not listed one by one.",
+        "responses": "The responses.",
+        "title": "The evaluation's title.",
+    }
     events: tuple[str, ...]
-    """The events (activity ids) evaluated, e.g. the 14 project-leader meetings, so a
-    series can be compared over time."""
     id: str
-    """Unique id within the portfolio."""
     instrument: Instrument
-    """The questionnaire; empty when the questions are not recorded."""
     plan: str | None
-    """The plan whose activities it evaluates, when the events are not listed one by one."""
     responses: tuple[Response, ...]
-    """The responses."""
     title: Text
-    """The evaluation's title."""
 
     _FIELDS = (
         Field("events", "events", seq(STR), []),
@@ -885,19 +898,20 @@ class Evaluation(Model):
 class FactorAssessment(Model):
     """An assessment of one learning factor in one project."""
 
-    __slots__ = ("assessor_role", "comment", "date", "factor", "project", "score")
+    __slots__ = {
+        "assessor_role": "Who assessed (a role, never a name).",
+        "comment": "A comment.",
+        "date": "When the assessment was made.",
+        "factor": "The factor assessed.",
+        "project": "The project assessed.",
+        "score": "The score on the program's `factor_scale`.",
+    }
     assessor_role: Text
-    """Who assessed (a role, never a name)."""
     comment: Text
-    """A comment."""
     date: datetime.date | PartialDate | None
-    """When the assessment was made."""
     factor: str
-    """The factor assessed."""
     project: str
-    """The project assessed."""
     score: Decimal
-    """The score on the program's `factor_scale`."""
 
     _FIELDS = (
         Field("assessor_role", "assessor_role", TEXT, {}),
@@ -933,13 +947,14 @@ class FactorAssessment(Model):
 class FocusArea(Model):
     """A focus area of the program (*fokusområde*)."""
 
-    __slots__ = ("description", "id", "name")
+    __slots__ = {
+        "description": "A longer description.",
+        "id": "Unique id within the portfolio.",
+        "name": "The focus area's name.",
+    }
     description: Text
-    """A longer description."""
     id: str
-    """Unique id within the portfolio."""
     name: Text
-    """The focus area's name."""
 
     _FIELDS = (
         Field("description", "description", TEXT, {}),
@@ -960,39 +975,38 @@ class FocusArea(Model):
 class Indicator(Model):
     """An indicator: IATI `indicator`."""
 
-    __slots__ = ("aggregation_status", "baselines", "contributors", "cumulation", "description", "direction", "document_links", "id", "life_target", "matrix_items", "measure", "periods", "references", "title", "unit")
+    __slots__ = {
+        "aggregation_status": "IATI `@aggregation-status`.",
+        "baselines": "Baselines (IATI 2.03 allows several, e.g. per location or dimension).",
+        "contributors": "For a program indicator: the ids of the project indicators that roll up into it.",
+        "cumulation": "How values add up over time; percentages always behave as latest-value.",
+        "description": "The indicator's description.",
+        "direction": "Ascending (more is better, the default) or descending.",
+        "document_links": "Supporting documents.",
+        "id": "Unique id within the portfolio (e.g. `IND-1`).",
+        "life_target": "A target for the whole life of the program, when stated (DESIGN.md rule 4: the\nstated one is used, not a sum of period targets).",
+        "matrix_items": "Matrix items this indicator measures.",
+        "measure": "The measure; `None` when the source does not say (IATI `@measure` missing):\nvalues are kept, and no arithmetic that needs a measure is done.",
+        "periods": "Reporting periods with targets and actuals.",
+        "references": "Codes in external vocabularies.",
+        "title": "The indicator's title.",
+        "unit": "Unit label for unit measures (e.g. \"municipalities\", \"SEK\").",
+    }
     aggregation_status: bool | None
-    """IATI `@aggregation-status`."""
     baselines: tuple[Baseline, ...]
-    """Baselines (IATI 2.03 allows several, e.g. per location or dimension)."""
     contributors: tuple[str, ...]
-    """For a program indicator: the ids of the project indicators that roll up into it."""
     cumulation: Cumulation
-    """How values add up over time; percentages always behave as latest-value."""
     description: Text
-    """The indicator's description."""
     direction: Direction
-    """Ascending (more is better, the default) or descending."""
     document_links: tuple[DocumentLink, ...]
-    """Supporting documents."""
     id: str
-    """Unique id within the portfolio (e.g. `IND-1`)."""
     life_target: Decimal | None
-    """A target for the whole life of the program, when stated (DESIGN.md rule 4: the
-    stated one is used, not a sum of period targets)."""
     matrix_items: tuple[str, ...]
-    """Matrix items this indicator measures."""
     measure: Measure | None
-    """The measure; `None` when the source does not say (IATI `@measure` missing):
-    values are kept, and no arithmetic that needs a measure is done."""
     periods: tuple[Period, ...]
-    """Reporting periods with targets and actuals."""
     references: tuple[Reference, ...]
-    """Codes in external vocabularies."""
     title: Text
-    """The indicator's title."""
     unit: str | None
-    """Unit label for unit measures (e.g. "municipalities", "SEK")."""
 
     _FIELDS = (
         Field("aggregation_status", "aggregation_status", opt(BOOL), None),
@@ -1055,9 +1069,10 @@ class Indicator(Model):
 class Instrument(Model):
     """The questionnaire of an evaluation."""
 
-    __slots__ = ("questions",)
+    __slots__ = {
+        "questions": "The questions, in the order asked.",
+    }
     questions: tuple[Question, ...]
-    """The questions, in the order asked."""
 
     _FIELDS = (
         Field("questions", "questions", seq(ref("Question")), []),
@@ -1070,17 +1085,18 @@ class Instrument(Model):
 class LearningFactor(Model):
     """A factor that promotes learning in projects."""
 
-    __slots__ = ("id", "label", "name", "text", "traits")
+    __slots__ = {
+        "id": "Unique id within the portfolio.",
+        "label": "The number the source gives the factor (the seed numbers two factors \"4\").",
+        "name": "The key term (e.g. *delaktighet*, participation).",
+        "text": "The factor as the source words it.",
+        "traits": "Traits that characterise it (the four traits of a learning culture).",
+    }
     id: str
-    """Unique id within the portfolio."""
     label: str | None
-    """The number the source gives the factor (the seed numbers two factors "4")."""
     name: Text
-    """The key term (e.g. *delaktighet*, participation)."""
     text: Text
-    """The factor as the source words it."""
     traits: tuple[Text, ...]
-    """Traits that characterise it (the four traits of a learning culture)."""
 
     _FIELDS = (
         Field("id", "id", STR),
@@ -1106,17 +1122,18 @@ class LearningModel(Model):
     """The program's model of learning: the factors that promote it, the learning cycle and
     the principles it works by."""
 
-    __slots__ = ("cycle", "factor_scale", "factors", "note", "principles")
+    __slots__ = {
+        "cycle": "The phases of the learning cycle, in order.",
+        "factor_scale": "The scale factors are assessed on; `None` until the program declares one.",
+        "factors": "Factors that promote learning in and through projects.",
+        "note": "Notes on the model (e.g. what the source shows only as a picture).",
+        "principles": "The principles the program states for analysis, learning and results.",
+    }
     cycle: tuple[CyclePhase, ...]
-    """The phases of the learning cycle, in order."""
     factor_scale: Scale | None
-    """The scale factors are assessed on; `None` until the program declares one."""
     factors: tuple[LearningFactor, ...]
-    """Factors that promote learning in and through projects."""
     note: Text
-    """Notes on the model (e.g. what the source shows only as a picture)."""
     principles: tuple[Text, ...]
-    """The principles the program states for analysis, learning and results."""
 
     _FIELDS = (
         Field("cycle", "cycle", seq(ref("CyclePhase")), []),
@@ -1149,13 +1166,14 @@ class LearningModel(Model):
 class LegalBasis(Model):
     """A legal basis for the program, e.g. an ordinance and the instruction it gives."""
 
-    __slots__ = ("quote", "reference", "title")
+    __slots__ = {
+        "quote": "The quoted passage.",
+        "reference": "The citation, e.g. `Förordning (2009:145)`.",
+        "title": "The instrument's title, e.g. \"Instruktion för Tillväxtverket\".",
+    }
     quote: Text
-    """The quoted passage."""
     reference: str
-    """The citation, e.g. `Förordning (2009:145)`."""
     title: Text
-    """The instrument's title, e.g. "Instruktion för Tillväxtverket"."""
 
     _FIELDS = (
         Field("quote", "quote", TEXT, {}),
@@ -1176,21 +1194,22 @@ class LegalBasis(Model):
 class Lesson(Model):
     """A lesson learned."""
 
-    __slots__ = ("applied", "date", "id", "phase", "source", "text", "theme")
+    __slots__ = {
+        "applied": "Where it was applied.",
+        "date": "When it was recorded.",
+        "id": "Unique id within the portfolio.",
+        "phase": "The learning-cycle phase (a [`CyclePhase`] id).",
+        "source": "What it came from: the id of a report, evaluation, activity or project.",
+        "text": "The lesson.",
+        "theme": "A theme.",
+    }
     applied: tuple[Application, ...]
-    """Where it was applied."""
     date: datetime.date | PartialDate | None
-    """When it was recorded."""
     id: str
-    """Unique id within the portfolio."""
     phase: str | None
-    """The learning-cycle phase (a [`CyclePhase`] id)."""
     source: str | None
-    """What it came from: the id of a report, evaluation, activity or project."""
     text: Text
-    """The lesson."""
     theme: Text
-    """A theme."""
 
     _FIELDS = (
         Field("applied", "applied", seq(ref("Application")), []),
@@ -1229,11 +1248,12 @@ class Lesson(Model):
 class MatrixItem(Model):
     """One expectation on the map, with an id that evidence and indicators point at."""
 
-    __slots__ = ("id", "text")
+    __slots__ = {
+        "id": "Unique id within the portfolio (e.g. `M-REG-EXP-3`).",
+        "text": "The expectation, as the program words it.",
+    }
     id: str
-    """Unique id within the portfolio (e.g. `M-REG-EXP-3`)."""
     text: Text
-    """The expectation, as the program words it."""
 
     _FIELDS = (
         Field("id", "id", STR),
@@ -1247,15 +1267,16 @@ class MatrixItem(Model):
 class MatrixRow(Model):
     """One level of the results matrix."""
 
-    __slots__ = ("actors", "effects", "experiences", "level")
+    __slots__ = {
+        "actors": "The actors the matrix names at this level (the seed's *målgrupp* column).",
+        "effects": "Expected effects (*effekter*).",
+        "experiences": "Expected experiences/results (*erfarenheter/resultat*).",
+        "level": "The level (national, regional, local).",
+    }
     actors: tuple[Text, ...]
-    """The actors the matrix names at this level (the seed's *målgrupp* column)."""
     effects: tuple[MatrixItem, ...]
-    """Expected effects (*effekter*)."""
     experiences: tuple[MatrixItem, ...]
-    """Expected experiences/results (*erfarenheter/resultat*)."""
     level: Level
-    """The level (national, regional, local)."""
 
     _FIELDS = (
         Field("actors", "actors", seq(TEXT), []),
@@ -1282,11 +1303,12 @@ class Money(Model):
     (`"4354438151.00"`) so no reader rounds it; a JSON number is accepted on input.
     `currency` is an ISO 4217 code such as `SEK` or `EUR`."""
 
-    __slots__ = ("amount", "currency")
+    __slots__ = {
+        "amount": "The exact amount.",
+        "currency": "ISO 4217 currency code (three capital letters).",
+    }
     amount: Decimal
-    """The exact amount."""
     currency: str
-    """ISO 4217 currency code (three capital letters)."""
 
     _FIELDS = (
         Field("amount", "amount", DECIMAL),
@@ -1301,19 +1323,20 @@ class Observation(Model):
     """A piece of evidence in a report: it points at a matrix item, or at nothing on the
     map (an unexpected result)."""
 
-    __slots__ = ("id", "level", "matrix_item", "source", "strength", "text")
+    __slots__ = {
+        "id": "Unique id within the portfolio.",
+        "level": "The level it happened at (taken from the matrix item when that is given).",
+        "matrix_item": "The matrix item it is evidence for; `None` for an unexpected result.",
+        "source": "Where it comes from, beyond the report itself (a page, an interview).",
+        "strength": "How strong the evidence is.",
+        "text": "What was observed.",
+    }
     id: str
-    """Unique id within the portfolio."""
     level: Level | None
-    """The level it happened at (taken from the matrix item when that is given)."""
     matrix_item: str | None
-    """The matrix item it is evidence for; `None` for an unexpected result."""
     source: Text
-    """Where it comes from, beyond the report itself (a page, an interview)."""
     strength: EvidenceStrength | None
-    """How strong the evidence is."""
     text: Text
-    """What was observed."""
 
     _FIELDS = (
         Field("id", "id", STR),
@@ -1349,19 +1372,20 @@ class Observation(Model):
 class Organisation(Model):
     """An organisation: owner of a project, participant, publisher."""
 
-    __slots__ = ("iati_type", "id", "kind", "level", "name", "region")
+    __slots__ = {
+        "iati_type": "IATI `OrganisationType` code (e.g. `10` government), when known.",
+        "id": "Unique id within the portfolio (e.g. an IATI organisation identifier).",
+        "kind": "What kind of organisation it is, when known.",
+        "level": "The level it works at, when known.",
+        "name": "The organisation's name.",
+        "region": "Region, county or municipality the organisation belongs to.",
+    }
     iati_type: str | None
-    """IATI `OrganisationType` code (e.g. `10` government), when known."""
     id: str
-    """Unique id within the portfolio (e.g. an IATI organisation identifier)."""
     kind: OrganisationKind | None
-    """What kind of organisation it is, when known."""
     level: Level | None
-    """The level it works at, when known."""
     name: Text
-    """The organisation's name."""
     region: str | None
-    """Region, county or municipality the organisation belongs to."""
 
     _FIELDS = (
         Field("iati_type", "iati_type", opt(STR), None),
@@ -1388,15 +1412,16 @@ class Organisation(Model):
 class Output(Model):
     """Something an activity produced: a publication, a book, a report."""
 
-    __slots__ = ("date", "kind", "title", "url")
+    __slots__ = {
+        "date": "When it appeared.",
+        "kind": "What kind of output it is.",
+        "title": "The output's title, as published.",
+        "url": "Where it can be found.",
+    }
     date: datetime.date | PartialDate | None
-    """When it appeared."""
     kind: ActivityKind | None
-    """What kind of output it is."""
     title: Text
-    """The output's title, as published."""
     url: str | None
-    """Where it can be found."""
 
     _FIELDS = (
         Field("date", "date", opt(PARTIAL_DATE), None),
@@ -1419,19 +1444,18 @@ class Output(Model):
 class ParticipatingOrg(Model):
     """An organisation taking part in a project, and its role: IATI `participating-org`."""
 
-    __slots__ = ("activity_id", "iati_type", "name", "organisation", "role")
+    __slots__ = {
+        "activity_id": "The organisation's own identifier for this project (IATI `@activity-id`).",
+        "iati_type": "IATI `OrganisationType` code as given for this project.",
+        "name": "The name as given for this project (organisations without an id have only this).",
+        "organisation": "The organisation's id in the portfolio's `organisations`, when the source names\none (IATI `@ref`).",
+        "role": "IATI `OrganisationRole` code: `1` funding, `2` accountable, `3` extending,\n`4` implementing.",
+    }
     activity_id: str | None
-    """The organisation's own identifier for this project (IATI `@activity-id`)."""
     iati_type: str | None
-    """IATI `OrganisationType` code as given for this project."""
     name: Text
-    """The name as given for this project (organisations without an id have only this)."""
     organisation: str | None
-    """The organisation's id in the portfolio's `organisations`, when the source names
-    one (IATI `@ref`)."""
     role: str
-    """IATI `OrganisationRole` code: `1` funding, `2` accountable, `3` extending,
-    `4` implementing."""
 
     _FIELDS = (
         Field("activity_id", "activity_id", opt(STR), None),
@@ -1464,15 +1488,16 @@ class ParticipatingOrg(Model):
 class Participation(Model):
     """Who took part: a count per target group and/or level."""
 
-    __slots__ = ("count", "level", "role", "target_group")
+    __slots__ = {
+        "count": "How many took part; `None` when the source names the group but not the number.",
+        "level": "The level, when known.",
+        "role": "The participants' role (project leaders, project owners, external participants …).",
+        "target_group": "The target group's id, when known.",
+    }
     count: int | None
-    """How many took part; `None` when the source names the group but not the number."""
     level: Level | None
-    """The level, when known."""
     role: Text
-    """The participants' role (project leaders, project owners, external participants …)."""
     target_group: str | None
-    """The target group's id, when known."""
 
     _FIELDS = (
         Field("count", "count", opt(UINT32), None),
@@ -1495,14 +1520,14 @@ class Participation(Model):
 class Partner(Model):
     """An organisation taking part in a project."""
 
-    __slots__ = ("budget", "organisation", "role")
+    __slots__ = {
+        "budget": "Its share of the project budget, when the source gives one.",
+        "organisation": "The organisation's id; `None` when the source withholds the name (the\npartner's role and budget still count).",
+        "role": "Its role, when the source gives one.",
+    }
     budget: Money | None
-    """Its share of the project budget, when the source gives one."""
     organisation: str | None
-    """The organisation's id; `None` when the source withholds the name (the
-    partner's role and budget still count)."""
     role: PartnerRole | None
-    """Its role, when the source gives one."""
 
     _FIELDS = (
         Field("budget", "budget", opt(ref("Money")), None),
@@ -1523,15 +1548,16 @@ class Partner(Model):
 class Period(Model):
     """A reporting period: IATI `period`."""
 
-    __slots__ = ("actuals", "end", "start", "targets")
+    __slots__ = {
+        "actuals": "Actuals (several when disaggregated by dimension).",
+        "end": "Last day of the period (inclusive).",
+        "start": "First day of the period (inclusive).",
+        "targets": "Targets (several when disaggregated by dimension).",
+    }
     actuals: tuple[PeriodValue, ...]
-    """Actuals (several when disaggregated by dimension)."""
     end: datetime.date
-    """Last day of the period (inclusive)."""
     start: datetime.date
-    """First day of the period (inclusive)."""
     targets: tuple[PeriodValue, ...]
-    """Targets (several when disaggregated by dimension)."""
 
     _FIELDS = (
         Field("actuals", "actuals", seq(ref("PeriodValue")), []),
@@ -1557,25 +1583,26 @@ class PeriodValue(Model):
     For a percentage, `value` is the percent (43.75 for 43.75 %) and `numerator` /
     `denominator` are the counts it comes from; roll-ups pool those counts."""
 
-    __slots__ = ("comment", "denominator", "dimensions", "document_links", "locations", "numerator", "reported", "text", "value")
+    __slots__ = {
+        "comment": "A comment (IATI `comment`).",
+        "denominator": "For a percentage: the denominator.",
+        "dimensions": "The disaggregation this value belongs to; empty for the total.",
+        "document_links": "Evidence (IATI `document-link`).",
+        "locations": "Location references (IATI `location/@ref`).",
+        "numerator": "For a percentage: the numerator.",
+        "reported": "When the value was reported (breaks ties for \"latest\" after the period end).",
+        "text": "For nominal/ordinal/qualitative measures: the category or statement.",
+        "value": "The number (IATI `@value`); `None` when the source gives only a comment.",
+    }
     comment: Text
-    """A comment (IATI `comment`)."""
     denominator: Decimal | None
-    """For a percentage: the denominator."""
     dimensions: tuple[Dimension, ...]
-    """The disaggregation this value belongs to; empty for the total."""
     document_links: tuple[DocumentLink, ...]
-    """Evidence (IATI `document-link`)."""
     locations: tuple[str, ...]
-    """Location references (IATI `location/@ref`)."""
     numerator: Decimal | None
-    """For a percentage: the numerator."""
     reported: datetime.date | None
-    """When the value was reported (breaks ties for "latest" after the period end)."""
     text: Text
-    """For nominal/ordinal/qualitative measures: the category or statement."""
     value: Decimal | None
-    """The number (IATI `@value`); `None` when the source gives only a comment."""
 
     _FIELDS = (
         Field("comment", "comment", TEXT, {}),
@@ -1620,44 +1647,44 @@ class PeriodValue(Model):
 class Program(Model):
     """A program for local and regional growth work."""
 
-    __slots__ = ("activity_kinds", "budgets", "focus_areas", "id", "learning", "legal_basis", "managed_by", "matrix", "means", "period", "plans", "purpose", "rationale", "results", "stated_project_count", "subtitle", "target_groups", "title")
+    __slots__ = {
+        "activity_kinds": "The kinds of activity the program works through.",
+        "budgets": "Budget lines.",
+        "focus_areas": "Focus areas (*fokusområden*).",
+        "id": "Unique id within the portfolio.",
+        "learning": "The learning model.",
+        "legal_basis": "Legal basis.",
+        "managed_by": "The managing organisation's id (e.g. the agency).",
+        "matrix": "The results matrix: the map.",
+        "means": "Means (*hur?*), one text per point.",
+        "period": "The program period; ends unknown when the source does not say.",
+        "plans": "Planned activities by kind and number (part of the map).",
+        "purpose": "Purpose (*syfte*).",
+        "rationale": "Rationale (*varför?*), one text per point.",
+        "results": "The program's own results and indicators (roll-up targets for project indicators).",
+        "stated_project_count": "How many projects the program says it has, when they are not all recorded\n(the seed: 30). Compared with the projects recorded.",
+        "subtitle": "A subtitle or theme under the name (the seed: \"Lärande i programmet\"); blank when none.",
+        "target_groups": "Target groups (*målgrupper*).",
+        "title": "The program's name.",
+    }
     activity_kinds: tuple[ActivityKind, ...]
-    """The kinds of activity the program works through."""
     budgets: tuple[Budget, ...]
-    """Budget lines."""
     focus_areas: tuple[FocusArea, ...]
-    """Focus areas (*fokusområden*)."""
     id: str
-    """Unique id within the portfolio."""
     learning: LearningModel
-    """The learning model."""
     legal_basis: tuple[LegalBasis, ...]
-    """Legal basis."""
     managed_by: str | None
-    """The managing organisation's id (e.g. the agency)."""
     matrix: ResultsMatrix
-    """The results matrix: the map."""
     means: tuple[Text, ...]
-    """Means (*hur?*), one text per point."""
     period: DateRange
-    """The program period; ends unknown when the source does not say."""
     plans: tuple[ActivityPlan, ...]
-    """Planned activities by kind and number (part of the map)."""
     purpose: Text
-    """Purpose (*syfte*)."""
     rationale: tuple[Text, ...]
-    """Rationale (*varför?*), one text per point."""
     results: tuple[Result, ...]
-    """The program's own results and indicators (roll-up targets for project indicators)."""
     stated_project_count: int | None
-    """How many projects the program says it has, when they are not all recorded
-    (the seed: 30). Compared with the projects recorded."""
     subtitle: Text
-    """A subtitle or theme under the name (the seed: "Lärande i programmet"); blank when none."""
     target_groups: tuple[TargetGroup, ...]
-    """Target groups (*målgrupper*)."""
     title: Text
-    """The program's name."""
 
     _FIELDS = (
         Field("activity_kinds", "activity_kinds", seq(enum("ActivityKind")), []),
@@ -1729,47 +1756,46 @@ class Program(Model):
 class Project(Model):
     """A project in the portfolio (or a sub-project, through `parent`)."""
 
-    __slots__ = ("actual", "budgets", "classifications", "contributes_to", "description", "focus_area", "id", "levels", "manager_role", "owner", "parent", "participating", "partners", "planned", "regions", "results", "sectors", "status", "title")
+    __slots__ = {
+        "actual": "Actual start and end.",
+        "budgets": "Budget lines (a revised line replaces the original for the same period).",
+        "classifications": "Free classification by scheme, e.g. `priority_axis`, `thematic_objective`,\n`regional_programme`, IATI `sector`.",
+        "contributes_to": "Matrix items the project expects to contribute to.",
+        "description": "A description.",
+        "focus_area": "The focus area's id.",
+        "id": "Unique id within the portfolio (e.g. the IATI identifier or case number).",
+        "levels": "The levels the project works at.",
+        "manager_role": "The project manager's role (never a person's name or contact).",
+        "owner": "The owning organisation's id (*projektägare*).",
+        "parent": "The parent project's id, for a sub-project. Projects form a tree, never a cycle.",
+        "participating": "Participating organisations with their roles (IATI `participating-org`).",
+        "partners": "The organisations taking part, with their role and budget share (Interreg/Jems\npartnerships). The owner may also appear here as lead partner.",
+        "planned": "Planned start and end.",
+        "regions": "Region, county or municipality the project works in.",
+        "results": "The project's results and indicators.",
+        "sectors": "Sectors with their vocabulary and share (IATI `sector`); every sector is kept.",
+        "status": "IATI activity status.",
+        "title": "The project's title.",
+    }
     actual: DateRange
-    """Actual start and end."""
     budgets: tuple[Budget, ...]
-    """Budget lines (a revised line replaces the original for the same period)."""
     classifications: Mapping[str, str]
-    """Free classification by scheme, e.g. `priority_axis`, `thematic_objective`,
-    `regional_programme`, IATI `sector`."""
     contributes_to: tuple[str, ...]
-    """Matrix items the project expects to contribute to."""
     description: Text
-    """A description."""
     focus_area: str | None
-    """The focus area's id."""
     id: str
-    """Unique id within the portfolio (e.g. the IATI identifier or case number)."""
     levels: tuple[Level, ...]
-    """The levels the project works at."""
     manager_role: Text | None
-    """The project manager's role (never a person's name or contact)."""
     owner: str | None
-    """The owning organisation's id (*projektägare*)."""
     parent: str | None
-    """The parent project's id, for a sub-project. Projects form a tree, never a cycle."""
     participating: tuple[ParticipatingOrg, ...]
-    """Participating organisations with their roles (IATI `participating-org`)."""
     partners: tuple[Partner, ...]
-    """The organisations taking part, with their role and budget share (Interreg/Jems
-    partnerships). The owner may also appear here as lead partner."""
     planned: DateRange
-    """Planned start and end."""
     regions: tuple[str, ...]
-    """Region, county or municipality the project works in."""
     results: tuple[Result, ...]
-    """The project's results and indicators."""
     sectors: tuple[Sector, ...]
-    """Sectors with their vocabulary and share (IATI `sector`); every sector is kept."""
     status: ActivityStatus | None
-    """IATI activity status."""
     title: Text
-    """The project's title."""
 
     _FIELDS = (
         Field("actual", "actual", ref("DateRange"), {}),
@@ -1844,16 +1870,16 @@ class Project(Model):
 class Question(Model):
     """A question of an instrument."""
 
-    __slots__ = ("id", "reverse_coded", "scale", "text")
+    __slots__ = {
+        "id": "Unique id within the instrument.",
+        "reverse_coded": "True when a high score means a bad outcome and scores are to be reversed for\ncomparison (DESIGN.md rule 9: declared, never guessed).",
+        "scale": "How it is answered.",
+        "text": "The question as asked.",
+    }
     id: str
-    """Unique id within the instrument."""
     reverse_coded: bool
-    """True when a high score means a bad outcome and scores are to be reversed for
-    comparison (DESIGN.md rule 9: declared, never guessed)."""
     scale: Scale
-    """How it is answered."""
     text: Text
-    """The question as asked."""
 
     _FIELDS = (
         Field("id", "id", STR),
@@ -1876,15 +1902,16 @@ class Question(Model):
 class Reference(Model):
     """A code from an external vocabulary: IATI `reference` on a result or indicator."""
 
-    __slots__ = ("code", "indicator_uri", "vocabulary", "vocabulary_uri")
+    __slots__ = {
+        "code": "The code in that vocabulary.",
+        "indicator_uri": "The indicator's address in that vocabulary.",
+        "vocabulary": "IATI vocabulary code (e.g. `1`, `7`, `99`).",
+        "vocabulary_uri": "The vocabulary's address, for vocabulary 99 (reporting organisation's own).",
+    }
     code: str | None
-    """The code in that vocabulary."""
     indicator_uri: str | None
-    """The indicator's address in that vocabulary."""
     vocabulary: str
-    """IATI vocabulary code (e.g. `1`, `7`, `99`)."""
     vocabulary_uri: str | None
-    """The vocabulary's address, for vocabulary 99 (reporting organisation's own)."""
 
     _FIELDS = (
         Field("code", "code", opt(STR), None),
@@ -1914,27 +1941,28 @@ class Reference(Model):
 class Report(Model):
     """A report: interim or final, evaluation, meeting notes."""
 
-    __slots__ = ("activity", "author_role", "date", "id", "kind", "narrative", "observations", "plan", "project", "title")
+    __slots__ = {
+        "activity": "The activity it reports on (e.g. a meeting), if any.",
+        "author_role": "The author's role (never a person's name).",
+        "date": "When it was written.",
+        "id": "Unique id within the portfolio.",
+        "kind": "What kind of report.",
+        "narrative": "The narrative.",
+        "observations": "The evidence it contains.",
+        "plan": "The plan it belongs to (e.g. \"interim and final reports\"), if any.",
+        "project": "The project it reports on, if any.",
+        "title": "Title.",
+    }
     activity: str | None
-    """The activity it reports on (e.g. a meeting), if any."""
     author_role: Text
-    """The author's role (never a person's name)."""
     date: datetime.date | PartialDate | None
-    """When it was written."""
     id: str
-    """Unique id within the portfolio."""
     kind: ReportKind
-    """What kind of report."""
     narrative: Text
-    """The narrative."""
     observations: tuple[Observation, ...]
-    """The evidence it contains."""
     plan: str | None
-    """The plan it belongs to (e.g. "interim and final reports"), if any."""
     project: str | None
-    """The project it reports on, if any."""
     title: Text
-    """Title."""
 
     _FIELDS = (
         Field("activity", "activity", opt(STR), None),
@@ -1982,15 +2010,16 @@ class Report(Model):
 class Response(Model):
     """One respondent's answers."""
 
-    __slots__ = ("answers", "date", "event", "id")
+    __slots__ = {
+        "answers": "Answers by question id; a question left blank is absent.",
+        "date": "When it was given.",
+        "event": "The event (activity id) the response is about.",
+        "id": "The response's id in the source, if any (never a person's name).",
+    }
     answers: Mapping[str, Answer]
-    """Answers by question id; a question left blank is absent."""
     date: datetime.date | PartialDate | None
-    """When it was given."""
     event: str | None
-    """The event (activity id) the response is about."""
     id: str | None
-    """The response's id in the source, if any (never a person's name)."""
 
     _FIELDS = (
         Field("answers", "answers", mapping(ref("Answer")), {}),
@@ -2013,25 +2042,26 @@ class Response(Model):
 class Result(Model):
     """A result: IATI `result`."""
 
-    __slots__ = ("aggregation_status", "description", "document_links", "id", "indicators", "matrix_items", "references", "title", "type")
+    __slots__ = {
+        "aggregation_status": "IATI `@aggregation-status`: whether the publisher says the data may be aggregated.",
+        "description": "The result's description.",
+        "document_links": "Supporting documents.",
+        "id": "Unique id within the portfolio.",
+        "indicators": "Its indicators.",
+        "matrix_items": "Matrix items this result gives evidence for.",
+        "references": "Codes in external vocabularies.",
+        "title": "The result's title.",
+        "type": "Output, outcome, impact or other.",
+    }
     aggregation_status: bool | None
-    """IATI `@aggregation-status`: whether the publisher says the data may be aggregated."""
     description: Text
-    """The result's description."""
     document_links: tuple[DocumentLink, ...]
-    """Supporting documents."""
     id: str
-    """Unique id within the portfolio."""
     indicators: tuple[Indicator, ...]
-    """Its indicators."""
     matrix_items: tuple[str, ...]
-    """Matrix items this result gives evidence for."""
     references: tuple[Reference, ...]
-    """Codes in external vocabularies."""
     title: Text
-    """The result's title."""
     type: ResultType
-    """Output, outcome, impact or other."""
 
     _FIELDS = (
         Field("aggregation_status", "aggregation_status", opt(BOOL), None),
@@ -2078,9 +2108,10 @@ class ResultsMatrix(Model):
     actors and what the program expects them to gain (experiences/results) and what
     should follow from that (effects)."""
 
-    __slots__ = ("rows",)
+    __slots__ = {
+        "rows": "One row per level, in the order the program lists them.",
+    }
     rows: tuple[MatrixRow, ...]
-    """One row per level, in the order the program lists them."""
 
     _FIELDS = (
         Field("rows", "rows", seq(ref("MatrixRow")), []),
@@ -2093,11 +2124,12 @@ class ResultsMatrix(Model):
 class ScalePoint(Model):
     """One point of a rating scale: a score and its label."""
 
-    __slots__ = ("label", "score")
+    __slots__ = {
+        "label": "The label respondents saw (e.g. \"Strongly agree\").",
+        "score": "The score (e.g. 1-5).",
+    }
     label: Text
-    """The label respondents saw (e.g. "Strongly agree")."""
     score: Decimal
-    """The score (e.g. 1-5)."""
 
     _FIELDS = (
         Field("label", "label", TEXT),
@@ -2111,18 +2143,18 @@ class ScalePoint(Model):
 class Sector(Model):
     """A sector a project works in: IATI `sector`."""
 
-    __slots__ = ("code", "name", "percentage", "vocabulary", "vocabulary_uri")
+    __slots__ = {
+        "code": "The code in that vocabulary (e.g. `15110`).",
+        "name": "The sector's name, as the source gives it.",
+        "percentage": "The share of the project in this sector, in percent (`25` for 25 %).",
+        "vocabulary": "IATI `SectorVocabulary` code (`1` DAC 5-digit, `2` DAC 3-digit, `99` own …); `None`\nwhen the source does not say (IATI then means `1`).",
+        "vocabulary_uri": "The vocabulary's address, for vocabularies 98 and 99.",
+    }
     code: str
-    """The code in that vocabulary (e.g. `15110`)."""
     name: Text
-    """The sector's name, as the source gives it."""
     percentage: Decimal | None
-    """The share of the project in this sector, in percent (`25` for 25 %)."""
     vocabulary: str | None
-    """IATI `SectorVocabulary` code (`1` DAC 5-digit, `2` DAC 3-digit, `99` own …); `None`
-    when the source does not say (IATI then means `1`)."""
     vocabulary_uri: str | None
-    """The vocabulary's address, for vocabularies 98 and 99."""
 
     _FIELDS = (
         Field("code", "code", STR),
@@ -2155,15 +2187,16 @@ class Sector(Model):
 class TargetGroup(Model):
     """A target group of the program (*målgrupp*): a kind of actor at a level."""
 
-    __slots__ = ("id", "kinds", "level", "name")
+    __slots__ = {
+        "id": "Unique id within the portfolio.",
+        "kinds": "The kinds of organisation in the group.",
+        "level": "The level the group works at, when the program says.",
+        "name": "The group's name, as the program states it.",
+    }
     id: str
-    """Unique id within the portfolio."""
     kinds: tuple[OrganisationKind, ...]
-    """The kinds of organisation in the group."""
     level: Level | None
-    """The level the group works at, when the program says."""
     name: Text
-    """The group's name, as the program states it."""
 
     _FIELDS = (
         Field("id", "id", STR),
@@ -2189,27 +2222,28 @@ class PortfolioDoc(Model):
     Its canonical form is kartan JSON (`format: "kartan/1"`), read and written by
     `crate::io::json`."""
 
-    __slots__ = ("activities", "default_language", "evaluations", "factor_assessments", "format", "lessons", "organisations", "program", "projects", "reports")
+    __slots__ = {
+        "activities": "Activities of the program and its projects.",
+        "default_language": "The BCP 47 tag of the language most texts are written in (e.g. `sv`).",
+        "evaluations": "Evaluations.",
+        "factor_assessments": "Learning-factor assessments per project.",
+        "format": "Always `\"kartan/1\"` for this version.",
+        "lessons": "Lessons learned.",
+        "organisations": "Organisations referred to by projects and the program.",
+        "program": "The program.",
+        "projects": "The projects.",
+        "reports": "Reports and their observations.",
+    }
     activities: tuple[Activity, ...]
-    """Activities of the program and its projects."""
     default_language: str
-    """The BCP 47 tag of the language most texts are written in (e.g. `sv`)."""
     evaluations: tuple[Evaluation, ...]
-    """Evaluations."""
     factor_assessments: tuple[FactorAssessment, ...]
-    """Learning-factor assessments per project."""
     format: str
-    """Always `"kartan/1"` for this version."""
     lessons: tuple[Lesson, ...]
-    """Lessons learned."""
     organisations: tuple[Organisation, ...]
-    """Organisations referred to by projects and the program."""
     program: Program
-    """The program."""
     projects: tuple[Project, ...]
-    """The projects."""
     reports: tuple[Report, ...]
-    """Reports and their observations."""
 
     _FIELDS = (
         Field("activities", "activities", seq(ref("Activity")), []),
