@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::{PyKeyError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
 
@@ -146,53 +146,105 @@ impl PyPortfolio {
         })
     }
 
-    /// Adds (``mode="add"``), replaces (``mode="replace"``) or adds-or-replaces
-    /// (``mode="put"``) one entry of the list ``name`` (``"projects"``, ``"activities"``,
-    /// ``"evaluations"``, ``"reports"``, ``"lessons"``), given as kartan JSON; returns its
-    /// index. ``name="program"`` with ``mode="replace"`` replaces the program.
+    /// Adds (``mode="add"``) or puts (``mode="put"``: replaces the entry with its id, in
+    /// its place, or adds it) one entry of the list ``name`` (``"projects"``,
+    /// ``"activities"``, ``"evaluations"``, ``"reports"``, ``"lessons"``), given as kartan
+    /// JSON, by the core's edit rules (``kartan::model::edit``). ``name="program"`` with
+    /// ``mode="put"`` replaces the program.
     ///
     /// Raises ``kartan.ParseError`` (with ``pointer``) when the JSON does not fit the
-    /// model, ``ValueError`` when adding an id the list already has, ``KeyError`` when
-    /// replacing one it does not have.
-    fn put(&mut self, py: Python<'_>, name: &str, json: &str, mode: &str) -> PyResult<usize> {
-        let mode = match mode {
-            "add" => edit::Mode::Add,
-            "replace" => edit::Mode::Replace,
-            "put" => edit::Mode::Put,
+    /// model, ``ValueError`` (the core's message, naming the id) when adding an id the
+    /// list already has.
+    fn put(&mut self, py: Python<'_>, name: &str, json: &str, mode: &str) -> PyResult<()> {
+        let add = match mode {
+            "add" => true,
+            "put" => false,
             other => {
-                return Err(PyValueError::new_err(format!(
-                    "mode must be 'add', 'replace' or 'put', not {}",
-                    py_quote(other)
-                )))
+                return Err(PyValueError::new_err(format!("mode must be 'add' or 'put', not {}", py_quote(other))))
             }
         };
         let p = &mut self.inner;
+        let at = |list_len: usize| format!("/{name}/{list_len}");
+        let refused = |e: kartan::EditError| PyValueError::new_err(e.to_string());
         match name {
-            "program" if mode == edit::Mode::Replace => {
-                p.program = edit::read(py, json, "/program")?;
-                Ok(0)
+            "program" if !add => p.program = edit::read(py, json, "/program")?,
+            "projects" => {
+                let x = edit::read(py, json, &at(p.projects.len()))?;
+                if add {
+                    p.add_project(x).map_err(refused)?
+                } else {
+                    p.put_project(x);
+                }
             }
-            "projects" => edit::put(py, &mut p.projects, |x| &x.id, name, json, mode),
-            "activities" => edit::put(py, &mut p.activities, |x| &x.id, name, json, mode),
-            "evaluations" => edit::put(py, &mut p.evaluations, |x| &x.id, name, json, mode),
-            "reports" => edit::put(py, &mut p.reports, |x| &x.id, name, json, mode),
-            "lessons" => edit::put(py, &mut p.lessons, |x| &x.id, name, json, mode),
-            other => Err(PyValueError::new_err(format!("cannot put into {}", py_quote(other)))),
+            "activities" => {
+                let x = edit::read(py, json, &at(p.activities.len()))?;
+                if add {
+                    p.add_activity(x).map_err(refused)?
+                } else {
+                    p.put_activity(x);
+                }
+            }
+            "evaluations" => {
+                let x = edit::read(py, json, &at(p.evaluations.len()))?;
+                if add {
+                    p.add_evaluation(x).map_err(refused)?
+                } else {
+                    p.put_evaluation(x);
+                }
+            }
+            "reports" => {
+                let x = edit::read(py, json, &at(p.reports.len()))?;
+                if add {
+                    p.add_report(x).map_err(refused)?
+                } else {
+                    p.put_report(x);
+                }
+            }
+            "lessons" => {
+                let x = edit::read(py, json, &at(p.lessons.len()))?;
+                if add {
+                    p.add_lesson(x).map_err(refused)?
+                } else {
+                    p.put_lesson(x);
+                }
+            }
+            other => return Err(PyValueError::new_err(format!("cannot {mode} into {}", py_quote(other)))),
         }
+        Ok(())
     }
 
     /// Removes the entry with ``id`` from the list ``name`` (as ``put``) and returns it
     /// as kartan JSON; raises ``KeyError`` when there is none.
     fn remove(&mut self, name: &str, id: &str) -> PyResult<String> {
         let p = &mut self.inner;
+        let json = |x: Option<String>| {
+            x.ok_or_else(|| PyKeyError::new_err(format!("{name}: no entry with id {}", py_quote(id))))
+        };
+        let text = |v: &dyn erased::Json| v.json();
         match name {
-            "projects" => edit::remove(&mut p.projects, |x| &x.id, name, id),
-            "activities" => edit::remove(&mut p.activities, |x| &x.id, name, id),
-            "evaluations" => edit::remove(&mut p.evaluations, |x| &x.id, name, id),
-            "reports" => edit::remove(&mut p.reports, |x| &x.id, name, id),
-            "lessons" => edit::remove(&mut p.lessons, |x| &x.id, name, id),
+            "projects" => json(p.remove_project(id).map(|x| text(&x))),
+            "activities" => json(p.remove_activity(id).map(|x| text(&x))),
+            "evaluations" => json(p.remove_evaluation(id).map(|x| text(&x))),
+            "reports" => json(p.remove_report(id).map(|x| text(&x))),
+            "lessons" => json(p.remove_lesson(id).map(|x| text(&x))),
             other => Err(PyValueError::new_err(format!("cannot remove from {}", py_quote(other)))),
         }
+    }
+
+    /// Records ``actual`` (a period value as kartan JSON) in the period ``start``-``end``
+    /// of indicator ``indicator`` by the core's rule (``Portfolio::record_actual``):
+    /// appended to that period's actuals, or to a new period with those dates. Raises
+    /// ``KeyError`` when no indicator has the id.
+    fn record_actual(
+        &mut self,
+        py: Python<'_>,
+        indicator: &str,
+        start: NaiveDate,
+        end: NaiveDate,
+        actual: &str,
+    ) -> PyResult<()> {
+        let value = edit::read(py, actual, "/actual")?;
+        self.inner.record_actual(indicator, start, end, value).map_err(|e| PyKeyError::new_err(e.to_string()))
     }
 
     /// Writes the portfolio as kartan JSON to ``path`` (UTF-8, ending with a newline).
@@ -485,20 +537,10 @@ mod erased {
 
 /// Edits of the portfolio's lists by id.
 mod edit {
-    use pyo3::exceptions::{PyKeyError, PyValueError};
     use pyo3::prelude::*;
     use serde::de::DeserializeOwned;
 
-    use crate::convert::py_quote;
     use crate::errors::{parse_error, Place};
-
-    /// How `put` treats an id: refused when present, needed, or either.
-    #[derive(Clone, Copy, PartialEq, Eq)]
-    pub(crate) enum Mode {
-        Add,
-        Replace,
-        Put,
-    }
 
     /// Reads `json` as a value of the model at `pointer` of the document; the error
     /// names the JSON pointer inside the document and serde's message (as the core's
@@ -511,50 +553,6 @@ mod edit {
             let message = format!("at {pointer}: {}", kartan_message(&e.into_inner().to_string()));
             parse_error(py, message, Place { pointer: Some(&pointer), ..Place::default() })
         })
-    }
-
-    /// Reads `json` as one entry of `list` (named `name` in kartan JSON) and adds it,
-    /// replaces the entry with its id, or either (`mode`). The error of a bad entry
-    /// carries the JSON pointer it would have in the document.
-    pub(crate) fn put<T: DeserializeOwned>(
-        py: Python<'_>,
-        list: &mut Vec<T>,
-        id_of: fn(&T) -> &String,
-        name: &str,
-        json: &str,
-        mode: Mode,
-    ) -> PyResult<usize> {
-        let item: T = read(py, json, &format!("/{name}/{}", list.len()))?;
-        let id = id_of(&item).clone();
-        let existing = list.iter().position(|x| *id_of(x) == id);
-        match (existing, mode) {
-            (Some(_), Mode::Add) => Err(PyValueError::new_err(format!(
-                "{name}: the id {} is already used; ids are unique (replace it instead)",
-                py_quote(&id)
-            ))),
-            (None, Mode::Add | Mode::Put) => {
-                list.push(item);
-                Ok(list.len() - 1)
-            }
-            (Some(i), Mode::Replace | Mode::Put) => {
-                list[i] = item;
-                Ok(i)
-            }
-            (None, Mode::Replace) => Err(PyKeyError::new_err(format!("{name}: no entry with id {}", py_quote(&id)))),
-        }
-    }
-
-    /// Removes the entry with `id`; returns it as kartan JSON.
-    pub(crate) fn remove<T: serde::Serialize>(
-        list: &mut Vec<T>,
-        id_of: fn(&T) -> &String,
-        name: &str,
-        id: &str,
-    ) -> PyResult<String> {
-        match list.iter().position(|x| id_of(x) == id) {
-            Some(i) => Ok(serde_json::to_string(&list.remove(i)).unwrap_or_default()),
-            None => Err(PyKeyError::new_err(format!("{name}: no entry with id {}", py_quote(id)))),
-        }
     }
 
     /// serde_path_to_error's path (`periods[0].start`) as a JSON pointer (`/periods/0/start`).

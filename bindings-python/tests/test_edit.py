@@ -64,7 +64,7 @@ def test_build_save_load_equal(tmp_path) -> None:
 
 def test_repeated_id_is_refused_with_its_name() -> None:
     p = build()
-    with pytest.raises(ValueError, match="projects: the id 'A' is already used"):
+    with pytest.raises(ValueError, match='the portfolio already has a project with id "A"; ids are unique'):
         p.add(Project(id="A", title={"sv": "igen"}))
     assert len(p) == 2
 
@@ -96,7 +96,7 @@ def test_other_lists_are_edited_by_id() -> None:
     p.add(kartan.Evaluation(id="E1", title={"sv": "Utvärdering"}))
     assert [x.id for x in p.lessons] == ["L1"] and [x.id for x in p.evaluations] == ["E1"]
     assert p.get("lessons", "L1").text.best("sv") == "Lärdom"
-    with pytest.raises(ValueError, match="lessons: the id 'L1' is already used"):
+    with pytest.raises(ValueError, match='already has a lesson with id "L1"'):
         p.add(kartan.Lesson(id="L1", text={"sv": "igen"}))
     with pytest.raises(TypeError, match="expected a Project, Activity"):
         p.add(kartan.Budget(value={"amount": "1", "currency": "SEK"}))  # type: ignore[arg-type]
@@ -160,3 +160,27 @@ def test_activities_is_the_list_and_warns_only_when_called() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert p.activities == ()
+
+
+def test_record_actual_by_the_core_rule() -> None:
+    p = build()
+    # into the existing period: appended to its actuals
+    p.record_actual("IND-1", datetime.date(2021, 1, 1), "2021-12-31", PeriodValue(numerator=30, denominator=50))
+    assert [a.numerator for a in p.indicator("IND-1").periods[0].actuals] == [Decimal(20), Decimal(30)]
+    # a new period with those dates
+    p.record_actual("IND-1", "2022-01-01", "2022-12-31", PeriodValue(numerator=35, denominator=50))
+    assert [(q.start.year, len(q.actuals)) for q in p.indicator("IND-1").periods] == [(2021, 2), (2022, 1)]
+    with pytest.raises(KeyError, match='no indicator with id "nope"'):
+        p.record_actual("nope", "2022-01-01", "2022-12-31", PeriodValue(value=1))
+    with pytest.raises(ValueError, match=r"^Period\.end: expected a date, got '2022-02-30'$"):
+        p.record_actual("IND-1", "2022-01-01", "2022-02-30", PeriodValue(value=1))
+
+
+def test_a_bad_entry_from_a_dict_names_its_pointer() -> None:
+    # a value that bypasses the Python checks (built from JSON by hand) is read by the
+    # core's parser, with the JSON pointer it would have in the document
+    p = build()
+    with pytest.raises(kartan.ParseError) as e:
+        p._h.put("projects", '{"id": "C", "title": {"sv": "C"}, "planned": {"start": "2021-13"}}', "add")
+    assert e.value.pointer == "/projects/2/planned/start"
+    assert str(e.value).startswith("at /projects/2/planned/start: ")

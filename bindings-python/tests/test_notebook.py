@@ -37,7 +37,7 @@ def test_build_a_portfolio_notebook_runs() -> None:
     text = "".join(o.get("text", "") for o in outputs if o.get("output_type") == "stream")
     plain = "".join(str(o.get("data", {}).get("text/plain", "")) for o in outputs)
     # the refusals name the id, the class and the field
-    assert "projects: the id 'PRJ-B' is already used" in text
+    assert 'the portfolio already has a project with id "PRJ-B"' in text
     assert "Period.start: expected a date, got '2021-13-01'" in text
     assert "PeriodValue.value: expected an exact decimal" in text
     # the built portfolio, reloaded equal, with its two projects

@@ -30,6 +30,8 @@ from kartan.model import (
     Indicator,
     Lesson,
     Organisation,
+    Period,
+    PeriodValue,
     PortfolioDoc,
     Program,
     Project,
@@ -79,7 +81,7 @@ class Portfolio:
     >>> p.add(Project(id="A", title={"sv": "Ett"}))
     >>> p.add(Project(id="A", title={"sv": "Två"}))
     Traceback (most recent call last):
-    ValueError: projects: the id 'A' is already used; ids are unique (replace it instead)
+    ValueError: the portfolio already has a project with id "A"; ids are unique (put replaces it)
     >>> p.put(p.project("A").replace(title={"sv": "Två"}))
     >>> p, [x.title.best("sv") for x in p]
     (<Portfolio program='P' projects=1>, ['Två'])
@@ -201,7 +203,7 @@ class Portfolio:
     def program(self, program: Program) -> None:
         if not isinstance(program, Program):
             raise TypeError(f"Portfolio.program: expected a Program, got {type(program).__name__}")
-        self._h.put("program", json.dumps(program.to_obj(), ensure_ascii=False), "replace")
+        self._h.put("program", json.dumps(program.to_obj(), ensure_ascii=False), "put")
 
     @property
     def organisations(self) -> tuple[Organisation, ...]:
@@ -281,7 +283,8 @@ class Portfolio:
 
     def add(self, entity: Project | Activity | Evaluation | Report | Lesson) -> None:
         """Adds a project, activity, evaluation, report or lesson (to the end of its list).
-        Raises ``ValueError`` naming the id when the list already has it."""
+        Raises ``ValueError`` naming the id when the list already has it. The edit rules
+        are the core's (``kartan::model::edit``), the same in Rust and JS."""
         kind = _kind(entity)
         self._h.put(kind, json.dumps(entity.to_obj(), ensure_ascii=False), "add")
 
@@ -290,6 +293,26 @@ class Portfolio:
         none."""
         kind = _kind(entity)
         self._h.put(kind, json.dumps(entity.to_obj(), ensure_ascii=False), "put")
+
+    def record_actual(
+        self, indicator: str, start: datetime.date | str, end: datetime.date | str, actual: PeriodValue
+    ) -> None:
+        """Records ``actual`` in the period ``start``-``end`` of indicator ``indicator`` (of
+        the program or a project): appended to that period's actuals, or to a new period
+        with those dates (the core's rule). Raises ``KeyError`` when no indicator has the
+        id. A value that does not fit the measure is for ``validate`` to report.
+
+        >>> from kartan import Indicator, PeriodValue, Program, Result
+        >>> p = kartan.Portfolio(program=Program(id="P", title={"en": "P"}, results=[
+        ...     Result(id="R", type="outcome", indicators=[Indicator(id="I", measure="unit")])]))
+        >>> p.record_actual("I", "2021-01-01", "2021-12-31", PeriodValue(value=12))
+        >>> p.indicator("I").periods[0].actuals
+        (PeriodValue(value=Decimal('12')),)
+        """
+        period = Period(start=start, end=end)
+        if not isinstance(actual, PeriodValue):
+            raise TypeError(f"Portfolio.record_actual: expected a PeriodValue, got {type(actual).__name__}")
+        self._h.record_actual(indicator, period.start, period.end, json.dumps(actual.to_obj()))
 
     def remove(self, kind: str, id: str) -> Project | Activity | Evaluation | Report | Lesson:
         """Removes the entry with ``id`` from the list ``kind`` (as ``get``) and returns it;
