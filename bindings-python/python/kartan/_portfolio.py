@@ -167,7 +167,7 @@ class Portfolio:
 
     def to_doc(self) -> PortfolioDoc:
         """The whole document as one ``kartan.model.PortfolioDoc`` value."""
-        return PortfolioDoc.from_obj(json.loads(self._h.to_json()))
+        return PortfolioDoc._load(json.loads(self._h.to_json()))
 
     def save(self, path: str | os.PathLike[str]) -> None:
         """Writes the portfolio as kartan JSON to ``path`` (UTF-8). Raises the builtin
@@ -197,7 +197,7 @@ class Portfolio:
     @property
     def program(self) -> Program:
         """The program (``kartan.model.Program``: its matrix, results, learning model …)."""
-        return Program.from_obj(json.loads(self._h.part("program") or "{}"))
+        return Program._load(json.loads(self._h.part("program") or "{}"))
 
     @program.setter
     def program(self, program: Program) -> None:
@@ -208,37 +208,37 @@ class Portfolio:
     @property
     def organisations(self) -> tuple[Organisation, ...]:
         """The organisations, in document order."""
-        return self._list("organisations", Organisation.from_obj)
+        return self._list("organisations", Organisation._load)
 
     @property
     def projects(self) -> tuple[Project, ...]:
         """The projects, in document order."""
-        return self._list("projects", Project.from_obj)
+        return self._list("projects", Project._load)
 
     @property
     def activities(self) -> _Activities:
         """The activities (``kartan.model.Activity``), in document order."""
-        return _Activities(self, self._list("activities", Activity.from_obj))
+        return _Activities(self, self._list("activities", Activity._load))
 
     @property
     def evaluations(self) -> tuple[Evaluation, ...]:
         """The evaluations, with their instruments and responses."""
-        return self._list("evaluations", Evaluation.from_obj)
+        return self._list("evaluations", Evaluation._load)
 
     @property
     def reports(self) -> tuple[Report, ...]:
         """The reports, with their observations."""
-        return self._list("reports", Report.from_obj)
+        return self._list("reports", Report._load)
 
     @property
     def lessons(self) -> tuple[Lesson, ...]:
         """The lessons learned."""
-        return self._list("lessons", Lesson.from_obj)
+        return self._list("lessons", Lesson._load)
 
     @property
     def factor_assessments(self) -> tuple[FactorAssessment, ...]:
         """The learning-factor assessments per project."""
-        return self._list("factor_assessments", FactorAssessment.from_obj)
+        return self._list("factor_assessments", FactorAssessment._load)
 
     def get(self, kind: str, id: str) -> Project | Activity | Evaluation | Report | Lesson:
         """The entry with ``id`` of the list ``kind`` (``"projects"``, ``"activities"``,
@@ -250,7 +250,7 @@ class Portfolio:
         text = self._h.part(kind, id)
         if text is None:
             raise KeyError(f"no {kind[:-1]} with id {id!r}")
-        return cls.from_obj(json.loads(text))  # type: ignore[no-any-return, attr-defined]
+        return cls._load(json.loads(text))  # type: ignore[no-any-return, attr-defined]
 
     def project(self, id: str) -> Project:
         """The project with ``id``; raises ``KeyError`` when there is none."""
@@ -321,7 +321,7 @@ class Portfolio:
         cls = _LISTS.get(kind)
         if cls is None:
             raise ValueError(f"Portfolio.remove: kind must be one of {', '.join(map(repr, _LISTS))}, not {kind!r}")
-        return cls.from_obj(json.loads(self._h.remove(kind, id)))  # type: ignore[no-any-return, attr-defined]
+        return cls._load(json.loads(self._h.remove(kind, id)))  # type: ignore[no-any-return, attr-defined]
 
     # --- the analyses -----------------------------------------------------------------
 

@@ -211,6 +211,10 @@ class Kind:
     def dump(self, value: Any) -> Any:
         return value
 
+    def load(self, value: Any) -> Any:
+        """The value from kartan JSON the core wrote (trusted: no checks)."""
+        return value
+
     def empty(self, value: Any) -> bool:
         """True when the value may be left out of kartan JSON (its default)."""
         return value is None
@@ -274,6 +278,9 @@ class _Decimal(Kind):
     def dump(self, value: Any) -> Any:
         return format(value, "f")
 
+    def load(self, value: Any) -> Any:
+        return Decimal(value)
+
 
 class _Date(Kind):
     def check(self, value: Any, where: str) -> Any:
@@ -292,6 +299,9 @@ class _Date(Kind):
 
     def dump(self, value: Any) -> Any:
         return value.isoformat()
+
+    def load(self, value: Any) -> Any:
+        return datetime.date.fromisoformat(value)
 
 
 class _PartialDate(Kind):
@@ -312,6 +322,9 @@ class _PartialDate(Kind):
     def dump(self, value: Any) -> Any:
         return value.isoformat() if isinstance(value, datetime.date) else str(value)
 
+    def load(self, value: Any) -> Any:
+        return PartialDate.parse(value)
+
 
 class _Text(Kind):
     def check(self, value: Any, where: str) -> Any:
@@ -326,6 +339,9 @@ class _Text(Kind):
 
     def dump(self, value: Any) -> Any:
         return dict(value)
+
+    def load(self, value: Any) -> Any:
+        return Text(value)
 
     def empty(self, value: Any) -> bool:
         return not value
@@ -350,6 +366,9 @@ class _Enum(Kind):
     def dump(self, value: Any) -> Any:
         return value.value
 
+    def load(self, value: Any) -> Any:
+        return _resolve(self.name)._value2member_map_[value]
+
 
 class _Ref(Kind):
     def __init__(self, name: str) -> None:
@@ -366,6 +385,9 @@ class _Ref(Kind):
     def dump(self, value: Any) -> Any:
         return value.to_obj()
 
+    def load(self, value: Any) -> Any:
+        return _resolve(self.name)._load(value)
+
 
 class _Optional(Kind):
     def __init__(self, inner: Kind) -> None:
@@ -376,6 +398,9 @@ class _Optional(Kind):
 
     def dump(self, value: Any) -> Any:
         return None if value is None else self.inner.dump(value)
+
+    def load(self, value: Any) -> Any:
+        return None if value is None else self.inner.load(value)
 
 
 class _List(Kind):
@@ -389,6 +414,10 @@ class _List(Kind):
 
     def dump(self, value: Any) -> Any:
         return [self.inner.dump(v) for v in value]
+
+    def load(self, value: Any) -> Any:
+        load = self.inner.load
+        return tuple([load(v) for v in value])
 
     def empty(self, value: Any) -> bool:
         return not value
@@ -410,6 +439,9 @@ class _Map(Kind):
 
     def dump(self, value: Any) -> Any:
         return {k: self.inner.dump(v) for k, v in value.items()}
+
+    def load(self, value: Any) -> Any:
+        return FrozenMap({k: self.inner.load(v) for k, v in value.items()})
 
     def empty(self, value: Any) -> bool:
         return not value
@@ -533,6 +565,17 @@ class Model:
         return out
 
     @classmethod
+    def _load(cls: type[M], obj: Any) -> M:
+        """The entity from kartan JSON that the core wrote (trusted, so not checked: about
+        ten times faster than ``from_obj``; the tests check both give equal values)."""
+        new = object.__new__(cls)
+        owner = cls.__qualname__
+        for f in cls._FIELDS:
+            value = obj.get(f.json, _REQUIRED)
+            object.__setattr__(new, f.name, f.default(owner) if value is _REQUIRED else f.kind.load(value))
+        return new
+
+    @classmethod
     def from_obj(cls: type[M], obj: Any) -> M:
         """The entity from kartan JSON (a dict as ``json.loads`` gives it), checked like the
         constructor; an unknown key raises ``ValueError`` naming it."""
@@ -598,6 +641,23 @@ class Variant(Model):
             f = self._FIELDS[0]
             return {self._TAG: f.kind.dump(getattr(self, f.name))}
         return {self._TAG: Model.to_obj(self)}
+
+    @classmethod
+    def _load(cls: type[M], obj: Any) -> M:
+        base: Any = cls
+        if base._TAG:
+            return Model._load.__func__(cls, obj)  # type: ignore[attr-defined,no-any-return]
+        variants = {v._TAG: v for v in (_resolve(n) for n in base._VARIANTS)}
+        if isinstance(obj, str):
+            return variants[obj]()  # type: ignore[no-any-return]
+        ((tag, content),) = obj.items()
+        variant = variants[tag]
+        if variant._NEWTYPE:
+            f = variant._FIELDS[0]
+            new = object.__new__(variant)
+            object.__setattr__(new, f.name, f.kind.load(content))
+            return new  # type: ignore[no-any-return]
+        return Model._load.__func__(variant, content)  # type: ignore[attr-defined,no-any-return]
 
     @classmethod
     def _from_json(cls: type[M], obj: Any, where: str) -> M:
