@@ -268,17 +268,8 @@ class Generator:
             for p in params[2:]:
                 lines.append(f"        {p},")
             lines.append("    ) -> None:")
-        values = ", ".join(f'"{py}": {py}' for py, *_ in fields)
-        call = f"        self._set({{{values}}})"
-        if len(call) <= 120:
-            lines.append(call)
-        else:
-            lines.append("        self._set(")
-            lines.append("            {")
-            for py, *_ in fields:
-                lines.append(f'                "{py}": {py},')
-            lines.append("            }")
-            lines.append("        )")
+        # the arguments are exactly the fields: _set reads them from locals()
+        lines.append("        self._set(locals())")
         return "\n".join(lines)
 
 

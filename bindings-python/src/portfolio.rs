@@ -164,50 +164,25 @@ impl PyPortfolio {
             }
         };
         let p = &mut self.inner;
-        let at = |list_len: usize| format!("/{name}/{list_len}");
         let refused = |e: kartan::EditError| PyValueError::new_err(e.to_string());
+        // One arm per list: read the entry at the pointer it would have, then the core's edit.
+        macro_rules! entry {
+            ($list:ident, $add:ident, $put:ident) => {{
+                let entry = edit::read(py, json, &format!("/{name}/{}", p.$list.len()))?;
+                if add {
+                    p.$add(entry).map_err(refused)?
+                } else {
+                    p.$put(entry);
+                }
+            }};
+        }
         match name {
             "program" if !add => p.program = edit::read(py, json, "/program")?,
-            "projects" => {
-                let x = edit::read(py, json, &at(p.projects.len()))?;
-                if add {
-                    p.add_project(x).map_err(refused)?
-                } else {
-                    p.put_project(x);
-                }
-            }
-            "activities" => {
-                let x = edit::read(py, json, &at(p.activities.len()))?;
-                if add {
-                    p.add_activity(x).map_err(refused)?
-                } else {
-                    p.put_activity(x);
-                }
-            }
-            "evaluations" => {
-                let x = edit::read(py, json, &at(p.evaluations.len()))?;
-                if add {
-                    p.add_evaluation(x).map_err(refused)?
-                } else {
-                    p.put_evaluation(x);
-                }
-            }
-            "reports" => {
-                let x = edit::read(py, json, &at(p.reports.len()))?;
-                if add {
-                    p.add_report(x).map_err(refused)?
-                } else {
-                    p.put_report(x);
-                }
-            }
-            "lessons" => {
-                let x = edit::read(py, json, &at(p.lessons.len()))?;
-                if add {
-                    p.add_lesson(x).map_err(refused)?
-                } else {
-                    p.put_lesson(x);
-                }
-            }
+            "projects" => entry!(projects, add_project, put_project),
+            "activities" => entry!(activities, add_activity, put_activity),
+            "evaluations" => entry!(evaluations, add_evaluation, put_evaluation),
+            "reports" => entry!(reports, add_report, put_report),
+            "lessons" => entry!(lessons, add_lesson, put_lesson),
             other => return Err(PyValueError::new_err(format!("cannot {mode} into {}", py_quote(other)))),
         }
         Ok(())

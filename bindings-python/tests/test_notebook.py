@@ -9,11 +9,17 @@ from nbclient import NotebookClient
 NOTEBOOK = REPO / "examples" / "python" / "quickstart.ipynb"
 
 
-def test_quickstart_notebook_runs() -> None:
-    nb = nbformat.read(NOTEBOOK, as_version=4)
-    NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOK.parent)}}).execute()
+def _run(path):  # type: ignore[no-untyped-def]
+    """Runs the notebook at `path` top to bottom; returns it and its outputs (none an error)."""
+    nb = nbformat.read(path, as_version=4)
+    NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
     outputs = [o for cell in nb.cells if cell.cell_type == "code" for o in cell.get("outputs", [])]
     assert not [o for o in outputs if o.get("output_type") == "error"]
+    return nb, outputs
+
+
+def test_quickstart_notebook_runs() -> None:
+    _, outputs = _run(NOTEBOOK)
     html = [o["data"]["text/html"] for o in outputs if "text/html" in o.get("data", {})]
     # the portfolio card and the results matrix render as HTML
     assert any("Program för lokalt och regionalt tillväxtarbete" in h for h in html)
@@ -30,10 +36,7 @@ BUILD = REPO / "examples" / "python" / "build_a_portfolio.ipynb"
 
 
 def test_build_a_portfolio_notebook_runs() -> None:
-    nb = nbformat.read(BUILD, as_version=4)
-    NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(BUILD.parent)}}).execute()
-    outputs = [o for cell in nb.cells if cell.cell_type == "code" for o in cell.get("outputs", [])]
-    assert not [o for o in outputs if o.get("output_type") == "error"]
+    nb, outputs = _run(BUILD)
     text = "".join(o.get("text", "") for o in outputs if o.get("output_type") == "stream")
     plain = "".join(str(o.get("data", {}).get("text/plain", "")) for o in outputs)
     # the refusals name the id, the class and the field

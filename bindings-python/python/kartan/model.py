@@ -369,7 +369,7 @@ class AnswerScore(Answer):
     )
 
     def __init__(self, *, score: Decimal | int | str) -> None:
-        self._set({"score": score})
+        self._set(locals())
 
 
 class AnswerText(Answer):
@@ -389,7 +389,7 @@ class AnswerText(Answer):
     )
 
     def __init__(self, *, text: str) -> None:
-        self._set({"text": text})
+        self._set(locals())
 
 
 class AnswerNotApplicable(Answer):
@@ -430,7 +430,7 @@ class ScalePoints(Scale):
     )
 
     def __init__(self, *, points: Iterable[ScalePoint | Mapping[str, Any]]) -> None:
-        self._set({"points": points})
+        self._set(locals())
 
 
 class ScaleNumeric(Scale):
@@ -452,7 +452,7 @@ class ScaleNumeric(Scale):
     )
 
     def __init__(self, *, max: Decimal | int | str, min: Decimal | int | str) -> None:
-        self._set({"max": max, "min": min})
+        self._set(locals())
 
 
 class ScaleFreeText(Scale):
@@ -533,23 +533,7 @@ class Activity(Model):
         state: ActivityState | str | None = None,
         title: Text | Mapping[str, str],
     ) -> None:
-        self._set(
-            {
-                "description": description,
-                "held": held,
-                "id": id,
-                "kind": kind,
-                "matrix_items": matrix_items,
-                "outputs": outputs,
-                "participants": participants,
-                "plan": plan,
-                "planned": planned,
-                "project": project,
-                "scope": scope,
-                "state": state,
-                "title": title,
-            }
-        )
+        self._set(locals())
 
 
 class ActivityPlan(Model):
@@ -586,7 +570,7 @@ class ActivityPlan(Model):
         note: Text | Mapping[str, str] = DEFAULT,
         title: Text | Mapping[str, str],
     ) -> None:
-        self._set({"count": count, "id": id, "kind": kind, "note": note, "title": title})
+        self._set(locals())
 
 
 class Application(Model):
@@ -614,7 +598,7 @@ class Application(Model):
         kind: ApplicationKind | str,
         text: Text | Mapping[str, str],
     ) -> None:
-        self._set({"date": date, "kind": kind, "text": text})
+        self._set(locals())
 
 
 class Baseline(Model):
@@ -670,20 +654,7 @@ class Baseline(Model):
         value: Decimal | int | str | None = None,
         year: int | None = None,
     ) -> None:
-        self._set(
-            {
-                "comment": comment,
-                "date": date,
-                "denominator": denominator,
-                "dimensions": dimensions,
-                "document_links": document_links,
-                "locations": locations,
-                "numerator": numerator,
-                "text": text,
-                "value": value,
-                "year": year,
-            }
-        )
+        self._set(locals())
 
 
 class Budget(Model):
@@ -718,7 +689,7 @@ class Budget(Model):
         period: DateRange | Mapping[str, Any] = DEFAULT,
         value: Money | Mapping[str, Any],
     ) -> None:
-        self._set({"indicative": indicative, "kind": kind, "period": period, "value": value})
+        self._set(locals())
 
 
 class CyclePhase(Model):
@@ -746,7 +717,7 @@ class CyclePhase(Model):
         id: str,
         name: Text | Mapping[str, str],
     ) -> None:
-        self._set({"description": description, "id": id, "name": name})
+        self._set(locals())
 
 
 class DateRange(Model):
@@ -770,7 +741,7 @@ class DateRange(Model):
         end: datetime.date | PartialDate | str | None = None,
         start: datetime.date | PartialDate | str | None = None,
     ) -> None:
-        self._set({"end": end, "start": start})
+        self._set(locals())
 
 
 class Dimension(Model):
@@ -789,7 +760,7 @@ class Dimension(Model):
     )
 
     def __init__(self, *, name: str, value: str) -> None:
-        self._set({"name": name, "value": value})
+        self._set(locals())
 
 
 class DocumentLink(Model):
@@ -833,17 +804,7 @@ class DocumentLink(Model):
         title: Text | Mapping[str, str] = DEFAULT,
         url: str,
     ) -> None:
-        self._set(
-            {
-                "categories": categories,
-                "date": date,
-                "description": description,
-                "format": format,
-                "languages": languages,
-                "title": title,
-                "url": url,
-            }
-        )
+        self._set(locals())
 
 
 class Evaluation(Model):
@@ -883,16 +844,7 @@ class Evaluation(Model):
         responses: Iterable[Response | Mapping[str, Any]] = (),
         title: Text | Mapping[str, str],
     ) -> None:
-        self._set(
-            {
-                "events": events,
-                "id": id,
-                "instrument": instrument,
-                "plan": plan,
-                "responses": responses,
-                "title": title,
-            }
-        )
+        self._set(locals())
 
 
 class FactorAssessment(Model):
@@ -932,16 +884,7 @@ class FactorAssessment(Model):
         project: str,
         score: Decimal | int | str,
     ) -> None:
-        self._set(
-            {
-                "assessor_role": assessor_role,
-                "comment": comment,
-                "date": date,
-                "factor": factor,
-                "project": project,
-                "score": score,
-            }
-        )
+        self._set(locals())
 
 
 class FocusArea(Model):
@@ -969,7 +912,7 @@ class FocusArea(Model):
         id: str,
         name: Text | Mapping[str, str],
     ) -> None:
-        self._set({"description": description, "id": id, "name": name})
+        self._set(locals())
 
 
 class Indicator(Model):
@@ -1045,25 +988,7 @@ class Indicator(Model):
         title: Text | Mapping[str, str] = DEFAULT,
         unit: str | None = None,
     ) -> None:
-        self._set(
-            {
-                "aggregation_status": aggregation_status,
-                "baselines": baselines,
-                "contributors": contributors,
-                "cumulation": cumulation,
-                "description": description,
-                "direction": direction,
-                "document_links": document_links,
-                "id": id,
-                "life_target": life_target,
-                "matrix_items": matrix_items,
-                "measure": measure,
-                "periods": periods,
-                "references": references,
-                "title": title,
-                "unit": unit,
-            }
-        )
+        self._set(locals())
 
 
 class Instrument(Model):
@@ -1079,7 +1004,7 @@ class Instrument(Model):
     )
 
     def __init__(self, *, questions: Iterable[Question | Mapping[str, Any]] = DEFAULT) -> None:
-        self._set({"questions": questions})
+        self._set(locals())
 
 
 class LearningFactor(Model):
@@ -1115,7 +1040,7 @@ class LearningFactor(Model):
         text: Text | Mapping[str, str],
         traits: Iterable[Text | Mapping[str, str]] = (),
     ) -> None:
-        self._set({"id": id, "label": label, "name": name, "text": text, "traits": traits})
+        self._set(locals())
 
 
 class LearningModel(Model):
@@ -1152,15 +1077,7 @@ class LearningModel(Model):
         note: Text | Mapping[str, str] = DEFAULT,
         principles: Iterable[Text | Mapping[str, str]] = (),
     ) -> None:
-        self._set(
-            {
-                "cycle": cycle,
-                "factor_scale": factor_scale,
-                "factors": factors,
-                "note": note,
-                "principles": principles,
-            }
-        )
+        self._set(locals())
 
 
 class LegalBasis(Model):
@@ -1188,7 +1105,7 @@ class LegalBasis(Model):
         reference: str,
         title: Text | Mapping[str, str] = DEFAULT,
     ) -> None:
-        self._set({"quote": quote, "reference": reference, "title": title})
+        self._set(locals())
 
 
 class Lesson(Model):
@@ -1232,17 +1149,7 @@ class Lesson(Model):
         text: Text | Mapping[str, str],
         theme: Text | Mapping[str, str] = DEFAULT,
     ) -> None:
-        self._set(
-            {
-                "applied": applied,
-                "date": date,
-                "id": id,
-                "phase": phase,
-                "source": source,
-                "text": text,
-                "theme": theme,
-            }
-        )
+        self._set(locals())
 
 
 class MatrixItem(Model):
@@ -1261,7 +1168,7 @@ class MatrixItem(Model):
     )
 
     def __init__(self, *, id: str, text: Text | Mapping[str, str]) -> None:
-        self._set({"id": id, "text": text})
+        self._set(locals())
 
 
 class MatrixRow(Model):
@@ -1293,7 +1200,7 @@ class MatrixRow(Model):
         experiences: Iterable[MatrixItem | Mapping[str, Any]] = DEFAULT,
         level: Level | str,
     ) -> None:
-        self._set({"actors": actors, "effects": effects, "experiences": experiences, "level": level})
+        self._set(locals())
 
 
 class Money(Model):
@@ -1316,7 +1223,7 @@ class Money(Model):
     )
 
     def __init__(self, *, amount: Decimal | int | str, currency: str) -> None:
-        self._set({"amount": amount, "currency": currency})
+        self._set(locals())
 
 
 class Observation(Model):
@@ -1357,16 +1264,7 @@ class Observation(Model):
         strength: EvidenceStrength | str | None = None,
         text: Text | Mapping[str, str],
     ) -> None:
-        self._set(
-            {
-                "id": id,
-                "level": level,
-                "matrix_item": matrix_item,
-                "source": source,
-                "strength": strength,
-                "text": text,
-            }
-        )
+        self._set(locals())
 
 
 class Organisation(Model):
@@ -1406,7 +1304,7 @@ class Organisation(Model):
         name: Text | Mapping[str, str],
         region: str | None = None,
     ) -> None:
-        self._set({"iati_type": iati_type, "id": id, "kind": kind, "level": level, "name": name, "region": region})
+        self._set(locals())
 
 
 class Output(Model):
@@ -1438,7 +1336,7 @@ class Output(Model):
         title: Text | Mapping[str, str],
         url: str | None = None,
     ) -> None:
-        self._set({"date": date, "kind": kind, "title": title, "url": url})
+        self._set(locals())
 
 
 class ParticipatingOrg(Model):
@@ -1474,15 +1372,7 @@ class ParticipatingOrg(Model):
         organisation: str | None = None,
         role: str,
     ) -> None:
-        self._set(
-            {
-                "activity_id": activity_id,
-                "iati_type": iati_type,
-                "name": name,
-                "organisation": organisation,
-                "role": role,
-            }
-        )
+        self._set(locals())
 
 
 class Participation(Model):
@@ -1514,7 +1404,7 @@ class Participation(Model):
         role: Text | Mapping[str, str] = DEFAULT,
         target_group: str | None = None,
     ) -> None:
-        self._set({"count": count, "level": level, "role": role, "target_group": target_group})
+        self._set(locals())
 
 
 class Partner(Model):
@@ -1542,7 +1432,7 @@ class Partner(Model):
         organisation: str | None = None,
         role: PartnerRole | str | None = None,
     ) -> None:
-        self._set({"budget": budget, "organisation": organisation, "role": role})
+        self._set(locals())
 
 
 class Period(Model):
@@ -1574,7 +1464,7 @@ class Period(Model):
         start: datetime.date | str,
         targets: Iterable[PeriodValue | Mapping[str, Any]] = (),
     ) -> None:
-        self._set({"actuals": actuals, "end": end, "start": start, "targets": targets})
+        self._set(locals())
 
 
 class PeriodValue(Model):
@@ -1629,19 +1519,7 @@ class PeriodValue(Model):
         text: Text | Mapping[str, str] = DEFAULT,
         value: Decimal | int | str | None = None,
     ) -> None:
-        self._set(
-            {
-                "comment": comment,
-                "denominator": denominator,
-                "dimensions": dimensions,
-                "document_links": document_links,
-                "locations": locations,
-                "numerator": numerator,
-                "reported": reported,
-                "text": text,
-                "value": value,
-            }
-        )
+        self._set(locals())
 
 
 class Program(Model):
@@ -1729,28 +1607,7 @@ class Program(Model):
         target_groups: Iterable[TargetGroup | Mapping[str, Any]] = (),
         title: Text | Mapping[str, str],
     ) -> None:
-        self._set(
-            {
-                "activity_kinds": activity_kinds,
-                "budgets": budgets,
-                "focus_areas": focus_areas,
-                "id": id,
-                "learning": learning,
-                "legal_basis": legal_basis,
-                "managed_by": managed_by,
-                "matrix": matrix,
-                "means": means,
-                "period": period,
-                "plans": plans,
-                "purpose": purpose,
-                "rationale": rationale,
-                "results": results,
-                "stated_project_count": stated_project_count,
-                "subtitle": subtitle,
-                "target_groups": target_groups,
-                "title": title,
-            }
-        )
+        self._set(locals())
 
 
 class Project(Model):
@@ -1842,29 +1699,7 @@ class Project(Model):
         status: ActivityStatus | str | None = None,
         title: Text | Mapping[str, str],
     ) -> None:
-        self._set(
-            {
-                "actual": actual,
-                "budgets": budgets,
-                "classifications": classifications,
-                "contributes_to": contributes_to,
-                "description": description,
-                "focus_area": focus_area,
-                "id": id,
-                "levels": levels,
-                "manager_role": manager_role,
-                "owner": owner,
-                "parent": parent,
-                "participating": participating,
-                "partners": partners,
-                "planned": planned,
-                "regions": regions,
-                "results": results,
-                "sectors": sectors,
-                "status": status,
-                "title": title,
-            }
-        )
+        self._set(locals())
 
 
 class Question(Model):
@@ -1896,7 +1731,7 @@ class Question(Model):
         scale: Scale | Mapping[str, Any] | str,
         text: Text | Mapping[str, str],
     ) -> None:
-        self._set({"id": id, "reverse_coded": reverse_coded, "scale": scale, "text": text})
+        self._set(locals())
 
 
 class Reference(Model):
@@ -1928,14 +1763,7 @@ class Reference(Model):
         vocabulary: str,
         vocabulary_uri: str | None = None,
     ) -> None:
-        self._set(
-            {
-                "code": code,
-                "indicator_uri": indicator_uri,
-                "vocabulary": vocabulary,
-                "vocabulary_uri": vocabulary_uri,
-            }
-        )
+        self._set(locals())
 
 
 class Report(Model):
@@ -1991,20 +1819,7 @@ class Report(Model):
         project: str | None = None,
         title: Text | Mapping[str, str],
     ) -> None:
-        self._set(
-            {
-                "activity": activity,
-                "author_role": author_role,
-                "date": date,
-                "id": id,
-                "kind": kind,
-                "narrative": narrative,
-                "observations": observations,
-                "plan": plan,
-                "project": project,
-                "title": title,
-            }
-        )
+        self._set(locals())
 
 
 class Response(Model):
@@ -2036,7 +1851,7 @@ class Response(Model):
         event: str | None = None,
         id: str | None = None,
     ) -> None:
-        self._set({"answers": answers, "date": date, "event": event, "id": id})
+        self._set(locals())
 
 
 class Result(Model):
@@ -2088,19 +1903,7 @@ class Result(Model):
         title: Text | Mapping[str, str] = DEFAULT,
         type: ResultType | str,
     ) -> None:
-        self._set(
-            {
-                "aggregation_status": aggregation_status,
-                "description": description,
-                "document_links": document_links,
-                "id": id,
-                "indicators": indicators,
-                "matrix_items": matrix_items,
-                "references": references,
-                "title": title,
-                "type": type,
-            }
-        )
+        self._set(locals())
 
 
 class ResultsMatrix(Model):
@@ -2118,7 +1921,7 @@ class ResultsMatrix(Model):
     )
 
     def __init__(self, *, rows: Iterable[MatrixRow | Mapping[str, Any]] = DEFAULT) -> None:
-        self._set({"rows": rows})
+        self._set(locals())
 
 
 class ScalePoint(Model):
@@ -2137,7 +1940,7 @@ class ScalePoint(Model):
     )
 
     def __init__(self, *, label: Text | Mapping[str, str], score: Decimal | int | str) -> None:
-        self._set({"label": label, "score": score})
+        self._set(locals())
 
 
 class Sector(Model):
@@ -2173,15 +1976,7 @@ class Sector(Model):
         vocabulary: str | None = None,
         vocabulary_uri: str | None = None,
     ) -> None:
-        self._set(
-            {
-                "code": code,
-                "name": name,
-                "percentage": percentage,
-                "vocabulary": vocabulary,
-                "vocabulary_uri": vocabulary_uri,
-            }
-        )
+        self._set(locals())
 
 
 class TargetGroup(Model):
@@ -2213,7 +2008,7 @@ class TargetGroup(Model):
         level: Level | str | None = None,
         name: Text | Mapping[str, str],
     ) -> None:
-        self._set({"id": id, "kinds": kinds, "level": level, "name": name})
+        self._set(locals())
 
 
 class PortfolioDoc(Model):
@@ -2272,17 +2067,4 @@ class PortfolioDoc(Model):
         projects: Iterable[Project | Mapping[str, Any]] = (),
         reports: Iterable[Report | Mapping[str, Any]] = (),
     ) -> None:
-        self._set(
-            {
-                "activities": activities,
-                "default_language": default_language,
-                "evaluations": evaluations,
-                "factor_assessments": factor_assessments,
-                "format": format,
-                "lessons": lessons,
-                "organisations": organisations,
-                "program": program,
-                "projects": projects,
-                "reports": reports,
-            }
-        )
+        self._set(locals())
