@@ -382,8 +382,10 @@ impl PyPortfolio {
     }
 
     /// Did the map match reality as of ``as_of``? A dict of ``kartan.Table`` by name:
-    /// the matrix items with their evidence and verdict, the planned activities (held
-    /// or not), and what happened that was not on the map.
+    /// ``map_items`` (the matrix items with their evidence and verdict),
+    /// ``map_indicators`` (each item's linked indicators with their progress as of
+    /// ``as_of``, a fraction), ``map_plans`` (the planned activities, held or not) and
+    /// ``map_unexpected`` (what happened that was not on the map).
     #[pyo3(signature = (*, as_of, lang = None))]
     fn map_vs_reality(&self, py: Python<'_>, as_of: NaiveDate, lang: Option<&str>) -> PyResult<learning::Tables> {
         learning::map_vs_reality(py, &self.inner, as_of, lang.unwrap_or(self.lang()))

@@ -22,7 +22,7 @@ def test_seed_learning_tables() -> None:
     assert p.learning.cycle().num_rows == 4
     assert p.tables.lessons().name == "lessons"
     tables = p.learning.map_vs_reality(as_of=AS_OF, lang="en")
-    assert set(tables) == {"map_items", "map_plans", "map_unexpected"}
+    assert set(tables) == {"map_items", "map_indicators", "map_plans", "map_unexpected"}
     assert tables["map_items"].num_rows == sum(len(r.experiences) + len(r.effects) for r in p.program.matrix.rows)
     activities = p.learning.activities(as_of=AS_OF)
     assert set(activities) == {"activities_by_kind", "participation_by_level"}

@@ -47,6 +47,9 @@ def test_build_a_portfolio_notebook_runs() -> None:
     assert "<Portfolio program='PRG' projects=2>" in plain
     # progress of the percentage indicator: baseline 20 %, actual 15/50 = 30 %, life target 40 %
     assert "'progress': {'kind': 'fraction', 'value': '0.5'}" in plain, plain
+    # map vs reality: the effect M-R-E1 has its linked indicator's progress (core rule)
+    (linked,) = [c for c in nb.cells if c.cell_type == "code" and c.source.startswith('reality["map_indicators"]')]
+    assert "IND-WOB" in linked.outputs[0]["data"]["text/plain"] and "0.5" in linked.outputs[0]["data"]["text/plain"]
     # built with counts everywhere, it validates clean
     (validate,) = [c for c in nb.cells if c.cell_type == "code" and c.source.startswith("[str(d) for d in p.validate")]
     assert validate.outputs[0]["data"]["text/plain"] == "[]"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import math
 from collections import Counter
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -149,7 +150,20 @@ def run_map_reality(case: dict[str, Any]) -> None:
         }
         for r in tables["map_items"].rows(0, 10**6)
     ]
-    assert items == expected["items"]
+    want_items = [{**i, "indicators": [l["id"] for l in i["indicators"]]} for i in expected["items"]]
+    assert items == want_items
+    # Each linked indicator's progress (a fraction; float64 in the table, so compared
+    # with the exact decimal string to a double's precision), and the count per item.
+    linked = [(r["item"], r["indicator"], r["project"], r["progress"]) for r in tables["map_indicators"].rows(0, 10**6)]
+    want_linked = [(i["item"], l["id"], l["project"], l["progress"]) for i in expected["items"] for l in i["indicators"]]
+    assert [x[:3] for x in linked] == [x[:3] for x in want_linked]
+    for got, want in zip(linked, want_linked):
+        if want[3] is None:
+            assert got[3] is None, got
+        else:
+            assert got[3] is not None and math.isclose(got[3], float(Decimal(want[3])), rel_tol=1e-15), (got, want)
+    counts = [r["indicators_with_progress"] for r in tables["map_items"].rows(0, 10**6)]
+    assert counts == [sum(l["progress"] is not None for l in i["indicators"]) for i in expected["items"]]
     plans = [
         {
             "plan": r["plan"], "planned": r["planned"], "held": r["held"], "open": r["open"],

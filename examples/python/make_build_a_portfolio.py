@@ -124,7 +124,12 @@ nb.cells = [
     ),
     md("## Validate, compare the map with reality, follow progress"),
     code("[str(d) for d in p.validate(as_of=AS_OF)]"),
-    code("p.learning.map_vs_reality(as_of=AS_OF)[\"map_items\"].to_pandas()"),
+    code(
+        "reality = p.learning.map_vs_reality(as_of=AS_OF)\n"
+        "reality[\"map_items\"].to_pandas()[[\"item\", \"column\", \"evidence\", \"verdict\", \"indicators_with_progress\"]]"
+    ),
+    md("Each matrix item's linked indicators with their progress (a fraction: 0.5 is half-way from baseline to target):"),
+    code("reality[\"map_indicators\"].to_pandas()"),
     code(
         "progress = p.results.progress(\"IND-WOB\", as_of=AS_OF)\n"
         "progress.to_dict()"

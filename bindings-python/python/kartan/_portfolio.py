@@ -566,9 +566,10 @@ class Learning:
 
     def map_vs_reality(self, *, as_of: datetime.date, lang: str | None = None) -> dict[str, _kartan.Table]:
         """Did the map match reality as of ``as_of``? A dict of ``kartan.Table`` by name:
-        the matrix items with their evidence and verdict, the linked indicators with
-        their progress, the planned activities (held or not), and what happened that was
-        not on the map."""
+        ``map_items`` (the matrix items with their evidence and verdict),
+        ``map_indicators`` (each item's linked indicators with their progress as of
+        ``as_of``, a fraction), ``map_plans`` (the planned activities, held or not) and
+        ``map_unexpected`` (what happened that was not on the map)."""
         return self._h.map_vs_reality(as_of=as_of, lang=lang)
 
     def survey(self, evaluation: str | None = None, *, lang: str | None = None) -> dict[str, _kartan.Table]:
