@@ -165,10 +165,10 @@ impl PyPortfolio {
         };
         let p = &mut self.inner;
         let refused = |e: kartan::EditError| PyValueError::new_err(e.to_string());
-        // One arm per list: read the entry at the pointer it would have, then the core's edit.
+        // One arm per list: read the entry by the core's reader, then the core's edit.
         macro_rules! entry {
-            ($list:ident, $add:ident, $put:ident) => {{
-                let entry = edit::read(py, json, &format!("/{name}/{}", p.$list.len()))?;
+            ($kind:literal, $add:ident, $put:ident) => {{
+                let entry = edit::read(py, json, $kind)?;
                 if add {
                     p.$add(entry).map_err(refused)?
                 } else {
@@ -177,12 +177,12 @@ impl PyPortfolio {
             }};
         }
         match name {
-            "program" if !add => p.program = edit::read(py, json, "/program")?,
-            "projects" => entry!(projects, add_project, put_project),
-            "activities" => entry!(activities, add_activity, put_activity),
-            "evaluations" => entry!(evaluations, add_evaluation, put_evaluation),
-            "reports" => entry!(reports, add_report, put_report),
-            "lessons" => entry!(lessons, add_lesson, put_lesson),
+            "program" if !add => p.program = edit::read(py, json, "program")?,
+            "projects" => entry!("project", add_project, put_project),
+            "activities" => entry!("activity", add_activity, put_activity),
+            "evaluations" => entry!("evaluation", add_evaluation, put_evaluation),
+            "reports" => entry!("report", add_report, put_report),
+            "lessons" => entry!("lesson", add_lesson, put_lesson),
             other => return Err(PyValueError::new_err(format!("cannot {mode} into {}", py_quote(other)))),
         }
         Ok(())
@@ -218,7 +218,7 @@ impl PyPortfolio {
         end: NaiveDate,
         actual: &str,
     ) -> PyResult<()> {
-        let value = edit::read(py, actual, "/actual")?;
+        let value = edit::read(py, actual, "actual")?;
         self.inner.record_actual(indicator, start, end, value).map_err(|e| PyKeyError::new_err(e.to_string()))
     }
 
@@ -519,43 +519,19 @@ mod edit {
 
     use crate::errors::{parse_error, Place};
 
-    /// Reads `json` as a value of the model at `pointer` of the document; the error
-    /// names the JSON pointer inside the document and serde's message (as the core's
-    /// reader does).
-    pub(crate) fn read<T: DeserializeOwned>(py: Python<'_>, json: &str, pointer: &str) -> PyResult<T> {
-        let mut de = serde_json::Deserializer::from_str(json);
-        serde_path_to_error::deserialize(&mut de).map_err(|e| {
-            let inner = e.path().to_string();
-            let pointer = format!("{pointer}{}", pointer_of(&inner));
-            let message = format!("at {pointer}: {}", kartan_message(&e.into_inner().to_string()));
-            parse_error(py, message, Place { pointer: Some(&pointer), ..Place::default() })
+    /// Reads `json` as one part of the model (`name`: `project`, `activity` …) by the
+    /// core's reader (`kartan::io::json::part_from_str`). The error is the core's message
+    /// without the line and column of text the user never wrote, after the part's name,
+    /// with the JSON pointer relative to the part — the same as JS:
+    /// `project: at /title: invalid type: …`.
+    pub(crate) fn read<T: DeserializeOwned>(py: Python<'_>, json: &str, name: &str) -> PyResult<T> {
+        kartan::io::json::part_from_str(json).map_err(|e| {
+            let pointer = match &e {
+                kartan::io::json::JsonError::Data { pointer, .. } => Some(pointer.as_str()),
+                _ => None,
+            };
+            parse_error(py, format!("{name}: {}", e.message_at_pointer()), Place { pointer, ..Place::default() })
         })
-    }
-
-    /// serde_path_to_error's path (`periods[0].start`) as a JSON pointer (`/periods/0/start`).
-    fn pointer_of(path: &str) -> String {
-        if path == "." {
-            return String::new();
-        }
-        let mut out = String::new();
-        for segment in path.split('.') {
-            for (i, part) in segment.split('[').enumerate() {
-                let part = if i == 0 { part } else { part.trim_end_matches(']') };
-                if !part.is_empty() {
-                    out.push('/');
-                    out.push_str(&part.replace('~', "~0").replace('/', "~1"));
-                }
-            }
-        }
-        out
-    }
-
-    /// serde_json's message without its " at line L column C" (the place is the pointer).
-    fn kartan_message(message: &str) -> String {
-        match message.rfind(" at line ") {
-            Some(i) => message[..i].to_owned(),
-            None => message.to_owned(),
-        }
     }
 }
 

@@ -178,9 +178,10 @@ def test_record_actual_by_the_core_rule() -> None:
 
 def test_a_bad_entry_from_a_dict_names_its_pointer() -> None:
     # a value that bypasses the Python checks (built from JSON by hand) is read by the
-    # core's parser, with the JSON pointer it would have in the document
+    # core's parser (kartan::io::json::part_from_str)
     p = build()
     with pytest.raises(kartan.ParseError) as e:
         p._h.put("projects", '{"id": "C", "title": {"sv": "C"}, "planned": {"start": "2021-13"}}', "add")
-    assert e.value.pointer == "/projects/2/planned/start"
-    assert str(e.value).startswith("at /projects/2/planned/start: ")
+    # the same message as JS: the part's name, then the pointer inside it
+    assert e.value.pointer == "/planned/start"
+    assert str(e.value).startswith("project: at /planned/start: ")

@@ -65,6 +65,17 @@ fn at_pointer(pointer: &str) -> String {
 }
 
 impl JsonError {
+    /// The message without its `line:column: ` prefix — `at /pointer: what was expected` —
+    /// for a value that was not written as text by its user (a JS object, a Python dict),
+    /// where the JSON pointer alone says where.
+    pub fn message_at_pointer(&self) -> String {
+        match self {
+            JsonError::Data { pointer, message, .. } => format!("{}{message}", at_pointer(pointer)),
+            JsonError::Syntax { message, .. } => message.clone(),
+            JsonError::NotUtf8 { .. } | JsonError::Format { .. } => self.to_string(),
+        }
+    }
+
     /// The 1-based line and column the error is at, when it has one (a syntax or data
     /// error; its message then starts with `line:column: `).
     pub fn position(&self) -> Option<(usize, usize)> {
@@ -127,8 +138,23 @@ fn read(text: &str) -> Result<Portfolio, JsonError> {
 /// path to report the JSON pointer and the line and column of the value that fails.
 #[doc(hidden)]
 pub fn read_tree(text: &str) -> Result<Portfolio, JsonError> {
+    read_tree_as(text)
+}
+
+/// Reads one part of the model — a project, an activity, a period value … — from its kartan
+/// JSON text, strictly as [`from_str`] reads a whole document: the JSON pointer of an error
+/// is relative to the part (`/title` of a project). For the bindings' edits, which take a
+/// part as a Python dict or a JS object written as JSON.
+///
+/// # Errors
+/// [`JsonError::Syntax`] or [`JsonError::Data`] naming the place and what was expected.
+pub fn part_from_str<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, JsonError> {
+    read_tree_as(text.strip_prefix('\u{FEFF}').unwrap_or(text))
+}
+
+fn read_tree_as<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, JsonError> {
     let value = tree::parse(text).map_err(|(e, steps)| classify(e, &steps))?;
-    serde_path_to_error::deserialize::<_, Portfolio>(&value).map_err(|e| {
+    serde_path_to_error::deserialize::<_, T>(&value).map_err(|e| {
         let steps = tree::steps(e.path());
         let (line, column) = tree::locate(text, &steps);
         JsonError::Data { pointer: tree::pointer(&steps), line, column, message: e.into_inner().to_string() }
@@ -348,6 +374,18 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn a_part_reads_strictly_with_its_own_pointer() {
+        let project: crate::model::Project = part_from_str(r#"{"id":"P1","title":{"en":"One"}}"#).unwrap();
+        assert_eq!(project.id, "P1");
+        let err = part_from_str::<crate::model::Project>(r#"{"id":"P1","title":"One"}"#).unwrap_err();
+        assert!(matches!(&err, JsonError::Data { pointer, .. } if pointer == "/title"), "{err:?}");
+        assert!(err.to_string().starts_with("1:20: at /title: invalid type: string \"One\""), "{err}");
+        assert!(err.message_at_pointer().starts_with("at /title: invalid type: string \"One\""), "{err}");
+        let err = part_from_str::<crate::model::Project>(r#"{"id":"P1","title":{},"colour":1}"#).unwrap_err();
+        assert!(err.message_at_pointer().starts_with("at /colour: unknown field `colour`"), "{err}");
     }
 
     #[test]
