@@ -1,6 +1,6 @@
 """tests/vectors/tables: the projects, periods and progress tables of a small portfolio,
 the rows core/tests/vectors_tables.rs checks (``kartan::analysis::tables``), read from
-the binding's ``projects_table``, ``periods_table`` and ``progress_table`` through
+the binding's ``p.tables.projects``, ``p.tables.periods`` and ``p.tables.progress`` through
 pyarrow. Exact decimals are compared as ``decimal.Decimal`` (``decimals="exact"``);
 the progress table has float64 columns only, compared to a double's precision."""
 
@@ -53,8 +53,8 @@ def test_there_are_table_vectors() -> None:
 def test_projects_and_periods_tables_exact(path: Path) -> None:
     p, case = _case(path)
     for name, table in (
-        ("projects", p.projects_table(case["lang"], decimals="exact")),
-        ("periods", p.periods_table(case["lang"], decimals="exact")),
+        ("projects", p.tables.projects(case["lang"], decimals="exact")),
+        ("periods", p.tables.periods(case["lang"], decimals="exact")),
     ):
         want = case["expected"][name]
         got = pa.table(table)
@@ -66,7 +66,7 @@ def test_projects_and_periods_tables_exact(path: Path) -> None:
 def test_progress_table(path: Path) -> None:
     p, case = _case(path)
     want = case["expected"]["progress"]
-    got = pa.table(p.progress_table(as_of=datetime.date.fromisoformat(case["as_of"]), lang=case["lang"]))
+    got = pa.table(p.tables.progress(as_of=datetime.date.fromisoformat(case["as_of"]), lang=case["lang"]))
     assert got.column_names == [c for c, _ in want["columns"]]
     for g, w in zip(got.to_pylist(), _want(want), strict=True):
         for (column, dtype) in want["columns"]:
