@@ -24,6 +24,8 @@ mod report;
 #[cfg(feature = "results")]
 mod results;
 mod table;
+#[cfg(feature = "results")]
+mod tables;
 pub mod types;
 
 pub use portfolio::JsPortfolio;

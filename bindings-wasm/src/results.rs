@@ -1,6 +1,6 @@
 //! The results engine on a `Portfolio` (`kartan::analysis::results`, DESIGN.md rules 1-6).
 
-use kartan::analysis::results::{Band, Periods, ResultsError, ResultsExt};
+use kartan::analysis::results::{Band, Periods, ResultsError, ResultsIndex};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -29,7 +29,7 @@ impl JsPortfolio {
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
     ) -> Result<JsValue, JsValue> {
         let id = args::string("id", &id).map_err(plain)?;
-        let values = self.inner().period_values(&id).map_err(results_error)?;
+        let values = ResultsIndex::new(self.inner()).indicator(&id).and_then(|q| q.values()).map_err(results_error)?;
         object(&values).map_err(JsValue::from)
     }
 
@@ -49,7 +49,8 @@ impl JsPortfolio {
         let id = args::string("id", &id).map_err(plain)?;
         let as_of = args::date("asOf", &as_of).map_err(plain)?;
         let band = band_arg(&band)?;
-        let progress = self.inner().indicator_progress_with(&id, as_of, &band).map_err(results_error)?;
+        let index = ResultsIndex::new(self.inner());
+        let progress = index.indicator(&id).and_then(|q| q.band(band).progress(as_of)).map_err(results_error)?;
         object(&progress).map_err(JsValue::from)
     }
 
@@ -65,7 +66,8 @@ impl JsPortfolio {
     ) -> Result<JsValue, JsValue> {
         let id = args::string("id", &id).map_err(plain)?;
         let periods = periods_arg(&periods)?;
-        let rollup = self.inner().rollup(&id, &periods).map_err(results_error)?;
+        let rollup =
+            ResultsIndex::new(self.inner()).indicator(&id).and_then(|q| q.rollup(&periods)).map_err(results_error)?;
         object(&rollup).map_err(JsValue::from)
     }
 
@@ -79,7 +81,7 @@ impl JsPortfolio {
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
     ) -> Result<JsValue, JsValue> {
         let id = args::string("id", &id).map_err(plain)?;
-        let spec = self.inner().indicator_chart(&id).map_err(results_error)?;
+        let spec = ResultsIndex::new(self.inner()).indicator(&id).and_then(|q| q.chart()).map_err(results_error)?;
         object(&spec).map_err(JsValue::from)
     }
 }

@@ -2310,8 +2310,13 @@ export interface LinkedIndicator {
    */
   id: string;
   /**
-   * Progress from baseline to target as a fraction (0.5 = 50 %, DESIGN.md rule 3),
-   * filled by the results engine; `None` until then, or when it has no target.
+   * Progress from baseline to target as of the comparison's date, a **fraction**
+   * (0.5 = half-way, 1 = target reached, negative = a regression; DESIGN.md rule 3),
+   * as [`crate::analysis::results::ResultsIndex::indicator_progress`] gives it with
+   * the default band. `None` when it cannot be said: no target, no baseline, nothing
+   * reported by then, target equal to baseline, an indicator that is not a unit or
+   * percentage, or a later indicator with the id of an earlier one (`validate`
+   * reports the duplicate). In JSON a decimal string (`"0.5"`) or `null`.
    */
   progress: string | null;
   /**

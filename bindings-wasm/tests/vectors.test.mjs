@@ -252,6 +252,20 @@ function runSurveyReference(c) {
   survey.trend.forEach((p, i) => sameTwoDp(p.mean, want[i].mean, `trend ${p.event}`));
 }
 
+/** The projects, periods and progress tables of the core (kartan::analysis::tables): the
+ *  same columns (name, dtype) and rows (cells in their JSON form: exact decimals as strings,
+ *  dates YYYY-MM-DD, null for none) as the Rust and Python suites check. */
+function runTables(c) {
+  const p = portfolioOf(c.portfolio);
+  const tables = [p.projectsTable(c.lang), p.periodsTable(c.lang), p.progressTable(c.as_of, c.lang)];
+  assert.deepEqual(tables.map((t) => t.name), ["projects", "periods", "progress"]);
+  for (const table of tables) {
+    const want = c.expected[table.name];
+    assert.deepEqual(table.columns.map((col) => [col.name, col.dtype]), want.columns, `${table.name} columns`);
+    assert.deepEqual(table.rows, want.rows, `${table.name} rows`);
+  }
+}
+
 /** Each bound area: the function that binds it, and its runner (given the case and its
  *  file name). A build without that function (a kartan-wasm feature off) skips the area
  *  and says so. */
@@ -262,12 +276,10 @@ const BOUND = {
   report: ["report", runReport],
   iati: ["fromIati", runIati],
   survey: ["survey", runSurvey],
+  tables: ["periodsTable", runTables],
 };
-/** Areas with no JS runner, each with the reason. */
-const NOT_BOUND = {
-  tables: "the JS Portfolio has no projects/periods/progress tables yet (kartan::analysis::tables builds them; "
-    + "core/tests/vectors_tables.rs and bindings-python/tests/test_vectors_tables.py check them)",
-};
+/** Areas with no JS runner, each with the reason (none today). */
+const NOT_BOUND = {};
 const built = (method) => typeof Portfolio.prototype[method] === "function" || typeof Portfolio[method] === "function";
 
 const entries = readdirSync(vectors, { withFileTypes: true });

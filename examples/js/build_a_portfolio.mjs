@@ -84,16 +84,18 @@ assert.deepEqual(errors, []);
 console.log(`valid as of ${asOf}: ${errors.length} errors, ${diagnostics.length - errors.length} other findings`);
 
 // Map vs reality: the experience item has evidence (the observation in the meeting notes);
-// the effect item has none yet, but the indicator P1-1 is linked to it.
+// the effect item has none yet, but the indicator P1-1 is linked to it, with its progress
+// as of the date: 16 firms against a baseline of 10 and a life target of 50 (the period
+// targets 20 + 30 add up: cumulative, the default), (16 - 10) / (50 - 10) = 0.15.
 const reality = p.mapVsReality(asOf);
 for (const item of reality.items) {
-  const linked = item.indicators.map((i) => ` indicator ${i.id}: progress ${i.progress?.value ?? "not computed"}`);
+  const linked = item.indicators.map((i) => ` indicator ${i.id}: progress ${i.progress ?? "none"}`);
   console.log(`${item.item}: ${item.verdict} (${item.evidence} observations)${linked.join(",")}`);
 }
 const byItem = new Map(reality.items.map((i) => [i.item, i]));
 assert.deepEqual(byItem.get("M-LOC-EXP-1").observations, ["O1"]);
 assert.equal(byItem.get("M-LOC-EFF-1").verdict, "none_yet");
-assert.deepEqual(byItem.get("M-LOC-EFF-1").indicators.map((i) => i.id), ["P1-1"]);
+assert.deepEqual(byItem.get("M-LOC-EFF-1").indicators, [{ id: "P1-1", project: "P1", progress: "0.15" }]);
 
 // Progress (DESIGN.md rule 3) at the end of 2024: in the 2024 period (16 - 10) / (20 - 10)
 // = 0.6; over the life of the project the targets add up (cumulative, the default) to 50,
