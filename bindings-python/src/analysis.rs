@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 use kartan::analysis::results::{
-    Band, Figure, IndicatorProgress, IndicatorValues, Periods, Progress, ResultsError, ResultsExt, ResultsIndex, Rollup,
+    Band, Figure, IndicatorProgress, IndicatorValues, Periods, Progress, ResultsError, ResultsIndex, Rollup,
 };
 use pyo3::prelude::*;
 use rust_decimal::Decimal;
@@ -430,7 +430,8 @@ impl PyPeriodValues {
 
 /// The period values of indicator `id` (see `Portfolio.period_values`).
 pub(crate) fn period_values(py: Python<'_>, portfolio: &kartan::Portfolio, id: &str) -> PyResult<PyPeriodValues> {
-    py.detach(|| portfolio.period_values(id).map(|v| PyPeriodValues::from_core(&v))).map_err(|e| results_error(py, &e))
+    py.detach(|| ResultsIndex::new(portfolio).indicator(id)?.values().map(|v| PyPeriodValues::from_core(&v)))
+        .map_err(|e| results_error(py, &e))
 }
 
 /// Reads `periods`: `"yearly"`, `"half_yearly"`, `"quarterly"`, `"monthly"` or a list of
@@ -472,8 +473,11 @@ pub(crate) fn progress(
     band: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyProgress> {
     let band = band_arg(py, band)?;
-    py.detach(|| portfolio.indicator_progress_with(id, as_of, &band).map(|p| PyProgress::from_core(&p)))
-        .map_err(|e| results_error(py, &e))
+    py.detach(|| {
+        let index = ResultsIndex::new(portfolio);
+        index.indicator(id)?.band(band).progress(as_of).map(|p| PyProgress::from_core(&p))
+    })
+    .map_err(|e| results_error(py, &e))
 }
 
 /// The progress of every indicator as columns (see `Portfolio.progress_table`).
@@ -546,11 +550,14 @@ pub(crate) fn progress_table(
 
 /// The roll-up of indicator `id` (see `Portfolio.rollup`).
 pub(crate) fn rollup(py: Python<'_>, portfolio: &kartan::Portfolio, id: &str, periods: &Periods) -> PyResult<PyRollup> {
-    py.detach(|| portfolio.rollup(id, periods).map(|r| PyRollup::from_core(&r))).map_err(|e| results_error(py, &e))
+    py.detach(|| ResultsIndex::new(portfolio).indicator(id)?.rollup(periods).map(|r| PyRollup::from_core(&r)))
+        .map_err(|e| results_error(py, &e))
 }
 
 /// The Vega-Lite v6 chart spec of indicator `id`, as a dict.
 pub(crate) fn chart_spec<'py>(py: Python<'py>, portfolio: &kartan::Portfolio, id: &str) -> PyResult<Bound<'py, PyAny>> {
-    let spec = py.detach(|| portfolio.indicator_chart(id).map(|v| v.to_string())).map_err(|e| results_error(py, &e))?;
+    let spec = py
+        .detach(|| ResultsIndex::new(portfolio).indicator(id)?.chart().map(|v| v.to_string()))
+        .map_err(|e| results_error(py, &e))?;
     to_py_dict(py, &spec)
 }
