@@ -16,8 +16,7 @@ use super::values::{overflow, tie_diagnostics, PeriodFigures};
 
 /// One value of a breakdown, e.g. `sex = female`, with its actual and target.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
-#[schemars(rename = "DisaggregationValue")]
-pub struct BreakdownValue<'a> {
+pub struct DisaggregationValue<'a> {
     /// The dimension values this row is about (one for a marginal breakdown, several
     /// for a cross-tabulation such as sex × age).
     pub dimensions: &'a [Dimension],
@@ -61,13 +60,12 @@ pub struct Mismatch {
 /// One breakdown of a total: every value of one dimension (or of one cross of
 /// dimensions). Different breakdowns are never added together.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
-#[schemars(rename = "Disaggregation")]
-pub struct Breakdown<'a> {
+pub struct Disaggregation<'a> {
     /// The dimension name (`sex`), or the names of a cross joined by `+` in
     /// alphabetical order (`age+sex`).
     pub dimension: String,
     /// Its values, ordered by dimension value.
-    pub values: Vec<BreakdownValue<'a>>,
+    pub values: Vec<DisaggregationValue<'a>>,
     /// Where the values do not sum to the total. Empty when they do, or when there is
     /// no total (or only percents without counts) to compare with.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -107,11 +105,15 @@ pub(crate) fn group_name(key: &[Dimension]) -> String {
 }
 
 /// Adds a row to the breakdown named after `key` in `list`, creating it in order.
-pub(crate) fn push_row<'a>(list: &mut Vec<Breakdown<'a>>, row: BreakdownValue<'a>) {
+/// The old internal names, kept so the roll-up and values modules read unchanged.
+pub(crate) type Breakdown<'a> = Disaggregation<'a>;
+pub(crate) type BreakdownValue<'a> = DisaggregationValue<'a>;
+
+pub(crate) fn push_row<'a>(list: &mut Vec<Disaggregation<'a>>, row: DisaggregationValue<'a>) {
     let name = group_name(row.dimensions);
     match list.iter_mut().find(|b| b.dimension == name) {
         Some(b) => b.values.push(row),
-        None => list.push(Breakdown { dimension: name, values: vec![row], mismatches: Vec::new() }),
+        None => list.push(Disaggregation { dimension: name, values: vec![row], mismatches: Vec::new() }),
     }
 }
 
@@ -123,9 +125,9 @@ pub(crate) fn breakdowns_of<'a>(
     keys: &[&'a [Dimension]],
     timeline: &Timeline<'_>,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Result<Vec<Vec<Breakdown<'a>>>, ResultsError> {
-    let mut out: Vec<Vec<Breakdown<'a>>> = vec![Vec::new(); timeline.buckets];
-    let mut rows: Vec<Option<BreakdownValue<'a>>> = vec![None; timeline.buckets];
+) -> Result<Vec<Vec<Disaggregation<'a>>>, ResultsError> {
+    let mut out: Vec<Vec<Disaggregation<'a>>> = vec![Vec::new(); timeline.buckets];
+    let mut rows: Vec<Option<DisaggregationValue<'a>>> = vec![None; timeline.buckets];
     let mut ties = Vec::new();
     for &key in keys {
         for side in [Side::Actual, Side::Target] {
@@ -138,7 +140,7 @@ pub(crate) fn breakdowns_of<'a>(
                 cutoff: None,
             };
             run(&reader, timeline, &mut ties, &mut |b, figure, carried| {
-                let row = rows[b].get_or_insert_with(|| BreakdownValue {
+                let row = rows[b].get_or_insert_with(|| DisaggregationValue {
                     dimensions: key,
                     actual: None,
                     carried_forward: false,
@@ -169,7 +171,7 @@ pub(crate) fn breakdowns_of<'a>(
 /// Compares each breakdown's sum with the total, per side; fills `mismatches`.
 /// Nothing is compared for measures that do not sum, or when the total is missing.
 pub(crate) fn check_breakdown(
-    breakdown: &mut Breakdown<'_>,
+    breakdown: &mut Disaggregation<'_>,
     measure: Measure,
     actual: Option<Figure>,
     target: Option<Figure>,
@@ -214,7 +216,7 @@ pub(crate) fn check_breakdown(
 }
 
 /// A warning per mismatch, naming both numbers.
-pub(crate) fn mismatch_diagnostics(pointer: &str, breakdown: &Breakdown<'_>, diagnostics: &mut Vec<Diagnostic>) {
+pub(crate) fn mismatch_diagnostics(pointer: &str, breakdown: &Disaggregation<'_>, diagnostics: &mut Vec<Diagnostic>) {
     for m in &breakdown.mismatches {
         let side = match m.side {
             Side::Actual => "actual",

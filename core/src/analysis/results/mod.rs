@@ -47,7 +47,15 @@ use crate::model::Portfolio;
 
 pub use chart::indicator_chart_spec;
 pub use contributors::Contributor;
-pub use disaggregation::{Breakdown, BreakdownValue, Compared, Mismatch};
+pub use disaggregation::{Compared, Disaggregation, DisaggregationValue, Mismatch};
+
+/// The old name of [`Disaggregation`] (it clashed with
+/// [`crate::analysis::breakdown::Breakdown`], projects grouped along a dimension).
+#[deprecated(since = "0.2.0", note = "renamed Disaggregation")]
+pub type Breakdown<'a> = Disaggregation<'a>;
+/// The old name of [`DisaggregationValue`].
+#[deprecated(since = "0.2.0", note = "renamed DisaggregationValue")]
+pub type BreakdownValue<'a> = DisaggregationValue<'a>;
 pub use error::ResultsError;
 pub use figure::{percent, Figure};
 pub use index::ResultsIndex;
