@@ -205,10 +205,16 @@ pub(crate) fn from_iati(
 pub(crate) fn warn_skipped(py: Python<'_>, name: Option<&str>, report: &ImportReport) -> PyResult<()> {
     let Some(first) = report.errors().next() else { return Ok(()) };
     let skipped = report.activities_skipped;
+    let errors = report.errors().count();
+    // Worded for what happened: a bad date drops the date and keeps the activity.
+    let what = match skipped {
+        0 => format!("left out values with {errors} error{}", if errors == 1 { "" } else { "s" }),
+        1 => "skipped 1 activity".to_owned(),
+        n => format!("skipped {n} activities"),
+    };
     let message = format!(
-        "{}the IATI import skipped {skipped} activit{} ({}: {}); kartan.import_iati gives the whole import report",
+        "{}the IATI import {what} ({}: {}); kartan.import_iati gives the whole import report",
         name.map(|n| format!("{n}: ")).unwrap_or_default(),
-        if skipped == 1 { "y" } else { "ies" },
         first.path,
         first.message
     );

@@ -550,7 +550,7 @@ fn decimals_arg(decimals: &str) -> PyResult<tables::Decimals> {
 /// Loads a portfolio from a file, detecting the format from the content: kartan JSON
 /// (``{``) or IATI activity XML (``<``, imported leniently; ``kartan.import_iati`` gives
 /// the import report too). When the IATI import skipped activities (an error in them,
-/// or a file cut short), a ``UserWarning`` says how many and why.
+/// or a file cut short) or left out a value (a bad date), a ``UserWarning`` says so and why.
 ///
 /// Raises ``FileNotFoundError`` / ``PermissionError`` / ``IsADirectoryError`` for I/O,
 /// ``kartan.ParseError`` (``filename``, ``line``, ``column``, ``pointer``) for content

@@ -10,8 +10,9 @@ pub const EXIT_CODES: &str = "\
 Exit codes:
   0  success (for `validate`: the portfolio is valid; warnings are allowed)
   1  `validate`: the portfolio is invalid (the diagnostics are listed); any command:
-     an IATI import skipped an activity or stopped early (each error is listed; the
-     output of `convert` and `report` is written, without what was skipped)
+     an IATI import skipped an activity, dropped a value (a bad date) or stopped early
+     (each error is listed; the output of `convert` and `report` is written, without
+     what was skipped or dropped)
   2  a file could not be read, parsed or written, or the command line is wrong
 
 Every error is one line on standard error, starting with `kartan: ` and naming the file.";

@@ -83,8 +83,9 @@ fn bad(name: &str) -> std::path::PathBuf {
 }
 
 #[test]
-fn convert_and_report_exit_1_when_an_activity_is_skipped_and_still_write() {
-    // One of two activities has a bad date: the README says exit 1, the output is written.
+fn convert_and_report_exit_1_when_a_value_is_dropped_and_still_write() {
+    // One of two activities has a bad date: the date is dropped and the activity kept
+    // (issue 14); the error still means exit 1, and the output is written.
     let file = bad("skipped_activity.xml");
     let name = file.display().to_string();
     for to in ["json", "csv", "iati"] {
@@ -97,7 +98,7 @@ fn convert_and_report_exit_1_when_an_activity_is_skipped_and_still_write() {
         // The summary counts the error as an error.
         assert_eq!(
             lines[1],
-            format!("kartan: {name}: IATI import: 1 activities imported, 1 skipped, 1 errors, 1 warnings"),
+            format!("kartan: {name}: IATI import: 2 activities imported, 0 skipped, 1 errors, 0 warnings"),
             "--to {to}"
         );
     }

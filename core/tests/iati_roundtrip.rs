@@ -46,8 +46,23 @@ fn every_real_file_exports_valid_iati_and_round_trips() {
         let bytes = std::fs::read(Path::new(REAL).join(name)).unwrap();
         let first = import(&bytes);
         let (xml, warnings) = to_iati(&first);
-        assert!(warnings.is_empty(), "{name}: export warnings {warnings:?}");
-        xmllint(&xml, name).unwrap_or_else(|e| panic!("{name}: exported XML does not validate:\n{e}"));
+        // The one thing some real inputs lack that IATI requires is a description: the
+        // export invents none and says so, once per such project.
+        let undescribed: Vec<String> = (first.projects.iter().enumerate())
+            .filter(|(_, p)| p.description.is_blank())
+            .map(|(i, _)| format!("/projects/{i}/description"))
+            .collect();
+        let warned: Vec<String> = warnings.iter().map(|d| d.path.clone()).collect();
+        assert_eq!(warned, undescribed, "{name}: export warnings {warnings:?}");
+        match xmllint(&xml, name) {
+            Ok(()) => assert!(undescribed.is_empty(), "{name}"),
+            // xmllint names the element after the missing description, every time.
+            Err(e) => {
+                let complaints: Vec<&str> = e.lines().filter(|l| l.contains("validity error")).collect();
+                assert!(!undescribed.is_empty(), "{name}: exported XML does not validate:\n{e}");
+                assert!(complaints.iter().all(|l| l.ends_with("Expected is ( description ).")), "{name}:\n{e}");
+            }
+        }
         let second = import(xml.as_bytes());
         assert_eq!(first.projects.len(), second.projects.len(), "{name}");
         for (a, b) in first.projects.iter().zip(&second.projects) {

@@ -84,6 +84,7 @@ fn project() -> impl Strategy<Value = Project> {
             period,
             value: Money::new(amount, currency),
             indicative: revised,
+            value_date: None,
         });
     ("\\PC{1,10}", text(), text(), range(), range(), vec(budget, 0..3), vec(indicator(), 0..3), option::of(0usize..6))
         .prop_map(|(id, title, description, planned, actual, budgets, indicators, status)| {

@@ -67,6 +67,7 @@ fn portfolio() -> impl Strategy<Value = Portfolio> {
                     period: DateRange::default(),
                     value: Money::new(Decimal::from(amount), "SEK"),
                     indicative: false,
+                    value_date: None,
                 });
                 p.projects.push(project);
             }

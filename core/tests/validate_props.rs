@@ -159,6 +159,7 @@ fn apply(p: &mut Portfolio, e: &Edit) {
                 period,
                 value: Money::new(amount, currency),
                 indicative: false,
+                value_date: None,
             });
         }
         Edit::Activity(a, state, planned, held) if na > 0 => {

@@ -30,8 +30,9 @@ use crate::args::{ConvertArgs, ConvertTo};
 const SNIFF: u64 = 64 * 1024;
 
 /// Converts the file. Exit code 0 on success (export warnings are reported on standard
-/// error), 1 when an IATI import skipped an activity or stopped early (the output is
-/// written, without what was skipped; each error is a line on standard error), 2 when
+/// error), 1 when an IATI import skipped an activity, dropped a value or stopped early
+/// (the output is written, without what was left out; each error is a line on standard
+/// error), 2 when
 /// the input cannot be loaded or the output cannot be written.
 pub fn run(args: &ConvertArgs) -> Result<ExitCode, CliError> {
     let target = match args.to {

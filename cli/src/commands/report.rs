@@ -43,7 +43,7 @@ fn note_iati_skips(path: &std::path::Path, import: &kartan::io::iati::ImportRepo
 ///
 /// An invalid portfolio still gets its report (section 9 lists the problems); a note
 /// on standard error says how many errors it has. Exit code 0; 1 when an IATI import
-/// skipped an activity or stopped early (the report is written, section 9 says what is
+/// skipped an activity, dropped a value or stopped early (the report is written, section 9 says what is
 /// missing); 2 when the input cannot be loaded or the output cannot be written.
 pub fn run(args: &ReportArgs) -> Result<ExitCode, CliError> {
     let mut read_diagnostics = Vec::new();

@@ -59,8 +59,13 @@ pub struct Budget {
     /// The amount.
     pub value: Money,
     /// Whether the budget is only indicative (IATI `BudgetStatus` 1) or committed (2).
+    /// An IATI budget without `@status` is indicative (the standard's default).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub indicative: bool,
+    /// The date the amount is valued at, for currency conversion (IATI
+    /// `budget/value/@value-date`); `None` when the source does not give one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value_date: Option<chrono::NaiveDate>,
 }
 
 /// The budget lines that count: for each period, the revised line when there is one,
@@ -119,6 +124,7 @@ mod tests {
             period: DateRange { start: Some(y), end: Some(y) },
             value: Money::new(amount, "SEK"),
             indicative: false,
+            value_date: None,
         }
     }
 

@@ -137,6 +137,16 @@ pub struct Project {
     /// The parent project's id, for a sub-project. Projects form a tree, never a cycle.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<String>,
+    /// The ids of child projects as this project's source declares them (IATI
+    /// `related-activity` type 2), in the source's order. The tree itself is given by
+    /// each child's `parent`; this keeps the declaration, also of a child that is not
+    /// in the portfolio.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub children: Vec<String>,
+    /// The language of the project's texts when it is not the portfolio's
+    /// `default_language` (IATI `iati-activity/@xml:lang`), as a BCP 47 tag.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_language: Option<String>,
     /// IATI activity status.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<ActivityStatus>,
@@ -239,6 +249,8 @@ impl Project {
             focus_area: None,
             levels: Vec::new(),
             parent: None,
+            children: Vec::new(),
+            default_language: None,
             status: None,
             planned: DateRange::default(),
             actual: DateRange::default(),

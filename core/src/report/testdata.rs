@@ -102,6 +102,7 @@ pub(crate) fn portfolio() -> Portfolio {
         period: DateRange::default(),
         value: Money::new(dec("1000000"), "SEK"),
         indicative: false,
+        value_date: None,
     }];
     program.matrix = ResultsMatrix {
         rows: vec![
@@ -179,12 +180,14 @@ pub(crate) fn portfolio() -> Portfolio {
             period: DateRange::between(date(2010, 1, 1), date(2010, 12, 31)),
             value: Money::new(dec("100"), "SEK"),
             indicative: false,
+            value_date: None,
         },
         Budget {
             kind: BudgetKind::Revised,
             period: DateRange::between(date(2010, 1, 1), date(2010, 12, 31)),
             value: Money::new(dec("120.50"), "SEK"),
             indicative: false,
+            value_date: None,
         },
     ];
     let mut ind = Indicator::new("IND-1", Some(Measure::Unit));

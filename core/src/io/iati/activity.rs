@@ -23,12 +23,65 @@ pub(crate) struct Activity {
     pub(crate) lang: std::rc::Rc<str>,
     /// Errors: any makes the activity skipped (lenient) or the import fail (strict).
     pub(crate) errors: Vec<Diagnostic>,
-    /// Warnings and notes, kept either way.
+    /// Warnings and notes, kept either way; also errors whose value alone is dropped
+    /// (a bad date) while the activity is kept.
     pub(crate) notes: Vec<Diagnostic>,
+    /// The first error of either kind: strict mode fails on it.
+    pub(crate) first_error: Option<Diagnostic>,
     /// Organisations met in this activity, merged only if it is kept.
     pub(crate) orgs: Vec<Organisation>,
     /// Children named by `related-activity` type 2.
     pub(crate) children: Vec<String>,
+}
+
+impl Activity {
+    /// An error that skips the activity (lenient) or fails the import (strict).
+    pub(crate) fn fail(&mut self, d: Diagnostic) {
+        if self.first_error.is_none() {
+            self.first_error = Some(d.clone());
+        }
+        self.errors.push(d);
+    }
+
+    /// An error whose value (a date, a period) is dropped while the activity and the
+    /// rest of its data are kept (lenient); strict mode fails on it.
+    pub(crate) fn lose(&mut self, d: Diagnostic) {
+        if self.first_error.is_none() {
+            self.first_error = Some(d.clone());
+        }
+        self.notes.push(d);
+    }
+}
+
+/// Why an `xsd:date` attribute could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DateFault<'s> {
+    /// The attribute is not there.
+    Missing,
+    /// The attribute is there but blank.
+    Blank,
+    /// The attribute holds something that is not an `xsd:date`.
+    NotADate(&'s str),
+}
+
+impl DateFault<'_> {
+    /// What is wrong, worded for what is really there: `activity-date has no
+    /// @iso-date`, `… @iso-date is empty`, `… @iso-date "2021-13-01" is not a date …`.
+    pub(crate) fn describe(self, element: &str, attribute: &str) -> String {
+        match self {
+            DateFault::Missing => format!("{element} has no @{attribute}"),
+            DateFault::Blank => format!("{element}/@{attribute} is empty"),
+            DateFault::NotADate(v) => format!(
+                "{element}/@{attribute} {v:?} is not a date (xsd:date: YYYY-MM-DD, optionally with a time zone such as Z or +02:00)"
+            ),
+        }
+    }
+
+    /// True when a value was there and could not be read (an error: a value is
+    /// dropped); false when none was given (a warning: nothing is dropped).
+    pub(crate) fn is_bad_value(self) -> bool {
+        matches!(self, DateFault::NotADate(_))
+    }
 }
 
 /// What the importer keeps from one segment of the input to the next.
@@ -136,6 +189,7 @@ impl<'a> Importer<'a, '_> {
             lang: std::rc::Rc::from(self.st.default_lang.as_str()),
             errors: Vec::new(),
             notes: Vec::new(),
+            first_error: None,
             orgs: Vec::new(),
             children: Vec::new(),
         };
@@ -153,21 +207,29 @@ impl<'a> Importer<'a, '_> {
             }
         }
         let mut project = Project::new(String::new(), Text::new());
+        if *act.lang != *self.st.default_lang {
+            project.default_language = Some(act.lang.to_string());
+        }
         let mut identifier = false;
         let mut result_no = 0usize;
         // An empty `<iati-activity/>` has no children: what follows it is its siblings'.
         while let Some(child) = self.child(elem)? {
             match child.name() {
                 b"iati-identifier" => {
+                    self.cur.other_attributes("iati-activity/iati-identifier", &child, &[])?;
                     project.id = self.cur.text("iati-activity/iati-identifier", &child)?.trim().to_owned();
                     identifier = true;
                 }
                 b"reporting-org" => self.reporting_org(&child, &mut act, &mut project)?,
-                b"title" => self.text_into("iati-activity/title", &child, &act.lang, &mut project.title)?,
+                b"title" => {
+                    self.cur.other_attributes("iati-activity/title", &child, &[])?;
+                    self.text_into("iati-activity/title", &child, &act.lang, &mut project.title)?
+                }
                 b"description" => {
                     let kind = self.attr_value(&child, b"type")?.unwrap_or_default();
                     match kind.trim() {
                         "" | "1" => {
+                            self.cur.other_attributes("iati-activity/description", &child, &[b"type"])?;
                             self.text_into("iati-activity/description", &child, &act.lang, &mut project.description)?
                         }
                         other => self.cur.skip_variant(CTX, &child, &format!("description[@type={other}]"))?,
@@ -182,7 +244,8 @@ impl<'a> Importer<'a, '_> {
                         let d = self.cur.warning(child.offset, "iati-unknown-code", format!("activity-status/@code {code:?} is not an ActivityStatus code (1-6); status left unknown"));
                         act.notes.push(d);
                     }
-                    self.cur.skip(&child)?;
+                    self.cur.other_attributes("iati-activity/activity-status", &child, &[b"code"])?;
+                    self.cur.skip_content("iati-activity/activity-status", &child)?;
                 }
                 b"activity-date" => self.activity_date(&child, &mut act, &mut project)?,
                 b"sector" => self.sector(&child, &mut act, &mut project)?,
@@ -202,7 +265,7 @@ impl<'a> Importer<'a, '_> {
                 "iati-missing-identifier",
                 "iati-activity has no (or an empty) iati-identifier; the activity is skipped",
             );
-            act.errors.push(d);
+            act.fail(d);
         }
         let sectors: Vec<&str> = project.sectors.iter().map(|s| s.code.as_str()).collect();
         if !sectors.is_empty() {
@@ -215,10 +278,12 @@ impl<'a> Importer<'a, '_> {
     /// Keeps the activity or, with errors, skips it (lenient) or fails (strict).
     fn keep(&mut self, project: Project, act: Activity) -> Result<(), ImportError> {
         let report = &mut self.cur.report.report;
-        if let Some(first) = act.errors.first() {
-            if self.options.strict {
-                return Err(ImportError::Invalid { diagnostic: first.clone() });
+        if self.options.strict {
+            if let Some(first) = act.first_error {
+                return Err(ImportError::Invalid { diagnostic: first });
             }
+        }
+        if !act.errors.is_empty() {
             report.activities_skipped += 1;
             report.diagnostics.extend(act.notes);
             report.diagnostics.extend(act.errors);
@@ -282,7 +347,7 @@ impl<'a> Importer<'a, '_> {
     /// (IATI 1.x style) counts as a narrative in `lang`.
     pub(crate) fn text_into(
         &mut self,
-        ctx: &'static str,
+        ctx: &str,
         elem: &Elem<'_>,
         lang: &str,
         text: &mut Text,
@@ -301,10 +366,11 @@ impl<'a> Importer<'a, '_> {
                         match name {
                             b"xml:lang" if !value.trim().is_empty() => narrative_lang = Some(lang_tag(&value)),
                             b"xml:lang" => {}
-                            _ => self.cur.attribute_unmodelled("narrative", &child, name),
+                            n if super::reader::is_namespace_declaration(n) => {}
+                            _ => self.cur.attribute_unmodelled(&format!("{ctx}/narrative"), &child, name),
                         }
                     }
-                    let content = self.cur.text("narrative", &child)?;
+                    let content = self.cur.text_in(&child, || format!("{ctx}/narrative"))?;
                     add_text(
                         &mut self.cur.report.report.blank_narratives,
                         text,
@@ -395,58 +461,79 @@ impl<'a> Importer<'a, '_> {
 
     fn activity_date(&mut self, elem: &Elem<'_>, act: &mut Activity, project: &mut Project) -> Result<(), ImportError> {
         self.cur.report.count(Count::ActivityDate);
-        let (mut kind, mut date) = (String::new(), String::new());
+        const CTX: &str = "iati-activity/activity-date";
+        let (mut kind, mut date) = (String::new(), None);
         for attr in attributes(elem) {
             let (name, value) = attr.map_err(|m| self.attr_error(elem, m))?;
             match name {
                 b"type" => kind = value.trim().to_owned(),
-                b"iso-date" => date = value.into_owned(),
-                _ => self.cur.attribute_unmodelled("iati-activity/activity-date", elem, name),
+                b"iso-date" => date = Some(value.into_owned()),
+                _ => self.cur.attribute_unmodelled(CTX, elem, name),
             }
         }
-        let Some(day) = self.date(elem.offset, "activity-date/@iso-date", &date, act) else {
-            return self.cur.skip(elem);
-        };
-        let day = Some(PartialDate::Date(day));
         // IATI 1.x names are accepted too.
-        match kind.as_str() {
-            "1" | "start-planned" => project.planned.start = day,
-            "2" | "start-actual" => project.actual.start = day,
-            "3" | "end-planned" => project.planned.end = day,
-            "4" | "end-actual" => project.actual.end = day,
-            other => {
+        let (slot, what) = match kind.as_str() {
+            "1" | "start-planned" => (Some(&mut project.planned.start), "planned start"),
+            "2" | "start-actual" => (Some(&mut project.actual.start), "actual start"),
+            "3" | "end-planned" => (Some(&mut project.planned.end), "planned end"),
+            "4" | "end-actual" => (Some(&mut project.actual.end), "actual end"),
+            _ => (None, "date"),
+        };
+        // A bad or missing date drops that date, never the activity.
+        let day = match self.iso_date(CTX, elem, b"iso-date", date.as_deref()) {
+            Ok(day) => Some(day),
+            Err(fault) => {
+                let message = format!("{}; the {what} is left unknown", fault.describe("activity-date", "iso-date"));
+                if fault.is_bad_value() {
+                    let d = self.cur.error(elem.offset, "iati-bad-date", message);
+                    act.lose(d);
+                } else {
+                    let d = self.cur.warning(elem.offset, "iati-missing-date", message);
+                    act.notes.push(d);
+                }
+                None
+            }
+        };
+        match (slot, day) {
+            (Some(slot), Some(day)) => *slot = Some(PartialDate::Date(day)),
+            (Some(_), None) => {}
+            (None, _) => {
                 let d = self.cur.warning(
                     elem.offset,
                     "iati-unknown-code",
-                    format!("activity-date/@type {other:?} is not 1-4; the date is not used"),
+                    format!("activity-date/@type {kind:?} is not 1-4; the date is not used"),
                 );
                 act.notes.push(d);
             }
         }
         // Narratives on dates are not modelled.
-        if !elem.empty {
-            loop {
-                match self.cur.next()? {
-                    Item::Open(child) => self.cur.skip_unmodelled("iati-activity/activity-date", &child)?,
-                    Item::Close(_) => break,
-                    Item::Text(_) => {}
-                    Item::Eof => return Err(self.cur.truncated()),
-                }
-            }
-        }
-        Ok(())
+        self.cur.skip_content(CTX, elem)
     }
 
-    /// Parses an `xsd:date` (surrounding white space allowed); an error otherwise.
-    pub(crate) fn date(&mut self, offset: usize, what: &str, text: &str, act: &mut Activity) -> Option<NaiveDate> {
-        match iso_date(text.trim()) {
-            Some(d) => Some(d),
-            None => {
-                let d = self.cur.error(offset, "iati-bad-date", format!("{what} {text:?} is not a date (YYYY-MM-DD)"));
-                act.errors.push(d);
-                None
-            }
+    /// Reads attribute `@attr` of `elem` (`raw`: its value, `None` when absent) as an
+    /// `xsd:date` (surrounding white space allowed). A time zone (`Z`, `+02:00`) is
+    /// accepted; the day is kept and the time zone, which kartan's dates do not hold,
+    /// is counted as not modelled (`<ctx>/@<attr>[time zone]`). The caller decides what
+    /// a fault costs and reports it.
+    pub(crate) fn iso_date<'s>(
+        &mut self,
+        ctx: &str,
+        elem: &Elem<'_>,
+        attr: &[u8],
+        raw: Option<&'s str>,
+    ) -> Result<NaiveDate, DateFault<'s>> {
+        let Some(raw) = raw else { return Err(DateFault::Missing) };
+        if raw.trim().is_empty() {
+            return Err(DateFault::Blank);
         }
+        let (date, zoned) = xsd_date(raw.trim()).ok_or(DateFault::NotADate(raw))?;
+        if zoned {
+            let mut key = Vec::with_capacity(attr.len() + 12);
+            key.extend_from_slice(attr);
+            key.extend_from_slice(b"[time zone]");
+            self.cur.attribute_unmodelled(ctx, elem, &key);
+        }
+        Ok(date)
     }
 
     fn sector(&mut self, elem: &Elem<'_>, act: &mut Activity, project: &mut Project) -> Result<(), ImportError> {
@@ -464,7 +551,7 @@ impl<'a> Importer<'a, '_> {
                     Ok(p) => sector.percentage = Some(p),
                     Err(e) => {
                         let d = self.cur.error(elem.offset, "iati-bad-number", format!("sector/@percentage: {e}"));
-                        act.errors.push(d);
+                        act.fail(d);
                     }
                 },
                 b"vocabulary" | b"vocabulary-uri" | b"percentage" => {}
@@ -553,6 +640,28 @@ pub(crate) fn add_text(blank: &mut u64, text: &mut Text, lang: &str, content: St
     }
 }
 
+/// Parses an `xsd:date`: `YYYY-MM-DD` with an optional time zone (`Z`, or `+hh:mm` /
+/// `-hh:mm` up to 14:00). Returns the day and whether a time zone was given.
+pub(crate) fn xsd_date(s: &str) -> Option<(NaiveDate, bool)> {
+    let (day, zone) = s.split_at_checked(10)?;
+    let day = iso_date(day)?;
+    let zone_ok = match zone.as_bytes() {
+        [] => return Some((day, false)),
+        [b'Z'] => true,
+        [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
+            let digits = [*h1, *h2, *m1, *m2];
+            let _ = sign;
+            digits.iter().all(u8::is_ascii_digit) && {
+                let hours = u32::from(h1 - b'0') * 10 + u32::from(h2 - b'0');
+                let minutes = u32::from(m1 - b'0') * 10 + u32::from(m2 - b'0');
+                minutes < 60 && (hours < 14 || (hours == 14 && minutes == 0))
+            }
+        }
+        _ => false,
+    };
+    zone_ok.then_some((day, true))
+}
+
 /// Parses `YYYY-MM-DD` exactly (faster than a format string on millions of dates).
 fn iso_date(s: &str) -> Option<NaiveDate> {
     let b = s.as_bytes();
@@ -575,6 +684,27 @@ mod tests {
         assert_eq!(iso_date("2012-04-15"), NaiveDate::from_ymd_opt(2012, 4, 15));
         for bad in ["2012-4-15", "2012-02-30", "2012-04-15T00:00:00", "20120415", "2012/04/15", "", "+012-04-15"] {
             assert_eq!(iso_date(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn xsd_dates_may_have_a_time_zone() {
+        let day = NaiveDate::from_ymd_opt(2021, 12, 31);
+        assert_eq!(xsd_date("2021-12-31"), day.map(|d| (d, false)));
+        for zoned in ["2021-12-31Z", "2021-12-31+02:00", "2021-12-31-05:30", "2021-12-31+14:00", "2021-12-31-00:00"] {
+            assert_eq!(xsd_date(zoned), day.map(|d| (d, true)), "{zoned}");
+        }
+        for bad in [
+            "2021-12-31z",
+            "2021-12-31+2:00",
+            "2021-12-31+0200",
+            "2021-12-31+14:01",
+            "2021-12-31+10:60",
+            "2021-12-31 Z",
+            "2021-12-31T00:00:00Z",
+            "2021-12-3",
+        ] {
+            assert_eq!(xsd_date(bad), None, "{bad}");
         }
     }
 

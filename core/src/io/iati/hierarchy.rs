@@ -130,13 +130,16 @@ impl Importer<'_, '_> {
                 );
                 act.notes.push(d);
             }
-            "2" if !id.is_empty() => act.children.push(id),
+            "2" if !id.is_empty() => {
+                project.children.push(id.clone());
+                act.children.push(id);
+            }
             _ => {
                 let label = format!("related-activity[@type={kind}]");
                 return self.cur.skip_variant("iati-activity", elem, &label);
             }
         }
-        self.cur.skip(elem)
+        self.cur.skip_content("iati-activity/related-activity", elem)
     }
 
     /// `related-activity` type 2: a child with no parent of its own gets this one.

@@ -10,14 +10,14 @@
 //! |---|---|
 //! | the file | a [`Portfolio`]; `default_language` = root `@xml:lang`, else `en` |
 //! | reporting orgs of the file | the [`Program`](crate::Program): id = the reporting org's `@ref` when the file has one reporting org, else `iati-activities`; title (in the default language) = `IATI activities from <names of the reporting orgs, in order of first appearance>` |
-//! | `iati-activity` | a [`Project`](crate::Project), id = `iati-identifier` |
+//! | `iati-activity` | a [`Project`](crate::Project), id = `iati-identifier`; `@xml:lang`, when it is not the file's, in `default_language` |
 //! | `title`, `description` (type 1 or none) | `title`, `description`; every `narrative` language is kept (a narrative without `@xml:lang` takes the activity's, then the file's; the language subtag is lower-cased: `FR` → `fr`; blank narratives are dropped and counted); several type-1 descriptions in one language are joined with a blank line |
 //! | `reporting-org` | `owner` + an [`Organisation`](crate::Organisation) (id = `@ref`, `iati_type` = `@type`) |
 //! | `participating-org` | `participating` (role, name, type, activity id) + an organisation when it has a `@ref` |
 //! | `activity-status`, `activity-date` 1-4 | `status`, `planned` / `actual` |
-//! | `budget` | `budgets` (type 2 = revised, which replaces the original for the same period in [`effective_budgets`](crate::effective_budgets)); currency from `@currency`, else the activity's `@default-currency` |
+//! | `budget` | `budgets` (type 2 = revised, which replaces the original for the same period in [`effective_budgets`](crate::effective_budgets)); `@status` 1 or none = indicative (the IATI default), 2 = committed; currency from `@currency`, else the activity's `@default-currency`; `value/@value-date` in `value_date` |
 //! | `sector` | `sectors` (all of them), and `classifications["sector"]` = the codes joined with `;` |
-//! | `related-activity` type 1 | `parent`; type 2 sets the child's `parent` when the child has none; a cycle is an error |
+//! | `related-activity` type 1 | `parent`; type 2 is kept in the parent's `children` and sets the child's `parent` when the child has none; a cycle is an error |
 //! | `result` … `indicator` … `baseline` / `period` / `target` / `actual` | [`Result`](crate::Result) … [`Indicator`](crate::Indicator) … with dimensions, locations, comments, document links and references; result ids are `<activity>/R<n>`, indicator ids `<activity>/R<n>/I<m>` (IATI has no such ids) |
 //!
 //! `@value` of a baseline, target or actual is free text in IATI (`xsd:string`): it is
@@ -26,11 +26,24 @@
 //! language tag `und` (an attribute has no language), `value` stays `None`, and the import
 //! report counts it; for a unit or percentage indicator (or one with no measure) it is
 //! also a warning naming `line:column`. A bad number in an `xsd:decimal` field (a budget
-//! value, a sector percentage) or a bad date is an error.
+//! value, a sector percentage) is an error that skips the activity.
 //!
-//! Everything else (transactions, locations, contact info, policy markers, …) is *not
-//! modelled*: the [`ImportReport`] lists each such element or attribute by path, with
-//! its count and first `line:column` (DESIGN.md rule 8).
+//! Dates are `xsd:date`s: `2021-12-31`, also with a time zone (`2021-12-31Z`,
+//! `2021-12-31+02:00`), whose day is kept and whose time zone is counted as not
+//! modelled (`…/@iso-date[time zone]`). A bad date (error `iati-bad-date`) or a missing
+//! one (warning `iati-missing-date`) never skips the activity: the date is left
+//! unknown and the rest is kept (a baseline without its date or year, a budget line
+//! with that end of its period unknown, a document link without its date). A period
+//! that cannot be placed in time is not imported, with its targets and actuals: an
+//! error `iati-bad-period` says how many. An empty `<dimension/>` (no `@name`, no
+//! `@value`) is read as no dimension, with a warning `iati-empty-dimension`.
+//!
+//! Everything else (transactions, locations, contact info, policy markers, namespaced
+//! extension attributes, …) is *not modelled*: the [`ImportReport`] lists each such
+//! element or attribute by its full path from `iati-activity` down, with its count and
+//! first `line:column` (DESIGN.md rule 8). `core/tests/iati_ledger.rs` checks over every
+//! real file that each path of the input is either modelled (import → export → import
+//! keeps it) or listed.
 //!
 //! An input of 2 MB or more is read on one thread per core
 //! ([`ImportOptions::threads`]): it is cut after `</iati-activity>`, the segments are
@@ -61,9 +74,12 @@
 //! # Export
 //! [`to_iati_string`] writes a portfolio's projects as IATI 2.03 that validates against
 //! the XSD (element order as in the schema's sequences), keeping every language of every
-//! text and writing optional elements only when present. [`to_iati`] also returns
-//! warnings for what IATI requires and the portfolio lacks (then the output does not
-//! validate). Import → export → import gives the same portfolio.
+//! text, writing optional elements only when present and `budget/@status` always.
+//! [`to_iati`] also returns warnings for what IATI requires and the portfolio lacks
+//! (then the output does not validate; nothing is invented: a project without a
+//! description gets none), and warnings `iati-not-exported` for fields that have no
+//! place in IATI activities (a life-of-program
+//! target, a cumulation, a unit, …). Import → export → import gives the same portfolio.
 //!
 //! # Example
 //! ```

@@ -342,7 +342,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// Records `elem` as not modelled under `context` and skips it.
-    pub(crate) fn skip_unmodelled(&mut self, context: &'static str, elem: &Elem<'_>) -> Result<(), ImportError> {
+    pub(crate) fn skip_unmodelled(&mut self, context: &str, elem: &Elem<'_>) -> Result<(), ImportError> {
         let offset = elem.offset;
         let Cursor { report, lines, src, file, .. } = self;
         report.not_modelled(context, elem.name(), || {
@@ -352,8 +352,19 @@ impl<'a> Cursor<'a> {
         self.skip(elem)
     }
 
+    /// Records `name` (a label such as `text()` or `location[no @ref]`) as not modelled
+    /// under `context`, located at `elem`.
+    pub(crate) fn mark_unmodelled(&mut self, context: &str, elem: &Elem<'_>, name: &[u8]) {
+        let offset = elem.offset;
+        let Cursor { report, lines, src, file, .. } = self;
+        report.not_modelled(context, name, || {
+            let (line, column) = lines.locate(src, offset);
+            Location { file: file.clone(), line, column }
+        });
+    }
+
     /// Records a not-modelled attribute (`@name`) of `elem` under `context`.
-    pub(crate) fn attribute_unmodelled(&mut self, context: &'static str, elem: &Elem<'_>, name: &[u8]) {
+    pub(crate) fn attribute_unmodelled(&mut self, context: &str, elem: &Elem<'_>, name: &[u8]) {
         let offset = elem.offset;
         let mut key = Vec::with_capacity(name.len() + 1);
         key.push(b'@');
@@ -365,13 +376,50 @@ impl<'a> Cursor<'a> {
         });
     }
 
-    /// Records a not-modelled variant (e.g. `description[@type=2]`) and skips `elem`.
-    pub(crate) fn skip_variant(
+    /// Records every attribute of `elem` that is not in `known` as not modelled under
+    /// `context` (namespace declarations are not data and are passed over).
+    pub(crate) fn other_attributes(
         &mut self,
-        context: &'static str,
+        context: &str,
         elem: &Elem<'_>,
-        label: &str,
+        known: &[&[u8]],
     ) -> Result<(), ImportError> {
+        if elem.start.attributes_raw().trim_ascii().is_empty() {
+            return Ok(());
+        }
+        let mut names: Vec<Vec<u8>> = Vec::new();
+        for attr in attributes(elem) {
+            let (name, _) = attr.map_err(|m| self.bad_attribute(elem.offset, m))?;
+            if !known.contains(&name) && !is_namespace_declaration(name) {
+                names.push(name.to_vec());
+            }
+        }
+        for name in names {
+            self.attribute_unmodelled(context, elem, &name);
+        }
+        Ok(())
+    }
+
+    /// Skips the rest of `elem`, recording each child element as not modelled under
+    /// `context`, and text that is not blank as `<context>/text()` (the caller has read
+    /// what it models from the attributes).
+    pub(crate) fn skip_content(&mut self, context: &str, elem: &Elem<'_>) -> Result<(), ImportError> {
+        if elem.empty {
+            return Ok(());
+        }
+        loop {
+            match self.next()? {
+                Item::Open(child) => self.skip_unmodelled(context, &child)?,
+                Item::Close(_) => return Ok(()),
+                Item::Text(t) if t.is_blank() => {}
+                Item::Text(_) => self.mark_unmodelled(context, elem, b"text()"),
+                Item::Eof => return Err(self.truncated()),
+            }
+        }
+    }
+
+    /// Records a not-modelled variant (e.g. `description[@type=2]`) and skips `elem`.
+    pub(crate) fn skip_variant(&mut self, context: &str, elem: &Elem<'_>, label: &str) -> Result<(), ImportError> {
         let offset = elem.offset;
         let Cursor { report, lines, src, file, .. } = self;
         report.not_modelled(context, label.as_bytes(), || {
@@ -383,7 +431,12 @@ impl<'a> Cursor<'a> {
 
     /// The text content of `elem` up to its end tag; child elements are recorded as not
     /// modelled under `context` and skipped.
-    pub(crate) fn text(&mut self, context: &'static str, elem: &Elem<'_>) -> Result<String, ImportError> {
+    pub(crate) fn text(&mut self, context: &str, elem: &Elem<'_>) -> Result<String, ImportError> {
+        self.text_in(elem, || context.to_owned())
+    }
+
+    /// [`Cursor::text`] with the context built only when a child element needs it.
+    pub(crate) fn text_in(&mut self, elem: &Elem<'_>, context: impl Fn() -> String) -> Result<String, ImportError> {
         let mut out = String::new();
         if elem.empty {
             return Ok(out);
@@ -391,7 +444,7 @@ impl<'a> Cursor<'a> {
         loop {
             match self.next()? {
                 Item::Text(t) => out.push_str(&self.decode(t)?),
-                Item::Open(child) => self.skip_unmodelled(context, &child)?,
+                Item::Open(child) => self.skip_unmodelled(&context(), &child)?,
                 Item::Close(_) => return Ok(out),
                 Item::Eof => return Err(self.truncated()),
             }
@@ -474,6 +527,11 @@ fn blank_or_single(raw: &[u8]) -> bool {
         [q @ (b'"' | b'\''), inner @ .., last] if last == q => plain_name && !inner.contains(q),
         _ => false,
     }
+}
+
+/// Whether an attribute name declares a namespace (`xmlns`, `xmlns:akvo`).
+pub(crate) fn is_namespace_declaration(name: &[u8]) -> bool {
+    name == b"xmlns" || name.starts_with(b"xmlns:")
 }
 
 /// Whether XML 1.0 allows `c` in a document (production `Char`).

@@ -123,7 +123,7 @@ pub(crate) struct ReportBuilder {
     pub(crate) report: ImportReport,
     counts: [u64; 20],
     /// context path → (child name → index into `not_modelled`).
-    index: HashMap<&'static str, HashMap<Vec<u8>, usize>>,
+    index: HashMap<String, HashMap<Vec<u8>, usize>>,
     not_modelled: Vec<NotModelled>,
 }
 
@@ -142,8 +142,12 @@ impl ReportBuilder {
 
     /// Records a not-modelled element or attribute `name` under `context`; `location` is
     /// computed only for the first occurrence.
-    pub(crate) fn not_modelled(&mut self, context: &'static str, name: &[u8], location: impl FnOnce() -> Location) {
-        let by_name = self.index.entry(context).or_default();
+    pub(crate) fn not_modelled(&mut self, context: &str, name: &[u8], location: impl FnOnce() -> Location) {
+        // Looked up by `&str` first, so that a known context costs no allocation.
+        if !self.index.contains_key(context) {
+            self.index.insert(context.to_owned(), HashMap::new());
+        }
+        let Some(by_name) = self.index.get_mut(context) else { return };
         if let Some(&i) = by_name.get(name) {
             self.not_modelled[i].count += 1;
             return;
@@ -166,9 +170,9 @@ impl ReportBuilder {
         }
         let mut later_entries: Vec<Option<NotModelled>> = later.not_modelled.into_iter().map(Some).collect();
         for (context, names) in later.index {
+            let by_name = self.index.entry(context).or_default();
             for (name, i) in names {
                 let Some(entry) = later_entries.get_mut(i).and_then(Option::take) else { continue };
-                let by_name = self.index.entry(context).or_default();
                 match by_name.get(&name) {
                     Some(&j) => self.not_modelled[j].count += entry.count,
                     None => {

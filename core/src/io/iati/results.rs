@@ -88,7 +88,7 @@ impl<'a> Importer<'a, '_> {
                             "iati-unknown-code",
                             format!("result/@type {value:?} is not a ResultType code (1, 2, 3, 9)"),
                         );
-                        act.errors.push(d);
+                        act.fail(d);
                     }
                 }
                 b"aggregation-status" => {
@@ -111,11 +111,17 @@ impl<'a> Importer<'a, '_> {
         let mut m = 0;
         while let Some(child) = self.child(elem)? {
             match child.name() {
-                b"title" => self.text_into("iati-activity/result/title", &child, &act.lang, &mut result.title)?,
+                b"title" => {
+                    self.cur.other_attributes("iati-activity/result/title", &child, &[])?;
+                    self.text_into("iati-activity/result/title", &child, &act.lang, &mut result.title)?
+                }
                 b"description" => {
+                    self.cur.other_attributes("iati-activity/result/description", &child, &[])?;
                     self.text_into("iati-activity/result/description", &child, &act.lang, &mut result.description)?
                 }
-                b"document-link" => result.document_links.push(self.document_link(&child, act)?),
+                b"document-link" => {
+                    result.document_links.push(self.document_link(&child, act, "iati-activity/result/document-link")?)
+                }
                 b"reference" => result.references.push(self.reference(&child, "iati-activity/result/reference")?),
                 b"indicator" => {
                     m += 1;
@@ -126,7 +132,7 @@ impl<'a> Importer<'a, '_> {
         }
         if !type_seen {
             let d = self.cur.error(elem.offset, "iati-missing-attribute", "result has no @type");
-            act.errors.push(d);
+            act.fail(d);
         }
         Ok(result_type.map(|_| result))
     }
@@ -166,15 +172,23 @@ impl<'a> Importer<'a, '_> {
         while let Some(child) = self.child(elem)? {
             match child.name() {
                 b"title" => {
+                    self.cur.other_attributes("iati-activity/result/indicator/title", &child, &[])?;
                     self.text_into("iati-activity/result/indicator/title", &child, &lang, &mut indicator.title)?
                 }
-                b"description" => self.text_into(
-                    "iati-activity/result/indicator/description",
+                b"description" => {
+                    self.cur.other_attributes("iati-activity/result/indicator/description", &child, &[])?;
+                    self.text_into(
+                        "iati-activity/result/indicator/description",
+                        &child,
+                        &lang,
+                        &mut indicator.description,
+                    )?
+                }
+                b"document-link" => indicator.document_links.push(self.document_link(
                     &child,
-                    &lang,
-                    &mut indicator.description,
-                )?,
-                b"document-link" => indicator.document_links.push(self.document_link(&child, act)?),
+                    act,
+                    "iati-activity/result/indicator/document-link",
+                )?),
                 b"reference" => {
                     indicator.references.push(self.reference(&child, "iati-activity/result/indicator/reference")?)
                 }
@@ -245,18 +259,37 @@ impl<'a> Importer<'a, '_> {
         for attr in attributes(elem) {
             let (name, value) = attr.map_err(|m| self.attr_error(elem, m))?;
             match name {
+                // A bad year or date drops that value, never the baseline or the activity.
                 b"year" => match value.trim().parse::<i32>() {
                     Ok(y) if y > 0 => baseline.year = Some(y),
                     _ => {
                         let d = self.cur.error(
                             elem.offset,
                             "iati-bad-number",
-                            format!("baseline/@year {value:?} is not a year"),
+                            format!("baseline/@year {value:?} is not a year; the baseline is kept without a year"),
                         );
-                        act.errors.push(d);
+                        act.lose(d);
                     }
                 },
-                b"iso-date" => baseline.date = self.date(elem.offset, "baseline/@iso-date", &value, act),
+                b"iso-date" => {
+                    baseline.date = match self.iso_date(CTX, elem, b"iso-date", Some(&value)) {
+                        Ok(day) => Some(day),
+                        Err(fault) => {
+                            let message = format!(
+                                "{}; the baseline is kept without a date",
+                                fault.describe("baseline", "iso-date")
+                            );
+                            if fault.is_bad_value() {
+                                let d = self.cur.error(elem.offset, "iati-bad-date", message);
+                                act.lose(d);
+                            } else {
+                                let d = self.cur.warning(elem.offset, "iati-missing-date", message);
+                                act.notes.push(d);
+                            }
+                            None
+                        }
+                    }
+                }
                 b"value" => {
                     (baseline.value, baseline.text) = self.value(elem.offset, "baseline/@value", &value, measure, act)
                 }
@@ -267,10 +300,15 @@ impl<'a> Importer<'a, '_> {
         while let Some(child) = self.child(elem)? {
             match child.name() {
                 b"location" => self.location_ref(&child, CTX, &mut baseline.locations)?,
-                b"dimension" => baseline.dimensions.push(self.dimension(&child, CTX)?),
-                b"document-link" => baseline.document_links.push(self.document_link(&child, act)?),
+                b"dimension" => baseline.dimensions.extend(self.dimension(&child, CTX, act)?),
+                b"document-link" => baseline.document_links.push(self.document_link(
+                    &child,
+                    act,
+                    "iati-activity/result/indicator/baseline/document-link",
+                )?),
                 b"comment" => {
                     self.cur.report.count(Count::Comment);
+                    self.cur.other_attributes("iati-activity/result/indicator/baseline/comment", &child, &[])?;
                     self.text_into(
                         "iati-activity/result/indicator/baseline/comment",
                         &child,
@@ -296,37 +334,55 @@ impl<'a> Importer<'a, '_> {
             let (name, _) = attr.map_err(|m| self.attr_error(elem, m))?;
             self.cur.attribute_unmodelled(CTX, elem, name);
         }
+        // Each end: Ok(day), or the fault with the offset of the element that has it.
         let (mut start, mut end) = (None, None);
         // Most periods have one target and one actual: no room for four.
         let (mut targets, mut actuals) = (Vec::with_capacity(1), Vec::with_capacity(1));
         while let Some(child) = self.child(elem)? {
             match child.name() {
                 b"period-start" | b"period-end" => {
-                    let text = self.attr_value(&child, b"iso-date")?.unwrap_or_default();
-                    let day = self.date(child.offset, "period iso-date", &text, act);
-                    if child.name() == b"period-start" {
-                        start = day;
+                    let (ctx, element) = if child.name() == b"period-start" {
+                        ("iati-activity/result/indicator/period/period-start", "period/period-start")
                     } else {
-                        end = day;
+                        ("iati-activity/result/indicator/period/period-end", "period/period-end")
+                    };
+                    self.cur.other_attributes(ctx, &child, &[b"iso-date"])?;
+                    let raw = self.attr_value(&child, b"iso-date")?;
+                    let day = self
+                        .iso_date(ctx, &child, b"iso-date", raw.as_deref())
+                        .map_err(|fault| (fault.describe(element, "iso-date"), child.offset));
+                    if child.name() == b"period-start" {
+                        start = Some(day);
+                    } else {
+                        end = Some(day);
                     }
-                    self.cur.skip(&child)?;
+                    self.cur.skip_content(ctx, &child)?;
                 }
                 b"target" => targets.push(self.period_value(&child, act, measure, Side::Target)?),
                 b"actual" => actuals.push(self.period_value(&child, act, measure, Side::Actual)?),
                 _ => self.cur.skip_unmodelled(CTX, &child)?,
             }
         }
-        match (start, end) {
-            (Some(start), Some(end)) => Ok(Some(Period { start, end, targets, actuals })),
-            _ => {
-                if act.errors.is_empty() {
-                    let d = self.cur.error(
-                        elem.offset,
-                        "iati-missing-element",
-                        "period needs a period-start and a period-end with @iso-date",
-                    );
-                    act.errors.push(d);
-                }
+        // A period that cannot be placed in time is dropped with its values, never the
+        // activity: one error says what was dropped.
+        let fault = |side: Option<Result<_, (String, usize)>>, name: &str| match side {
+            Some(Ok(day)) => Ok(day),
+            Some(Err(fault)) => Err(fault),
+            None => Err((format!("period has no {name}"), elem.offset)),
+        };
+        match (fault(start, "period-start"), fault(end, "period-end")) {
+            (Ok(start), Ok(end)) => Ok(Some(Period { start, end, targets, actuals })),
+            (Err((what, offset)), _) | (_, Err((what, offset))) => {
+                let d = self.cur.error(
+                    offset,
+                    "iati-bad-period",
+                    format!(
+                        "{what}; the period is not imported, with its {} target(s) and {} actual(s)",
+                        targets.len(),
+                        actuals.len()
+                    ),
+                );
+                act.lose(d);
                 Ok(None)
             }
         }
@@ -339,16 +395,18 @@ impl<'a> Importer<'a, '_> {
         measure: Option<Measure>,
         side: Side,
     ) -> Result<PeriodValue, ImportError> {
-        let (ctx, what, comment_ctx) = match side {
+        let (ctx, what, comment_ctx, link_ctx) = match side {
             Side::Target => (
                 "iati-activity/result/indicator/period/target",
                 "target/@value",
                 "iati-activity/result/indicator/period/target/comment",
+                "iati-activity/result/indicator/period/target/document-link",
             ),
             Side::Actual => (
                 "iati-activity/result/indicator/period/actual",
                 "actual/@value",
                 "iati-activity/result/indicator/period/actual/comment",
+                "iati-activity/result/indicator/period/actual/document-link",
             ),
         };
         self.cur.report.count(if side == Side::Target { Count::Target } else { Count::Actual });
@@ -371,40 +429,58 @@ impl<'a> Importer<'a, '_> {
         while let Some(child) = self.child(elem)? {
             match child.name() {
                 b"location" => self.location_ref(&child, ctx, &mut value.locations)?,
-                b"dimension" => value.dimensions.push(self.dimension(&child, ctx)?),
+                b"dimension" => value.dimensions.extend(self.dimension(&child, ctx, act)?),
                 b"comment" => {
                     self.cur.report.count(Count::Comment);
+                    self.cur.other_attributes(comment_ctx, &child, &[])?;
                     self.text_into(comment_ctx, &child, &lang, &mut value.comment)?;
                 }
-                b"document-link" => value.document_links.push(self.document_link(&child, act)?),
+                b"document-link" => value.document_links.push(self.document_link(&child, act, link_ctx)?),
                 _ => self.cur.skip_unmodelled(ctx, &child)?,
             }
         }
         Ok(value)
     }
 
-    fn location_ref(&mut self, elem: &Elem<'_>, ctx: &'static str, into: &mut Vec<String>) -> Result<(), ImportError> {
+    fn location_ref(&mut self, elem: &Elem<'_>, ctx: &str, into: &mut Vec<String>) -> Result<(), ImportError> {
         self.cur.report.count(Count::Location);
+        let location = format!("{ctx}/location");
         match self.attr_value(elem, b"ref")? {
             Some(r) if !r.trim().is_empty() => into.push(r.trim().to_owned()),
-            _ => self.cur.attribute_unmodelled(ctx, elem, b"location[no @ref]"),
+            _ => self.cur.mark_unmodelled(ctx, elem, b"location[no @ref]"),
         }
-        self.cur.skip(elem)
+        self.cur.other_attributes(&location, elem, &[b"ref"])?;
+        self.cur.skip_content(&location, elem)
     }
 
-    fn dimension(&mut self, elem: &Elem<'_>, ctx: &'static str) -> Result<Dimension, ImportError> {
+    /// A `dimension`; `None` for one with neither name nor value (`<dimension/>`), which
+    /// is read as no dimension, with a warning: kept, it would turn the total it sits
+    /// on into a nameless disaggregated value.
+    fn dimension(&mut self, elem: &Elem<'_>, ctx: &str, act: &mut Activity) -> Result<Option<Dimension>, ImportError> {
         self.cur.report.count(Count::Dimension);
+        let path = format!("{ctx}/dimension");
         let mut dimension = Dimension { name: String::new(), value: String::new() };
         for attr in attributes(elem) {
             let (name, value) = attr.map_err(|m| self.attr_error(elem, m))?;
             match name {
                 b"name" => dimension.name = value.into_owned(),
                 b"value" => dimension.value = value.into_owned(),
-                _ => self.cur.attribute_unmodelled(ctx, elem, name),
+                n if super::reader::is_namespace_declaration(n) => {}
+                _ => self.cur.attribute_unmodelled(&path, elem, name),
             }
         }
-        self.cur.skip(elem)?;
-        Ok(dimension)
+        self.cur.skip_content(&path, elem)?;
+        if dimension.name.trim().is_empty() && dimension.value.trim().is_empty() {
+            let parent = ctx.rsplit('/').next().unwrap_or(ctx);
+            let d = self.cur.warning(
+                elem.offset,
+                "iati-empty-dimension",
+                format!("{parent}/dimension has neither @name nor @value; read as no dimension (the {parent} is not disaggregated by it)"),
+            );
+            act.notes.push(d);
+            return Ok(None);
+        }
+        Ok(Some(dimension))
     }
 
     fn reference(&mut self, elem: &Elem<'_>, ctx: &'static str) -> Result<Reference, ImportError> {
@@ -423,12 +499,12 @@ impl<'a> Importer<'a, '_> {
                 _ => self.cur.attribute_unmodelled(ctx, elem, name),
             }
         }
-        self.cur.skip(elem)?;
+        self.cur.skip_content(ctx, elem)?;
         Ok(reference)
     }
 
-    fn document_link(&mut self, elem: &Elem<'_>, act: &mut Activity) -> Result<DocumentLink, ImportError> {
-        const CTX: &str = "document-link";
+    /// A `document-link`; `ctx` is its path (`iati-activity/result/document-link` …).
+    fn document_link(&mut self, elem: &Elem<'_>, act: &mut Activity, ctx: &str) -> Result<DocumentLink, ImportError> {
         self.cur.report.count(Count::DocumentLink);
         let mut link = DocumentLink {
             url: String::new(),
@@ -445,29 +521,54 @@ impl<'a> Importer<'a, '_> {
                 b"url" => link.url = value.trim().to_owned(),
                 b"format" if !value.trim().is_empty() => link.format = Some(value.trim().to_owned()),
                 b"format" => {}
-                _ => self.cur.attribute_unmodelled(CTX, elem, name),
+                _ => self.cur.attribute_unmodelled(ctx, elem, name),
             }
         }
         let lang = std::rc::Rc::clone(&act.lang);
         while let Some(child) = self.child(elem)? {
             match child.name() {
-                b"title" => self.text_into("document-link/title", &child, &lang, &mut link.title)?,
-                b"description" => self.text_into("document-link/description", &child, &lang, &mut link.description)?,
+                b"title" | b"description" => {
+                    let path = format!("{ctx}/{}", if child.name() == b"title" { "title" } else { "description" });
+                    self.cur.other_attributes(&path, &child, &[])?;
+                    let into = if child.name() == b"title" { &mut link.title } else { &mut link.description };
+                    self.text_into(&path, &child, &lang, into)?;
+                }
                 b"category" | b"language" => {
+                    let path = format!("{ctx}/{}", if child.name() == b"category" { "category" } else { "language" });
+                    self.cur.other_attributes(&path, &child, &[b"code"])?;
                     let code = self.attr_value(&child, b"code")?.unwrap_or_default().trim().to_owned();
                     if child.name() == b"category" {
                         link.categories.push(code);
                     } else {
                         link.languages.push(code);
                     }
-                    self.cur.skip(&child)?;
+                    self.cur.skip_content(&path, &child)?;
                 }
                 b"document-date" => {
-                    let text = self.attr_value(&child, b"iso-date")?.unwrap_or_default();
-                    link.date = self.date(child.offset, "document-date/@iso-date", &text, act);
-                    self.cur.skip(&child)?;
+                    let path = format!("{ctx}/document-date");
+                    self.cur.other_attributes(&path, &child, &[b"iso-date"])?;
+                    let raw = self.attr_value(&child, b"iso-date")?;
+                    // A bad date drops that date, never the link or the activity.
+                    link.date = match self.iso_date(&path, &child, b"iso-date", raw.as_deref()) {
+                        Ok(day) => Some(day),
+                        Err(fault) => {
+                            let message = format!(
+                                "{}; the document link is kept without a date",
+                                fault.describe("document-date", "iso-date")
+                            );
+                            if fault.is_bad_value() {
+                                let d = self.cur.error(child.offset, "iati-bad-date", message);
+                                act.lose(d);
+                            } else {
+                                let d = self.cur.warning(child.offset, "iati-missing-date", message);
+                                act.notes.push(d);
+                            }
+                            None
+                        }
+                    };
+                    self.cur.skip_content(&path, &child)?;
                 }
-                _ => self.cur.skip_unmodelled(CTX, &child)?,
+                _ => self.cur.skip_unmodelled(ctx, &child)?,
             }
         }
         Ok(link)

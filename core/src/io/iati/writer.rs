@@ -50,6 +50,7 @@ pub fn to_iati(portfolio: &Portfolio) -> (String, Vec<Diagnostic>) {
     if !portfolio.program.results.is_empty() {
         w.warn("/program/results", "program-level results have no place in IATI activities and are not exported");
     }
+    not_exported(portfolio, &mut w.diagnostics);
     (w.out, w.diagnostics)
 }
 
@@ -225,7 +226,8 @@ impl Writer<'_> {
 
     fn activity(&mut self, i: usize, project: &Project, portfolio: &Portfolio) {
         let path = format!("/projects/{i}");
-        self.open(1, "iati-activity", &[("xml:lang", Some(self.lang))]);
+        let lang = project.default_language.as_deref().unwrap_or(self.lang);
+        self.open(1, "iati-activity", &[("xml:lang", Some(lang))]);
         self.out.push_str(">\n");
         self.open(2, "iati-identifier", &[]);
         self.out.push('>');
@@ -249,7 +251,16 @@ impl Writer<'_> {
             None => self.warn(format!("{path}/owner"), "the project has no owner (IATI reporting-org is required)"),
         }
         self.text_element(2, "title", &[], &project.title);
-        self.text_element(2, "description", &[("type", Some("1"))], &project.description);
+        // IATI requires a description, but none is invented for a project without one:
+        // the output then does not validate, and says so.
+        if project.description.is_blank() {
+            self.warn(
+                format!("{path}/description"),
+                "the project has no description (IATI requires one); none is written",
+            );
+        } else {
+            self.text_element(2, "description", &[("type", Some("1"))], &project.description);
+        }
         if project.participating.is_empty() {
             self.warn(format!("{path}/participating"), "no participating organisation (IATI requires one)");
         }
@@ -320,20 +331,32 @@ impl Writer<'_> {
                 continue;
             };
             let kind = if budget.kind == BudgetKind::Revised { "2" } else { "1" };
-            self.open(2, "budget", &[("type", Some(kind)), ("status", budget.indicative.then_some("1"))]);
+            // @status is always written: IATI reads a budget without it as indicative.
+            let status = if budget.indicative { "1" } else { "2" };
+            self.open(2, "budget", &[("type", Some(kind)), ("status", Some(status))]);
             self.out.push_str(">\n");
             self.empty(3, "period-start", &[("iso-date", Some(&start.to_string()))]);
             self.empty(3, "period-end", &[("iso-date", Some(&end.to_string()))]);
+            let value_date = budget.value_date.unwrap_or_else(|| {
+                self.warn(
+                    format!("{path}/budgets/{b}/value_date"),
+                    format!("budget has no value date; the period start {start} is written as @value-date, which IATI requires"),
+                );
+                start
+            });
             self.open(
                 3,
                 "value",
-                &[("currency", Some(&budget.value.currency)), ("value-date", Some(&start.to_string()))],
+                &[("currency", Some(&budget.value.currency)), ("value-date", Some(&value_date.to_string()))],
             );
             let _ = writeln!(self.out, ">{}</value>", budget.value.amount);
             self.close(2, "budget");
         }
         if let Some(parent) = &project.parent {
             self.empty(2, "related-activity", &[("ref", Some(parent)), ("type", Some("1"))]);
+        }
+        for child in &project.children {
+            self.empty(2, "related-activity", &[("ref", Some(child)), ("type", Some("2"))]);
         }
         for (r, result) in project.results.iter().enumerate() {
             self.result(&format!("{path}/results/{r}"), result);
@@ -505,4 +528,78 @@ fn value_text(value: Option<rust_decimal::Decimal>, text: &Text, lang: &str) -> 
 /// The full date of a range end, if it is one.
 fn full(date: &Option<PartialDate>) -> Option<NaiveDate> {
     date.as_ref().and_then(PartialDate::full)
+}
+
+/// One field of the model that IATI activities have no place for: how many values, and
+/// the JSON pointer of the first.
+struct Unexported {
+    field: &'static str,
+    count: usize,
+    first: String,
+}
+
+/// Warnings `iati-not-exported`, one per field of the model that holds values in the
+/// portfolio's projects and has no place in IATI 2.03 activities (a life-of-program
+/// target, a cumulation, a unit, numerators and denominators, matrix links, levels,
+/// regions, partners …), with the count and the first place (DESIGN.md rule 8).
+fn not_exported(portfolio: &Portfolio, diagnostics: &mut Vec<Diagnostic>) {
+    let mut found: Vec<Unexported> = Vec::new();
+    let mut note = |field: &'static str, present: bool, path: &dyn Fn() -> String| {
+        if !present {
+            return;
+        }
+        match found.iter_mut().find(|u| u.field == field) {
+            Some(u) => u.count += 1,
+            None => found.push(Unexported { field, count: 1, first: path() }),
+        }
+    };
+    for (i, p) in portfolio.projects.iter().enumerate() {
+        let at = |f: &str| format!("/projects/{i}/{f}");
+        note("project manager_role", p.manager_role.is_some(), &|| at("manager_role"));
+        note("project focus_area", p.focus_area.is_some(), &|| at("focus_area"));
+        note("project levels", !p.levels.is_empty(), &|| at("levels"));
+        note("project regions", !p.regions.is_empty(), &|| at("regions"));
+        note("project contributes_to", !p.contributes_to.is_empty(), &|| at("contributes_to"));
+        note("project partners", !p.partners.is_empty(), &|| at("partners"));
+        for key in p.classifications.keys().filter(|k| *k != "sector") {
+            note("project classifications (other than sector)", true, &|| at(&format!("classifications/{key}")));
+        }
+        for (r, result) in p.results.iter().enumerate() {
+            let rp = format!("/projects/{i}/results/{r}");
+            note("result matrix_items", !result.matrix_items.is_empty(), &|| format!("{rp}/matrix_items"));
+            for (n, ind) in result.indicators.iter().enumerate() {
+                let ip = format!("{rp}/indicators/{n}");
+                note("indicator life_target", ind.life_target.is_some(), &|| format!("{ip}/life_target"));
+                let cumulative = ind.cumulation != crate::model::Cumulation::default();
+                note("indicator cumulation", cumulative, &|| format!("{ip}/cumulation"));
+                note("indicator unit", ind.unit.is_some(), &|| format!("{ip}/unit"));
+                note("indicator contributors", !ind.contributors.is_empty(), &|| format!("{ip}/contributors"));
+                note("indicator matrix_items", !ind.matrix_items.is_empty(), &|| format!("{ip}/matrix_items"));
+                for (b, base) in ind.baselines.iter().enumerate() {
+                    let fraction = base.numerator.is_some() || base.denominator.is_some();
+                    note("baseline numerator/denominator", fraction, &|| format!("{ip}/baselines/{b}"));
+                }
+                for (k, period) in ind.periods.iter().enumerate() {
+                    for (side, values) in [("targets", &period.targets), ("actuals", &period.actuals)] {
+                        for (v, pv) in values.iter().enumerate() {
+                            let vp = || format!("{ip}/periods/{k}/{side}/{v}");
+                            let fraction = pv.numerator.is_some() || pv.denominator.is_some();
+                            note("target/actual numerator/denominator", fraction, &vp);
+                            note("target/actual reported date", pv.reported.is_some(), &vp);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    for u in found {
+        diagnostics.push(Diagnostic::warning(
+            "iati-not-exported",
+            u.first,
+            format!(
+                "{} has no place in IATI 2.03 activities and is not exported ({} value(s); the first is at this path)",
+                u.field, u.count
+            ),
+        ));
+    }
 }

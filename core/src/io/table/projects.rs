@@ -351,7 +351,13 @@ impl<'t> Ctx<'t> {
         }
         p.planned = DateRange { start: self.date(row, c.start.as_ref(), m)?, end: self.date(row, c.end.as_ref(), m)? };
         if let Some(value) = self.money(row, c.budget.as_ref(), c.currency.as_ref(), m.locale.as_ref())? {
-            p.budgets.push(Budget { kind: BudgetKind::Original, period: p.planned, value, indicative: false });
+            p.budgets.push(Budget {
+                kind: BudgetKind::Original,
+                period: p.planned,
+                value,
+                indicative: false,
+                value_date: None,
+            });
         }
         p.focus_area = self.one(row, c.focus_area.as_ref())?;
         for spec in &c.regions {
