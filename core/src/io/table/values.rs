@@ -35,6 +35,13 @@ pub fn parse_number(text: &str, locale: Option<&Locale>) -> Result<Decimal, Stri
     if !looks_numeric(mantissa) {
         return Err(format!("invalid number {text:?}: not a number"));
     }
+    let declared = locale.and_then(|l| l.thousands_separator.as_deref()).is_some();
+    if !declared && dot_grouped(mantissa) {
+        return Err(format!(
+            "invalid number {text:?}: '.' separates groups of three digits here, as a thousands separator; \
+             declare it in the mapping ([locale] thousands_separator = \".\", decimal_separator = \",\")"
+        ));
+    }
     let value = plain_number(text, mantissa, locale)?;
     let Some(power) = power else { return Ok(value) };
     let scaled = power
@@ -43,6 +50,15 @@ pub fn parse_number(text: &str, locale: Option<&Locale>) -> Result<Decimal, Stri
         .filter(|p| p.unsigned_abs() <= 28)
         .and_then(|p| Decimal::from_scientific(&format!("{}e{p}", value.normalize())).ok());
     scaled.ok_or_else(|| format!("invalid number {text:?}: the exponent is out of range for an exact decimal"))
+}
+
+/// Whether `t` is digits in groups of three joined by two or more `.` (`1.234.567`).
+fn dot_grouped(t: &str) -> bool {
+    let groups: Vec<&str> = t.trim_start_matches(['+', '-']).split('.').collect();
+    groups.len() >= 3
+        && (1..=3).contains(&groups[0].len())
+        && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()))
+        && groups[1..].iter().all(|g| g.len() == 3)
 }
 
 /// `1.2E7` as (`1.2`, `7`): a mantissa with at least one digit, `e` or `E`, and a signed
@@ -248,6 +264,9 @@ mod tests {
             assert!(e.ends_with(": not a number"), "{text}: {e}");
         }
         assert!(parse_number("1,000", None).unwrap_err().contains("separators"));
+        let e = parse_number("1.234.567", None).unwrap_err();
+        assert!(e.contains("thousands separator") && e.contains("[locale]"), "{e}");
+        assert!(parse_number("1.5", None).is_ok());
         let l = Locale { missing_values: vec!["N/A".into(), "Not  available".into()], ..Locale::default() };
         assert!(l.is_missing(" n/a ") && l.is_missing("NOT AVAILABLE") && !l.is_missing("") && !l.is_missing("0"));
     }
