@@ -10,6 +10,7 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { Portfolio, surveyFromTable } from "kartan";
 import { jsonFiles, repo, shared, thrown } from "./helpers.mjs";
+import { runTableImport } from "./vectors-table-import.mjs";
 
 const vectors = join(repo, "tests", "vectors");
 
@@ -277,6 +278,7 @@ const BOUND = {
   iati: ["fromIati", runIati],
   survey: ["survey", runSurvey],
   tables: ["periodsTable", runTables],
+  table_import: ["fromTable", runTableImport],
 };
 /** Areas with no JS runner, each with the reason (none today). */
 const NOT_BOUND = {};

@@ -10,9 +10,9 @@ pub const EXIT_CODES: &str = "\
 Exit codes:
   0  success (for `validate`: the portfolio is valid; warnings are allowed)
   1  `validate`: the portfolio is invalid (the diagnostics are listed); any command:
-     an IATI import skipped an activity, dropped a value (a bad date) or stopped early
-     (each error is listed; the output of `convert` and `report` is written, without
-     what was skipped or dropped)
+     an IATI import skipped an activity, dropped a value (a bad date) or stopped early,
+     or a table import could not read a value its mapping asks for (each is listed; the
+     output of `convert` and `report` is written, without what was skipped or dropped)
   2  a file could not be read, parsed or written, or the command line is wrong
 
 Every error is one line on standard error, starting with `kartan: ` and naming the file.";
@@ -69,7 +69,7 @@ pub struct ReportArgs {
     #[arg(long, value_name = "MAPPING", requires = "file")]
     pub mapping: Option<PathBuf>,
     /// Add the survey responses in this table (CSV, XLSX, JSON records) as an
-    /// evaluation; needs --survey-mapping.
+    /// evaluation; needs --survey-mapping. Without FILE, the survey is a portfolio of its own.
     #[arg(long, value_name = "TABLE", requires = "survey_mapping")]
     pub survey: Option<PathBuf>,
     /// The column mapping of the --survey table (TOML or JSON).
@@ -80,8 +80,22 @@ pub struct ReportArgs {
 /// `kartan validate`.
 #[derive(Debug, clap::Args)]
 pub struct ValidateArgs {
-    /// The portfolio (kartan JSON; format detected by content).
-    pub file: PathBuf,
+    /// The portfolio (kartan JSON or IATI XML, format detected by content; a table with
+    /// --mapping). May be left out when --survey is given.
+    #[arg(required_unless_present = "survey")]
+    pub file: Option<PathBuf>,
+    /// Read FILE as a table of projects (CSV, XLSX or a JSON array of records) through
+    /// this column mapping (TOML or JSON, e.g. examples/mappings/projektbanken.toml).
+    #[arg(long, value_name = "MAPPING", requires = "file")]
+    pub mapping: Option<PathBuf>,
+    /// Add the survey responses in this table (CSV, XLSX, JSON records) as an
+    /// evaluation; needs --survey-mapping. Without FILE, the survey is a portfolio of its own.
+    #[arg(long, value_name = "TABLE", requires = "survey_mapping")]
+    pub survey: Option<PathBuf>,
+    /// The column mapping of the --survey table (TOML or JSON).
+    #[arg(long, value_name = "MAPPING", requires = "survey")]
+    pub survey_mapping: Option<PathBuf>,
+
     /// The date date-dependent checks use (YYYY-MM-DD); default: today.
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub as_of: Option<NaiveDate>,
@@ -93,8 +107,20 @@ pub struct ValidateArgs {
 /// `kartan convert`.
 #[derive(Debug, clap::Args)]
 pub struct ConvertArgs {
-    /// The portfolio (kartan JSON or IATI activity XML; format detected by content).
+    /// The portfolio (kartan JSON or IATI activity XML; format detected by content; a
+    /// table with --mapping).
     pub file: PathBuf,
+    /// Read FILE as a table of projects (CSV, XLSX or a JSON array of records) through
+    /// this column mapping (TOML or JSON, e.g. examples/mappings/projektbanken.toml).
+    #[arg(long, value_name = "MAPPING")]
+    pub mapping: Option<PathBuf>,
+    /// Add the survey responses in this table (CSV, XLSX, JSON records) as an
+    /// evaluation; needs --survey-mapping.
+    #[arg(long, value_name = "TABLE", requires = "survey_mapping")]
+    pub survey: Option<PathBuf>,
+    /// The column mapping of the --survey table (TOML or JSON).
+    #[arg(long, value_name = "MAPPING", requires = "survey")]
+    pub survey_mapping: Option<PathBuf>,
     /// The output format.
     #[arg(long, value_enum)]
     pub to: ConvertTo,

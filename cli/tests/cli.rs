@@ -218,7 +218,7 @@ fn unreadable_and_unparseable_files_exit_2_with_one_line() {
         (write(d, "unknown.json", valid.replacen("\"id\":\"P\"", "\"id\":\"P\",\"colour\":\"red\"", 1).as_bytes()), "at /program/colour: unknown field `colour`"),
         (write(d, "wrongtype.json", valid.replacen("\"id\":\"P\"", "\"id\":7", 1).as_bytes()), "at /program/id"),
         (write(d, "bom-garbage.json", b"\xEF\xBB\xBFhello"), "unrecognised content"),
-        (write(d, "array.json", b"[1, 2]"), "unrecognised content"),
+        (write(d, "array.json", b"[1, 2]"), "a table of records (CSV, spreadsheet or JSON array) is read through a column mapping"),
         (write(d, "format.json", valid.replacen("kartan/1", "kartan/9", 1).as_bytes()), "unsupported format"),
     ];
     for (file, expected) in &cases {

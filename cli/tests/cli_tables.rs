@@ -47,3 +47,49 @@ fn report_names_the_bad_table_place() {
     // A survey table needs its mapping.
     kartan().args(["report", "--survey"]).arg(&table).assert().code(2);
 }
+
+const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/data/tables14/");
+
+#[test]
+fn a_table_that_loses_values_is_invalid_and_exits_1() {
+    let table = format!("{DATA}thousands_dot.csv");
+    let mapping = format!("{DATA}thousands_dot.toml");
+    // validate and convert take --mapping; the lost amounts are errors.
+    let out = kartan()
+        .args(["validate", "--as-of", "2024-01-01", &table, "--mapping", &mapping])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("2 in column \"amount\" (columns.budget, values lost)"));
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(text.contains("table import: 3 records read (4 lines), 3 imported, 2 rows or cells skipped"), "{text}");
+    assert!(text.contains("error [table-skipped-column]"), "{text}");
+    assert!(text.contains("invalid (3 errors"), "{text}");
+    kartan().args(["convert", &table, "--mapping", &mapping, "--to", "json"]).assert().code(1);
+    // The report says beside the total what it misses.
+    kartan()
+        .args(["report", "--lang", "en", "--as-of", "2024-01-01", &table, "--mapping", &mapping])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("500 (from 1 of 3 projects; 2 amounts unreadable)"));
+    // Without a mapping, a table is named as one.
+    kartan()
+        .args(["validate", &table])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is read through a column mapping: give one (`--mapping"));
+}
+
+#[test]
+fn a_survey_alone_is_its_own_portfolio() {
+    let survey = format!("{DATA}survey_events.csv");
+    let mapping = format!("{DATA}survey_events.toml");
+    kartan()
+        .args(["report", "--lang", "en", "--as-of", "2024-01-01", "--survey", &survey, "--survey-mapping", &mapping])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("# Learning report: Post-workshop survey"));
+    kartan()
+        .args(["validate", "--as-of", "2024-01-01", "--survey", &survey, "--survey-mapping", &mapping])
+        .assert()
+        .success();
+}

@@ -84,6 +84,7 @@ fn locale_is_used_only_when_the_mapping_declares_it() {
         decimal_separator: Some(",".into()),
         thousands_separator: Some(" ".into()),
         date_formats: vec!["%d.%m.%Y".into()],
+        ..Default::default()
     });
     let table = read_table_bytes(text.as_bytes(), "projekt.csv", SourceKind::Csv, &m.source).unwrap();
     let imp = import_projects(&table, &m).unwrap();
@@ -256,7 +257,34 @@ fn bad_rows_and_values_are_reported_not_dropped() {
     );
     assert_eq!((imp.report.rows_read, imp.report.rows_imported), (3, 1));
     let diags = imp.report.diagnostics();
-    assert_eq!(diags[0].message, "read 3 rows, imported 1, skipped 3 rows or cells");
+    assert_eq!(diags[0].message, "read 3 records (4 lines), imported 1, skipped 3 rows or cells");
+    // A lost id (the whole row) and a lost status are errors; a blank row loses nothing.
+    let fields: Vec<Option<&str>> = imp.report.skipped.iter().map(|s| s.field.as_deref()).collect();
+    assert_eq!(fields, [Some("columns.id"), None, Some("columns.status")]);
+    assert!(imp.report.lost_values());
+    let summary: Vec<(String, kartan::Severity, &str)> = diags
+        .iter()
+        .filter(|d| d.code == "table-skipped-column")
+        .map(|d| (d.path.clone(), d.severity, d.message.as_str()))
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            (
+                "projekt.csv: column \"id\"".to_owned(),
+                kartan::Severity::Error,
+                "1 cells of column \"id\" (columns.id) were skipped: their values are lost; first at row 2"
+            ),
+            ("projekt.csv".to_owned(), kartan::Severity::Warning, "1 rows were skipped; first at row 3"),
+            (
+                "projekt.csv: column \"status\"".to_owned(),
+                kartan::Severity::Error,
+                "1 cells of column \"status\" (columns.status) were skipped: their values are lost; first at row 4"
+            ),
+        ]
+    );
+    let errors = diags.iter().filter(|d| d.severity == kartan::Severity::Error && d.code == "table-skip").count();
+    assert_eq!(errors, 2);
 }
 
 #[test]

@@ -40,7 +40,8 @@ pub fn run(args: &ConvertArgs) -> Result<ExitCode, CliError> {
         ConvertTo::Csv => Some(stream::Target::Csv),
         ConvertTo::Iati => None,
     };
-    if let Some(target) = target.filter(|_| is_iati(args).unwrap_or(false)) {
+    let plain = args.mapping.is_none() && args.survey.is_none();
+    if let Some(target) = target.filter(|_| plain && is_iati(args).unwrap_or(false)) {
         let incomplete = stream::run(args, target)?;
         return Ok(super::exit_after_import(incomplete));
     }
@@ -74,9 +75,14 @@ fn is_iati(args: &ConvertArgs) -> Result<bool, CliError> {
 /// error. Also returns whether the import left something out.
 fn load(args: &ConvertArgs) -> Result<(Portfolio, bool), CliError> {
     // IATI input is streamed from disk by `load_with_report`, never held whole.
-    let loaded = kartan::io::load_with_report(&args.file)?;
-    let incomplete = loaded.import.as_ref().is_some_and(|report| summarise(args, report));
-    Ok((loaded.portfolio, incomplete))
+    let input = super::input::load(
+        Some(&args.file),
+        args.mapping.as_deref(),
+        args.survey.as_deref(),
+        args.survey_mapping.as_deref(),
+    )?;
+    let iati_incomplete = input.iati.as_ref().is_some_and(|report| summarise(args, report));
+    Ok((input.portfolio, input.incomplete || iati_incomplete))
 }
 
 /// The import's errors, one line each, and a one-line summary, on standard error.

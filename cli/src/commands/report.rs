@@ -8,23 +8,7 @@ use kartan::Severity;
 use super::{as_of_or_today, eprintln_one, write_output, CliError};
 use crate::args::{ReportArgs, ReportFormat};
 
-/// Says on standard error what a table import skipped (DESIGN.md rule 8), one line.
-fn note_skips(import: &kartan::io::table::ImportReport) {
-    if let Some(first) = import.skipped.first() {
-        eprintln_one(&format!(
-            "{}: read {} rows, imported {}, skipped {} rows or cells (first: {}: {})",
-            import.file,
-            import.rows_read,
-            import.rows_imported,
-            import.skipped.len(),
-            first.place,
-            first.reason
-        ));
-    }
-}
-
-/// A note on standard error when an IATI import skipped activities (the report's
-/// section 9 lists why).
+/// A note on standard error when an IATI import skipped activities (the diagnostics say why).
 fn note_iati_skips(path: &std::path::Path, import: &kartan::io::iati::ImportReport) {
     if let Some(first) = import.errors().next() {
         eprintln_one(&format!(
@@ -42,36 +26,28 @@ fn note_iati_skips(path: &std::path::Path, import: &kartan::io::iati::ImportRepo
 /// adds a survey table when given, builds the report and writes it.
 ///
 /// An invalid portfolio still gets its report (section 9 lists the problems); a note
-/// on standard error says how many errors it has. Exit code 0; 1 when an IATI import
-/// skipped an activity, dropped a value or stopped early (the report is written, section 9 says what is
-/// missing); 2 when the input cannot be loaded or the output cannot be written.
+/// on standard error says how many errors it has. A survey given without FILE is a
+/// portfolio of its own. Exit code 0; 1 when an IATI import skipped an activity, dropped
+/// a value or stopped early, or a table import could not read a value its mapping asks
+/// for (the report is written, section 9 says what is missing); 2 when the input cannot
+/// be loaded or the output cannot be written.
 pub fn run(args: &ReportArgs) -> Result<ExitCode, CliError> {
-    let mut read_diagnostics = Vec::new();
-    let mut incomplete = false;
-    let mut portfolio = match (&args.file, &args.mapping) {
-        (Some(path), Some(mapping)) => {
-            let (portfolio, import) = kartan::io::table::load_portfolio(path, mapping)?;
-            note_skips(&import);
-            portfolio
-        }
-        (Some(path), None) => {
-            let loaded = kartan::io::load_with_report(path)?;
-            if let Some(import) = &loaded.import {
-                note_iati_skips(path, import);
-                incomplete = super::import_incomplete(import);
-            }
-            read_diagnostics = loaded.read_diagnostics().to_vec();
-            loaded.portfolio
-        }
-        (None, _) => kartan::examples::seed(),
-    };
-    if let (Some(table), Some(mapping)) = (&args.survey, &args.survey_mapping) {
-        let (evaluation, import) = kartan::io::table::load_evaluation(table, mapping)?;
-        note_skips(&import);
-        portfolio.evaluations.push(evaluation);
+    let input = super::input::load(
+        args.file.as_deref(),
+        args.mapping.as_deref(),
+        args.survey.as_deref(),
+        args.survey_mapping.as_deref(),
+    )?;
+    if let (Some(path), Some(import)) = (&args.file, &input.iati) {
+        note_iati_skips(path, import);
     }
-    let as_of = as_of_or_today(args.as_of);
-    let options = ReportOptions::new(args.lang.tag(), as_of).with_read_diagnostics(read_diagnostics);
+    let incomplete = input.incomplete;
+    let mut options = ReportOptions::new(args.lang.tag(), as_of_or_today(args.as_of))
+        .with_read_diagnostics(input.iati.as_ref().map(|r| r.diagnostics.clone()).unwrap_or_default());
+    for t in &input.tables {
+        options = options.with_table_import(t);
+    }
+    let portfolio = input.portfolio;
     let report = build(&portfolio, &options);
     let text = match args.format {
         ReportFormat::Md => to_markdown(&report),
@@ -92,7 +68,10 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode, CliError> {
         .sum::<usize>()
         - options.read_diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
     if errors > 0 {
-        let name = args.file.as_ref().map_or_else(|| "seed".to_owned(), |p| p.display().to_string());
+        let name = match (&args.file, &args.survey) {
+            (Some(p), _) | (None, Some(p)) => p.display().to_string(),
+            (None, None) => "seed".to_owned(),
+        };
         eprintln_one(&format!("{name}: the portfolio has {errors} validation errors; see section 9 of the report"));
     }
     Ok(super::exit_after_import(incomplete))

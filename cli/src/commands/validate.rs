@@ -9,25 +9,34 @@ use kartan::{Diagnostic, Severity};
 use super::{as_of_or_today, eprintln_one, write_stdout, CliError, EXIT_INVALID};
 use crate::args::{ValidateArgs, ValidateFormat};
 
-/// Loads and validates the file. For IATI XML the import report comes first (what was
+/// Loads and validates the file (a table through its `--mapping`, with a `--survey`
+/// table when given). For IATI XML and tables the import report comes first (what was
 /// read, not modelled and skipped), and the import's diagnostics count with the
-/// validation's. Exit code 0 when there is no error (warnings allowed), 1 when there are
+/// validation's: a table value the mapping asks for that could not be read is an error. Exit code 0 when there is no error (warnings allowed), 1 when there are
 /// errors (an IATI activity skipped is one; all diagnostics are listed on standard output
 /// and a one-line summary goes to standard error), 2 when the file cannot be loaded.
 pub fn run(args: &ValidateArgs) -> Result<ExitCode, CliError> {
-    let loaded = kartan::io::load_with_report(&args.file)?;
-    let mut diagnostics = loaded.read_diagnostics().to_vec();
-    diagnostics.extend(kartan::analysis::validate(&loaded.portfolio, as_of_or_today(args.as_of)));
+    let input = super::input::load(
+        args.file.as_deref(),
+        args.mapping.as_deref(),
+        args.survey.as_deref(),
+        args.survey_mapping.as_deref(),
+    )?;
+    let mut diagnostics = input.read_diagnostics();
+    diagnostics.extend(kartan::analysis::validate(&input.portfolio, as_of_or_today(args.as_of)));
     let count = |sev| diagnostics.iter().filter(|d| d.severity == sev).count();
     let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
-    let file = args.file.display().to_string();
+    let file = args.file.as_ref().or(args.survey.as_ref()).map(|p| p.display().to_string()).unwrap_or_default();
     let text = match args.format {
         ValidateFormat::Text => {
-            let mut out = loaded.import.as_ref().map(|r| import_summary(&file, r)).unwrap_or_default();
+            let mut out = input.iati.as_ref().map(|r| import_summary(&file, r)).unwrap_or_default();
+            for t in &input.tables {
+                out.push_str(&table_summary(t));
+            }
             out.push_str(&text(&file, &diagnostics, errors, warnings));
             out
         }
-        ValidateFormat::Json => json(&file, loaded.import.as_ref(), &diagnostics, errors, warnings),
+        ValidateFormat::Json => json(&file, &input, &diagnostics, errors, warnings),
     };
     write_stdout(text.as_bytes())?;
     if errors > 0 {
@@ -88,19 +97,45 @@ fn import_summary(file: &str, r: &ImportReport) -> String {
     out
 }
 
-fn json(
-    file: &str,
-    import: Option<&ImportReport>,
-    diagnostics: &[Diagnostic],
-    errors: usize,
-    warnings: usize,
-) -> String {
+/// A table import in lines: records read and imported, and the cells skipped per column.
+fn table_summary(r: &kartan::io::table::ImportReport) -> String {
+    let mut out = String::new();
+    let lines = r.lines_read.map(|l| format!(" ({l} lines)")).unwrap_or_default();
+    let dropped = match r.duplicates_dropped {
+        0 => String::new(),
+        n => format!(", {n} identical repeated rows dropped"),
+    };
+    let _ = writeln!(
+        out,
+        "{}: table import: {} records read{lines}, {} imported{dropped}, {} rows or cells skipped",
+        r.file,
+        r.rows_read,
+        r.rows_imported,
+        r.skipped.len()
+    );
+    for c in r.skipped_by_column() {
+        let first: Vec<String> = c.first.iter().map(ToString::to_string).collect();
+        let _ = writeln!(
+            out,
+            "{}: skipped: column {} ({}) ×{} (first at {})",
+            r.file,
+            c.column.as_deref().map_or_else(|| "(whole rows)".to_owned(), |c| format!("{c:?}")),
+            c.field.as_deref().unwrap_or("no mapped value lost"),
+            c.count,
+            first.join("; ")
+        );
+    }
+    out
+}
+
+fn json(file: &str, input: &super::input::Input, diagnostics: &[Diagnostic], errors: usize, warnings: usize) -> String {
     let value = serde_json::json!({
         "file": file,
         "valid": errors == 0,
         "errors": errors,
         "warnings": warnings,
-        "import": import,
+        "import": input.iati,
+        "table_imports": input.tables,
         "diagnostics": diagnostics,
     });
     let mut s = serde_json::to_string_pretty(&value).unwrap_or_default();

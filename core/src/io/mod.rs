@@ -90,6 +90,13 @@ pub enum LoadError {
         /// The file.
         path: PathBuf,
     },
+    /// The file is a table (CSV, a spreadsheet, a JSON array of records): it is read
+    /// through a column mapping ([`table::load_portfolio`]; `--mapping` on the command line).
+    #[error("{}: a table of records (CSV, spreadsheet or JSON array) is read through a column mapping: give one (`--mapping MAPPING.toml`, see examples/mappings/README.md); for a survey table, `--survey` with `--survey-mapping`", path.display())]
+    TableNeedsMapping {
+        /// The file.
+        path: PathBuf,
+    },
     /// A format that this build does not read yet.
     #[error("{}: {format:?} input is not supported by this version of kartan", path.display())]
     Unsupported {
@@ -109,6 +116,7 @@ impl LoadError {
             | LoadError::Iati { path, .. }
             | LoadError::UnknownFormat { path, .. }
             | LoadError::Utf16 { path }
+            | LoadError::TableNeedsMapping { path }
             | LoadError::Unsupported { path, .. } => path,
         }
     }
@@ -213,6 +221,14 @@ pub fn load_bytes_with_report(bytes: &[u8], path: &Path) -> Result<Loaded, LoadE
                 .map_err(|source| LoadError::Iati { path: path.to_owned(), source })
         }
         None => {
+            let first = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes).iter().find(|b| !b.is_ascii_whitespace());
+            let table = matches!(
+                table::SourceKind::from_path(path),
+                Some(table::SourceKind::Csv | table::SourceKind::Spreadsheet)
+            );
+            if table || first == Some(&b'[') {
+                return Err(LoadError::TableNeedsMapping { path: path.to_owned() });
+            }
             // Non-UTF-8 bytes get the JSON reader's precise message.
             if std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).is_err() {
                 return json::from_slice(bytes)

@@ -57,9 +57,30 @@ pub(crate) fn delimiter_byte(delimiter: Option<&str>, tsv: bool) -> Result<u8, S
     }
 }
 
+/// The quote byte that `quote` names (`"` when absent).
+///
+/// # Errors
+/// A sentence saying why the setting names no quote character.
+pub(crate) fn quote_byte(quote: Option<&str>) -> Result<u8, String> {
+    match quote {
+        None => Ok(b'"'),
+        Some("\n" | "\r") => Err("quote cannot be a line break".to_owned()),
+        Some(q) if q.len() == 1 => Ok(q.as_bytes()[0]),
+        Some(q) => Err(format!("quote {q:?} must be one ASCII character")),
+    }
+}
+
 fn source_problem(source: &SourceOptions) -> Option<Problem> {
-    let e = delimiter_byte(source.delimiter.as_deref(), false).err()?;
-    Some(Problem::new(&["source", "delimiter"], e))
+    if let Err(e) = delimiter_byte(source.delimiter.as_deref(), false) {
+        return Some(Problem::new(&["source", "delimiter"], e));
+    }
+    let quote = match quote_byte(source.quote.as_deref()) {
+        Err(e) => return Some(Problem::new(&["source", "quote"], e)),
+        Ok(q) => q,
+    };
+    let delimiter = delimiter_byte(source.delimiter.as_deref(), false).ok()?;
+    (source.quote.is_some() && quote == delimiter)
+        .then(|| Problem::new(&["source", "quote"], format!("quote {:?} is also the delimiter", char::from(quote))))
 }
 
 /// Separators that cannot be told from digits or from each other: `1,500` with `,` as

@@ -50,6 +50,13 @@ pub struct SourceOptions {
     /// The workbook sheet to read (the first sheet by default).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sheet: Option<String>,
+    /// CSV quote character, one ASCII character (`"\""` by default; e.g. `"'"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+    /// CSV quoting: `false` reads quote characters as text, for files that do not quote
+    /// cells (a name written `"Bolaget” AB` then stays in its row). `true` by default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quoting: Option<bool>,
 }
 
 /// The number and date conventions of one table, used only where a mapping declares
@@ -64,9 +71,42 @@ pub struct Locale {
     /// when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub thousands_separator: Option<String>,
-    /// Date patterns (chrono `strftime`, e.g. `%d.%m.%Y`), tried in order after ISO 8601.
+    /// Date patterns (chrono `strftime`, e.g. `%d.%m.%Y`), tried in order after a full
+    /// ISO 8601 date. When given, a bare year or year-month (`7560`, `2019-03`) is not
+    /// read as an ISO partial date: it must match one of the patterns.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub date_formats: Vec<String>,
+    /// Whether numbers may be written in E-notation (`1.2E7`, `4.5e-3`), as some exports
+    /// write amounts: read exactly (`1.2E7` is 12000000). `false` by default: E-notation
+    /// is then an error (DESIGN.md rule 7).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub exponent: bool,
+    /// Cell texts that mean "no value" (e.g. `"N/A"`, `"Not Available"`, `"-"`), compared
+    /// after [`super::normalise_label`]: such a cell is read as empty, in any column.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub missing_values: Vec<String>,
+}
+
+impl Locale {
+    /// Whether `text` is one of the declared missing-value markers.
+    pub fn is_missing(&self, text: &str) -> bool {
+        let norm = super::normalise_label(text);
+        !norm.is_empty() && self.missing_values.iter().any(|m| super::normalise_label(m) == norm)
+    }
+}
+
+/// What to do with a row that gives a project id an earlier row gave (in a table with one
+/// row per project).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RepeatedRows {
+    /// Stop the import with an error naming both rows (the default).
+    #[default]
+    Error,
+    /// Drop a row that repeats an earlier row with the same id cell for cell (counted in
+    /// the import report); a row with the same id and any other cell different is still
+    /// an error naming both rows.
+    DropIdentical,
 }
 
 /// Where one field's value comes from: a column name (`"projektnamn"`), or a table
@@ -284,6 +324,19 @@ pub struct ProjectMapping {
     /// The program the projects belong to, for [`super::load_portfolio`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub program: Option<ProgramSpec>,
+    /// The program's focus areas, id → name (in the mapping's language). A
+    /// `columns.focus_area` cell names one by its id or its name. When none are declared,
+    /// the import creates one focus area per distinct cell value (its id and its name).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub focus_areas: BTreeMap<String, String>,
+    /// A row repeating an earlier row's project id: `"error"` (default) or
+    /// `"drop_identical"`.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub repeated_rows: RepeatedRows,
+}
+
+fn is_default<T: Default + PartialEq>(v: &T) -> bool {
+    *v == T::default()
 }
 
 /// The program a table of projects belongs to (the table itself does not say).
@@ -382,6 +435,14 @@ pub struct SurveyMapping {
     /// Event cells that name no event (e.g. "My training event is not listed").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub event_missing: Vec<String>,
+    /// The events, id → title (in the mapping's language). A `columns.event` cell names
+    /// one by its id or its title. When none are declared, the import creates one event
+    /// (an activity) per distinct cell value (its id and its title).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub events: BTreeMap<String, String>,
+    /// The kind of activity the events are (`training`, `seminar` …; `other` when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_kind: Option<crate::model::ActivityKind>,
     /// The scales, by name.
     pub scales: BTreeMap<String, ScaleSpec>,
     /// The questions, in the order asked.

@@ -58,11 +58,11 @@ mod survey;
 mod values;
 
 pub use mapping::{
-    FieldSpec, IdSpec, Locale, MappingError, PartnerColumns, ProgramSpec, ProjectColumns, ProjectMapping, ScaleSpec,
-    SourceOptions, SurveyColumns, SurveyMapping, SurveyQuestionSpec,
+    FieldSpec, IdSpec, Locale, MappingError, PartnerColumns, ProgramSpec, ProjectColumns, ProjectMapping, RepeatedRows,
+    ScaleSpec, SourceOptions, SurveyColumns, SurveyMapping, SurveyQuestionSpec,
 };
 pub use projects::{import_projects, ProjectImport};
-pub use report::{ImportReport, Skip};
+pub use report::{ColumnSkips, ImportReport, Skip};
 pub use source::{read_table, read_table_bytes, CellType, RawRow, RawTable, SourceKind};
 pub use survey::{import_survey, SurveyImport};
 pub use values::{normalise_label, parse_date, parse_number};
@@ -154,6 +154,19 @@ pub fn load_evaluation(
     let raw = read_table(table, &mapping.source)?;
     let imported = import_survey(&raw, &mapping)?;
     Ok((imported.evaluation, imported.report))
+}
+
+/// Reads a survey table and its mapping file into a [`SurveyImport`]: the evaluation,
+/// its events as activities, and the import report. Add it to a portfolio with
+/// [`SurveyImport::add_to`], or make it a portfolio of its own with
+/// [`SurveyImport::into_portfolio`].
+///
+/// # Errors
+/// As [`load_evaluation`].
+pub fn load_survey(table: impl AsRef<Path>, mapping: impl AsRef<Path>) -> Result<SurveyImport, TableError> {
+    let mapping = SurveyMapping::load(mapping)?;
+    let raw = read_table(table, &mapping.source)?;
+    import_survey(&raw, &mapping)
 }
 
 /// Where a cell or row is in its file: the file name, the row as a spreadsheet shows

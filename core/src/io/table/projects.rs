@@ -3,11 +3,11 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::model::{
-    ActivityStatus, Budget, BudgetKind, DateRange, Money, Organisation, Partner, PartnerRole, Portfolio, Program,
-    Project, Text,
+    ActivityStatus, Budget, BudgetKind, DateRange, FocusArea, Money, Organisation, Partner, PartnerRole, Portfolio,
+    Program, Project, Text,
 };
 
-use super::mapping::{FieldSpec, ProjectMapping};
+use super::mapping::{FieldSpec, ProjectMapping, RepeatedRows};
 use super::report::{ImportReport, Skip};
 use super::source::{CellType, RawRow, RawTable};
 use super::values::{normalise_label, parse_date};
@@ -21,13 +21,22 @@ pub struct ProjectImport {
     /// Organisations created by name (owners and partners), in order of first mention.
     /// Each one's id is its name as written in the table (trimmed).
     pub organisations: Vec<Organisation>,
+    /// The focus areas the projects name: those the mapping declares (in its order),
+    /// else one per distinct `columns.focus_area` value, in order of first mention.
+    pub focus_areas: Vec<FocusArea>,
     /// What was read and skipped.
     pub report: ImportReport,
 }
 
 impl ProjectImport {
-    /// A portfolio holding `program`, these projects and organisations.
-    pub fn into_portfolio(self, default_language: &str, program: Program) -> Portfolio {
+    /// A portfolio holding `program`, these projects and organisations, and the focus
+    /// areas (added to the program's, unless it has one of the same id).
+    pub fn into_portfolio(self, default_language: &str, mut program: Program) -> Portfolio {
+        for area in self.focus_areas {
+            if !program.focus_areas.iter().any(|a| a.id == area.id) {
+                program.focus_areas.push(area);
+            }
+        }
         let mut p = Portfolio::new(default_language, program);
         p.projects = self.projects;
         p.organisations = self.organisations;
@@ -53,22 +62,47 @@ pub fn import_projects(table: &RawTable, mapping: &ProjectMapping) -> Result<Pro
         table,
         strict: mapping.strict,
         lang: mapping.language.clone().unwrap_or_else(|| "en".to_owned()),
-        report: ImportReport::new(&table.file, table.rows.len()),
+        report: ImportReport::new(table),
         organisations: Vec::new(),
         org_index: HashMap::new(),
+        missing: mapping.locale.clone().unwrap_or_default(),
+        focus_areas: mapping
+            .focus_areas
+            .iter()
+            .map(|(id, name)| FocusArea {
+                id: id.clone(),
+                name: Text::one(mapping.language.as_deref().unwrap_or("en"), name.clone()),
+                description: Text::default(),
+            })
+            .collect(),
+        declared_areas: !mapping.focus_areas.is_empty(),
     };
     let cols = &mapping.columns;
     let mut projects: Vec<Project> = Vec::new();
     let mut first_row: HashMap<String, (usize, usize)> = HashMap::new(); // id → (index, row)
+                                                                         // Rows seen, cell for cell, for `repeated_rows = "drop_identical"`: cells → row.
+    let mut seen: HashMap<&[String], usize> = HashMap::new();
     for row in &table.rows {
         if row.cells.iter().all(|c| c.trim().is_empty()) {
-            ctx.skip(row, None, "blank row".to_owned());
+            ctx.skip(row, None, None, "blank row".to_owned());
             continue;
+        }
+        if mapping.repeated_rows == RepeatedRows::DropIdentical {
+            if let Some(&earlier) = seen.get(row.cells.as_slice()) {
+                ctx.report.duplicates_dropped += 1;
+                let reason = format!(
+                    "row {} repeats row {earlier} cell for cell: dropped (repeated_rows = \"drop_identical\")",
+                    row.row
+                );
+                ctx.report.notes.push(Skip { place: table.place(row, None), reason, field: None });
+                continue;
+            }
+            seen.insert(row.cells.as_slice(), row.row);
         }
         let parts: Vec<&str> = cols.id.columns().iter().map(|c| ctx.cell(row, c)).collect();
         if parts.iter().any(|p| p.is_empty()) {
             let col = cols.id.columns().join(" + ");
-            ctx.skip(row, Some(&col), "no project id: the row is skipped".to_owned());
+            ctx.skip(row, Some(&col), Some("columns.id"), "no project id: the row is skipped".to_owned());
             continue;
         }
         let id = parts.join(" / ");
@@ -106,7 +140,7 @@ pub fn import_projects(table: &RawTable, mapping: &ProjectMapping) -> Result<Pro
                 .and_then(|x| x.organisation.clone());
         }
     }
-    Ok(ProjectImport { projects, organisations: ctx.organisations, report: ctx.report })
+    Ok(ProjectImport { projects, organisations: ctx.organisations, focus_areas: ctx.focus_areas, report: ctx.report })
 }
 
 fn check_columns<'m>(table: &RawTable, m: &'m ProjectMapping) -> Result<(), TableError> {
@@ -185,7 +219,7 @@ fn note_disagreements(ctx: &mut Ctx<'_>, row: &RawRow, first: usize, a: &Project
             a.id,
             fields.join(", ")
         );
-        ctx.report.notes.push(Skip { place: ctx.table.place(row, None), reason });
+        ctx.report.notes.push(Skip { place: ctx.table.place(row, None), reason, field: None });
     }
 }
 
@@ -196,11 +230,23 @@ struct Ctx<'t> {
     report: ImportReport,
     organisations: Vec<Organisation>,
     org_index: HashMap<String, usize>,
+    /// The mapping's locale, for its missing-value markers.
+    missing: super::Locale,
+    /// Declared focus areas, then those created from values.
+    focus_areas: Vec<FocusArea>,
+    /// Whether the mapping declares the focus areas (then a value naming none is lost).
+    declared_areas: bool,
 }
 
 impl<'t> Ctx<'t> {
+    /// The cell's text, trimmed; empty for a declared missing-value marker (`N/A`).
     fn cell(&self, row: &'t RawRow, column: &str) -> &'t str {
-        self.table.column(column).and_then(|i| row.cells.get(i)).map_or("", |c| c.trim())
+        let text = self.table.column(column).and_then(|i| row.cells.get(i)).map_or("", |c| c.trim());
+        if self.missing.is_missing(text) {
+            ""
+        } else {
+            text
+        }
     }
 
     /// What the cell a field reads was in the file, when it was neither text nor a
@@ -217,21 +263,24 @@ impl<'t> Ctx<'t> {
         self.table.column(spec.column()?)
     }
 
-    fn skip(&mut self, row: &RawRow, column: Option<&str>, reason: String) {
-        self.report.skipped.push(Skip { place: self.table.place(row, column), reason });
+    fn skip(&mut self, row: &RawRow, column: Option<&str>, field: Option<&str>, reason: String) {
+        let field = field.map(str::to_owned);
+        self.report.skipped.push(Skip { place: self.table.place(row, column), reason, field });
     }
 
-    /// A cell problem: an error when strict, else a reported skip.
-    fn problem(&mut self, row: &RawRow, column: Option<&str>, reason: String) -> Result<(), TableError> {
+    /// A cell problem that loses the value of the mapping field `field`: an error when
+    /// strict, else a reported skip.
+    fn problem(&mut self, row: &RawRow, column: Option<&str>, field: &str, reason: String) -> Result<(), TableError> {
         if self.strict {
             return Err(TableError::Cell { place: self.table.place(row, column), reason });
         }
-        self.skip(row, column, format!("{reason}; the cell is skipped"));
+        self.skip(row, column, Some(field), format!("{reason}; the cell is skipped"));
         Ok(())
     }
 
-    /// The values of a field in a row (several when the spec splits), recoded.
-    fn values(&mut self, row: &'t RawRow, spec: &FieldSpec) -> Result<Vec<String>, TableError> {
+    /// The values of the mapping field `field` in a row (several when the spec splits),
+    /// recoded.
+    fn values(&mut self, row: &'t RawRow, field: &str, spec: &FieldSpec) -> Result<Vec<String>, TableError> {
         let (column, constant, split, recode) = match spec {
             FieldSpec::Column(c) => (Some(c.as_str()), None, None, None),
             FieldSpec::Detailed { column, value, split, values } => {
@@ -253,7 +302,8 @@ impl<'t> Ctx<'t> {
                     Some((_, v)) => out.push(v.clone()),
                     None => {
                         let known = map.keys().map(|k| format!("{k:?}")).collect::<Vec<_>>().join(", ");
-                        self.problem(row, column, format!("value {p:?} is not among the mapping's values ({known})"))?;
+                        let reason = format!("value {p:?} is not among the mapping's values ({known})");
+                        self.problem(row, column, field, reason)?;
                     }
                 },
             }
@@ -261,11 +311,37 @@ impl<'t> Ctx<'t> {
         Ok(out)
     }
 
-    fn one(&mut self, row: &'t RawRow, spec: Option<&FieldSpec>) -> Result<Option<String>, TableError> {
+    fn one(&mut self, row: &'t RawRow, field: &str, spec: Option<&FieldSpec>) -> Result<Option<String>, TableError> {
         match spec {
             None => Ok(None),
-            Some(s) => Ok(self.values(row, s)?.into_iter().next()),
+            Some(s) => Ok(self.values(row, field, s)?.into_iter().next()),
         }
+    }
+
+    /// The focus area a cell names: a declared one by id or name, else (none declared)
+    /// one created from the value.
+    fn focus_area(&mut self, row: &'t RawRow, spec: Option<&FieldSpec>) -> Result<Option<String>, TableError> {
+        let Some(value) = self.one(row, "columns.focus_area", spec)? else { return Ok(None) };
+        let norm = normalise_label(&value);
+        let found = self
+            .focus_areas
+            .iter()
+            .find(|a| normalise_label(&a.id) == norm || a.name.iter().any(|(_, name)| normalise_label(name) == norm));
+        if let Some(area) = found {
+            return Ok(Some(area.id.clone()));
+        }
+        if self.declared_areas {
+            let known = self.focus_areas.iter().map(|a| format!("{:?}", a.id)).collect::<Vec<_>>().join(", ");
+            let reason = format!("focus area {value:?} is none of the mapping's focus_areas ({known})");
+            self.problem(row, spec.and_then(FieldSpec::column), "columns.focus_area", reason)?;
+            return Ok(None);
+        }
+        self.focus_areas.push(FocusArea {
+            id: value.clone(),
+            name: Text::one(&self.lang, value.clone()),
+            description: Text::default(),
+        });
+        Ok(Some(value))
     }
 
     fn organisation(&mut self, name: &str) -> String {
@@ -283,37 +359,40 @@ impl<'t> Ctx<'t> {
         name.to_owned()
     }
 
+    /// An amount and its currency; `field` (`columns.budget`, `partners.budget`) names
+    /// what is lost when either cannot be read.
     fn money(
         &mut self,
         row: &'t RawRow,
+        field: &str,
         amount: Option<&FieldSpec>,
         currency: Option<&FieldSpec>,
         locale: Option<&super::Locale>,
     ) -> Result<Option<Money>, TableError> {
         let Some(spec) = amount else { return Ok(None) };
-        let Some(text) = self.one(row, Some(spec))? else { return Ok(None) };
+        let Some(text) = self.one(row, field, Some(spec))? else { return Ok(None) };
         let col = spec.column();
         let amount = match row.number(self.written_column(spec), &text, locale) {
             Ok(a) => a,
             Err(e) => {
-                self.problem(row, col, format!("budget: {e}"))?;
+                self.problem(row, col, field, format!("budget: {e}"))?;
                 return Ok(None);
             }
         };
-        let cur = self.one(row, currency)?;
+        let cur = self.one(row, field, currency)?;
         match cur {
             Some(c) if c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()) => Ok(Some(Money::new(amount, c))),
             Some(c) => {
                 let ccol = currency.and_then(FieldSpec::column);
-                self.problem(row, ccol, format!("currency {c:?} is not an ISO 4217 code (three capital letters)"))?;
+                let reason = format!(
+                    "currency {c:?} is not an ISO 4217 code (three capital letters): the budget {amount} is lost"
+                );
+                self.problem(row, ccol, field, reason)?;
                 Ok(None)
             }
             None => {
-                self.problem(
-                    row,
-                    col,
-                    "budget without a currency: map columns.currency (a column or { value = \"SEK\" })".to_owned(),
-                )?;
+                let reason = "budget without a currency: map columns.currency (a column or { value = \"SEK\" })";
+                self.problem(row, col, field, reason.to_owned())?;
                 Ok(None)
             }
         }
@@ -322,10 +401,11 @@ impl<'t> Ctx<'t> {
     fn date(
         &mut self,
         row: &'t RawRow,
+        field: &str,
         spec: Option<&FieldSpec>,
         m: &ProjectMapping,
     ) -> Result<Option<crate::model::PartialDate>, TableError> {
-        let Some(text) = self.one(row, spec)? else { return Ok(None) };
+        let Some(text) = self.one(row, field, spec)? else { return Ok(None) };
         match parse_date(&text, m.locale.as_ref()) {
             Ok(d) => Ok(Some(d)),
             Err(e) => {
@@ -333,7 +413,7 @@ impl<'t> Ctx<'t> {
                     Some(what) => format!("{what} ({text}) is not a date"),
                     None => e,
                 };
-                self.problem(row, spec.and_then(FieldSpec::column), reason)?;
+                self.problem(row, spec.and_then(FieldSpec::column), field, reason)?;
                 Ok(None)
             }
         }
@@ -341,33 +421,32 @@ impl<'t> Ctx<'t> {
 
     fn project(&mut self, row: &'t RawRow, id: &str, m: &ProjectMapping) -> Result<Project, TableError> {
         let c = &m.columns;
-        let title = self.one(row, Some(&c.title))?.unwrap_or_default();
+        let title = self.one(row, "columns.title", Some(&c.title))?.unwrap_or_default();
         let mut p = Project::new(id, Text::one(&self.lang, title));
-        if let Some(d) = self.one(row, c.description.as_ref())? {
+        if let Some(d) = self.one(row, "columns.description", c.description.as_ref())? {
             p.description = Text::one(&self.lang, d);
         }
-        if let Some(owner) = self.one(row, c.owner.as_ref())? {
+        if let Some(owner) = self.one(row, "columns.owner", c.owner.as_ref())? {
             p.owner = Some(self.organisation(&owner));
         }
-        p.planned = DateRange { start: self.date(row, c.start.as_ref(), m)?, end: self.date(row, c.end.as_ref(), m)? };
-        if let Some(value) = self.money(row, c.budget.as_ref(), c.currency.as_ref(), m.locale.as_ref())? {
-            p.budgets.push(Budget {
-                kind: BudgetKind::Original,
-                period: p.planned,
-                value,
-                indicative: false,
-                value_date: None,
-            });
+        p.planned = DateRange {
+            start: self.date(row, "columns.start", c.start.as_ref(), m)?,
+            end: self.date(row, "columns.end", c.end.as_ref(), m)?,
+        };
+        if let Some(value) =
+            self.money(row, "columns.budget", c.budget.as_ref(), c.currency.as_ref(), m.locale.as_ref())?
+        {
+            p.budgets.push(Budget { kind: BudgetKind::Original, period: p.planned, value, indicative: false, value_date: None });
         }
-        p.focus_area = self.one(row, c.focus_area.as_ref())?;
+        p.focus_area = self.focus_area(row, c.focus_area.as_ref())?;
         for spec in &c.regions {
-            for r in self.values(row, spec)? {
+            for r in self.values(row, "columns.regions", spec)? {
                 if !p.regions.contains(&r) {
                     p.regions.push(r);
                 }
             }
         }
-        if let Some(s) = self.one(row, c.status.as_ref())? {
+        if let Some(s) = self.one(row, "columns.status", c.status.as_ref())? {
             let status = ActivityStatus::from_iati_code(&s)
                 .or_else(|| serde_json::from_value(serde_json::Value::String(s.trim().to_owned())).ok());
             match status {
@@ -375,14 +454,15 @@ impl<'t> Ctx<'t> {
                 None => self.problem(
                     row,
                     c.status.as_ref().and_then(FieldSpec::column),
+                    "columns.status",
                     format!("status {s:?} is not an IATI activity status (1-6 or a name such as \"implementation\")"),
                 )?,
             }
         }
-        p.parent = self.one(row, c.parent.as_ref())?;
+        p.parent = self.one(row, "columns.parent", c.parent.as_ref())?;
         let mut classes = BTreeMap::new();
         for (scheme, spec) in &m.classifications {
-            if let Some(v) = self.one(row, Some(spec))? {
+            if let Some(v) = self.one(row, &format!("classifications.{scheme}"), Some(spec))? {
                 classes.insert(scheme.clone(), v);
             }
         }
@@ -392,15 +472,16 @@ impl<'t> Ctx<'t> {
 
     fn add_partner(&mut self, row: &'t RawRow, m: &ProjectMapping, project: &mut Project) -> Result<(), TableError> {
         let Some(pc) = &m.partners else { return Ok(()) };
-        let organisation = match self.one(row, Some(&pc.organisation))? {
+        let organisation = match self.one(row, "partners.organisation", Some(&pc.organisation))? {
             Some(name) => Some(self.organisation(&name)),
             None => {
                 let reason = "no organisation name: the partner is kept with its role and budget".to_owned();
-                self.report.notes.push(Skip { place: self.table.place(row, pc.organisation.column()), reason });
+                let place = self.table.place(row, pc.organisation.column());
+                self.report.notes.push(Skip { place, reason, field: None });
                 None
             }
         };
-        let role = match self.one(row, pc.role.as_ref())? {
+        let role = match self.one(row, "partners.role", pc.role.as_ref())? {
             None => None,
             Some(r) => {
                 let role = PartnerRole::from_code(&r)
@@ -409,13 +490,14 @@ impl<'t> Ctx<'t> {
                     self.problem(
                         row,
                         pc.role.as_ref().and_then(FieldSpec::column),
+                        "partners.role",
                         format!("partner role {r:?} is not LP, PP or AP"),
                     )?;
                 }
                 role
             }
         };
-        let budget = self.money(row, pc.budget.as_ref(), pc.currency.as_ref(), m.locale.as_ref())?;
+        let budget = self.money(row, "partners.budget", pc.budget.as_ref(), pc.currency.as_ref(), m.locale.as_ref())?;
         project.partners.push(Partner { organisation, role, budget });
         Ok(())
     }

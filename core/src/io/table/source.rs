@@ -142,6 +142,11 @@ pub struct RawTable {
     pub headers: Vec<String>,
     /// The records, in file order.
     pub rows: Vec<RawRow>,
+    /// Lines of text in the file (CSV only), to set beside the records read.
+    pub lines: Option<u64>,
+    /// What reading found that may mean the file was read other than its writer meant:
+    /// a quoted cell whose lines look like records (CSV only).
+    pub warnings: Vec<super::Skip>,
 }
 
 impl RawTable {
@@ -190,7 +195,48 @@ pub fn read_table_bytes(
         SourceKind::Spreadsheet => read_spreadsheet(bytes, file, options)?,
         SourceKind::Json => read_json(bytes, file)?,
     };
-    finish(file, kind, headers, rows)
+    let mut table = finish(file, kind, headers, rows)?;
+    if kind == SourceKind::Csv {
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        let breaks = bytes.iter().filter(|&&b| b == b'\n').count() as u64;
+        table.lines = Some(breaks + u64::from(!bytes.is_empty() && !bytes.ends_with(b"\n")));
+        table.warnings = record_like_cells(&table, options);
+    }
+    Ok(table)
+}
+
+/// The quoted cells that hold a line break followed by a line with as many delimiters as
+/// a record has (the header's width less one, at least two): a quote that closed
+/// elsewhere than its writer meant (`"name”`) reads the records that follow into one
+/// cell, and the file has fewer records than it seems. One warning per such cell.
+fn record_like_cells(table: &RawTable, options: &SourceOptions) -> Vec<super::Skip> {
+    let tsv = table.file.to_ascii_lowercase().ends_with(".tsv");
+    let Ok(delimiter) = super::check::delimiter_byte(options.delimiter.as_deref(), tsv) else { return Vec::new() };
+    let delimiter = char::from(delimiter);
+    let needed = table.headers.len().saturating_sub(1).max(2);
+    let mut out = Vec::new();
+    for row in &table.rows {
+        for (i, cell) in row.cells.iter().enumerate() {
+            let mut lines = cell.split('\n');
+            lines.next();
+            let record_like = lines.filter(|l| l.matches(delimiter).count() >= needed).count();
+            if record_like > 0 {
+                let place = table.place(row, Some(&table.headers[i]));
+                let line_count = cell.matches('\n').count() + 1;
+                out.push(super::Skip {
+                    reason: format!(
+                        "a quoted cell spans {line_count} lines, {record_like} of them with {needed} or more {delimiter:?} \
+                         delimiters as a record has: a quote may have closed elsewhere than meant, reading records \
+                         into this cell (declare [source] quote or quoting = false in the mapping if the file's \
+                         quoting differs)"
+                    ),
+                    place,
+                    field: None,
+                });
+            }
+        }
+    }
+    out
 }
 
 /// Trims headers, drops trailing unnamed columns that hold nothing, names other
@@ -256,7 +302,7 @@ fn finish(file: &str, kind: SourceKind, headers: Vec<String>, mut rows: Vec<RawR
         }
         row.cells.resize(width, String::new());
     }
-    Ok(RawTable { file: file.to_owned(), kind, headers, rows })
+    Ok(RawTable { file: file.to_owned(), kind, headers, rows, lines: None, warnings: Vec::new() })
 }
 
 fn read_csv(bytes: &[u8], file: &str, options: &SourceOptions) -> Result<(Vec<String>, Vec<RawRow>), TableError> {
@@ -267,8 +313,16 @@ fn read_csv(bytes: &[u8], file: &str, options: &SourceOptions) -> Result<(Vec<St
     let tsv = file.to_ascii_lowercase().ends_with(".tsv");
     let delimiter = super::check::delimiter_byte(options.delimiter.as_deref(), tsv)
         .map_err(|message| TableError::Parse { file: file.to_owned(), message })?;
-    let mut reader =
-        csv::ReaderBuilder::new().delimiter(delimiter).has_headers(false).flexible(true).from_reader(bytes);
+    let quote = super::check::quote_byte(options.quote.as_deref())
+        .map_err(|message| TableError::Parse { file: file.to_owned(), message })?;
+    let quoting = options.quoting.unwrap_or(true);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .quote(quote)
+        .quoting(quoting)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes);
     let parse_err = |e: csv::Error| {
         let at = e.position().map(|p| format!("row {}, line {}: ", p.record() + 1, p.line())).unwrap_or_default();
         let what = match e.kind() {
@@ -316,8 +370,8 @@ fn read_csv(bytes: &[u8], file: &str, options: &SourceOptions) -> Result<(Vec<St
     }
     // The csv crate reads a quote that never closes to the end of the file, without an
     // error: the rest of the file would become one cell. Such a record is the last one.
-    if let Some((start, row)) = last {
-        if let Some(open) = unclosed_quote(bytes, start, delimiter) {
+    if let Some((start, row)) = last.filter(|_| quoting) {
+        if let Some(open) = unclosed_quote(bytes, start, delimiter, quote) {
             let (line, column) = tree::line_column(bytes, open);
             return Err(TableError::Parse {
                 file: file.to_owned(),
@@ -335,7 +389,7 @@ fn read_csv(bytes: &[u8], file: &str, options: &SourceOptions) -> Result<(Vec<St
 /// `bytes`, reading from the record starting at `start` as the csv crate reads (RFC 4180:
 /// a quote opens a field only at its start, `""` inside a quoted field is a quote, a
 /// quote elsewhere is text); `None` when every quoted field closes.
-fn unclosed_quote(bytes: &[u8], start: usize, delimiter: u8) -> Option<usize> {
+fn unclosed_quote(bytes: &[u8], start: usize, delimiter: u8, quote: u8) -> Option<usize> {
     #[derive(Clone, Copy)]
     enum State {
         StartField,
@@ -347,13 +401,13 @@ fn unclosed_quote(bytes: &[u8], start: usize, delimiter: u8) -> Option<usize> {
     for (i, &b) in bytes.iter().enumerate().skip(start) {
         let ends_field = b == delimiter || b == b'\n' || b == b'\r';
         state = match state {
-            State::StartField if b == b'"' => State::Quoted(i),
+            State::StartField if b == quote => State::Quoted(i),
             State::StartField | State::InField if ends_field => State::StartField,
             State::StartField | State::InField => State::InField,
-            State::Quoted(open) if b == b'"' => State::QuoteInQuoted(open),
+            State::Quoted(open) if b == quote => State::QuoteInQuoted(open),
             State::Quoted(open) => State::Quoted(open),
             // `""`: an escaped quote, the field goes on; else the field closed.
-            State::QuoteInQuoted(open) if b == b'"' => State::Quoted(open),
+            State::QuoteInQuoted(open) if b == quote => State::Quoted(open),
             State::QuoteInQuoted(_) if ends_field => State::StartField,
             State::QuoteInQuoted(_) => State::InField,
         };

@@ -4,7 +4,10 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use crate::model::{Answer, Evaluation, Instrument, Question, Response, Scale, ScalePoint, Text};
+use crate::model::{
+    Activity, ActivityKind, Answer, Evaluation, Instrument, Portfolio, Program, Question, Response, Scale, ScalePoint,
+    Text,
+};
 
 use super::mapping::{MappingError, ScaleSpec, SurveyMapping};
 use super::report::ImportReport;
@@ -18,8 +21,35 @@ pub struct SurveyImport {
     /// The evaluation: the instrument built from the mapping, the events named in the
     /// event column (in order of first appearance), and one response per row.
     pub evaluation: Evaluation,
+    /// The events as activities (id and title, of the mapping's `event_kind`): those
+    /// the mapping declares, else one per distinct event value. The evaluation's events
+    /// name them, so that a portfolio holding both validates.
+    pub activities: Vec<Activity>,
     /// What was read and skipped.
     pub report: ImportReport,
+}
+
+impl SurveyImport {
+    /// Adds the evaluation and its events to `portfolio` (an event activity whose id the
+    /// portfolio already has is not added again: the portfolio's is the event).
+    pub fn add_to(self, portfolio: &mut Portfolio) {
+        for a in self.activities {
+            if !portfolio.activities.iter().any(|x| x.id == a.id) {
+                portfolio.activities.push(a);
+            }
+        }
+        portfolio.evaluations.push(self.evaluation);
+    }
+
+    /// A portfolio of this survey alone: its program has the evaluation's id and title
+    /// (a survey given without a portfolio is its own portfolio, not part of another).
+    pub fn into_portfolio(self) -> Portfolio {
+        let lang = self.evaluation.title.iter().next().map_or("en", |(l, _)| l).to_owned();
+        let program = Program::new(self.evaluation.id.clone(), self.evaluation.title.clone());
+        let mut p = Portfolio::new(&lang, program);
+        self.add_to(&mut p);
+        p
+    }
 }
 
 /// Reads survey responses from `table` as `mapping` says.
@@ -80,34 +110,79 @@ pub fn import_survey(table: &RawTable, mapping: &SurveyMapping) -> Result<Survey
         });
     }
     let event_missing: Vec<String> = mapping.event_missing.iter().map(|s| normalise_label(s)).collect();
-    let mut report = ImportReport::new(&table.file, table.rows.len());
+    let mut report = ImportReport::new(table);
+    let missing = mapping.locale.clone().unwrap_or_default();
+    let kind = mapping.event_kind.unwrap_or(ActivityKind::Other);
+    let event = |id: &str, title: &str| Activity {
+        id: id.to_owned(),
+        kind,
+        title: Text::one(&lang, title),
+        description: Text::default(),
+        scope: None,
+        project: None,
+        plan: None,
+        state: None,
+        planned: crate::model::DateRange::default(),
+        held: crate::model::DateRange::default(),
+        participants: Vec::new(),
+        outputs: Vec::new(),
+        matrix_items: Vec::new(),
+    };
+    let mut activities: Vec<Activity> = mapping.events.iter().map(|(id, title)| event(id, title)).collect();
     let mut events: Vec<String> = Vec::new();
     let mut responses = Vec::new();
+    // A cell's text, trimmed; empty for a declared missing-value marker.
     let cell = |row: &RawRow, col: &str| -> String {
-        table.column(col).and_then(|i| row.cells.get(i)).map_or(String::new(), |c| c.trim().to_owned())
+        let text = table.column(col).and_then(|i| row.cells.get(i)).map_or("", |c| c.trim());
+        if missing.is_missing(text) {
+            String::new()
+        } else {
+            text.to_owned()
+        }
     };
     for row in &table.rows {
         if row.cells.iter().all(|c| c.trim().is_empty()) {
-            report.skipped.push(Skip { place: table.place(row, None), reason: "blank row".to_owned() });
+            report.skipped.push(Skip { place: table.place(row, None), reason: "blank row".to_owned(), field: None });
             continue;
         }
-        let problem = |report: &mut ImportReport, col: &str, reason: String| -> Result<(), TableError> {
+        let problem = |report: &mut ImportReport, col: &str, field: String, reason: String| -> Result<(), TableError> {
             if mapping.strict {
                 return Err(TableError::Cell { place: table.place(row, Some(col)), reason });
             }
-            report
-                .skipped
-                .push(Skip { place: table.place(row, Some(col)), reason: format!("{reason}; the cell is skipped") });
+            report.skipped.push(Skip {
+                place: table.place(row, Some(col)),
+                reason: format!("{reason}; the cell is skipped"),
+                field: Some(field),
+            });
             Ok(())
         };
         let mut response = Response::default();
         if let Some(col) = &mapping.columns.event {
             let e = cell(row, col);
-            if !e.is_empty() && !event_missing.contains(&normalise_label(&e)) {
-                if !events.contains(&e) {
-                    events.push(e.clone());
+            let norm = normalise_label(&e);
+            if !e.is_empty() && !event_missing.contains(&norm) {
+                let found = activities.iter().find(|a| {
+                    normalise_label(&a.id) == norm || a.title.iter().any(|(_, t)| normalise_label(t) == norm)
+                });
+                let id = match found {
+                    Some(a) => Some(a.id.clone()),
+                    None if mapping.events.is_empty() => {
+                        activities.push(event(&e, &e));
+                        Some(e.clone())
+                    }
+                    None => {
+                        let known = mapping.events.keys().map(|k| format!("{k:?}")).collect::<Vec<_>>().join(", ");
+                        let reason = format!("event {e:?} is none of the mapping's events ({known})");
+                        problem(&mut report, col, "columns.event".to_owned(), reason)?;
+                        None
+                    }
+                };
+                if let Some(id) = id {
+                    if !events.contains(&id) {
+                        events.push(id.clone());
+                    }
+                    response.event = Some(id);
                 }
-                response.event = Some(e);
             }
         }
         if let Some(col) = &mapping.columns.date {
@@ -115,7 +190,7 @@ pub fn import_survey(table: &RawTable, mapping: &SurveyMapping) -> Result<Survey
             if !d.is_empty() {
                 match parse_date(&d, mapping.locale.as_ref()) {
                     Ok(d) => response.date = Some(d),
-                    Err(e) => problem(&mut report, col, e)?,
+                    Err(e) => problem(&mut report, col, "columns.date".to_owned(), e)?,
                 }
             }
         }
@@ -144,6 +219,7 @@ pub fn import_survey(table: &RawTable, mapping: &SurveyMapping) -> Result<Survey
                                 problem(
                                     &mut report,
                                     &spec.column,
+                                    format!("questions.{}", question.id),
                                     format!("{text:?} is not a label of the question's scale ({})", labels.join(", ")),
                                 )?;
                                 None
@@ -157,12 +233,13 @@ pub fn import_survey(table: &RawTable, mapping: &SurveyMapping) -> Result<Survey
                                 problem(
                                     &mut report,
                                     &spec.column,
+                                    format!("questions.{}", question.id),
                                     format!("score {v} is outside the scale {min}..{max}"),
                                 )?;
                                 None
                             }
                             Err(reason) => {
-                                problem(&mut report, &spec.column, reason)?;
+                                problem(&mut report, &spec.column, format!("questions.{}", question.id), reason)?;
                                 None
                             }
                         }
@@ -176,6 +253,9 @@ pub fn import_survey(table: &RawTable, mapping: &SurveyMapping) -> Result<Survey
         responses.push(response);
         report.rows_imported += 1;
     }
+    // Only the events the responses name (a declared event no response names is not
+    // evaluated here).
+    activities.retain(|a| events.contains(&a.id));
     let evaluation = Evaluation {
         id: mapping.evaluation_id.clone(),
         title: Text::one(&lang, mapping.title.clone()),
@@ -184,7 +264,7 @@ pub fn import_survey(table: &RawTable, mapping: &SurveyMapping) -> Result<Survey
         plan: None,
         responses,
     };
-    Ok(SurveyImport { evaluation, report })
+    Ok(SurveyImport { evaluation, activities, report })
 }
 
 /// The scale `spec` declares, checked by [`super::check::Checked::problem`] (labels,

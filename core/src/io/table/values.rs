@@ -13,14 +13,82 @@ use crate::model::PartialDate;
 /// (DESIGN.md rule 7). With a locale, the declared thousands separator is removed
 /// (only between groups of three digits) and the declared decimal separator becomes
 /// `.`, then the result is parsed strictly: `1 234,5` with `decimal_separator = ","`
-/// and `thousands_separator = " "` is 1234.5.
+/// and `thousands_separator = " "` is 1234.5. E-notation (`1.2E7`) is read, exactly,
+/// only when the locale says `exponent = true`.
 ///
 /// # Errors
-/// A sentence saying why the text is not a number.
+/// A sentence saying why the text is not a number: text with no digit or with letters
+/// (`N/A`, `Not Available`) is "not a number"; other texts name what is wrong (a
+/// separator, an exponent, too many digits).
 pub fn parse_number(text: &str, locale: Option<&Locale>) -> Result<Decimal, String> {
     let t = text.trim();
+    let exponent = locale.is_some_and(|l| l.exponent);
+    let (mantissa, power) = match split_exponent(t) {
+        Some((m, e)) if exponent => (m, Some(e)),
+        _ => (t, None),
+    };
+    if power.is_none() && split_exponent(t).is_some() {
+        return Err(format!(
+            "invalid number {text:?}: E-notation is read only when the mapping's [locale] says exponent = true"
+        ));
+    }
+    if !looks_numeric(mantissa) {
+        return Err(format!("invalid number {text:?}: not a number"));
+    }
+    let declared = locale.and_then(|l| l.thousands_separator.as_deref()).is_some();
+    if !declared && dot_grouped(mantissa) {
+        return Err(format!(
+            "invalid number {text:?}: '.' separates groups of three digits here, as a thousands separator; \
+             declare it in the mapping ([locale] thousands_separator = \".\", decimal_separator = \",\")"
+        ));
+    }
+    let value = plain_number(text, mantissa, locale)?;
+    let Some(power) = power else { return Ok(value) };
+    let scaled = power
+        .parse::<i64>()
+        .ok()
+        .filter(|p| p.unsigned_abs() <= 28)
+        .and_then(|p| Decimal::from_scientific(&format!("{}e{p}", value.normalize())).ok());
+    scaled.ok_or_else(|| format!("invalid number {text:?}: the exponent is out of range for an exact decimal"))
+}
+
+/// Whether `t` is digits in groups of three joined by two or more `.` (`1.234.567`).
+fn dot_grouped(t: &str) -> bool {
+    let groups: Vec<&str> = t.trim_start_matches(['+', '-']).split('.').collect();
+    groups.len() >= 3
+        && (1..=3).contains(&groups[0].len())
+        && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()))
+        && groups[1..].iter().all(|g| g.len() == 3)
+}
+
+/// `1.2E7` as (`1.2`, `7`): a mantissa with at least one digit, `e` or `E`, and a signed
+/// whole exponent.
+fn split_exponent(t: &str) -> Option<(&str, &str)> {
+    let at = t.rfind(['e', 'E'])?;
+    let (m, e) = (&t[..at], &t[at + 1..]);
+    let digits = e.strip_prefix(['+', '-']).unwrap_or(e);
+    let ok = !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && m.bytes().any(|b| b.is_ascii_digit())
+        && m.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'+' | b'-' | b' '));
+    ok.then_some((m, e))
+}
+
+/// Whether `t` is written like a number at all (a digit, and nothing but digits, signs,
+/// separators, spaces and parentheses), so that a message can say "not a number" for
+/// `N/A` rather than name a separator.
+fn looks_numeric(t: &str) -> bool {
+    t.chars().any(|c| c.is_ascii_digit())
+        && t.chars().all(|c| {
+            c.is_ascii_digit() || matches!(c, '+' | '-' | '.' | ',' | ' ' | '\u{a0}' | '\u{202f}' | '\'' | '(' | ')')
+        })
+}
+
+/// The number in `t` (no exponent), with the locale's separators.
+fn plain_number(text: &str, t: &str, locale: Option<&Locale>) -> Result<Decimal, String> {
+    let t = t.trim();
     let Some(locale) = locale else {
-        return crate::parse_decimal(t).map_err(|e| e.to_string());
+        return crate::parse_decimal(t).map_err(|e| format!("invalid number {text:?}: {}", e.reason));
     };
     let mut s = t.to_owned();
     if let Some(sep) = locale.thousands_separator.as_deref().filter(|s| !s.is_empty()) {
@@ -66,8 +134,12 @@ pub fn parse_number(text: &str, locale: Option<&Locale>) -> Result<Decimal, Stri
 /// A sentence naming the formats tried.
 pub fn parse_date(text: &str, locale: Option<&Locale>) -> Result<PartialDate, String> {
     let t = text.trim();
+    let formats = locale.map(|l| l.date_formats.as_slice()).unwrap_or_default();
     if let Ok(d) = t.parse::<PartialDate>() {
-        if !matches!(d, PartialDate::MonthDay { .. }) {
+        // With declared formats, only a full ISO date is taken as ISO: a bare number
+        // (`7560` in a `%d.%m.%Y` column) is not a year.
+        let partial = !matches!(d, PartialDate::Date(_));
+        if !matches!(d, PartialDate::MonthDay { .. }) && !(partial && !formats.is_empty()) {
             return Ok(d);
         }
     }
@@ -84,7 +156,6 @@ pub fn parse_date(text: &str, locale: Option<&Locale>) -> Result<PartialDate, St
     if shaped {
         return Err(format!("date {text:?} is not a calendar date (no such day in that month)"));
     }
-    let formats = locale.map(|l| l.date_formats.as_slice()).unwrap_or_default();
     for f in formats {
         if let Ok(dt) = NaiveDateTime::parse_from_str(t, f) {
             return Ok(dt.date().into());
@@ -93,9 +164,13 @@ pub fn parse_date(text: &str, locale: Option<&Locale>) -> Result<PartialDate, St
             return Ok(d.into());
         }
     }
-    let mut tried = vec!["YYYY-MM-DD", "YYYY-MM", "YYYY"].into_iter().map(str::to_owned).collect::<Vec<_>>();
-    tried.extend(formats.iter().cloned());
-    Err(format!("date {text:?} is in no known format (tried {})", tried.join(", ")))
+    if !formats.is_empty() {
+        return Err(format!(
+            "date {text:?} does not match the declared date formats ({}) nor a full ISO date (YYYY-MM-DD)",
+            formats.join(", ")
+        ));
+    }
+    Err(format!("date {text:?} is in no known format (tried YYYY-MM-DD, YYYY-MM, YYYY)"))
 }
 
 /// A label as compared with a mapping's labels: no-break spaces become spaces, runs of
@@ -118,6 +193,7 @@ mod tests {
             decimal_separator: Some(",".into()),
             thousands_separator: Some(" ".into()),
             date_formats: vec!["%d.%m.%Y".into()],
+            ..Locale::default()
         }
     }
 
@@ -150,7 +226,49 @@ mod tests {
         assert_eq!(parse_date("9/8/18 15:29", Some(&us)).unwrap().to_string(), "2018-09-08");
         assert!(parse_date("2027-02-31", None).unwrap_err().contains("not a calendar date"));
         let e = parse_date("14 april", Some(&us)).unwrap_err();
-        assert!(e.contains("no known format") && e.contains("%m/%d/%y %H:%M"), "{e}");
+        assert!(e.contains("does not match the declared date formats") && e.contains("%m/%d/%y %H:%M"), "{e}");
+    }
+
+    #[test]
+    fn a_declared_date_format_refuses_a_bare_number() {
+        let l = sv();
+        let e = parse_date("7560", Some(&l)).unwrap_err();
+        assert!(e.contains("does not match the declared date formats (%d.%m.%Y)"), "{e}");
+        assert!(parse_date("2019-03", Some(&l)).is_err());
+        assert_eq!(parse_date("2019-03-07", Some(&l)).unwrap().to_string(), "2019-03-07");
+        // Without declared formats, a year is an ISO partial date.
+        assert_eq!(parse_date("2019", None).unwrap().to_string(), "2019");
+    }
+
+    #[test]
+    fn e_notation_only_when_declared() {
+        let e = parse_number("1.2E7", None).unwrap_err();
+        assert!(e.contains("exponent = true"), "{e}");
+        let l = Locale { exponent: true, ..Locale::default() };
+        assert_eq!(parse_number("1.2E7", Some(&l)).unwrap().normalize().to_string(), "12000000");
+        assert_eq!(parse_number("4.5e-3", Some(&l)).unwrap().to_string(), "0.0045");
+        assert_eq!(parse_number("-3E+2", Some(&l)).unwrap().normalize().to_string(), "-300");
+        assert_eq!(parse_number("12", Some(&l)).unwrap().to_string(), "12");
+        let swedish = Locale { exponent: true, ..sv() };
+        assert_eq!(parse_number("1,25E3", Some(&swedish)).unwrap().normalize().to_string(), "1250");
+        assert!(parse_number("1E99", Some(&l)).unwrap_err().contains("out of range"));
+        assert!(parse_number("E7", Some(&l)).unwrap_err().contains("not a number"));
+    }
+
+    #[test]
+    fn words_are_not_a_number() {
+        for text in ["N/A", "Not Available", "n.a.", "-", "kr"] {
+            let e = parse_number(text, None).unwrap_err();
+            assert!(e.ends_with(": not a number"), "{text}: {e}");
+            let e = parse_number(text, Some(&sv())).unwrap_err();
+            assert!(e.ends_with(": not a number"), "{text}: {e}");
+        }
+        assert!(parse_number("1,000", None).unwrap_err().contains("separators"));
+        let e = parse_number("1.234.567", None).unwrap_err();
+        assert!(e.contains("thousands separator") && e.contains("[locale]"), "{e}");
+        assert!(parse_number("1.5", None).is_ok());
+        let l = Locale { missing_values: vec!["N/A".into(), "Not  available".into()], ..Locale::default() };
+        assert!(l.is_missing(" n/a ") && l.is_missing("NOT AVAILABLE") && !l.is_missing("") && !l.is_missing("0"));
     }
 
     #[test]

@@ -35,18 +35,42 @@ pub struct ReportOptions {
     /// activities skipped, values kept as text); listed in section 9 before the
     /// validation's diagnostics, so a report never hides what its input lost.
     pub read_diagnostics: Vec<crate::model::Diagnostic>,
+    /// Project budget amounts the input held but that could not be read (table cells
+    /// skipped): the budget section says so beside the totals ("from 2 of 107 projects;
+    /// 105 amounts unreadable").
+    pub unread_project_budgets: usize,
+    /// Partner budget amounts the input held but that could not be read.
+    pub unread_partner_budgets: usize,
 }
 
 impl ReportOptions {
     /// Options for a report in `lang` as of `as_of`, with charts.
     pub fn new(lang: impl Into<String>, as_of: NaiveDate) -> Self {
-        Self { lang: lang.into(), as_of, charts: true, read_diagnostics: Vec::new() }
+        Self {
+            lang: lang.into(),
+            as_of,
+            charts: true,
+            read_diagnostics: Vec::new(),
+            unread_project_budgets: 0,
+            unread_partner_budgets: 0,
+        }
     }
 
     /// The options with what reading the input reported (listed in section 9).
     #[must_use]
     pub fn with_read_diagnostics(mut self, diagnostics: Vec<crate::model::Diagnostic>) -> Self {
         self.read_diagnostics = diagnostics;
+        self
+    }
+
+    /// The options with what a table import reported: its diagnostics added to the read
+    /// diagnostics (listed in section 9), and the budget amounts it could not read
+    /// (counted beside the totals of section 8).
+    #[must_use]
+    pub fn with_table_import(mut self, import: &crate::io::table::ImportReport) -> Self {
+        self.read_diagnostics.extend(import.diagnostics());
+        self.unread_project_budgets += import.lost("columns.budget");
+        self.unread_partner_budgets += import.lost("partners.budget");
         self
     }
 }

@@ -268,16 +268,32 @@ fn budgets(cx: &Cx<'_>, s: &mut Section) {
     let p = cx.portfolio;
     s.push(cx.heading("Budget", "Budget"));
     let program = budget_totals(&p.program.budgets);
-    let mut projects: BTreeMap<String, (Option<rust_decimal::Decimal>, usize)> = BTreeMap::new();
+    // currency → (total, budget lines, projects with a line in the currency)
+    let mut projects: BTreeMap<String, (Option<rust_decimal::Decimal>, usize, usize)> = BTreeMap::new();
     for project in &p.projects {
         for (currency, (amount, lines)) in budget_totals(&project.budgets) {
-            let e = projects.entry(currency).or_insert((Some(rust_decimal::Decimal::ZERO), 0));
+            let e = projects.entry(currency).or_insert((Some(rust_decimal::Decimal::ZERO), 0, 0));
             e.0 = amount.and_then(|a| crate::model::add_amount(e.0, a));
             e.1 += lines;
+            e.2 += 1;
         }
     }
-    if program.is_empty() && projects.is_empty() {
+    // Partner budgets (Jems: each partner's share of a project), apart from the
+    // projects' own budgets: they are another view of the same money, never added to it.
+    let mut partners: BTreeMap<String, (Option<rust_decimal::Decimal>, usize, usize)> = BTreeMap::new();
+    let partner_count: usize = p.projects.iter().map(|pr| pr.partners.len()).sum();
+    for money in p.projects.iter().flat_map(|pr| &pr.partners).filter_map(|x| x.budget.as_ref()) {
+        let e = partners.entry(money.currency.clone()).or_insert((Some(rust_decimal::Decimal::ZERO), 0, 0));
+        e.0 = e.0.and_then(|t| crate::model::add_amount(Some(t), money.amount));
+        e.1 += 1;
+        e.2 += 1;
+    }
+    let (unread_projects, unread_partners) = (cx.options.unread_project_budgets, cx.options.unread_partner_budgets);
+    if program.is_empty() && projects.is_empty() && partners.is_empty() {
         s.push(cx.no_data("Inga budgetar registrerade.", "No budgets recorded."));
+        if unread_projects + unread_partners > 0 {
+            s.push(unread_notice(cx, unread_projects + unread_partners));
+        }
         return;
     }
     let mut table = Table::new([
@@ -286,17 +302,55 @@ fn budgets(cx: &Cx<'_>, s: &mut Section) {
         cx.t("Summa", "Total"),
         cx.t("Budgetrader", "Budget lines"),
     ]);
-    for (scope, totals) in [(cx.t("Programmet", "The program"), program), (cx.t("Projekten", "The projects"), projects)]
-    {
-        for (currency, (amount, lines)) in totals {
-            table.push_row([scope.clone(), currency, super::program::amount_text(cx, amount), lines.to_string()]);
+    for (currency, (amount, lines)) in program {
+        table.push_row([
+            cx.t("Programmet", "The program"),
+            currency,
+            super::program::amount_text(cx, amount),
+            lines.to_string(),
+        ]);
+    }
+    let scopes = [
+        (cx.t("Projekten", "The projects"), projects, p.projects.len(), unread_projects, ("projekt", "projects")),
+        (cx.t("Partnerbudgetar", "Partner budgets"), partners, partner_count, unread_partners, ("partner", "partners")),
+    ];
+    for (scope, totals, all, unread, (sv, en)) in scopes {
+        for (currency, (amount, lines, with)) in totals {
+            let mut total = super::program::amount_text(cx, amount);
+            if unread > 0 {
+                total.push_str(&match cx.lang() {
+                    "sv" => format!(" (från {with} av {all} {sv}; {unread} belopp oläsbara)"),
+                    _ => format!(" (from {with} of {all} {en}; {unread} amounts unreadable)"),
+                });
+            }
+            table.push_row([scope.clone(), currency, total, lines.to_string()]);
         }
     }
     s.push(Block::Table(table));
+    if unread_projects + unread_partners > 0 {
+        s.push(unread_notice(cx, unread_projects + unread_partners));
+    }
     s.push(cx.info(
         "Summor per valuta; olika valutor adderas aldrig. En reviderad budget ersätter den ursprungliga för samma period.",
         "Totals per currency; currencies are never added together. A revised budget replaces the original for the same period.",
     ));
+    if partner_count > 0 {
+        s.push(cx.info(
+            "Partnerbudgetar är projektens fördelning på partner och adderas inte till projektens budgetar.",
+            "Partner budgets are the projects' shares per partner and are not added to the projects' budgets.",
+        ));
+    }
+}
+
+/// A warning that totals miss amounts the input held but that could not be read.
+fn unread_notice(cx: &Cx<'_>, unread: usize) -> Block {
+    Block::Notice {
+        kind: crate::report::model::NoticeKind::Warning,
+        text: match cx.lang() {
+            "sv" => format!("{unread} budgetbelopp i underlaget kunde inte läsas och saknas i summorna; se avsnitt 9."),
+            _ => format!("{unread} budget amounts in the input could not be read and are missing from the totals; see section 9."),
+        },
+    }
 }
 
 fn kind_label(cx: &Cx<'_>, kind: OrganisationKind) -> String {

@@ -26,11 +26,20 @@ pub(crate) fn section(cx: &Cx<'_>) -> Section {
         } else {
             format!("Reading the input reported {} problems ({errors} errors).", read.len())
         };
-        if errors > 0 {
+        let table_errors =
+            read.iter().filter(|d| d.severity == Severity::Error && d.code.starts_with("table-")).count();
+        if errors > table_errors {
             text.push(' ');
             text.push_str(&cx.t(
                 "En aktivitet med fel hoppades över och finns inte i rapporten.",
                 "An activity with an error was skipped: it is not in this report.",
+            ));
+        }
+        if table_errors > 0 {
+            text.push(' ');
+            text.push_str(&cx.t(
+                "Värden i tabellen som inte kunde läsas hoppades över och saknas i rapportens siffror.",
+                "Table values that could not be read were skipped: they are missing from this report's figures.",
             ));
         }
         s.push(Block::Paragraph { text });
