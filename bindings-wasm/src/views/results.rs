@@ -301,6 +301,11 @@ pub struct Contributor {
     pub project: Option<String>,
     /// Intermediate indicators.
     pub via: Vec<String>,
+    /// True for the own values of an indicator that also has contributors (added to
+    /// its contributors' values); left out when false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[tsify(optional)]
+    pub own_values: bool,
 }
 
 /// One program period of a roll-up.
