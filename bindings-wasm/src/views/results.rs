@@ -112,6 +112,10 @@ pub struct IndicatorProgress {
     pub actual: Option<String>,
     /// Progress (a fraction).
     pub progress: Progress,
+    /// Achievement, actual ÷ target (a fraction), when there is no baseline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub achievement: Option<String>,
     /// The progress expected by the date (a fraction), when the periods say.
     pub expected: Option<String>,
     /// On or off track.

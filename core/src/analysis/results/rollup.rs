@@ -285,6 +285,11 @@ pub(crate) fn rollup<'a>(index: &ResultsIndex<'a>, id: &str, periods: &Periods) 
     let calendar = Calendar::new(periods)?;
     let mut diagnostics = Vec::new();
     let leaves = leaves(index, root, measure, &mut diagnostics)?;
+    if mode == Cumulation::NonCumulative {
+        for (entry, _) in &leaves {
+            overlaps_added(entry, &mut diagnostics);
+        }
+    }
 
     // The program periods run from the first contributor period to the last. Guess the
     // range from each leaf's first and last period (they are usually in order) so that
@@ -384,6 +389,49 @@ pub(crate) fn rollup<'a>(index: &ResultsIndex<'a>, id: &str, periods: &Periods) 
         },
         diagnostics,
     })
+}
+
+/// Warnings `overlapping-periods-added` for the periods of a leaf that overlap an
+/// earlier one (or repeat its dates) when both report values: a non-cumulative roll-up
+/// adds both, so what they share may be counted twice. Periods that only share a
+/// boundary day are not reported (many publishers write exclusive ends), as in
+/// `validate`'s `overlapping-periods`.
+fn overlaps_added(entry: &Entry<'_>, diagnostics: &mut Vec<Diagnostic>) {
+    let periods = &entry.indicator.periods;
+    if periods.len() < 2 {
+        return;
+    }
+    let mut order: Vec<usize> = (0..periods.len())
+        .filter(|&k| {
+            periods[k].start <= periods[k].end && !(periods[k].actuals.is_empty() && periods[k].targets.is_empty())
+        })
+        .collect();
+    crate::sort::sort_by_key(&mut order, |&k| (periods[k].start, periods[k].end, k));
+    let mut reach: Option<usize> = None;
+    let mut found = Vec::new();
+    for &k in &order {
+        let p = &periods[k];
+        if let Some(r) =
+            reach.filter(|&r| p.start < periods[r].end || (periods[r].start, periods[r].end) == (p.start, p.end))
+        {
+            found.push((k, r));
+        }
+        if reach.is_none_or(|r| p.end > periods[r].end) {
+            reach = Some(k);
+        }
+    }
+    crate::sort::sort_unstable(&mut found);
+    for (k, other) in found {
+        let (p, q) = (&periods[k], &periods[other]);
+        diagnostics.push(Diagnostic::warning(
+            "overlapping-periods-added",
+            format!("{}/periods/{k}", entry.pointer()),
+            format!(
+                "indicator {:?} period {k} ({} – {}) overlaps period {other} ({} – {}); the roll-up adds the values of both, so what they share may be counted twice",
+                entry.indicator.id, p.start, p.end, q.start, q.end
+            ),
+        ));
+    }
 }
 
 /// True for the rolled-up indicator's own values (it has contributors and is a leaf
