@@ -1,6 +1,6 @@
 """Benchmark: an IATI activities file to a pandas DataFrame of indicator periods.
 
-kartan (`kartan.load(path).periods_table().to_pandas()`) against a plain Python script
+kartan (`kartan.load(path).tables.periods().to_pandas()`) against a plain Python script
 with lxml and pandas that reads the same elements. Run from the repository root:
 
     .venv/bin/python bindings-python/bench/iati_periods.py [FILE.xml] [--repeat N]
@@ -84,7 +84,7 @@ def lxml_periods(path: Path) -> pd.DataFrame:
 
 
 def kartan_periods(path: Path) -> pd.DataFrame:
-    return kartan.load(path).periods_table().to_pandas()
+    return kartan.load(path).tables.periods().to_pandas()
 
 
 def best(fn, path: Path, repeat: int) -> tuple[float, float, pd.DataFrame]:

@@ -4,10 +4,8 @@
 //! (pyo3's `chrono` and `rust_decimal` conversions); enums cross as their kartan JSON
 //! tag (`"percentage"`, `"non_cumulative"`), so Python sees the same words as the JSON.
 
-use std::collections::BTreeMap;
-
 use chrono::NaiveDate;
-use kartan::{PartialDate, Text};
+use kartan::PartialDate;
 use serde::Serialize;
 
 /// The kartan JSON tag of a unit enum value (`Measure::Percentage` → `"percentage"`).
@@ -32,16 +30,6 @@ pub(crate) fn first_day(date: Option<PartialDate>) -> Option<NaiveDate> {
 /// The last day a partial date can mean (`2016-06` → 2016-06-30); `None` when unknown.
 pub(crate) fn last_day(date: Option<PartialDate>) -> Option<NaiveDate> {
     date.and_then(|d| d.latest())
-}
-
-/// The ISO 8601 form of a partial date as the source gives it (`2014`, `--04-14`).
-pub(crate) fn date_text(date: Option<PartialDate>) -> Option<String> {
-    date.map(|d| d.to_string())
-}
-
-/// A text as a Python `dict` of language tag → string.
-pub(crate) fn text(t: &Text) -> BTreeMap<String, String> {
-    t.to_map()
 }
 
 /// Quotes a string the way Python's `repr` does for plain text (used in `__repr__`).

@@ -40,12 +40,14 @@ pub(crate) fn lessons(py: Python<'_>, p: &kartan::Portfolio, lang: &str) -> PyRe
     PyTable::from_core(&t)
 }
 
-/// Map versus reality as of a date: items, plans and unexpected results.
+/// Map versus reality as of a date: items, their linked indicators with progress, plans
+/// and unexpected results.
 pub(crate) fn map_vs_reality(py: Python<'_>, p: &kartan::Portfolio, as_of: NaiveDate, lang: &str) -> PyResult<Tables> {
     let list = py.detach(|| {
         let m = map_reality::map_vs_reality(p, as_of);
         vec![
             map_reality::items_table(&m, lang),
+            map_reality::indicators_table(&m),
             map_reality::plans_table(&m, lang),
             map_reality::unexpected_table(&m, lang),
         ]

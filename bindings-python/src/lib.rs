@@ -1,11 +1,13 @@
 //! The Python extension module `kartan._kartan`, re-exported by the pure-Python
 //! package `kartan` (`bindings-python/python/kartan/`).
 //!
-//! Each file mirrors a core module: `model` and `results` wrap `kartan::model`,
-//! `matrix` the results matrix, `diagnostic` the diagnostic, `portfolio` the root and
-//! `kartan::io`, `iati` the IATI import, `tables` and `table` the Arrow tables, `analysis`
-//! the results engine, `learning` the learning analyses and table import, `report` the
-//! learning report, `errors` the exception mapping. No rule lives here.
+//! The model itself is not mirrored here: `kartan.model` (Python, generated from the
+//! JSON Schema of the core's types) reads and writes the document as kartan JSON, and
+//! `portfolio` holds the core value (`PortfolioHandle`) with its readers, writers, edits
+//! and analyses. `diagnostic` wraps the diagnostic, `iati` the IATI import, `tables` and
+//! `table` the Arrow tables, `analysis` the results engine, `learning` the learning
+//! analyses and table import, `report` the learning report, `errors` the exception
+//! mapping. No rule lives here.
 
 mod analysis;
 mod convert;
@@ -13,11 +15,8 @@ mod diagnostic;
 mod errors;
 mod iati;
 mod learning;
-mod matrix;
-mod model;
 mod portfolio;
 mod report;
-mod results;
 mod table;
 mod tables;
 
@@ -35,19 +34,21 @@ fn _kartan(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(iati::import_iati, m)?)?;
     m.add_class::<iati::PyImportReport>()?;
     m.add_class::<portfolio::PyPortfolio>()?;
-    m.add_class::<model::PyProgram>()?;
-    m.add_class::<model::PyProject>()?;
-    m.add_class::<model::PyBudget>()?;
-    m.add_class::<results::PyKartanResult>()?;
-    m.add_class::<results::PyIndicator>()?;
-    m.add_class::<results::PyBaseline>()?;
-    m.add_class::<results::PyPeriod>()?;
-    m.add_class::<results::PyPeriodValue>()?;
+    m.add_function(wrap_pyfunction!(best_text, m)?)?;
     m.add_class::<diagnostic::PyDiagnostic>()?;
-    m.add_class::<matrix::PyResultsMatrix>()?;
     m.add_class::<analysis::PyProgress>()?;
     m.add_class::<analysis::PyRollup>()?;
     m.add_class::<analysis::PyPeriodValues>()?;
     m.add_class::<table::PyTable>()?;
     Ok(())
+}
+
+/// The text of ``text`` (a mapping of language tag to string) in ``lang`` by the core's
+/// rule (``kartan::Text::best``): the exact tag, the same primary language, then
+/// ``fallback``, then the first non-blank language; ``""`` when all are blank.
+#[pyfunction]
+#[pyo3(signature = (text, lang, fallback = "en"))]
+fn best_text(text: std::collections::BTreeMap<String, String>, lang: &str, fallback: &str) -> String {
+    let text = kartan::Text::from(text);
+    text.show(lang, fallback).to_owned()
 }

@@ -4,42 +4,25 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use pyo3::exceptions::{PyKeyError, PyTypeError};
+use pyo3::exceptions::{PyKeyError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
 
 use crate::analysis;
-use crate::convert::py_quote;
+use crate::convert::{py_quote, tag};
 use crate::diagnostic::{wrap, PyDiagnostic};
 use crate::errors::{self, KartanError};
 use crate::iati;
 use crate::learning;
-use crate::matrix::PyResultsMatrix;
-use crate::model::{PyProgram, PyProject};
 use crate::report;
-use crate::results::PyIndicator;
-use crate::table::PyTable;
+use crate::table::{Column, PyTable};
 use crate::tables;
 
-/// A portfolio: one program plus everything recorded about it (projects, activities,
-/// evaluations, reports, lessons).
-///
-/// Read one with ``kartan.load(path)`` (format detected from the content) or
-/// ``Portfolio.from_json(text)``; write it with ``to_json()``. ``len(p)`` is the number
-/// of projects and iterating yields the projects. Two portfolios are equal when their
-/// content is; a portfolio pickles through its kartan JSON.
-///
-/// >>> p = kartan.Portfolio.from_json('{"format": "kartan/1", "default_language": "sv", '
-/// ...     '"program": {"id": "P", "title": {"sv": "Lärande"}}, '
-/// ...     '"projects": [{"id": "A", "title": {"sv": "Ett"}}, {"id": "B", "title": {"sv": "Två"}}]}')
-/// >>> p
-/// <Portfolio program='P' projects=2>
-/// >>> len(p), [x.id for x in p]
-/// (2, ['A', 'B'])
-/// >>> import pickle
-/// >>> pickle.loads(pickle.dumps(p)) == p
-/// True
-#[pyclass(frozen, eq, name = "Portfolio", module = "kartan")]
+/// The handle on a core portfolio (``kartan::Portfolio``) that ``kartan.Portfolio`` wraps:
+/// the document stays in Rust; its parts cross to Python as kartan JSON, which
+/// ``kartan.model`` reads into typed values, and edits cross back the same way, read by
+/// the core's parser (the same messages, with the JSON pointer, as in Rust and JS).
+#[pyclass(eq, name = "PortfolioHandle", module = "kartan._kartan")]
 #[derive(Debug, PartialEq)]
 pub struct PyPortfolio {
     pub(crate) inner: kartan::Portfolio,
@@ -65,10 +48,6 @@ impl PyPortfolio {
     fn lang(&self) -> &str {
         &self.inner.default_language
     }
-
-    fn project_wrapper(&self, project: &kartan::Project) -> PyProject {
-        PyProject { inner: project.clone(), lang: self.lang().to_owned() }
-    }
 }
 
 #[pymethods]
@@ -78,10 +57,6 @@ impl PyPortfolio {
     /// Raises ``kartan.ParseError`` (with ``line``, ``column`` and ``pointer``) when the
     /// text is not well-formed, has a wrong type or an unknown field, or names another
     /// format. The portfolio is not validated: call ``validate()``.
-    ///
-    /// >>> kartan.Portfolio.from_json('{"format": "kartan/1", "default_language": "sv", "program": {"id": 7}}')
-    /// Traceback (most recent call last):
-    /// kartan.ParseError: 1:69: at /program/id: invalid type: integer `7`, expected a string
     #[staticmethod]
     fn from_json(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Self> {
         let result = if let Ok(s) = text.cast::<PyString>() {
@@ -101,11 +76,6 @@ impl PyPortfolio {
 
     /// Imports an IATI 2.03 activities file (a path, or the XML as ``bytes``); see
     /// ``kartan.import_iati`` for the options, the errors and the import report.
-    ///
-    /// >>> p = kartan.Portfolio.from_iati(b'<iati-activities version="2.03"><iati-activity>'
-    /// ...     b'<iati-identifier>XM-1</iati-identifier></iati-activity></iati-activities>')
-    /// >>> [x.id for x in p]
-    /// ['XM-1']
     #[staticmethod]
     #[pyo3(signature = (source, *, strict = false, default_measure = None))]
     fn from_iati(
@@ -150,56 +120,158 @@ impl PyPortfolio {
         self.lang()
     }
 
-    /// The program.
-    #[getter]
-    fn program(&self) -> PyProgram {
-        PyProgram { inner: self.inner.program.clone(), lang: self.lang().to_owned() }
+    /// One top-level member of the document as kartan JSON: ``"program"``,
+    /// ``"organisations"``, ``"projects"``, ``"activities"``, ``"evaluations"``,
+    /// ``"reports"``, ``"lessons"`` or ``"factor_assessments"``; with ``id``, the one
+    /// entry of that list with the id (``None`` when there is none).
+    #[pyo3(signature = (name, id = None))]
+    fn part(&self, py: Python<'_>, name: &str, id: Option<&str>) -> PyResult<Option<String>> {
+        let p = &self.inner;
+        let text = |v: &dyn erased::Json| py.detach(|| v.json());
+        Ok(match (name, id) {
+            ("program", None) => Some(text(&p.program)),
+            ("organisations", None) => Some(text(&p.organisations)),
+            ("projects", None) => Some(text(&p.projects)),
+            ("activities", None) => Some(text(&p.activities)),
+            ("evaluations", None) => Some(text(&p.evaluations)),
+            ("reports", None) => Some(text(&p.reports)),
+            ("lessons", None) => Some(text(&p.lessons)),
+            ("factor_assessments", None) => Some(text(&p.factor_assessments)),
+            ("projects", Some(id)) => p.projects.iter().find(|x| x.id == id).map(|x| text(x)),
+            ("activities", Some(id)) => p.activities.iter().find(|x| x.id == id).map(|x| text(x)),
+            ("evaluations", Some(id)) => p.evaluations.iter().find(|x| x.id == id).map(|x| text(x)),
+            ("reports", Some(id)) => p.reports.iter().find(|x| x.id == id).map(|x| text(x)),
+            ("lessons", Some(id)) => p.lessons.iter().find(|x| x.id == id).map(|x| text(x)),
+            _ => return Err(PyValueError::new_err(format!("no part {} with ids", py_quote(name)))),
+        })
     }
 
-    /// The program's results matrix ("the map").
-    #[getter]
-    fn matrix(&self) -> PyResultsMatrix {
-        PyResultsMatrix { inner: self.inner.program.matrix.clone(), lang: self.lang().to_owned() }
+    /// Adds (``mode="add"``) or puts (``mode="put"``: replaces the entry with its id, in
+    /// its place, or adds it) one entry of the list ``name`` (``"projects"``,
+    /// ``"activities"``, ``"evaluations"``, ``"reports"``, ``"lessons"``), given as kartan
+    /// JSON, by the core's edit rules (``kartan::model::edit``). ``name="program"`` with
+    /// ``mode="put"`` replaces the program.
+    ///
+    /// Raises ``kartan.ParseError`` (with ``pointer``) when the JSON does not fit the
+    /// model, ``ValueError`` (the core's message, naming the id) when adding an id the
+    /// list already has.
+    fn put(&mut self, py: Python<'_>, name: &str, json: &str, mode: &str) -> PyResult<()> {
+        let add = match mode {
+            "add" => true,
+            "put" => false,
+            other => {
+                return Err(PyValueError::new_err(format!("mode must be 'add' or 'put', not {}", py_quote(other))))
+            }
+        };
+        let p = &mut self.inner;
+        let refused = |e: kartan::EditError| PyValueError::new_err(e.to_string());
+        // One arm per list: read the entry by the core's reader, then the core's edit.
+        macro_rules! entry {
+            ($kind:literal, $add:ident, $put:ident) => {{
+                let entry = edit::read(py, json, $kind)?;
+                if add {
+                    p.$add(entry).map_err(refused)?
+                } else {
+                    p.$put(entry);
+                }
+            }};
+        }
+        match name {
+            "program" if !add => p.program = edit::read(py, json, "program")?,
+            "projects" => entry!("project", add_project, put_project),
+            "activities" => entry!("activity", add_activity, put_activity),
+            "evaluations" => entry!("evaluation", add_evaluation, put_evaluation),
+            "reports" => entry!("report", add_report, put_report),
+            "lessons" => entry!("lesson", add_lesson, put_lesson),
+            other => return Err(PyValueError::new_err(format!("cannot {mode} into {}", py_quote(other)))),
+        }
+        Ok(())
     }
 
-    /// The projects, in document order.
-    #[getter]
-    fn projects(&self) -> Vec<PyProject> {
-        self.inner.projects.iter().map(|p| self.project_wrapper(p)).collect()
+    /// Removes the entry with ``id`` from the list ``name`` (as ``put``) and returns it
+    /// as kartan JSON; raises ``KeyError`` when there is none.
+    fn remove(&mut self, name: &str, id: &str) -> PyResult<String> {
+        let p = &mut self.inner;
+        let json = |x: Option<String>| {
+            x.ok_or_else(|| PyKeyError::new_err(format!("{name}: no entry with id {}", py_quote(id))))
+        };
+        let text = |v: &dyn erased::Json| v.json();
+        match name {
+            "projects" => json(p.remove_project(id).map(|x| text(&x))),
+            "activities" => json(p.remove_activity(id).map(|x| text(&x))),
+            "evaluations" => json(p.remove_evaluation(id).map(|x| text(&x))),
+            "reports" => json(p.remove_report(id).map(|x| text(&x))),
+            "lessons" => json(p.remove_lesson(id).map(|x| text(&x))),
+            other => Err(PyValueError::new_err(format!("cannot remove from {}", py_quote(other)))),
+        }
     }
 
-    /// The project with ``id``; raises ``KeyError`` when there is none.
-    fn project(&self, id: &str) -> PyResult<PyProject> {
+    /// Records ``actual`` (a period value as kartan JSON) in the period ``start``-``end``
+    /// of indicator ``indicator`` by the core's rule (``Portfolio::record_actual``):
+    /// appended to that period's actuals, or to a new period with those dates. Raises
+    /// ``KeyError`` when no indicator has the id.
+    fn record_actual(
+        &mut self,
+        py: Python<'_>,
+        indicator: &str,
+        start: NaiveDate,
+        end: NaiveDate,
+        actual: &str,
+    ) -> PyResult<()> {
+        let value = edit::read(py, actual, "actual")?;
+        self.inner.record_actual(indicator, start, end, value).map_err(|e| PyKeyError::new_err(e.to_string()))
+    }
+
+    /// Writes the portfolio as kartan JSON to ``path`` (UTF-8, ending with a newline).
+    /// Raises the builtin ``OSError`` subclass when the file cannot be written.
+    fn save(&self, py: Python<'_>, path: PathBuf) -> PyResult<()> {
+        let text = py.detach(|| kartan::io::json::to_string(&self.inner));
+        std::fs::write(&path, text).map_err(|e| errors::io_error(&e, &path))
+    }
+
+    /// The program's results matrix as displayed: one ``(level label, actors,
+    /// experiences, effects)`` tuple per row, texts in ``lang`` (the portfolio's by default).
+    #[pyo3(signature = (lang = None))]
+    fn matrix_grid(&self, lang: Option<&str>) -> Vec<GridRow> {
+        let lang = lang.unwrap_or(self.lang());
+        let show = |t: &kartan::Text| t.show(lang, "en").to_owned();
         self.inner
-            .project(id)
-            .map(|p| self.project_wrapper(p))
-            .ok_or_else(|| PyKeyError::new_err(format!("no project with id {}", py_quote(id))))
-    }
-
-    /// Every indicator: the program's first, then each project's.
-    #[getter]
-    fn indicators(&self) -> Vec<PyIndicator> {
-        self.inner
-            .indicators()
-            .map(|(project, i)| PyIndicator {
-                inner: i.clone(),
-                project: project.map(str::to_owned),
-                lang: self.lang().to_owned(),
+            .program
+            .matrix
+            .rows
+            .iter()
+            .map(|row| {
+                (
+                    row.level.label(lang).to_owned(),
+                    row.actors.iter().map(show).collect(),
+                    row.experiences.iter().map(|i| show(&i.text)).collect(),
+                    row.effects.iter().map(|i| show(&i.text)).collect(),
+                )
             })
             .collect()
     }
 
-    /// The indicator with ``id``, wherever it is; raises ``KeyError`` when there is none.
-    fn indicator(&self, id: &str) -> PyResult<PyIndicator> {
-        self.inner
-            .indicators()
-            .find(|(_, i)| i.id == id)
-            .map(|(project, i)| PyIndicator {
-                inner: i.clone(),
-                project: project.map(str::to_owned),
-                lang: self.lang().to_owned(),
-            })
-            .ok_or_else(|| PyKeyError::new_err(format!("no indicator with id {}", py_quote(id))))
+    /// The matrix items as a ``kartan.Table``: ``level``, ``column``, ``id``, ``text``
+    /// (in ``lang``, default the portfolio's language).
+    #[pyo3(signature = (lang = None))]
+    fn matrix_table(&self, lang: Option<&str>) -> PyResult<PyTable> {
+        let lang = lang.unwrap_or(self.lang());
+        let (mut level, mut column, mut id, mut body) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for (l, c, item) in self.inner.program.matrix.items() {
+            level.push(Some(tag(&l)));
+            column.push(Some(tag(&c)));
+            id.push(Some(item.id.clone()));
+            body.push(Some(item.text.show(lang, "en").to_owned()));
+        }
+        PyTable::new(
+            "matrix",
+            vec![
+                ("level", Column::Text(level)),
+                ("column", Column::Text(column)),
+                ("id", Column::Text(id)),
+                ("text", Column::Text(body)),
+            ],
+        )
     }
 
     /// How many of each kind of record the portfolio holds, as a dict
@@ -270,10 +342,6 @@ impl PyPortfolio {
     /// raises ``ValueError``); by default the portfolio's (``"sv"``, or English headings
     /// for anything else); ``as_of`` is the date the report describes;
     /// ``charts=False`` leaves the Vega-Lite charts out (their data stays in tables).
-    ///
-    /// >>> md = kartan.seed().report("md", lang="en", as_of=datetime.date(2013, 12, 31))
-    /// >>> md.splitlines()[0]
-    /// '# Learning report: Program for local and regional growth work'
     #[pyo3(signature = (format = "html", *, as_of, lang = None, charts = true))]
     fn report(
         &self,
@@ -314,8 +382,10 @@ impl PyPortfolio {
     }
 
     /// Did the map match reality as of ``as_of``? A dict of ``kartan.Table`` by name:
-    /// the matrix items with their evidence and verdict, the planned activities (held
-    /// or not), and what happened that was not on the map.
+    /// ``map_items`` (the matrix items with their evidence and verdict),
+    /// ``map_indicators`` (each item's linked indicators with their progress as of
+    /// ``as_of``, a fraction), ``map_plans`` (the planned activities, held or not) and
+    /// ``map_unexpected`` (what happened that was not on the map).
     #[pyo3(signature = (*, as_of, lang = None))]
     fn map_vs_reality(&self, py: Python<'_>, as_of: NaiveDate, lang: Option<&str>) -> PyResult<learning::Tables> {
         learning::map_vs_reality(py, &self.inner, as_of, lang.unwrap_or(self.lang()))
@@ -420,25 +490,48 @@ impl PyPortfolio {
         py.import("kartan._charts")?.call_method1("chart", (spec,))
     }
 
-    fn __len__(&self) -> usize {
-        self.inner.projects.len()
-    }
-
-    fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        pyo3::types::PyList::new(py, self.projects())?.into_any().try_iter().map(Bound::into_any)
-    }
-
     fn __repr__(&self) -> String {
-        format!("<Portfolio program={} projects={}>", py_quote(&self.inner.program.id), self.inner.projects.len())
+        format!("<PortfolioHandle program={} projects={}>", py_quote(&self.inner.program.id), self.inner.projects.len())
     }
+}
 
-    fn _repr_html_<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        slf.py().import("kartan._repr")?.call_method1("portfolio_html", (slf,))
+/// One displayed matrix row: level label, actors, experiences, effects.
+type GridRow = (String, Vec<String>, Vec<String>, Vec<String>);
+
+/// A value written as compact kartan JSON, whatever its type (so `part` can hand any
+/// member to one closure).
+mod erased {
+    pub(crate) trait Json: Sync {
+        fn json(&self) -> String;
     }
+    impl<T: serde::Serialize + Sync> Json for T {
+        fn json(&self) -> String {
+            // Serialising the model cannot fail: every key is a string, no value a float.
+            serde_json::to_string(self).unwrap_or_default()
+        }
+    }
+}
 
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
-        let json = kartan::io::json::to_string(&slf.get().inner);
-        Ok((slf.get_type().getattr("from_json")?, (json,)))
+/// Edits of the portfolio's lists by id.
+mod edit {
+    use pyo3::prelude::*;
+    use serde::de::DeserializeOwned;
+
+    use crate::errors::{parse_error, Place};
+
+    /// Reads `json` as one part of the model (`name`: `project`, `activity` …) by the
+    /// core's reader (`kartan::io::json::part_from_str`). The error is the core's message
+    /// without the line and column of text the user never wrote, after the part's name,
+    /// with the JSON pointer relative to the part — the same as JS:
+    /// `project: at /title: invalid type: …`.
+    pub(crate) fn read<T: DeserializeOwned>(py: Python<'_>, json: &str, name: &str) -> PyResult<T> {
+        kartan::io::json::part_from_str(json).map_err(|e| {
+            let pointer = match &e {
+                kartan::io::json::JsonError::Data { pointer, .. } => Some(pointer.as_str()),
+                _ => None,
+            };
+            parse_error(py, format!("{name}: {}", e.message_at_pointer()), Place { pointer, ..Place::default() })
+        })
     }
 }
 
@@ -483,7 +576,7 @@ pub fn load(py: Python<'_>, path: PathBuf) -> PyResult<PyPortfolio> {
 /// >>> p = kartan.seed()
 /// >>> p
 /// <Portfolio program='PLRT' projects=0>
-/// >>> p.program.title["en"]
+/// >>> p.program.title.best("en")
 /// 'Program for local and regional growth work'
 /// >>> [level for level, _, _, _ in p.matrix.grid("en")]
 /// ['National level', 'Regional level', 'Local level']

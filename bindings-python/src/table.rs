@@ -74,7 +74,7 @@ impl Column {
 ///
 /// >>> t = kartan.Portfolio.from_json('{"format": "kartan/1", "default_language": "sv", '
 /// ...     '"program": {"id": "P", "title": {"sv": "P"}}, "projects": [{"id": "A", "title": {"sv": "Ett"}}]}'
-/// ... ).projects_table()
+/// ... ).tables.projects()
 /// >>> t
 /// <Table 'projects' rows=1 columns=16>
 /// >>> t.column_names[:3], len(t)

@@ -78,28 +78,28 @@ def _progress_portfolio() -> kartan.Portfolio:
 def test_a_bad_band_names_the_parameter_and_the_value(band: object) -> None:
     p = _progress_portfolio()
     with pytest.raises(ValueError, match=r'^band: invalid number "(abc|inf|nan|1,5)"'):
-        p.progress("IND-1", as_of=datetime.date(2024, 12, 31), band=band)  # type: ignore[arg-type]
+        p.results.progress("IND-1", as_of=datetime.date(2024, 12, 31), band=band)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match=r"^band: invalid number"):
-        p.progress_table(as_of=datetime.date(2024, 12, 31), band=band)  # type: ignore[arg-type]
+        p.tables.progress(as_of=datetime.date(2024, 12, 31), band=band)  # type: ignore[arg-type]
     # Good bands in every form.
     for good in (0.2, "0.2", 1):
-        p.progress("IND-1", as_of=datetime.date(2024, 12, 31), band=good)  # type: ignore[arg-type]
+        p.results.progress("IND-1", as_of=datetime.date(2024, 12, 31), band=good)  # type: ignore[arg-type]
 
 
 def test_an_unknown_report_language_is_refused_as_the_command_does() -> None:
     p = kartan.seed()
     with pytest.raises(ValueError, match=r'^unknown report language "xx": expected "sv" or "en"$'):
-        p.report("md", as_of=datetime.date(2024, 1, 1), lang="xx")
-    assert p.report("md", as_of=datetime.date(2024, 1, 1), lang="en").startswith("# Learning report")
+        p.learning.report("md", as_of=datetime.date(2024, 1, 1), lang="xx")
+    assert p.learning.report("md", as_of=datetime.date(2024, 1, 1), lang="en").startswith("# Learning report")
 
 
 def test_an_unknown_breakdown_names_the_ones_there_are() -> None:
     p = _progress_portfolio()
     with pytest.raises(kartan.AnalysisError) as info:
-        p.breakdown("bogus")
+        p.tables.breakdown("bogus")
     assert info.value.code == "unknown_dimension"
     assert str(info.value) == (
         'unknown breakdown "bogus": expected "status", "region", "focus_area", "owner_kind" '
         'or a classification scheme of the portfolio ("axis")'
     )
-    assert p.breakdown("axis").to_pandas()["key"].tolist() == ["1"]
+    assert p.tables.breakdown("axis").to_pandas()["key"].tolist() == ["1"]

@@ -13,17 +13,24 @@ import kartan._kartan as ext
 
 
 def _docstrings() -> list[tuple[str, str]]:
-    out = [("kartan", kartan.__doc__ or "")]
-    for name in ext.__all__ if hasattr(ext, "__all__") else dir(ext):
-        obj = getattr(ext, name)
-        if isinstance(obj, str):
-            continue
-        out.append((f"kartan.{name}", getattr(obj, "__doc__", None) or ""))
-        if inspect.isclass(obj):
-            for attr, member in vars(obj).items():
-                doc = getattr(member, "__doc__", None)
-                if doc and ">>>" in doc:
-                    out.append((f"kartan.{name}.{attr}", doc))
+    import kartan._portfolio
+    import kartan._values
+    import kartan.model
+
+    out = []
+    for module in (ext, kartan, kartan._portfolio, kartan._values, kartan.model):
+        out.append((module.__name__, module.__doc__ or ""))
+        names = ext.__all__ if module is ext and hasattr(ext, "__all__") else dir(module)
+        for name in names:
+            obj = getattr(module, name)
+            if isinstance(obj, str) or getattr(obj, "__module__", module.__name__) != module.__name__:
+                continue
+            out.append((f"{module.__name__}.{name}", getattr(obj, "__doc__", None) or ""))
+            if inspect.isclass(obj):
+                for attr, member in vars(obj).items():
+                    doc = getattr(member, "__doc__", None)
+                    if doc and ">>>" in doc:
+                        out.append((f"{module.__name__}.{name}.{attr}", doc))
     return out
 
 
@@ -46,7 +53,7 @@ def test_every_public_item_is_documented() -> None:
         if isinstance(obj, str):
             continue
         assert (obj.__doc__ or "").strip(), name
-        if inspect.isclass(obj) and obj.__module__ == "kartan" and not issubclass(obj, BaseException):
+        if inspect.isclass(obj) and obj.__module__ in ("kartan", "kartan._portfolio") and not issubclass(obj, BaseException):
             for attr, member in vars(obj).items():
                 if attr.startswith("_"):
                     continue

@@ -172,7 +172,7 @@ def test_no_panic_on_extreme_values() -> None:
     for text in cases:
         try:
             p = kartan.Portfolio.from_json(text)
-            p.projects_table()
-            p.periods_table()
+            p.tables.projects()
+            p.tables.periods()
         except kartan.ParseError:
             pass

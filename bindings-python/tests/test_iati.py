@@ -17,8 +17,8 @@ def test_load_detects_iati(real: Path) -> None:
     x = p.projects[0]
     assert x.id == "AA-AAA-123456789-ABC123"
     assert x.title["fr"] == "Titre de l'activité"
-    assert x.status == "implementation" and x.planned_start == datetime.date(2012, 4, 15)
-    assert [o["role"] for o in x.participating] == ["1", "2", "3"]
+    assert x.status == "implementation" and x.planned.start == datetime.date(2012, 4, 15)
+    assert [o.role for o in x.participating] == ["1", "2", "3"]
 
 
 def test_load_warns_when_the_import_skipped_activities(real: Path, tmp_path: Path) -> None:
@@ -34,9 +34,9 @@ def test_load_warns_when_the_import_skipped_activities(real: Path, tmp_path: Pat
 def test_nl_ngos_periods_table(real: Path) -> None:
     p, report = kartan.import_iati(real / "iati" / "results_nl_ngos_2021.xml")
     assert len(p) == 181 and report.activities_skipped == 0
-    table = pa.table(p.periods_table())
+    table = pa.table(p.tables.periods())
     assert table.num_rows >= 6966
-    df = p.periods_table().to_pandas()
+    df = p.tables.periods().to_pandas()
     assert set(df["measure"].dropna()) <= {"unit", "percentage", "nominal", "ordinal", "qualitative"}
     assert df["period_start"].notna().all()
     dims = df["dimensions"].dropna()

@@ -17,19 +17,19 @@ MAPPINGS = REPO / "examples" / "mappings"
 
 def test_seed_learning_tables() -> None:
     p = kartan.seed()
-    profile = pa.table(p.learning_profile())
+    profile = pa.table(p.learning.profile())
     assert profile.column("factor").to_pylist()[:2] == ["LF-1", "LF-2"]
-    assert p.learning_cycle().num_rows == 4
-    assert p.lessons_table().name == "lessons"
-    tables = p.map_vs_reality(as_of=AS_OF, lang="en")
-    assert set(tables) == {"map_items", "map_plans", "map_unexpected"}
-    assert tables["map_items"].num_rows == len(p.matrix.items)
-    activities = p.activities(as_of=AS_OF)
+    assert p.learning.cycle().num_rows == 4
+    assert p.tables.lessons().name == "lessons"
+    tables = p.learning.map_vs_reality(as_of=AS_OF, lang="en")
+    assert set(tables) == {"map_items", "map_indicators", "map_plans", "map_unexpected"}
+    assert tables["map_items"].num_rows == sum(len(r.experiences) + len(r.effects) for r in p.program.matrix.rows)
+    activities = p.learning.activities(as_of=AS_OF)
     assert set(activities) == {"activities_by_kind", "participation_by_level"}
     with pytest.raises(ValueError, match="needs as_of"):
-        p.breakdown("status")
+        p.tables.breakdown("status")
     with pytest.raises(KeyError, match="no evaluation"):
-        p.survey("nope")
+        p.learning.survey("nope")
 
 
 def test_projektbanken_table_import(real: Path) -> None:
@@ -39,8 +39,10 @@ def test_projektbanken_table_import(real: Path) -> None:
     )
     assert len(p) == 374 and report["rows_imported"] == 374 and not report["skipped"]
     # SOURCES.md: total granted 4,354,438,151 SEK
-    assert sum(b.amount for x in p for b in x.effective_budgets) == 4354438151
-    by_programme = pa.table(p.breakdown("regional_programme")).to_pylist()
+    # the projects table sums each project's effective budget lines (a revision replaces
+    # the original of its period: the core's rule), exactly
+    assert sum(pa.table(p.tables.projects(decimals="exact")).column("budget").to_pylist()) == 4354438151
+    by_programme = pa.table(p.tables.breakdown("regional_programme")).to_pylist()
     assert sum(row["projects"] for row in by_programme) >= 374
     assert by_programme[0]["currency"] == "SEK"
 

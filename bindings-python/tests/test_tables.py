@@ -19,7 +19,7 @@ def portfolio() -> kartan.Portfolio:
 
 
 def test_projects_table_types_and_values(portfolio: kartan.Portfolio) -> None:
-    t = portfolio.projects_table()
+    t = portfolio.tables.projects()
     assert repr(t) == "<Table 'projects' rows=2 columns=16>"
     table = pa.table(t)
     assert table.schema.field("planned_start").type == pa.date32()
@@ -33,11 +33,11 @@ def test_projects_table_types_and_values(portfolio: kartan.Portfolio) -> None:
     assert rows[0]["budget"] == pytest.approx(4354438271.25)
     assert rows[0]["currency"] == "SEK" and rows[0]["levels"] == "regional, local"
     assert rows[1]["budget"] is None and rows[1]["parent"] == "A"
-    assert portfolio.projects_table(lang="en").rows(0, 1)[0]["title"] == "One"
+    assert portfolio.tables.projects(lang="en").rows(0, 1)[0]["title"] == "One"
 
 
 def test_periods_table_pairs_targets_and_actuals(portfolio: kartan.Portfolio) -> None:
-    t = portfolio.periods_table()
+    t = portfolio.tables.periods()
     assert t.num_rows == 2
     rows = pa.table(t).to_pylist()
     total, female = rows
@@ -50,7 +50,7 @@ def test_periods_table_pairs_targets_and_actuals(portfolio: kartan.Portfolio) ->
 
 
 def test_polars_and_pandas(portfolio: kartan.Portfolio) -> None:
-    t = portfolio.periods_table()
+    t = portfolio.tables.periods()
     df = pl.DataFrame(t)
     assert df.shape == (2, t.num_columns)
     assert df.schema["period_end"] == pl.Date
@@ -63,7 +63,7 @@ def test_polars_and_pandas(portfolio: kartan.Portfolio) -> None:
 
 
 def test_capsules_can_be_taken_many_times(portfolio: kartan.Portfolio) -> None:
-    t = portfolio.projects_table()
+    t = portfolio.tables.projects()
     for _ in range(3):
         assert pa.table(t).num_rows == 2
     schema = pa.schema(t)
@@ -76,33 +76,33 @@ def test_capsules_can_be_taken_many_times(portfolio: kartan.Portfolio) -> None:
 
 def test_empty_portfolio_tables() -> None:
     p = kartan.Portfolio.from_json(doc())
-    assert pa.table(p.projects_table()).num_rows == 0
-    assert pa.table(p.periods_table()).num_rows == 0
-    assert pl.DataFrame(p.periods_table()).height == 0
+    assert pa.table(p.tables.projects()).num_rows == 0
+    assert pa.table(p.tables.periods()).num_rows == 0
+    assert pl.DataFrame(p.tables.periods()).height == 0
 
 
 def test_html(portfolio: kartan.Portfolio) -> None:
-    html = portfolio.periods_table()._repr_html_()
+    html = portfolio.tables.periods()._repr_html_()
     assert html.startswith("<table") and "periods: 2 rows" in html and "sex=female" in html
     card = portfolio._repr_html_()
     assert "Program" in card and "2 projects" in card and "<td" in card
     evil = kartan.Portfolio.from_json(doc(projects=[{"id": "<script>", "title": {"sv": "<b>x</b>"}}]))
     assert "<script>" not in evil._repr_html_() and "&lt;script&gt;" in evil._repr_html_()
-    assert "<script>" not in evil.projects_table()._repr_html_()
+    assert "<script>" not in evil.tables.projects()._repr_html_()
 
 
 def test_exact_decimals(portfolio: kartan.Portfolio) -> None:
     from decimal import Decimal
 
-    table = pa.table(portfolio.periods_table(decimals="exact"))
+    table = pa.table(portfolio.tables.periods(decimals="exact"))
     assert table.schema.field("actual").type == pa.decimal128(38, 2)
     assert table.column("actual").to_pylist() == [Decimal("43.75"), Decimal("50.00")]
     assert table.column("target").to_pylist() == [Decimal("45"), None]
-    budget = pa.table(portfolio.projects_table(decimals="exact")).column("budget").to_pylist()
+    budget = pa.table(portfolio.tables.projects(decimals="exact")).column("budget").to_pylist()
     assert budget == [Decimal("4354438271.25"), None]
-    assert pl.DataFrame(portfolio.periods_table(decimals="exact"))["actual"].dtype == pl.Decimal(38, 2)
+    assert pl.DataFrame(portfolio.tables.periods(decimals="exact"))["actual"].dtype == pl.Decimal(38, 2)
     with pytest.raises(ValueError, match="decimals must be"):
-        portfolio.periods_table(decimals="double")
+        portfolio.tables.periods(decimals="double")
 
 
 def test_exact_decimals_that_do_not_fit() -> None:
@@ -114,8 +114,8 @@ def test_exact_decimals_that_do_not_fit() -> None:
         doc(projects=[{"id": "A", "title": {"sv": "a"}, "budgets": big[:1]}, {"id": "B", "title": {"sv": "b"}, "budgets": big[1:]}])
     )
     with pytest.raises(kartan.KartanError, match="does not fit decimal128"):
-        p.projects_table(decimals="exact")
-    assert pa.table(p.projects_table()).column("budget").to_pylist()[0] == pytest.approx(1e28)
+        p.tables.projects(decimals="exact")
+    assert pa.table(p.tables.projects()).column("budget").to_pylist()[0] == pytest.approx(1e28)
 
 
 def test_budget_totals_past_the_decimal_limit_are_null() -> None:
@@ -123,12 +123,12 @@ def test_budget_totals_past_the_decimal_limit_are_null() -> None:
     # exact amount (once a Rust panic here); B and C fit alone but not together.
     p = kartan.load(REPO / "tests" / "data" / "bad" / "budget-overflow.json")
     for decimals in ("float", "exact"):
-        budget = pa.table(p.projects_table(decimals=decimals)).column("budget").to_pylist()
+        budget = pa.table(p.tables.projects(decimals=decimals)).column("budget").to_pylist()
         assert budget[0] is None, decimals
         assert budget[3] == pytest.approx(1200.5)
-    groups = pa.table(p.breakdown("focus_area")).to_pylist()
+    groups = pa.table(p.tables.breakdown("focus_area")).to_pylist()
     assert [(g["currency"], g["budget"]) for g in groups] == [("EUR", None), ("SEK", None)]
     as_of = datetime.date(2014, 1, 1)
     codes = [d.code for d in p.validate(as_of=as_of)]
     assert codes.count("budget-overflow") == 3
-    assert "too large to total exactly" in p.report("md", as_of=as_of, lang="en")
+    assert "too large to total exactly" in p.learning.report("md", as_of=as_of, lang="en")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import math
 from collections import Counter
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -46,7 +47,7 @@ def run_embedded_portfolio(case: dict[str, Any]) -> None:
     assert kartan.Portfolio.from_json(p.to_json()) == p
     periods = [period for indicator in p.indicators for period in indicator.periods]
     assert all(isinstance(period.start, datetime.date) for period in periods)
-    assert p.periods_table().num_rows >= len(periods)
+    assert p.tables.periods().num_rows >= len(periods)
 
 
 # kind -> runner. A vector's kind is its folder, plus `:<query kind>` when it has a query.
@@ -104,7 +105,7 @@ def run_report(case: dict[str, Any]) -> None:
     the checks of core/tests/report_vectors.rs (title, sections, notices, tables, lists)."""
     p = kartan.Portfolio.from_json(json.dumps(case["input"]))
     options = case["options"]
-    report = json.loads(p.report("json", lang=options["lang"], as_of=datetime.date.fromisoformat(options["as_of"])))
+    report = json.loads(p.learning.report("json", lang=options["lang"], as_of=datetime.date.fromisoformat(options["as_of"])))
     expected = case["expected"]
     assert report["title"] == expected["title"]
     assert [s["id"] for s in report["sections"]] == expected["section_ids"]
@@ -124,8 +125,8 @@ def run_report(case: dict[str, Any]) -> None:
         assert any(b["items"] == items["items"] for b in blocks(items["section"], "list")), items
     # the other renderings of the same report
     as_of = datetime.date.fromisoformat(options["as_of"])
-    assert p.report("md", lang=options["lang"], as_of=as_of).startswith(f"# {expected['title']}")
-    assert expected["title"] in p.report("html", lang=options["lang"], as_of=as_of)
+    assert p.learning.report("md", lang=options["lang"], as_of=as_of).startswith(f"# {expected['title']}")
+    assert expected["title"] in p.learning.report("html", lang=options["lang"], as_of=as_of)
 
 
 RUNNERS["report"] = run_report
@@ -139,7 +140,7 @@ def run_map_reality(case: dict[str, Any]) -> None:
     """tests/vectors/map_reality: verdicts, plans and unexpected results, read from the
     binding's tables (the expected values of core/tests/survey_map_reality.rs)."""
     p = kartan.Portfolio.from_json(json.dumps(case["portfolio"]))
-    tables = p.map_vs_reality(as_of=datetime.date.fromisoformat(case["as_of"]), lang="en")
+    tables = p.learning.map_vs_reality(as_of=datetime.date.fromisoformat(case["as_of"]), lang="en")
     expected = case["expected"]
     items = [
         {
@@ -149,7 +150,20 @@ def run_map_reality(case: dict[str, Any]) -> None:
         }
         for r in tables["map_items"].rows(0, 10**6)
     ]
-    assert items == expected["items"]
+    want_items = [{**i, "indicators": [l["id"] for l in i["indicators"]]} for i in expected["items"]]
+    assert items == want_items
+    # Each linked indicator's progress (a fraction; float64 in the table, so compared
+    # with the exact decimal string to a double's precision), and the count per item.
+    linked = [(r["item"], r["indicator"], r["project"], r["progress"]) for r in tables["map_indicators"].rows(0, 10**6)]
+    want_linked = [(i["item"], l["id"], l["project"], l["progress"]) for i in expected["items"] for l in i["indicators"]]
+    assert [x[:3] for x in linked] == [x[:3] for x in want_linked]
+    for got, want in zip(linked, want_linked):
+        if want[3] is None:
+            assert got[3] is None, got
+        else:
+            assert got[3] is not None and math.isclose(got[3], float(Decimal(want[3])), rel_tol=1e-15), (got, want)
+    counts = [r["indicators_with_progress"] for r in tables["map_items"].rows(0, 10**6)]
+    assert counts == [sum(l["progress"] is not None for l in i["indicators"]) for i in expected["items"]]
     plans = [
         {
             "plan": r["plan"], "planned": r["planned"], "held": r["held"], "open": r["open"],
@@ -276,12 +290,12 @@ def run_results(case: dict[str, Any]) -> None:
 
     def run() -> Any:
         if kind == "period_values":
-            return p.period_values(indicator)
+            return p.results.period_values(indicator)
         if kind == "progress":
             band = Decimal(query["band"]) if "band" in query else None
-            return p.progress(indicator, as_of=datetime.date.fromisoformat(query["as_of"]), band=band)
+            return p.results.progress(indicator, as_of=datetime.date.fromisoformat(query["as_of"]), band=band)
         if kind == "rollup":
-            return p.rollup(indicator, periods=_periods(query.get("periods")))
+            return p.results.rollup(indicator, periods=_periods(query.get("periods")))
         raise AssertionError(f"unknown query kind {kind!r}")
 
     if "error" in expected:
@@ -350,7 +364,7 @@ def run_iati(case: dict[str, Any]) -> None:
     for what, want in case["expected"].items():
         assert _iati_count(p, report, what) == want, what
     # the periods table has a row for every period (more where values are disaggregated)
-    assert p.periods_table().num_rows >= case["expected"].get("periods", 0)
+    assert p.tables.periods().num_rows >= case["expected"].get("periods", 0)
 
 
 RUNNERS["iati"] = run_iati

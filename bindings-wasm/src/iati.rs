@@ -2,13 +2,11 @@
 //! rule 8: nothing is lost silently).
 
 use kartan::io::iati;
-use tsify::Ts;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsError, JsValue};
 
 use crate::error::{self as args, to_js};
 use crate::portfolio::JsPortfolio;
-use crate::views;
 
 #[wasm_bindgen(js_class = Portfolio)]
 impl JsPortfolio {
@@ -34,11 +32,9 @@ impl JsPortfolio {
 
     /// What the IATI import read, skipped and did not model; `undefined` for a portfolio
     /// not read from IATI XML (by `fromIati` or `fromBytes`).
-    #[wasm_bindgen(js_name = importReport)]
-    pub fn import_report(&self) -> Result<Option<Ts<views::ImportReport>>, JsError> {
-        let Some(text) = self.import_report_json() else { return Ok(None) };
-        js_sys::JSON::parse(text)
-            .map(|v| Some(Ts::new_unchecked(v)))
-            .map_err(|_| JsError::new("internal: bad import report"))
+    #[wasm_bindgen(js_name = importReport, unchecked_return_type = "IatiImportReport | undefined")]
+    pub fn import_report(&self) -> Result<JsValue, JsError> {
+        let Some(text) = self.import_report_json() else { return Ok(JsValue::UNDEFINED) };
+        js_sys::JSON::parse(text).map_err(|_| JsError::new("internal: bad import report"))
     }
 }

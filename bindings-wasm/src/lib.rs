@@ -1,8 +1,11 @@
 //! kartan for JavaScript: the `kartan` crate compiled to WebAssembly with wasm-bindgen.
 //!
 //! The JS API is an opaque [`JsPortfolio`] handle (`Portfolio` in JS) whose methods return
-//! plain objects typed by tsify (`Diagnostic`, `ProjectSummary`, `Indicator` …). Every rule
-//! lives in the core: this crate converts shapes and errors, nothing else.
+//! plain objects (the core's JSON) typed by TypeScript types generated from the core's
+//! JSON Schemas (`PortfolioDoc`, `Project`, `Indicator`, `IndicatorProgress` … see
+//! [`types`]). `Portfolio.fromObject` / `toObject` and the edit methods (`putProject`,
+//! `recordActual` …) make the whole model writable. Every rule lives in the core: this
+//! crate converts shapes and errors, nothing else.
 //!
 //! Errors are JS `Error` objects whose message is the core error's `Display` text, so a
 //! message reads the same in Rust, Python and JS. A failed call leaves the module usable.
@@ -21,12 +24,11 @@ mod report;
 #[cfg(feature = "results")]
 mod results;
 mod table;
-pub mod views;
+pub mod types;
 
 pub use portfolio::JsPortfolio;
 pub use table::SurveyAnswer;
 
-use tsify::Ts;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsError, JsValue};
 
@@ -56,9 +58,9 @@ pub fn best_text(
     }
     let lang = error::string("lang", &lang).map_err(error::to_js)?;
     let fallback = error::string("fallback", &fallback).map_err(error::to_js)?;
-    let text: kartan::Text = Ts::<views::Text>::new_unchecked(text)
-        .to_rust()
-        .map_err(|e| error::to_js(format!("text must be an object of strings by language: {e}")))?
-        .into();
+    let json = js_sys::JSON::stringify(&text).map(String::from).unwrap_or_default();
+    let text: kartan::Text = kartan::io::json::part_from_str(&json).map_err(|e| {
+        error::to_js(format!("text must be an object of strings by language: {}", e.message_at_pointer()))
+    })?;
     Ok(text.show(&lang, &fallback).to_owned())
 }

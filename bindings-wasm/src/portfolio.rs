@@ -2,14 +2,12 @@
 
 use std::path::Path;
 
-use kartan::Portfolio;
+use kartan::{Entry, PeriodValue, Portfolio};
 use serde::Serialize;
-use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::wasm_bindgen;
-use wasm_bindgen::{JsError, JsValue};
+use wasm_bindgen::{JsCast, JsError, JsValue};
 
 use crate::error::{self as args, to_js};
-use crate::views;
 
 /// A portfolio: one program plus everything recorded about it (JS class `Portfolio`).
 ///
@@ -60,28 +58,116 @@ impl JsPortfolio {
     }
 }
 
-/// `value` as a plain JS object typed by its tsify declaration `M` (for the views, `M` is
-/// the value's own type; for the core's answers, the mirror that the native test
-/// `tests/mirrors.rs` checks against the core's output).
-///
-/// The value goes through `serde_json` and `JSON.parse`: the same JSON as in Rust and
-/// Python (`null` for an absent value, maps as plain objects), and one serializer in the
-/// module instead of two (a smaller `.wasm`).
-pub(crate) fn shaped<M: Tsify>(value: &impl Serialize) -> Result<Ts<M>, JsError> {
+/// `value` as a plain JS object: the JSON that `serde_json` writes for it, read by
+/// `JSON.parse` — the same JSON as in Rust and Python (`null` for an absent value, maps as
+/// plain objects, exact decimals as strings), and one serializer in the module instead of
+/// two (a smaller `.wasm`). Its TypeScript type is the generated one of the same name
+/// (`src/types.d.ts`), given on each method by `unchecked_return_type`.
+pub(crate) fn object(value: &impl Serialize) -> Result<JsValue, JsError> {
     let text = serde_json::to_string(value).map_err(to_js)?;
-    js_sys::JSON::parse(&text)
-        .map(Ts::new_unchecked)
-        .map_err(|_| JsError::new("internal: JSON.parse refused serde_json output"))
+    js_sys::JSON::parse(&text).map_err(|_| JsError::new("internal: JSON.parse refused serde_json output"))
 }
 
-/// `value` as a plain JS object typed by its own tsify declaration.
-pub(crate) fn ts<T: Tsify + Serialize>(value: &T) -> Result<Ts<T>, JsError> {
-    shaped(value)
+/// `value`, or `undefined` for `None`.
+fn object_or_undefined<T: Serialize>(value: Option<&T>) -> Result<JsValue, JsError> {
+    value.map_or(Ok(JsValue::UNDEFINED), object)
 }
 
-/// `values` as an array of plain JS objects.
-pub(crate) fn ts_all<T: Tsify + Serialize>(values: impl IntoIterator<Item = T>) -> Result<Vec<Ts<T>>, JsError> {
-    values.into_iter().map(|v| ts(&v)).collect()
+/// The JSON text of a JS value given as the argument `name`, which must be a plain object
+/// (not `null`, an array, a string …). `JSON.stringify` writes it: `undefined` members are
+/// left out, and a value it cannot write (a `BigInt`, a cycle) is an `Error` naming
+/// `name`. `NaN` and `±Infinity` are refused by the key they are at: `JSON.stringify` would
+/// write them as `null`, which reads as "no value" — a number lost without a word.
+fn json_of_object(name: &'static str, expected: &'static str, value: &JsValue) -> Result<String, JsValue> {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+
+    if !value.is_object() || js_sys::Array::is_array(value) {
+        return Err(to_js(args::type_error(name, expected, value)).into());
+    }
+    let not_finite: Rc<RefCell<Option<(String, f64)>>> = Rc::default();
+    let seen = Rc::clone(&not_finite);
+    let replacer = Closure::<dyn FnMut(JsValue, JsValue) -> JsValue>::new(move |key: JsValue, value: JsValue| {
+        if let Some(n) = value.as_f64().filter(|n| !n.is_finite()) {
+            seen.borrow_mut().get_or_insert_with(|| (key.as_string().unwrap_or_default(), n));
+        }
+        value
+    });
+    let text = js_sys::JSON::stringify_with_replacer(value, replacer.as_ref()).map(String::from).map_err(|e| {
+        let why = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
+        JsValue::from(to_js(format!("{name} cannot be written as JSON: {why}")))
+    })?;
+    if let Some((key, n)) = not_finite.borrow_mut().take() {
+        let n = if n.is_nan() {
+            "NaN"
+        } else if n > 0.0 {
+            "Infinity"
+        } else {
+            "-Infinity"
+        };
+        return Err(to_js(format!(
+            "{name} has {n} at the key {key:?}: not a number kartan can hold (give an exact decimal as a string, e.g. \"0.5\")"
+        ))
+        .into());
+    }
+    Ok(text)
+}
+
+/// A part of the model (a project, a period value …) given as the JS object argument
+/// `name`, read strictly as kartan JSON reads it.
+///
+/// @throws {Error} `"{name}: at /pointer: message"` with the property `pointer` (relative to
+/// the part), e.g. `project: at /title: invalid type: string "x", expected a map`.
+fn part<T: serde::de::DeserializeOwned>(
+    name: &'static str,
+    expected: &'static str,
+    value: &JsValue,
+) -> Result<T, JsValue> {
+    let text = json_of_object(name, expected, value)?;
+    kartan::io::json::part_from_str(&text).map_err(|e| part_error(name, &e))
+}
+
+/// A kartan JSON error on a JS object: the core's message without the line and column of
+/// text the user never wrote, and the JSON pointer as the property `pointer`.
+fn part_error(name: &str, error: &kartan::io::json::JsonError) -> JsValue {
+    use kartan::io::json::JsonError;
+    let pointer = match error {
+        JsonError::Data { pointer, .. } => Some(JsValue::from_str(pointer)),
+        JsonError::Format { .. } => Some(JsValue::from_str("/format")),
+        _ => None,
+    };
+    let message = error.message_at_pointer();
+    let message = if name.is_empty() { message } else { format!("{name}: {message}") };
+    args::with_properties(message, &[("pointer", pointer)])
+}
+
+impl JsPortfolio {
+    /// Puts the JS object `entry`, read as a `T` (a project, an activity …), with `put` (one
+    /// of `kartan::Portfolio::put_*`) and returns the entry it replaced, or `undefined`.
+    fn put<T>(
+        &mut self,
+        entry: &JsValue,
+        expected: &'static str,
+        put: fn(&mut Portfolio, T) -> Option<T>,
+    ) -> Result<JsValue, JsValue>
+    where
+        T: Entry + Serialize + serde::de::DeserializeOwned,
+    {
+        let entry: T = part(T::KIND, expected, entry)?;
+        Ok(object_or_undefined(put(&mut self.inner, entry).as_ref())?)
+    }
+
+    /// Removes the entry whose id is the JS string `id` with `remove` (one of
+    /// `kartan::Portfolio::remove_*`) and returns it, or `undefined`.
+    fn remove<T: Serialize>(
+        &mut self,
+        id: &JsValue,
+        remove: fn(&mut Portfolio, &str) -> Option<T>,
+    ) -> Result<JsValue, JsError> {
+        let id = args::string("id", id).map_err(to_js)?;
+        object_or_undefined(remove(&mut self.inner, &id).as_ref())
+    }
 }
 
 #[wasm_bindgen(js_class = Portfolio)]
@@ -142,60 +228,224 @@ impl JsPortfolio {
         kartan::io::json::to_string(&self.inner)
     }
 
+    /// Reads a portfolio from a plain object typed `PortfolioDoc` (the kartan JSON
+    /// document, e.g. from `toObject()` or `JSON.parse`), as strictly as `fromJson`: unknown
+    /// fields, wrong types and another `format` are refused. Exact decimals are strings
+    /// (`"43.75"`); a JS number given for one is read from the text `JSON.stringify`
+    /// writes for it. The object is not kept: later changes to it do not change the
+    /// portfolio.
+    ///
+    /// @throws {Error} with the core's message and the JSON pointer (no line and column:
+    /// the object is not text), e.g. `"at /program/colour: unknown field \`colour\`,
+    /// expected one of …"`, and the property `pointer`.
+    #[wasm_bindgen(js_name = fromObject)]
+    pub fn from_object(
+        #[wasm_bindgen(unchecked_param_type = "PortfolioDoc")] doc: JsValue,
+    ) -> Result<JsPortfolio, JsValue> {
+        let text = json_of_object("doc", "a kartan JSON document object (PortfolioDoc)", &doc)?;
+        kartan::io::json::from_str(&text).map(JsPortfolio::new).map_err(|e| part_error("", &e))
+    }
+
+    /// The whole portfolio as a plain object typed `PortfolioDoc`: the kartan JSON
+    /// document (`JSON.parse(toJson())`), a copy — changing it does not change the
+    /// portfolio; `fromObject` reads it back.
+    #[wasm_bindgen(js_name = toObject, unchecked_return_type = "PortfolioDoc")]
+    pub fn to_object(&self) -> Result<JsValue, JsError> {
+        object(&self.inner)
+    }
+
     /// Checks the portfolio and returns every diagnostic, in document order (an empty
     /// array means valid). `asOf` (`"YYYY-MM-DD"`) is the "today" that date checks use:
     /// the clock is never read.
     ///
     /// @throws {Error} when `asOf` is not a `YYYY-MM-DD` date.
+    #[wasm_bindgen(unchecked_return_type = "Diagnostic[]")]
     pub fn validate(
         &self,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
-    ) -> Result<Vec<Ts<views::Diagnostic>>, JsError> {
+    ) -> Result<JsValue, JsError> {
         let as_of = args::date("asOf", &as_of).map_err(to_js)?;
-        let diagnostics = kartan::analysis::validate(&self.inner, as_of);
-        ts_all(diagnostics.iter().map(views::Diagnostic::from))
+        object(&kartan::analysis::validate(&self.inner, as_of))
     }
 
-    /// The program at a glance: id, title, purpose, period and counts.
-    pub fn program(&self) -> Result<Ts<views::ProgramSummary>, JsError> {
-        ts(&views::ProgramSummary::from(&self.inner))
+    /// The program (a copy, as in `toObject().program`).
+    #[wasm_bindgen(unchecked_return_type = "Program")]
+    pub fn program(&self) -> Result<JsValue, JsError> {
+        object(&self.inner.program)
     }
 
     /// Every project, in portfolio order.
-    pub fn projects(&self) -> Result<Vec<Ts<views::ProjectSummary>>, JsError> {
-        ts_all(self.inner.projects.iter().map(views::ProjectSummary::from))
+    #[wasm_bindgen(unchecked_return_type = "Project[]")]
+    pub fn projects(&self) -> Result<JsValue, JsError> {
+        object(&self.inner.projects)
     }
 
     /// The project with `id`, or `undefined`.
-    pub fn project(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-    ) -> Result<Option<Ts<views::ProjectSummary>>, JsError> {
+    #[wasm_bindgen(unchecked_return_type = "Project | undefined")]
+    pub fn project(&self, #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue) -> Result<JsValue, JsError> {
         let id = args::string("id", &id).map_err(to_js)?;
-        self.inner.project(&id).map(|p| ts(&views::ProjectSummary::from(p))).transpose()
+        object_or_undefined(self.inner.project(&id))
     }
 
-    /// Every indicator: the program's first, then each project's.
-    pub fn indicators(&self) -> Result<Vec<Ts<views::IndicatorSummary>>, JsError> {
-        ts_all(self.inner.indicators().map(|(project, i)| views::IndicatorSummary::new(project, i)))
+    /// Every indicator: the program's first, then each project's, in order.
+    #[wasm_bindgen(unchecked_return_type = "Indicator[]")]
+    pub fn indicators(&self) -> Result<JsValue, JsError> {
+        object(&self.inner.indicators().map(|(_, i)| i).collect::<Vec<_>>())
     }
 
-    /// The indicator with `id`, wherever it is, with its baselines and periods; or
-    /// `undefined`.
-    pub fn indicator(
+    /// The indicator with `id`, of the program or of a project, or `undefined`.
+    #[wasm_bindgen(unchecked_return_type = "Indicator | undefined")]
+    pub fn indicator(&self, #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue) -> Result<JsValue, JsError> {
+        let id = args::string("id", &id).map_err(to_js)?;
+        object_or_undefined(self.inner.indicators().find(|(_, i)| i.id == id).map(|(_, i)| i))
+    }
+
+    /// The id of the project that has the indicator `id`; `undefined` for an indicator
+    /// of the program or an unknown id.
+    #[wasm_bindgen(js_name = projectOfIndicator, unchecked_return_type = "string | undefined")]
+    pub fn project_of_indicator(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-    ) -> Result<Option<Ts<views::Indicator>>, JsError> {
+    ) -> Result<JsValue, JsError> {
         let id = args::string("id", &id).map_err(to_js)?;
-        self.inner
+        Ok(self
+            .inner
             .indicators()
             .find(|(_, i)| i.id == id)
-            .map(|(project, i)| ts(&views::Indicator::new(project, i)))
-            .transpose()
+            .and_then(|(p, _)| p)
+            .map_or(JsValue::UNDEFINED, JsValue::from_str))
     }
 
     /// The results matrix ("the map"): one row per level, in the program's order.
-    pub fn matrix(&self) -> Result<Vec<Ts<views::MatrixRow>>, JsError> {
-        ts_all(self.inner.program.matrix.rows.iter().map(views::MatrixRow::from))
+    #[wasm_bindgen(unchecked_return_type = "MatrixRow[]")]
+    pub fn matrix(&self) -> Result<JsValue, JsError> {
+        object(&self.inner.program.matrix.rows)
+    }
+
+    /// Puts a project: replaces the one with its id, in its place, and returns it; or adds
+    /// it at the end and returns `undefined` (`kartan::Portfolio::put_project`). What it
+    /// refers to is not checked here: `validate` reports a dangling reference.
+    ///
+    /// @throws {Error} `"project: at /pointer: message"` with the property `pointer`
+    /// when `project` does not read as a kartan JSON project; the portfolio is unchanged.
+    #[wasm_bindgen(js_name = putProject, unchecked_return_type = "Project | undefined")]
+    pub fn put_project(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Project")] project: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        self.put(&project, "a Project object", Portfolio::put_project)
+    }
+
+    /// Removes the project with `id` and returns it, or `undefined` when there is none.
+    /// What refers to it is left as it is (`validate` reports it).
+    #[wasm_bindgen(js_name = removeProject, unchecked_return_type = "Project | undefined")]
+    pub fn remove_project(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    ) -> Result<JsValue, JsError> {
+        self.remove(&id, Portfolio::remove_project)
+    }
+
+    /// Puts an activity (a seminar, a project-leader meeting …), as `putProject`.
+    ///
+    /// @throws {Error} `"activity: at /pointer: message"`, as `putProject`.
+    #[wasm_bindgen(js_name = putActivity, unchecked_return_type = "Activity | undefined")]
+    pub fn put_activity(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Activity")] activity: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        self.put(&activity, "an Activity object", Portfolio::put_activity)
+    }
+
+    /// Removes the activity with `id` and returns it, or `undefined`.
+    #[wasm_bindgen(js_name = removeActivity, unchecked_return_type = "Activity | undefined")]
+    pub fn remove_activity(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    ) -> Result<JsValue, JsError> {
+        self.remove(&id, Portfolio::remove_activity)
+    }
+
+    /// Puts an evaluation (an instrument and its responses), as `putProject`.
+    ///
+    /// @throws {Error} `"evaluation: at /pointer: message"`, as `putProject`.
+    #[wasm_bindgen(js_name = putEvaluation, unchecked_return_type = "Evaluation | undefined")]
+    pub fn put_evaluation(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Evaluation")] evaluation: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        self.put(&evaluation, "an Evaluation object", Portfolio::put_evaluation)
+    }
+
+    /// Removes the evaluation with `id` and returns it, or `undefined`.
+    #[wasm_bindgen(js_name = removeEvaluation, unchecked_return_type = "Evaluation | undefined")]
+    pub fn remove_evaluation(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    ) -> Result<JsValue, JsError> {
+        self.remove(&id, Portfolio::remove_evaluation)
+    }
+
+    /// Puts a report (with its observations), as `putProject`.
+    ///
+    /// @throws {Error} `"report: at /pointer: message"`, as `putProject`.
+    #[wasm_bindgen(js_name = putReport, unchecked_return_type = "Report | undefined")]
+    pub fn put_report(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Report")] report: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        self.put(&report, "a Report object", Portfolio::put_report)
+    }
+
+    /// Removes the report with `id` and returns it, or `undefined`.
+    #[wasm_bindgen(js_name = removeReport, unchecked_return_type = "Report | undefined")]
+    pub fn remove_report(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    ) -> Result<JsValue, JsError> {
+        self.remove(&id, Portfolio::remove_report)
+    }
+
+    /// Puts a lesson, as `putProject`.
+    ///
+    /// @throws {Error} `"lesson: at /pointer: message"`, as `putProject`.
+    #[wasm_bindgen(js_name = putLesson, unchecked_return_type = "Lesson | undefined")]
+    pub fn put_lesson(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Lesson")] lesson: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        self.put(&lesson, "a Lesson object", Portfolio::put_lesson)
+    }
+
+    /// Removes the lesson with `id` and returns it, or `undefined`.
+    #[wasm_bindgen(js_name = removeLesson, unchecked_return_type = "Lesson | undefined")]
+    pub fn remove_lesson(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    ) -> Result<JsValue, JsError> {
+        self.remove(&id, Portfolio::remove_lesson)
+    }
+
+    /// Records `actual` in the period `start`–`end` (`"YYYY-MM-DD"`) of the indicator
+    /// `indicator` (of the program or of a project): added to the actuals of the period
+    /// with those dates, or to a new period added at the end (`kartan::Portfolio::
+    /// record_actual`). A value that does not fit the measure, or a period that ends
+    /// before it starts, is for `validate` to report.
+    ///
+    /// @throws {Error} `no indicator with id "X"`, a bad date, or `"actual: at /pointer:
+    /// message"` when `actual` does not read as a period value; the portfolio is unchanged.
+    #[wasm_bindgen(js_name = recordActual)]
+    pub fn record_actual(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string")] indicator: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] start: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] end: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "PeriodValue")] actual: JsValue,
+    ) -> Result<(), JsValue> {
+        let indicator = args::string("indicator", &indicator).map_err(to_js)?;
+        let start = args::date("start", &start).map_err(to_js)?;
+        let end = args::date("end", &end).map_err(to_js)?;
+        let actual: PeriodValue = part("actual", "a PeriodValue object", &actual)?;
+        self.inner.record_actual(&indicator, start, end, actual).map_err(|e| to_js(e).into())
     }
 }

@@ -1,13 +1,11 @@
 //! The results engine on a `Portfolio` (`kartan::analysis::results`, DESIGN.md rules 1-6).
 
 use kartan::analysis::results::{Band, Periods, ResultsError, ResultsExt};
-use tsify::Ts;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::error::{self as args, coded, to_js};
-use crate::portfolio::{shaped, JsPortfolio};
-use crate::views;
+use crate::portfolio::{object, JsPortfolio};
 
 /// A results error as a JS `Error` with the core's message and its `code`.
 fn results_error(e: ResultsError) -> JsValue {
@@ -25,14 +23,14 @@ impl JsPortfolio {
     /// figures, breakdowns by dimension, statements (rules 1, 2, 4, 5, 6).
     ///
     /// @throws {Error} with a `code` (`unknown-indicator`, `measure-unknown`, …).
-    #[wasm_bindgen(js_name = periodValues)]
+    #[wasm_bindgen(js_name = periodValues, unchecked_return_type = "IndicatorValues")]
     pub fn period_values(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-    ) -> Result<Ts<views::IndicatorValues>, JsValue> {
+    ) -> Result<JsValue, JsValue> {
         let id = args::string("id", &id).map_err(plain)?;
         let values = self.inner().period_values(&id).map_err(results_error)?;
-        shaped(&values).map_err(JsValue::from)
+        object(&values).map_err(JsValue::from)
     }
 
     /// Progress of indicator `id` as of `asOf` (`"YYYY-MM-DD"`): a fraction from baseline
@@ -41,50 +39,58 @@ impl JsPortfolio {
     ///
     /// @throws {Error} with a `code` (`unknown-indicator`, `not-quantitative`, …), or
     /// without one for a bad `asOf` or `band`.
+    #[wasm_bindgen(unchecked_return_type = "IndicatorProgress")]
     pub fn progress(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "string")] band: JsValue,
-    ) -> Result<Ts<views::IndicatorProgress>, JsValue> {
+    ) -> Result<JsValue, JsValue> {
         let id = args::string("id", &id).map_err(plain)?;
         let as_of = args::date("asOf", &as_of).map_err(plain)?;
-        let band = match args::optional_string("band", &band).map_err(plain)? {
-            Some(text) => Band::new(kartan::parse_decimal(&text).map_err(|e| plain(format!("band: {e}")))?)
-                .map_err(results_error)?,
-            None => Band::default(),
-        };
+        let band = band_arg(&band)?;
         let progress = self.inner().indicator_progress_with(&id, as_of, &band).map_err(results_error)?;
-        shaped(&progress).map_err(JsValue::from)
+        object(&progress).map_err(JsValue::from)
     }
 
     /// Rolls indicator `id` up from its contributors into program periods (`"yearly"`,
     /// `"half_yearly"`, `"quarterly"`, `"monthly"` or `{ explicit: [[start, end], …] }`).
     ///
     /// @throws {Error} with a `code` (`missing-contributor`, `mixed-measures`, …).
+    #[wasm_bindgen(unchecked_return_type = "Rollup")]
     pub fn rollup(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "Periods")] periods: JsValue,
-    ) -> Result<Ts<views::Rollup>, JsValue> {
+    ) -> Result<JsValue, JsValue> {
         let id = args::string("id", &id).map_err(plain)?;
         let periods = periods_arg(&periods)?;
         let rollup = self.inner().rollup(&id, &periods).map_err(results_error)?;
-        shaped(&rollup).map_err(JsValue::from)
+        object(&rollup).map_err(JsValue::from)
     }
 
     /// The Vega-Lite v6 chart of indicator `id` (targets and actuals per period), built by
     /// the core, for `vega-embed`.
     ///
     /// @throws {Error} with a `code`, as `periodValues`.
-    #[wasm_bindgen(js_name = indicatorChart)]
+    #[wasm_bindgen(js_name = indicatorChart, unchecked_return_type = "ChartSpec")]
     pub fn indicator_chart(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-    ) -> Result<Ts<views::ChartSpec>, JsValue> {
+    ) -> Result<JsValue, JsValue> {
         let id = args::string("id", &id).map_err(plain)?;
         let spec = self.inner().indicator_chart(&id).map_err(results_error)?;
-        shaped(&spec).map_err(JsValue::from)
+        object(&spec).map_err(JsValue::from)
+    }
+}
+
+/// Reads the optional `band` argument: a fraction as a decimal string (default `"0.15"`).
+pub(crate) fn band_arg(band: &JsValue) -> Result<Band, JsValue> {
+    match args::optional_string("band", band).map_err(plain)? {
+        Some(text) => {
+            Band::new(kartan::parse_decimal(&text).map_err(|e| plain(format!("band: {e}")))?).map_err(results_error)
+        }
+        None => Ok(Band::default()),
     }
 }
 

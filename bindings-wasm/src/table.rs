@@ -7,13 +7,11 @@ use kartan::analysis::survey;
 use kartan::io::table::{self, TableError};
 use kartan::{Activity, Evaluation};
 use serde::Serialize;
-use tsify::Ts;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsError, JsValue};
 
 use crate::error::{self as args, to_js};
-use crate::portfolio::{shaped, JsPortfolio};
-use crate::views;
+use crate::portfolio::{object, JsPortfolio};
 
 /// The mapping's name in messages: `mapping.json` for JSON text (it starts with `{`),
 /// else `mapping.toml` (a TOML document cannot start with `{`).
@@ -40,7 +38,8 @@ fn table_error(error: TableError) -> JsValue {
 }
 
 /// The survey statistics of `evaluation` as the core computes them (`trend`: the
-/// question whose trend over the events is wanted). Serialised as [`views::Survey`].
+/// question whose trend over the events is wanted). Its TypeScript type is `Survey`
+/// (`SURVEY_TYPES`).
 #[derive(Debug, Serialize)]
 pub struct SurveyAnswer<'a> {
     evaluation: &'a str,
@@ -62,6 +61,30 @@ impl<'a> SurveyAnswer<'a> {
         }
     }
 }
+
+/// The TypeScript types of the two survey answers this module puts together from the
+/// core's (generated) answer types.
+#[wasm_bindgen(typescript_custom_section)]
+const SURVEY_TYPES: &str = r#"
+/** Survey statistics of one evaluation (`Portfolio.survey`, `surveyFromTable`). */
+export interface Survey {
+  /** The evaluation's id. */
+  evaluation: string;
+  title: Text;
+  /** Per question, in the instrument's order. */
+  questions: QuestionStats[];
+  /** Per event, in date order. */
+  events: EventStats[];
+  /** The trend of the question asked for over the events; `null` when none was asked. */
+  trend: TrendPoint[] | null;
+}
+
+/** Survey statistics straight from a table of responses, with the table import report. */
+export interface SurveyImport {
+  survey: Survey;
+  report: TableImportReport;
+}
+"#;
 
 #[wasm_bindgen(js_class = Portfolio)]
 impl JsPortfolio {
@@ -92,12 +115,10 @@ impl JsPortfolio {
     /// What the table import read and skipped (rows read, imported, every skipped row or
     /// cell with its place and reason); `undefined` for a portfolio not read by
     /// `fromTable`.
-    #[wasm_bindgen(js_name = tableReport)]
-    pub fn table_report(&self) -> Result<Option<Ts<views::TableImportReport>>, JsError> {
-        let Some(text) = self.table_report_json() else { return Ok(None) };
-        js_sys::JSON::parse(text)
-            .map(|v| Some(Ts::new_unchecked(v)))
-            .map_err(|_| JsError::new("internal: bad table import report"))
+    #[wasm_bindgen(js_name = tableReport, unchecked_return_type = "TableImportReport | undefined")]
+    pub fn table_report(&self) -> Result<JsValue, JsError> {
+        let Some(text) = self.table_report_json() else { return Ok(JsValue::UNDEFINED) };
+        js_sys::JSON::parse(text).map_err(|_| JsError::new("internal: bad table import report"))
     }
 
     /// Survey statistics of the evaluation `id` (default: the first): per question (n,
@@ -108,11 +129,12 @@ impl JsPortfolio {
     ///
     /// @throws {Error} when the portfolio has no such evaluation (`no evaluation with id
     /// "E9"`, `the portfolio has no evaluation`).
+    #[wasm_bindgen(unchecked_return_type = "Survey")]
     pub fn survey(
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "string")] id: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "string")] trend: JsValue,
-    ) -> Result<Ts<views::Survey>, JsValue> {
+    ) -> Result<JsValue, JsValue> {
         let id = args::optional_string("id", &id).map_err(to_js)?;
         let trend = args::optional_string("trend", &trend).map_err(to_js)?;
         let evaluations = &self.inner().evaluations;
@@ -122,7 +144,7 @@ impl JsPortfolio {
         }
         .map_err(|message| JsValue::from(JsError::new(&message)))?;
         let answer = SurveyAnswer::new(evaluation, &self.inner().activities, trend.as_deref());
-        shaped(&answer).map_err(JsValue::from)
+        object(&answer).map_err(JsValue::from)
     }
 }
 
@@ -133,13 +155,13 @@ impl JsPortfolio {
 /// events is wanted.
 ///
 /// @throws {Error} with the core's message for a table or mapping that cannot be read.
-#[wasm_bindgen(js_name = surveyFromTable)]
+#[wasm_bindgen(js_name = surveyFromTable, unchecked_return_type = "SurveyImport")]
 pub fn survey_from_table(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] table: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] mapping: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "string")] name: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "string")] trend: JsValue,
-) -> Result<Ts<views::SurveyImport>, JsValue> {
+) -> Result<JsValue, JsValue> {
     let (bytes, name, mapping) = table_arguments(&table, &mapping, &name)?;
     let trend = args::optional_string("trend", &trend).map_err(to_js)?;
     let (evaluation, report) =
@@ -150,5 +172,5 @@ pub fn survey_from_table(
         report: &'a table::ImportReport,
     }
     let answer = Answer { survey: SurveyAnswer::new(&evaluation, &[], trend.as_deref()), report: &report };
-    shaped(&answer).map_err(JsValue::from)
+    object(&answer).map_err(JsValue::from)
 }

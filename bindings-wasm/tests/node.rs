@@ -74,8 +74,8 @@ fn navigation_returns_plain_objects() {
     let title = js_sys::Reflect::get(&program, &"title".into()).unwrap();
     // A Text is a plain object keyed by language, not a Map.
     assert_eq!(js_sys::Reflect::get(&title, &"sv".into()).unwrap().as_string().as_deref(), Some("Program"));
-    assert!(p.indicator("nope".into()).unwrap().is_none());
-    assert!(p.projects().unwrap().is_empty());
+    assert!(p.indicator("nope".into()).unwrap().is_undefined());
+    assert_eq!(js_sys::Array::from(&p.projects().unwrap()).length(), 0);
 }
 
 #[wasm_bindgen_test]
@@ -117,5 +117,20 @@ fn table_errors_are_the_core_messages() {
     assert!(msg.starts_with("table.csv: the mapping's columns.id names column \"Id\""), "{msg}");
     let ok = JsPortfolio::from_table("Id,Name\nP1,a\n".into(), mapping.into(), JsValue::UNDEFINED).unwrap();
     assert_eq!(ok.inner().projects[0].id, "P1");
-    assert!(ok.table_report().unwrap().is_some());
+    assert!(ok.table_report().unwrap().is_object());
+}
+
+#[wasm_bindgen_test]
+fn objects_round_trip_and_edits_name_the_pointer() {
+    let p = JsPortfolio::from_json(MINIMAL.into()).unwrap();
+    let mut again = JsPortfolio::from_object(p.to_object().unwrap()).unwrap();
+    assert_eq!(again.inner(), p.inner());
+    let project = js_sys::JSON::parse(r#"{"id":"P1","title":{"sv":"Ett"}}"#).unwrap();
+    assert!(again.put_project(project).unwrap().is_undefined());
+    assert_eq!(again.inner().projects[0].id, "P1");
+    let bad = js_sys::JSON::parse(r#"{"id":"P2","title":"Två"}"#).unwrap();
+    let err = again.put_project(bad).unwrap_err();
+    assert_eq!(js_sys::Reflect::get(&err, &"pointer".into()).unwrap().as_string().as_deref(), Some("/title"));
+    assert!(message(err).starts_with("project: at /title: invalid type"));
+    assert_eq!(again.inner().projects.len(), 1, "a refused edit changes nothing");
 }

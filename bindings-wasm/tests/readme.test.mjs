@@ -6,10 +6,11 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Portfolio } from "kartan";
-import { bindings } from "./helpers.mjs";
+import { bindings, repo } from "./helpers.mjs";
 
-const readme = readFileSync(join(bindings, "README.md"), "utf8");
-const blocks = [...readme.matchAll(/^```js\n([\s\S]*?)^```$/gm)].map((m) => m[1]);
+const jsBlocks = (file) => [...readFileSync(file, "utf8").matchAll(/^```js\n([\s\S]*?)^```$/gm)].map((m) => m[1]);
+// This package's README, then the repository's "JavaScript" section.
+const blocks = [...jsBlocks(join(bindings, "README.md")), ...jsBlocks(join(repo, "README.md"))];
 
 test("the README has a JS example", () => {
   assert.ok(blocks.length >= 1);

@@ -113,8 +113,9 @@ pub enum ConvertTo {
     /// IATI 2.03 activity XML (`iati-activities`).
     Iati,
     /// The indicator periods table as CSV: one row per period and disaggregation, target
-    /// and actual side by side (the columns of Python's `periods_table()`, exact
-    /// decimals; text cells that a spreadsheet would run as a formula start with `'`).
+    /// and actual side by side (the core's `kartan::analysis::tables::periods_table`,
+    /// the same rows as Python's `periods_table()`, exact decimals; text cells that a
+    /// spreadsheet would run as a formula start with `'`).
     /// From IATI: streamed.
     Csv,
 }

@@ -9,3 +9,9 @@ pub mod report;
 mod sort;
 
 pub use model::*;
+
+// The model's IATI `Result` (a results-framework result) is `kartan::model::Result`
+// only: this private import shadows the glob's, so that the crate root re-exports no
+// `Result` and `use kartan::*` leaves std's `Result` alone.
+#[allow(unused_imports, hidden_glob_reexports)]
+use std::result::Result;

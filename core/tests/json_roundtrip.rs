@@ -96,7 +96,7 @@ fn project() -> impl Strategy<Value = Project> {
             p.levels = vec![Level::Local];
             p.classifications.insert("priority_axis".into(), "1".into());
             if !indicators.is_empty() {
-                p.results = vec![kartan::Result {
+                p.results = vec![kartan::model::Result {
                     id: format!("{}-R", p.id),
                     result_type: ResultType::Outcome,
                     aggregation_status: Some(true),
@@ -148,4 +148,14 @@ proptest! {
         let back = json::from_str(&text).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
         prop_assert_eq!(back, p);
     }
+}
+
+/// `use kartan::*` leaves std's `Result` alone: the crate root re-exports no `Result`
+/// (the model's is `kartan::model::Result`). This would not compile otherwise.
+#[test]
+fn the_crate_root_does_not_shadow_std_result() {
+    fn parse(s: &str) -> Result<i32, std::num::ParseIntError> {
+        s.parse()
+    }
+    assert_eq!(parse("4"), Ok(4));
 }

@@ -1,10 +1,12 @@
 //! Map-vs-reality vectors (`tests/vectors/map_reality/`): every file in the folder is a
 //! case with a kartan JSON portfolio, an `as_of` date and the expected verdicts, plan
-//! counts and unexpected results. Also checks the tables built from the analysis.
+//! counts, unexpected results and each linked indicator's progress (a fraction as a
+//! decimal string, or null). Also checks the tables built from the analysis.
 
 use std::path::PathBuf;
 
-use kartan::analysis::map_reality::{items_table, map_vs_reality, plans_table, unexpected_table};
+use kartan::analysis::map_reality::{indicators_table, items_table, map_vs_reality, plans_table, unexpected_table};
+use kartan::analysis::tables::Cell;
 use serde_json::{json, Value};
 
 fn folder() -> PathBuf {
@@ -19,13 +21,13 @@ fn code<T: serde::Serialize>(v: &T) -> Value {
 fn every_map_reality_vector() {
     let mut files: Vec<_> = std::fs::read_dir(folder()).unwrap().map(|e| e.unwrap().path()).collect();
     files.sort();
-    assert!(files.len() >= 2);
+    assert!(files.len() >= 3);
     for path in files {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         let case: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
         let portfolio = kartan::io::json::from_slice(case["portfolio"].to_string().as_bytes()).unwrap();
         let as_of = case["as_of"].as_str().unwrap().parse().unwrap();
-        let mut m = map_vs_reality(&portfolio, as_of);
+        let m = map_vs_reality(&portfolio, as_of);
         let want = &case["expected"];
         let items: Vec<Value> = m
             .items
@@ -34,13 +36,20 @@ fn every_map_reality_vector() {
                 json!({
                     "item": i.item, "level": code(&i.level), "column": code(&i.column), "evidence": i.evidence,
                     "sources": i.sources, "strongest": code(&i.strongest),
-                    "indicators": i.indicators.iter().map(|l| l.id.clone()).collect::<Vec<_>>(),
+                    "indicators": i.indicators.iter().map(|l| json!({
+                        "id": l.id, "project": l.project, "progress": l.progress.map(|p| p.to_string()),
+                    })).collect::<Vec<_>>(),
                     "verdict": i.verdict.code(),
                 })
             })
             .collect();
         assert_eq!(Value::Array(items), want["items"], "{name}: items");
-        assert!(m.items.iter().all(|i| i.expected && i.indicators.iter().all(|l| l.progress.is_none())));
+        assert!(m.items.iter().all(|i| i.expected));
+        // The answer's JSON form (what the bindings hand over) carries the same strings.
+        let answer = serde_json::to_value(&m).unwrap();
+        for (got, want) in answer["items"].as_array().unwrap().iter().zip(want["items"].as_array().unwrap()) {
+            assert_eq!(got["indicators"], want["indicators"], "{name}: JSON of {}", want["item"]);
+        }
         let plans: Vec<Value> = m
             .plans
             .iter()
@@ -65,24 +74,42 @@ fn every_map_reality_vector() {
             .collect();
         assert_eq!(Value::Array(unexpected), want["unexpected"], "{name}: unexpected");
 
-        // Tables: one row per item / plan / unexpected observation, cells of their column's type.
-        for t in [items_table(&m, "en"), plans_table(&m, "en"), unexpected_table(&m, "en")] {
+        // Tables: one row per item / plan / unexpected observation / linked indicator,
+        // cells of their column's type.
+        for t in [items_table(&m, "en"), plans_table(&m, "en"), unexpected_table(&m, "en"), indicators_table(&m)] {
             t.check().unwrap();
         }
         assert_eq!(items_table(&m, "en").rows.len(), m.items.len());
-        // The results engine fills progress; the table counts what was filled.
-        m.fill_progress(|id| (id == "IND-1").then(|| "0.5".parse().unwrap()));
+        // `indicators_with_progress` counts the linked indicators with a fraction.
         let t = items_table(&m, "en");
         let col = t.column("indicators_with_progress").unwrap();
-        let filled: i64 = t
+        let counted: Vec<i64> = t.rows.iter().map(|r| if let Cell::Int(n) = r[col] { n } else { -1 }).collect();
+        let want_counts: Vec<i64> = want["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["indicators"].as_array().unwrap().iter().filter(|l| !l["progress"].is_null()).count() as i64)
+            .collect();
+        assert_eq!(counted, want_counts, "{name}: indicators_with_progress");
+        // `map_indicators`: one row per item and linked indicator, progress exact.
+        let rows: Vec<Value> = indicators_table(&m)
             .rows
             .iter()
-            .map(|r| match r[col] {
-                kartan::analysis::tables::Cell::Int(n) => n,
-                _ => 0,
+            .map(|r| json!([r[0].to_string(), r[1].to_string(), code(&r[2]), code(&r[3])]))
+            .collect();
+        let want_rows: Vec<Value> = want["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|i| {
+                i["indicators"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|l| json!([i["item"], l["id"], l["project"], l["progress"]]))
             })
-            .sum();
-        assert_eq!(filled, if name.starts_with("verdicts") { 1 } else { 0 }, "{name}");
+            .collect();
+        assert_eq!(rows, want_rows, "{name}: map_indicators");
     }
 }
 

@@ -17,7 +17,7 @@
 use std::path::Path;
 
 use chrono::NaiveDate;
-use kartan::analysis::results::{Band, Periods, ResultsError, ResultsExt};
+use kartan::analysis::results::{Band, Periods, ResultsError, ResultsIndex};
 use serde_json::Value;
 
 fn run_query(portfolio: &kartan::Portfolio, query: &Value) -> Result<Result<Value, ResultsError>, String> {
@@ -26,8 +26,11 @@ fn run_query(portfolio: &kartan::Portfolio, query: &Value) -> Result<Result<Valu
     let indicator = text("indicator")?;
     let kind = text("kind")?;
     let to_json = |v: serde_json::Result<Value>| v.map_err(|e| e.to_string());
+    // The query chain: one index, the indicator, then the question.
+    let index = ResultsIndex::new(portfolio);
+    let query_of = || index.indicator(indicator);
     Ok(match kind {
-        "period_values" => match portfolio.period_values(indicator) {
+        "period_values" => match query_of().and_then(|q| q.values()) {
             Ok(v) => Ok(to_json(serde_json::to_value(v))?),
             Err(e) => Err(e),
         },
@@ -39,7 +42,7 @@ fn run_query(portfolio: &kartan::Portfolio, query: &Value) -> Result<Result<Valu
                 }
                 None => Band::default(),
             };
-            match portfolio.indicator_progress_with(indicator, as_of, &band) {
+            match query_of().and_then(|q| q.band(band).progress(as_of)) {
                 Ok(v) => Ok(to_json(serde_json::to_value(v))?),
                 Err(e) => Err(e),
             }
@@ -47,7 +50,7 @@ fn run_query(portfolio: &kartan::Portfolio, query: &Value) -> Result<Result<Valu
         "rollup" => {
             let periods: Periods = serde_json::from_value(query.get("periods").cloned().unwrap_or(Value::Null))
                 .map_err(|e| format!("query.periods: {e}"))?;
-            match portfolio.rollup(indicator, &periods) {
+            match query_of().and_then(|q| q.rollup(&periods)) {
                 Ok(v) => Ok(to_json(serde_json::to_value(v))?),
                 Err(e) => Err(e),
             }

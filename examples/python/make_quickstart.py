@@ -20,12 +20,12 @@ cells = [
 if "report" in features:
     cells += [
         md("The learning report, built by the core: HTML, Markdown or JSON."),
-        code("print(p.report(\"md\", lang=\"en\", as_of=AS_OF)[:600])"),
+        code("print(p.learning.report(\"md\", lang=\"en\", as_of=AS_OF)[:600])"),
     ]
 if "learning" in features:
     cells += [
         md("Did the map match reality? One table per part (items, plans, unexpected results)."),
-        code("p.map_vs_reality(as_of=AS_OF, lang=\"en\")[\"map_items\"]"),
+        code("p.learning.map_vs_reality(as_of=AS_OF, lang=\"en\")[\"map_items\"]"),
     ]
 if "iati" in features:
     cells += [
@@ -33,16 +33,16 @@ if "iati" in features:
         code("real = next(d / \"shared/data/real\" for d in [Path.cwd(), *Path.cwd().parents] if (d / \"shared/data/real\").is_dir())\n"
              "ngos, import_report = kartan.import_iati(real / \"iati/results_nl_ngos_2021.xml\")\n"
              "import_report"),
-        code("periods = ngos.periods_table(lang=\"en\").to_pandas()\nperiods[[\"project\", \"indicator\", \"period_end\", \"dimensions\", \"target\", \"actual\"]].head()"),
+        code("periods = ngos.tables.periods(lang=\"en\").to_pandas()\nperiods[[\"project\", \"indicator\", \"period_end\", \"dimensions\", \"target\", \"actual\"]].head()"),
     ]
 if "results" in features and "iati" in features:
     cells += [
         md("Progress of every indicator (fractions: 0.5 is half-way from baseline to target), and one indicator's chart."),
         code("small = kartan.load(real / \"iati/results_small_rich_ngo_2021.xml\")\n"
-             "progress = small.progress_table(as_of=datetime.date(2021, 6, 30)).to_pandas()\n"
+             "progress = small.tables.progress(as_of=datetime.date(2021, 6, 30)).to_pandas()\n"
              "progress[[\"indicator\", \"baseline\", \"target\", \"actual\", \"progress\", \"status\"]].dropna().head()"),
-        code("first = progress.dropna(subset=[\"progress\"]).iloc[0][\"indicator\"]\nsmall.rollup(first, periods=\"yearly\")"),
-        code("small.chart(first)"),
+        code("first = progress.dropna(subset=[\"progress\"]).iloc[0][\"indicator\"]\nsmall.results.rollup(first, periods=\"yearly\")"),
+        code("small.results.chart(first)"),
     ]
 nb.cells = cells
 nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}

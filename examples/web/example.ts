@@ -2,8 +2,8 @@
 // `tsc --noEmit --strict` against the generated kartan.d.ts by the JS test suite
 // (bindings-wasm/tests/types.test.mjs), so the types it relies on cannot drift.
 import init, {
-  Portfolio, bestText, surveyFromTable, type Diagnostic, type Indicator, type MatrixRow, type QuestionStats, type Severity,
-  type TableImportReport,
+  Portfolio, bestText, surveyFromTable, type Decimal, type Diagnostic, type Indicator, type MatrixRow, type PortfolioDoc,
+  type QuestionStats, type Severity, type TableImportReport,
 } from "kartan";
 
 /** Counts the diagnostics of each severity. */
@@ -13,18 +13,20 @@ export function countBySeverity(diagnostics: Diagnostic[]): Record<Severity, num
   return counts;
 }
 
-/** The latest total actual of an indicator as the exact decimal string, if any. */
-export function latestActual(indicator: Indicator): string | undefined {
-  const totals = indicator.periods.flatMap((p) => p.actuals.filter((a) => a.dimensions.length === 0));
-  return totals.at(-1)?.value;
+/** The latest total actual of an indicator as the exact decimal string, if any. Fields that
+ *  kartan JSON leaves out when empty are optional in the types. */
+export function latestActual(indicator: Indicator): Decimal | undefined {
+  const totals = (indicator.periods ?? []).flatMap((p) => (p.actuals ?? []).filter((a) => !a.dimensions?.length));
+  return totals.at(-1)?.value ?? undefined;
 }
 
 /** One line per level of the map: the level and how many items it expects. */
 export function mapLines(rows: MatrixRow[], lang: string, fallback: string): string[] {
   return rows.map((row) => {
-    const first = row.experiences[0];
+    const experiences = row.experiences ?? [];
+    const first = experiences[0];
     const example = first ? `, e.g. ${bestText(first.text, lang, fallback)}` : "";
-    return `${row.level}: ${row.experiences.length} experiences, ${row.effects.length} effects${example}`;
+    return `${row.level}: ${experiences.length} experiences, ${(row.effects ?? []).length} effects${example}`;
   });
 }
 
@@ -39,7 +41,7 @@ export async function summarise(file: File, asOf: string): Promise<string> {
   }
   const program = portfolio.program();
   const counts = countBySeverity(portfolio.validate(asOf));
-  const lines = mapLines(portfolio.matrix(), "en", program.default_language);
+  const lines = mapLines(portfolio.matrix(), "en", portfolio.toObject().default_language);
   const first = portfolio.indicators()[0];
   const actual = first ? latestActual(portfolio.indicator(first.id)!) : undefined;
   portfolio.free();
@@ -79,4 +81,21 @@ export function projectsFromCsv(csv: string, mappingToml: string): Portfolio | s
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   }
+}
+
+/** A portfolio built from a typed object, edited by id, and read back: every field of the
+ *  document is typed (`PortfolioDoc`), exact decimals are strings. */
+export function buildAndEdit(): PortfolioDoc {
+  const doc: PortfolioDoc = {
+    format: "kartan/1",
+    default_language: "en",
+    program: { id: "PRG", title: { en: "Program" } },
+  };
+  const p = Portfolio.fromObject(doc);
+  p.putProject({ id: "P1", title: { en: "Network" }, results: [{ id: "R1", type: "output",
+    indicators: [{ id: "P1-1", measure: "unit", periods: [] }] }] });
+  p.recordActual("P1-1", "2024-01-01", "2024-12-31", { value: "12.5" });
+  const removed = p.removeProject("P2");
+  if (removed !== undefined) throw new Error("no P2 to remove");
+  return p.toObject();
 }

@@ -34,7 +34,7 @@ function el(tag, props = {}, ...children) {
 
 const lang = () => $("lang").value;
 const asOf = () => $("as-of").value;
-const text = (t) => bestText(t ?? {}, lang(), state.portfolio?.program().default_language ?? "sv");
+const text = (t) => bestText(t ?? {}, lang(), state.language ?? "sv");
 
 function showError(error) {
   $("error").hidden = false;
@@ -69,10 +69,12 @@ async function loadFile(file) {
 function render() {
   const p = state.portfolio;
   if (!p) return;
-  const program = p.program();
+  // The whole document, typed PortfolioDoc; fields left out when empty are optional.
+  const doc = p.toObject();
+  state.language = doc.default_language;
   $("portfolio").hidden = false;
   $("status").textContent = `Showing ${state.name}.`;
-  renderProgram(program);
+  renderProgram(doc, p.indicators().length);
   renderImport(has("importReport") ? p.importReport() : undefined);
   renderDiagnostics(p.validate(asOf()));
   renderMatrix(p.matrix(), has("mapVsReality") ? p.mapVsReality(asOf()) : { items: [], plans: [] });
@@ -100,16 +102,18 @@ function downloadReport() {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-function renderProgram(program) {
+function renderProgram(doc, indicatorCount) {
+  const program = doc.program;
   $("program-title").textContent = text(program.title) || program.id;
   $("program-purpose").textContent = text(program.purpose);
+  const stated = program.stated_project_count;
   const facts = [
     ["Program id", program.id],
-    ["Period", [program.start, program.end].filter(Boolean).join(" – ") || "not stated"],
-    ["Projects recorded", String(program.project_count)
-      + (program.stated_project_count !== undefined ? ` (the program states ${program.stated_project_count})` : "")],
-    ["Indicators", String(program.indicator_count)],
-    ["Activities", String(program.activity_count)],
+    ["Period", [program.period?.start, program.period?.end].filter(Boolean).join(" – ") || "not stated"],
+    ["Projects recorded", String(doc.projects?.length ?? 0)
+      + (stated !== undefined && stated !== null ? ` (the program states ${stated})` : "")],
+    ["Indicators", String(indicatorCount)],
+    ["Activities", String(doc.activities?.length ?? 0)],
   ];
   $("program-facts").replaceChildren(...facts.flatMap(([k, v]) => [el("dt", { textContent: k }), el("dd", { textContent: v })]));
 }
@@ -145,9 +149,9 @@ function renderMatrix(rows, reality) {
   $("matrix").hidden = rows.length === 0;
   $("matrix").tBodies[0].replaceChildren(...rows.map((row) => el("tr", { "data-level": row.level },
     el("th", { textContent: row.level }),
-    el("td", {}, el("ul", {}, row.actors.map((a) => el("li", { textContent: text(a) })))),
-    el("td", {}, itemList(row.experiences, byItem)),
-    el("td", {}, itemList(row.effects, byItem)))));
+    el("td", {}, el("ul", {}, (row.actors ?? []).map((a) => el("li", { textContent: text(a) })))),
+    el("td", {}, itemList(row.experiences ?? [], byItem)),
+    el("td", {}, itemList(row.effects ?? [], byItem)))));
   $("plans-box").hidden = reality.plans.length === 0;
   $("plans").replaceChildren(...reality.plans.map((p) => el("li", { "data-plan": p.plan },
     `${text(p.title) || p.kind}: ${p.held} held`
@@ -156,11 +160,11 @@ function renderMatrix(rows, reality) {
 }
 
 function periodTable(indicator) {
-  const value = (values) => values.filter((v) => v.dimensions.length === 0)
+  const value = (values = []) => values.filter((v) => !v.dimensions?.length)
     .map((v) => v.value ?? text(v.text)).join(", ");
   return el("table", { class: "periods" },
     el("thead", {}, el("tr", {}, ["Period", "Target", "Actual"].map((h) => el("th", { textContent: h })))),
-    el("tbody", {}, indicator.periods.map((period) => el("tr", {},
+    el("tbody", {}, (indicator.periods ?? []).map((period) => el("tr", {},
       el("td", { textContent: `${period.start} – ${period.end}` }),
       el("td", { textContent: value(period.targets) }),
       el("td", { textContent: value(period.actuals) })))));
@@ -205,15 +209,16 @@ function renderIndicators(p) {
   $("indicators-summary").textContent = all.length === 0
     ? "This portfolio records no indicators."
     : `${all.length} indicators${all.length > MAX_INDICATORS ? `; the first ${MAX_INDICATORS} are shown` : ""}.`;
-  $("indicators").replaceChildren(...all.slice(0, MAX_INDICATORS).map((summary, index) => {
-    const indicator = p.indicator(summary.id);
-    return el("article", { class: "indicator", "data-indicator": summary.id },
+  $("indicators").replaceChildren(...all.slice(0, MAX_INDICATORS).map((indicator, index) => {
+    const project = p.projectOfIndicator(indicator.id);
+    const periods = indicator.periods ?? [];
+    return el("article", { class: "indicator", "data-indicator": indicator.id },
       el("h3", {}, text(indicator.title) || indicator.id, " ", el("code", { class: "muted", textContent: indicator.id })),
       el("p", { class: "muted", textContent: [indicator.measure ?? "measure not stated", indicator.direction,
-        indicator.project_id ? `project ${indicator.project_id}` : "program"].join(" · ") }),
+        project ? `project ${project}` : "program"].join(" · ") }),
       progressView(p, indicator.id),
-      indicator.periods.length ? chartView(p, indicator.id, index) : null,
-      indicator.periods.length ? periodTable(indicator) : el("p", { class: "muted", textContent: "No periods reported." }));
+      periods.length ? chartView(p, indicator.id, index) : null,
+      periods.length ? periodTable(indicator) : el("p", { class: "muted", textContent: "No periods reported." }));
   }));
 }
 

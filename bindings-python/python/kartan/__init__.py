@@ -1,68 +1,115 @@
 """kartan ("the map"): one shared domain model for programs for local and regional
 growth work and the learning around them.
 
-Load a portfolio (``kartan.load(path)``), navigate it (``portfolio.projects``,
-``portfolio.indicator("IND-1")``), validate it (``portfolio.validate(as_of=...)``) and
-take tables out of it (``portfolio.periods_table().to_pandas()``). Everything is
-computed by the Rust core; this package is a thin face over it.
+Load a portfolio (``kartan.load(path)``) or build one (``kartan.Portfolio(program=...)``
+with the values of ``kartan.model``), navigate it (``portfolio.projects``,
+``portfolio.indicator("IND-1")``), edit it (``portfolio.add(project)``), validate it
+(``portfolio.validate(as_of=...)``), save it (``portfolio.save(path)``) and take answers
+and tables out of it (``portfolio.results.progress(...)``,
+``portfolio.tables.periods().to_pandas()``). Every rule is the Rust core's; this package
+is a thin face over it.
+
+The model (``kartan.model``) is generated from the core's JSON Schema; its classes are
+also here (``kartan.Project``, ``kartan.Indicator``, ``kartan.Period`` …).
 """
 
+from __future__ import annotations
+
+import os
+
+from kartan import _kartan
+from kartan._charts import Chart
 from kartan._kartan import (
     AnalysisError,
-    Baseline,
-    Budget,
     Diagnostic,
-    Indicator,
     ImportReport,
     KartanError,
     ParseError,
-    Period,
-    PeriodValue,
     PeriodValues,
-    Portfolio,
-    Program,
     Progress,
-    Project,
-    Result,
-    ResultsMatrix,
     Rollup,
     Table,
     ValidationError,
     __version__,
-    import_iati,
-    import_table,
-    load,
     load_survey,
-    seed,
 )
-from kartan._charts import Chart
+from kartan._portfolio import Learning, Portfolio, Results, Tables
+from kartan.model import *  # noqa: F403 - the model's classes, listed in kartan.model.__all__
+from kartan.model import __all__ as _model_all
 
-__all__ = [
-    "AnalysisError",
-    "Chart",
-    "Baseline",
-    "Budget",
-    "Diagnostic",
-    "Indicator",
-    "ImportReport",
-    "KartanError",
-    "ParseError",
-    "Period",
-    "PeriodValue",
-    "PeriodValues",
-    "Portfolio",
-    "Program",
-    "Progress",
-    "Project",
-    "Result",
-    "ResultsMatrix",
-    "Rollup",
-    "Table",
-    "ValidationError",
-    "__version__",
-    "import_iati",
-    "import_table",
-    "load",
-    "load_survey",
-    "seed",
-]
+
+def load(path: str | os.PathLike[str]) -> Portfolio:
+    """Loads a portfolio from a file, detecting the format from the content: kartan JSON
+    (``{``) or IATI activity XML (``<``, imported leniently; ``kartan.import_iati`` gives
+    the import report too). When the IATI import skipped activities, a ``UserWarning``
+    says how many and why.
+
+    Raises ``FileNotFoundError`` / ``PermissionError`` / ``IsADirectoryError`` for I/O,
+    ``kartan.ParseError`` (``filename``, ``line``, ``column``, ``pointer``) for content
+    that cannot be read, ``kartan.KartanError`` for a format this build does not read.
+
+    >>> kartan.load("no/such/file.json")
+    Traceback (most recent call last):
+    FileNotFoundError: [Errno 2] No such file or directory (os error 2): 'no/such/file.json'
+    """
+    return Portfolio._wrap(_kartan.load(path))
+
+
+def seed() -> Portfolio:
+    """The seed program — *Program för lokalt och regionalt tillväxtarbete*, "Lärande i
+    programmet" — embedded in kartan (``kartan::examples::seed``): purpose, target
+    groups, focus areas, the results matrix with three levels, the learning model.
+    It has no projects (the source names none).
+
+    >>> p = kartan.seed()
+    >>> p
+    <Portfolio program='PLRT' projects=0>
+    >>> p.program.title.best("en")
+    'Program for local and regional growth work'
+    """
+    return Portfolio._wrap(_kartan.seed())
+
+
+def import_iati(
+    source: str | os.PathLike[str] | bytes, *, strict: bool = False, default_measure: str | None = None
+) -> tuple[Portfolio, ImportReport]:
+    handle, report = _kartan.import_iati(source, strict=strict, default_measure=default_measure)
+    return Portfolio._wrap(handle), report
+
+
+import_iati.__doc__ = _kartan.import_iati.__doc__
+
+
+def import_table(table: str | os.PathLike[str], mapping: str | os.PathLike[str]) -> tuple[Portfolio, dict]:  # type: ignore[type-arg]
+    handle, report = _kartan.import_table(table, mapping)
+    return Portfolio._wrap(handle), report
+
+
+import_table.__doc__ = _kartan.import_table.__doc__
+
+__all__ = sorted(
+    [
+        "AnalysisError",
+        "Chart",
+        "Diagnostic",
+        "ImportReport",
+        "KartanError",
+        "Learning",
+        "ParseError",
+        "PeriodValues",
+        "Portfolio",
+        "Progress",
+        "Results",
+        "Rollup",
+        "Table",
+        "Tables",
+        "ValidationError",
+        "__version__",
+        "import_iati",
+        "import_table",
+        "load",
+        "load_survey",
+        "seed",
+        *_model_all,
+    ]
+)

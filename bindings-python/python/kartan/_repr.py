@@ -10,14 +10,6 @@ _STYLE = "font-family: sans-serif; border-collapse: collapse; font-size: 0.9em"
 _CELL = "border: 1px solid #ddd; padding: 2px 6px; text-align: left; vertical-align: top"
 
 
-def _best(text: dict[str, str], lang: str) -> str:
-    """The text in ``lang``, else English, else the first language present."""
-    for key in (lang, "en"):
-        if text.get(key, "").strip():
-            return text[key]
-    return next((v for v in text.values() if v.strip()), "")
-
-
 def _html_table(header: list[str], rows: list[list[Any]], caption: str = "") -> str:
     head = "".join(f'<th style="{_CELL}">{escape(str(h))}</th>' for h in header)
     body = "".join(
@@ -37,14 +29,18 @@ def table_html(table: Any, max_rows: int = 20) -> str:
 
 
 def portfolio_html(portfolio: Any, max_projects: int = 10) -> str:
-    """A summary card: the program, counts of what the portfolio holds, the first projects."""
+    """A summary card: the program, counts of what the portfolio holds, the first projects.
+    Texts are picked by the core's rule (``kartan.Text.best``)."""
     lang = portfolio.default_language
     program = portfolio.program
-    title = _best(program.title, lang)
-    purpose = _best(program.purpose, lang)
+    title = program.title.best(lang)
+    purpose = program.purpose.best(lang)
     counts = ", ".join(f"{n} {escape(k.replace('_', ' '))}" for k, n in portfolio.counts if n)
     projects = portfolio.projects
-    rows = [[p.id, _best(p.title, lang), p.status, p.planned_start, p.planned_end] for p in projects[:max_projects]]
+    rows = [
+        [p.id, p.title.best(lang), p.status, p.planned.start, p.planned.end]
+        for p in projects[:max_projects]
+    ]
     more = f" (first {max_projects} of {len(projects)})" if len(projects) > max_projects else ""
     parts = [
         '<div style="font-family: sans-serif; border: 1px solid #ccc; padding: 8px; border-radius: 4px">',
@@ -58,11 +54,11 @@ def portfolio_html(portfolio: Any, max_projects: int = 10) -> str:
     return "".join(parts)
 
 
-def matrix_html(matrix: Any) -> str:
+def matrix_html(grid: list[tuple[str, list[str], list[str], list[str]]]) -> str:
     """The results matrix as a table: level, actors, experiences/results, effects."""
     rows = [
         [level, "; ".join(actors), "\n".join(f"• {e}" for e in experiences), "\n".join(f"• {e}" for e in effects)]
-        for level, actors, experiences, effects in matrix.grid()
+        for level, actors, experiences, effects in grid
     ]
     html = _html_table(["level", "actors", "experiences / results", "effects"], rows, "Results matrix")
     return html.replace("\n", "<br>")

@@ -14,7 +14,7 @@ use super::tables::{DType, Table};
 use crate::model::{Activity, ActivityKind, ActivityState, Level, Portfolio, Text};
 
 /// Activities of one kind.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct KindCount {
     /// The kind.
     pub kind: ActivityKind,
@@ -31,7 +31,7 @@ pub struct KindCount {
 }
 
 /// Participation at one level.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct LevelParticipation {
     /// The level; `None` for participation records that state none.
     pub level: Option<Level>,
@@ -44,7 +44,7 @@ pub struct LevelParticipation {
 }
 
 /// An output of an activity.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct OutputRow {
     /// The activity that produced it.
     pub activity: String,
@@ -59,7 +59,7 @@ pub struct OutputRow {
 }
 
 /// What was done, as of a date.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct ActivitySummary {
     /// The date the summary holds for.
     pub as_of: NaiveDate,

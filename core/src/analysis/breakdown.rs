@@ -17,7 +17,8 @@ use super::tables::{DType, Table};
 use crate::model::{add_amount, totals_by_currency, PartnerRole, Portfolio, Project};
 
 /// One group of a breakdown.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "BreakdownGroup")]
 pub struct Group {
     /// The group's key (a classification value, a region, a status …); `(none)` for
     /// projects without one.
@@ -30,7 +31,7 @@ pub struct Group {
 }
 
 /// Projects grouped along one dimension.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Breakdown {
     /// What the groups are (e.g. `regional_programme`, `region`, `status`).
     pub dimension: String,
@@ -214,7 +215,7 @@ pub fn by_status(portfolio: &Portfolio, as_of: NaiveDate) -> Breakdown {
 }
 
 /// Partners by role across the portfolio.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct RoleSummary {
     /// The role's Jems code (`LP`, `PP`, `AP`), or `(none)`.
     pub role: String,

@@ -11,7 +11,7 @@ use super::tables::{DType, Table};
 use crate::model::{ApplicationKind, FactorAssessment, PartialDate, Portfolio, Scale, Text};
 
 /// One factor across the portfolio's projects.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct FactorProfile {
     /// The factor's id.
     pub factor: String,
@@ -33,7 +33,7 @@ pub struct FactorProfile {
 }
 
 /// The learning profile: every factor of the learning model, in the model's order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct LearningProfile {
     /// Per factor.
     pub factors: Vec<FactorProfile>,
@@ -193,7 +193,7 @@ pub fn profile_distribution_table(profile: &LearningProfile) -> Table {
 }
 
 /// The lessons of one learning-cycle phase.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct PhaseLessons {
     /// The phase's id.
     pub phase: String,
@@ -204,7 +204,7 @@ pub struct PhaseLessons {
 }
 
 /// A lesson that reached a decision for the next program.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct NextProgramDecision {
     /// The lesson's id.
     pub lesson: String,
@@ -215,7 +215,7 @@ pub struct NextProgramDecision {
 }
 
 /// Lessons across the learning cycle.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct LearningCycle {
     /// Every phase of the cycle, in the model's order, with its lessons (possibly none).
     pub phases: Vec<PhaseLessons>,

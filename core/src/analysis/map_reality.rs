@@ -12,10 +12,9 @@
 //!   state no strength;
 //! - [`Verdict::NoneYet`] — no observation points at the item (as of the date).
 //!
-//! Only observations in reports dated on or before `as_of` (or undated) count. The
-//! indicators' progress is not computed here: [`LinkedIndicator::progress`] is left
-//! `None` for the results engine to fill ([`MapReality::fill_progress`]); it does not
-//! change the verdict.
+//! Only observations in reports dated on or before `as_of` (or undated) count. Each
+//! linked indicator carries its progress as of the same date from the results engine
+//! ([`LinkedIndicator::progress`], DESIGN.md rule 3); it does not change the verdict.
 
 use std::collections::BTreeMap;
 
@@ -23,11 +22,12 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::results::ResultsIndex;
 use super::tables::{DType, Table};
 use crate::model::{ActivityKind, ActivityState, EvidenceStrength, Level, MatrixColumn, Portfolio, Text};
 
 /// The verdict on one matrix item (see the module docs for the rule).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     /// Documented, measured or evaluated evidence found.
@@ -50,20 +50,25 @@ impl Verdict {
 }
 
 /// An indicator linked to a matrix item.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct LinkedIndicator {
     /// The indicator's id.
     pub id: String,
     /// The owning project's id; `None` for a program indicator.
     pub project: Option<String>,
-    /// Progress from baseline to target as a fraction (0.5 = 50 %, DESIGN.md rule 3),
-    /// filled by the results engine; `None` until then, or when it has no target.
+    /// Progress from baseline to target as of the comparison's date, a **fraction**
+    /// (0.5 = half-way, 1 = target reached, negative = a regression; DESIGN.md rule 3),
+    /// as [`crate::analysis::results::ResultsIndex::indicator_progress`] gives it with
+    /// the default band. `None` when it cannot be said: no target, no baseline, nothing
+    /// reported by then, target equal to baseline, an indicator that is not a unit or
+    /// percentage, or a later indicator with the id of an earlier one (`validate`
+    /// reports the duplicate). In JSON a decimal string (`"0.5"`) or `null`.
     #[serde(serialize_with = "crate::model::number::strict_opt::serialize")]
     pub progress: Option<Decimal>,
 }
 
 /// One matrix item against reality.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct ItemReality {
     /// The item's id.
     pub item: String,
@@ -94,7 +99,7 @@ pub struct ItemReality {
 }
 
 /// One activity plan against the activities held.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct PlanReality {
     /// The plan's id.
     pub plan: String,
@@ -118,7 +123,7 @@ pub struct PlanReality {
 }
 
 /// An observation that matches no item on the map.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Unexpected {
     /// The observation's id.
     pub observation: String,
@@ -133,7 +138,7 @@ pub struct Unexpected {
 }
 
 /// Unexpected results at one level.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct UnexpectedGroup {
     /// The level; `None` when the observation states none.
     pub level: Option<Level>,
@@ -142,7 +147,7 @@ pub struct UnexpectedGroup {
 }
 
 /// The map against reality, as of a date.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct MapReality {
     /// The date the comparison holds for.
     pub as_of: NaiveDate,
@@ -154,18 +159,6 @@ pub struct MapReality {
     pub unexpected: Vec<UnexpectedGroup>,
 }
 
-impl MapReality {
-    /// Fills each linked indicator's progress from `progress(indicator_id)` (the
-    /// results engine's fraction of the way from baseline to target).
-    pub fn fill_progress(&mut self, mut progress: impl FnMut(&str) -> Option<Decimal>) {
-        for item in &mut self.items {
-            for ind in &mut item.indicators {
-                ind.progress = progress(&ind.id);
-            }
-        }
-    }
-}
-
 fn counts(report_date: Option<crate::model::PartialDate>, as_of: NaiveDate) -> bool {
     report_date.and_then(|d| d.earliest()).is_none_or(|d| d <= as_of)
 }
@@ -175,6 +168,13 @@ pub fn map_vs_reality(portfolio: &Portfolio, as_of: NaiveDate) -> MapReality {
     let matrix = &portfolio.program.matrix;
     // Indicators linked to each item, directly or through their result.
     let mut links: BTreeMap<&str, Vec<LinkedIndicator>> = BTreeMap::new();
+    let index = ResultsIndex::new(portfolio);
+    // The indicator's progress, when the id names this indicator alone (the index keeps
+    // the first of a shared id, which may be another project's).
+    let progress_of = |id: &str, project: Option<&str>| {
+        let own = index.owner(id) == project;
+        own.then(|| index.indicator_progress(id, as_of).ok()).flatten().and_then(|p| p.progress.fraction())
+    };
     let results = portfolio
         .program
         .results
@@ -189,7 +189,7 @@ pub fn map_vs_reality(portfolio: &Portfolio, as_of: NaiveDate) -> MapReality {
                     list.push(LinkedIndicator {
                         id: ind.id.clone(),
                         project: project.map(str::to_owned),
-                        progress: None,
+                        progress: progress_of(&ind.id, project),
                     });
                 }
             }
@@ -334,6 +334,28 @@ pub fn items_table(m: &MapReality, lang: &str) -> Table {
             i.indicators.iter().filter(|l| l.progress.is_some()).count().into(),
             i.verdict.code().into(),
         ]);
+    }
+    t
+}
+
+/// The linked indicators as a table `map_indicators`, one row per item and indicator
+/// in the order of [`MapReality::items`]: item, indicator, project (null for a program
+/// indicator), progress (a fraction as of the comparison's date, null when it cannot
+/// be said; see [`LinkedIndicator::progress`]).
+pub fn indicators_table(m: &MapReality) -> Table {
+    let mut t = Table::new(
+        "map_indicators",
+        &[
+            ("item", DType::String),
+            ("indicator", DType::String),
+            ("project", DType::String),
+            ("progress", DType::Decimal),
+        ],
+    );
+    for i in &m.items {
+        for l in &i.indicators {
+            t.push(vec![i.item.as_str().into(), l.id.as_str().into(), l.project.clone().into(), l.progress.into()]);
+        }
     }
     t
 }

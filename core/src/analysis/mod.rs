@@ -14,4 +14,6 @@ mod validate;
 pub use validate::{validate, CODES};
 pub mod results;
 
-pub use results::{Periods, ResultsExt, ResultsIndex};
+#[allow(deprecated)]
+pub use results::ResultsExt;
+pub use results::{IndicatorQuery, Periods, ResultsIndex};

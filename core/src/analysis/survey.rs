@@ -42,7 +42,7 @@ use super::tables::{DType, Table};
 use crate::model::{Activity, Answer, Evaluation, Question, Response, Scale, Text};
 
 /// How many answers gave one point of the scale.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct AnswerCount {
     /// The label respondents saw (for a numeric scale, the number).
     pub label: String,
@@ -57,7 +57,7 @@ pub struct AnswerCount {
 }
 
 /// Statistics of one question over a set of responses.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct QuestionStats {
     /// The question's id.
     pub question: String,
@@ -249,7 +249,7 @@ fn describe(xs: &[Decimal]) -> (Option<Decimal>, Option<Decimal>, Option<Decimal
 }
 
 /// The statistics of one event of a series.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct EventStats {
     /// The event (an activity id, or the event column's value).
     pub event: String,
@@ -314,7 +314,7 @@ pub fn by_event(evaluation: &Evaluation, activities: &[Activity]) -> Vec<EventSt
 }
 
 /// One point of a trend: one question at one event.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct TrendPoint {
     /// The event.
     pub event: String,

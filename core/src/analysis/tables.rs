@@ -1,6 +1,12 @@
 //! Tables out: every analysis as records with typed columns, for Arrow, pandas, polars
 //! and JS, and as CSV guarded against formula injection.
 //!
+//! The entity tables are built here once for every face (Python, JS, the CLI's CSV):
+//! [`projects_table`], [`periods_table`] and [`progress_table`]. Their decimals stay
+//! exact [`Cell::Decimal`]s; [`Table::decimal_column`] turns a decimal column into what
+//! an Arrow writer needs, either exact `decimal128(38, s)` or `float64`
+//! ([`Decimals`]), so no face chooses a scale or rounds on its own.
+//!
 //! A [`Table`] is deliberately plain — named, typed columns and rows of [`Cell`]s — so
 //! that the bindings can build an Arrow record batch (string → `Utf8`, int → `Int64`,
 //! decimal → `Decimal128` or `Float64`, date → `Date32`, bool → `Boolean`, null in any
@@ -13,15 +19,21 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+mod arrow;
 mod periods;
+mod progress;
+mod projects;
 
+pub use arrow::{Decimal128Column, DecimalColumn, DecimalFitError, Decimals, DECIMAL128_PRECISION};
 pub use periods::{
     empty_periods_table, period_pairs, periods_table, project_periods_table, push_period_rows, PeriodPair,
     PERIODS_COLUMNS, PERIODS_TABLE,
 };
+pub use progress::{progress_table, PROGRESS_COLUMNS, PROGRESS_TABLE};
+pub use projects::{projects_table, PROJECTS_COLUMNS, PROJECTS_TABLE};
 
 /// The type of a column's cells (every column may also hold [`Cell::Null`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum DType {
     /// UTF-8 text.
@@ -37,7 +49,7 @@ pub enum DType {
 }
 
 /// A column: its name (snake_case) and type.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Column {
     /// The name, snake_case, unique in the table.
     pub name: String,
@@ -46,7 +58,7 @@ pub struct Column {
 }
 
 /// One typed value.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(untagged)]
 pub enum Cell {
     /// No value (missing, undefined, not applicable).
@@ -165,7 +177,7 @@ pub enum TableShapeError {
 }
 
 /// Records with typed columns: the output form of every analysis.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Table {
     /// A short snake_case name (e.g. `survey_questions`).
     pub name: String,
@@ -264,6 +276,15 @@ impl Table {
             io(w.write_record(&cells))?;
         }
         w.flush()
+    }
+}
+
+/// A value's kartan JSON tag (`outcome`, `unit`, `non_cumulative`).
+pub(crate) fn tag<T: Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        Ok(other) => other.to_string(),
+        Err(_) => String::new(),
     }
 }
 

@@ -6,6 +6,7 @@
 mod activity;
 mod date;
 mod diagnostic;
+mod edit;
 mod evaluation;
 mod learning;
 mod matrix;
@@ -23,6 +24,7 @@ pub(crate) mod unique;
 pub use activity::{Activity, ActivityKind, ActivityPlan, ActivityState, Output, Participation, Scope};
 pub use date::{DateParseError, DateRange, PartialDate};
 pub use diagnostic::{pointer_token, Diagnostic, Severity};
+pub use edit::{EditError, Entry};
 pub use evaluation::{Answer, Evaluation, Instrument, Question, Response, Scale, ScalePoint};
 pub use learning::{Application, ApplicationKind, CyclePhase, FactorAssessment, LearningFactor, LearningModel, Lesson};
 pub use matrix::{MatrixColumn, MatrixItem, MatrixRow, ResultsMatrix};

@@ -13,7 +13,7 @@ use super::values::IndicatorValues;
 ///
 /// Values are numbers in the indicator's unit (percent for percentages; an undefined
 /// `0/0` percentage is left out, not drawn as 0). Data are inline, so the spec renders
-/// offline. Build `values` from `indicator` with [`super::ResultsExt::period_values`];
+/// offline. Build `values` from `indicator` with [`super::IndicatorQuery::values`] (or take [`super::IndicatorQuery::chart`]);
 /// the title is the indicator's id and its title in `lang` (BCP 47), falling back to
 /// English, then any language.
 pub fn indicator_chart_spec(indicator: &Indicator, values: &IndicatorValues<'_>, lang: &str) -> Value {

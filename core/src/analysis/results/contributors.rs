@@ -9,7 +9,7 @@ use super::index::{Entry, ResultsIndex};
 use super::series::effective_cumulation;
 
 /// A leaf indicator whose values roll up into the program indicator.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Contributor<'a> {
     /// The contributing indicator's id.
     pub indicator: &'a str,

@@ -15,7 +15,8 @@ use super::series::{run, same_dimensions, Reader, Series, Side, Timeline};
 use super::values::{overflow, tie_diagnostics, PeriodFigures};
 
 /// One value of a breakdown, e.g. `sex = female`, with its actual and target.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "DisaggregationValue")]
 pub struct BreakdownValue<'a> {
     /// The dimension values this row is about (one for a marginal breakdown, several
     /// for a cross-tabulation such as sex × age).
@@ -32,7 +33,7 @@ pub struct BreakdownValue<'a> {
 }
 
 /// What a breakdown's sum was compared with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Compared {
     /// Unit values.
@@ -45,7 +46,7 @@ pub enum Compared {
 
 /// A breakdown whose values do not add up to the total (DESIGN.md rule 5): both
 /// numbers are kept.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Mismatch {
     /// Targets or actuals.
     pub side: Side,
@@ -59,7 +60,8 @@ pub struct Mismatch {
 
 /// One breakdown of a total: every value of one dimension (or of one cross of
 /// dimensions). Different breakdowns are never added together.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "Disaggregation")]
 pub struct Breakdown<'a> {
     /// The dimension name (`sex`), or the names of a cross joined by `+` in
     /// alphabetical order (`age+sex`).

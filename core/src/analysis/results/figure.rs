@@ -19,7 +19,7 @@ use crate::model::{Measure, PeriodValue};
 /// In JSON: `{"value": "43.75", "numerator": "35", "denominator": "80"}`, decimals as
 /// strings; `numerator`/`denominator` are left out when `None`, `value` is `null` when
 /// undefined.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Figure {
     /// The number; for a percentage, the percent. `None` when undefined (`0/0`).
     pub value: Option<Decimal>,

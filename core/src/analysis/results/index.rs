@@ -39,9 +39,9 @@ impl Entry<'_> {
 
 /// A portfolio's indicators by id, built once and reused across many queries.
 ///
-/// Every query on [`super::ResultsExt`] builds one of these; build it yourself with
-/// [`ResultsIndex::new`] when you run many queries on one portfolio (e.g. roll up every
-/// program indicator), so the id look-up is paid once. When two indicators share an
+/// Build it once with [`ResultsIndex::new`] and run any number of queries on it
+/// ([`ResultsIndex::indicator`] gives an [`super::IndicatorQuery`]), so the id look-up
+/// is paid once. When two indicators share an
 /// id, the first in document order (program first, then projects) is used;
 /// `crate::analysis::validate` reports the duplicate.
 #[derive(Debug)]
@@ -74,11 +74,6 @@ impl<'a> ResultsIndex<'a> {
     /// The portfolio indexed.
     pub fn portfolio(&self) -> &'a Portfolio {
         self.portfolio
-    }
-
-    /// The indicator with `id`.
-    pub fn indicator(&self, id: &str) -> Option<&'a Indicator> {
-        self.by_id.get(id).map(|e| e.indicator)
     }
 
     /// The id of the project owning indicator `id`; `None` for a program indicator or

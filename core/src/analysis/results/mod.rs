@@ -27,18 +27,21 @@
 //! top, the rolled-up indicator's own *actuals* count the same way, while its own
 //! *targets* stay the stated targets, which win over the contributors' (rule 4).
 //!
-//! Start from [`ResultsExt`], implemented for [`Portfolio`]:
+//! Start from a [`ResultsIndex`], built once per portfolio, and ask an indicator:
 //!
 //! ```
-//! use kartan::analysis::results::{Periods, Progress, ResultsExt};
+//! use kartan::analysis::results::{Periods, Progress, ResultsIndex};
 //! # let json = include_str!("../../../../tests/vectors/results/rule3_descending_progress.json");
 //! # let case: serde_json::Value = serde_json::from_str(json).unwrap();
 //! # let portfolio = kartan::io::json::from_str(&case["portfolio"].to_string()).unwrap();
 //! let as_of = chrono::NaiveDate::from_ymd_opt(2024, 12, 31).unwrap();
-//! let progress = portfolio.indicator_progress("IND-1", as_of)?;
+//! let progress = ResultsIndex::new(&portfolio).indicator("IND-1")?.progress(as_of)?;
 //! assert_eq!(progress.progress, Progress::Fraction("0.5".parse().unwrap()));
 //! # Ok::<(), kartan::analysis::results::ResultsError>(())
 //! ```
+//!
+//! The band is an option of the query ([`IndicatorQuery::band`]); the same query gives
+//! [`IndicatorQuery::values`], [`IndicatorQuery::rollup`] and [`IndicatorQuery::chart`].
 
 mod chart;
 mod contributors;
@@ -48,6 +51,7 @@ mod figure;
 mod index;
 mod periods;
 mod progress;
+mod query;
 mod rollup;
 mod series;
 mod values;
@@ -64,13 +68,18 @@ pub use figure::{percent, Figure};
 pub use index::ResultsIndex;
 pub use periods::{Periods, Span, UnknownPeriods};
 pub use progress::{Band, IndicatorProgress, PeriodProgress, Progress, Track};
+pub use query::IndicatorQuery;
 pub use rollup::{Contribution, Rollup, RollupLife, RollupPeriod};
 pub use series::Side;
 pub use values::{IndicatorValues, LifeFigures, PeriodFigures, Statement, TargetSource};
 
-/// Results queries on a portfolio. Every method looks the indicator up by id; to run
-/// many queries on one portfolio, build a [`ResultsIndex`] once and use its methods of
-/// the same names.
+/// Results queries on a portfolio. Every call builds a [`ResultsIndex`] of the whole
+/// portfolio again; use `ResultsIndex::new(&p).indicator(id)?` and its methods
+/// ([`IndicatorQuery`]) instead. Kept for one release.
+#[deprecated(
+    since = "0.2.0",
+    note = "each call rebuilds the index: use ResultsIndex::new(&p).indicator(id)?.progress(as_of) (or .values(), .rollup(periods), .chart(), .band(b)), and ResultsIndex::matrix_item_progress"
+)]
 pub trait ResultsExt {
     /// Every period value of indicator `id`: period actuals and targets, life-of-program
     /// actual and target, breakdowns by dimension (DESIGN.md rules 1, 2, 4, 5, 6).
@@ -129,6 +138,7 @@ pub trait ResultsExt {
     fn indicator_chart(&self, id: &str) -> Result<serde_json::Value, ResultsError>;
 }
 
+#[allow(deprecated)]
 impl ResultsExt for Portfolio {
     fn period_values(&self, id: &str) -> Result<IndicatorValues<'_>, ResultsError> {
         ResultsIndex::new(self).period_values(id)
@@ -152,34 +162,31 @@ impl ResultsExt for Portfolio {
     }
 
     fn indicator_chart(&self, id: &str) -> Result<serde_json::Value, ResultsError> {
-        let index = ResultsIndex::new(self);
-        let values = index.period_values(id)?;
-        let indicator = index.indicator(id).ok_or_else(|| ResultsError::UnknownIndicator { id: id.to_owned() })?;
-        Ok(indicator_chart_spec(indicator, &values, &self.default_language))
+        ResultsIndex::new(self).indicator(id)?.chart()
     }
 }
 
 impl<'a> ResultsIndex<'a> {
-    /// As [`ResultsExt::period_values`].
+    /// As [`IndicatorQuery::values`] of indicator `id`.
     ///
     /// # Errors
-    /// As [`ResultsExt::period_values`].
+    /// [`ResultsError::UnknownIndicator`], and as [`IndicatorQuery::values`].
     pub fn period_values(&self, id: &str) -> Result<IndicatorValues<'a>, ResultsError> {
         values::period_values(self, id)
     }
 
-    /// As [`ResultsExt::indicator_progress`].
+    /// As [`IndicatorQuery::progress`] of indicator `id` with the default band.
     ///
     /// # Errors
-    /// As [`ResultsExt::indicator_progress`].
+    /// [`ResultsError::UnknownIndicator`], and as [`IndicatorQuery::progress`].
     pub fn indicator_progress(&self, id: &str, as_of: NaiveDate) -> Result<IndicatorProgress<'a>, ResultsError> {
         self.indicator_progress_with(id, as_of, &Band::default())
     }
 
-    /// As [`ResultsExt::indicator_progress_with`].
+    /// As [`IndicatorQuery::progress`] of indicator `id` with `band`.
     ///
     /// # Errors
-    /// As [`ResultsExt::indicator_progress`].
+    /// [`ResultsError::UnknownIndicator`], and as [`IndicatorQuery::progress`].
     pub fn indicator_progress_with(
         &self,
         id: &str,
@@ -189,7 +196,12 @@ impl<'a> ResultsIndex<'a> {
         progress::indicator_progress(self, id, as_of, band)
     }
 
-    /// As [`ResultsExt::matrix_item_progress`].
+    /// Progress as of `as_of` of every unit or percentage indicator that measures
+    /// matrix item `item` (listed in the indicator's or its result's `matrix_items`), in
+    /// document order (program first, then projects) — the indicator part of report
+    /// section 5. Each entry is that indicator's [`IndicatorQuery::progress`] with the
+    /// default band; nominal, ordinal, qualitative and measure-less indicators are left
+    /// out.
     pub fn matrix_item_progress(
         &self,
         item: &str,
@@ -216,10 +228,10 @@ impl<'a> ResultsIndex<'a> {
         out
     }
 
-    /// As [`ResultsExt::rollup`].
+    /// As [`IndicatorQuery::rollup`] of indicator `id`.
     ///
     /// # Errors
-    /// As [`ResultsExt::rollup`].
+    /// [`ResultsError::UnknownIndicator`], and as [`IndicatorQuery::rollup`].
     pub fn rollup(&self, id: &str, periods: &Periods) -> Result<Rollup<'a>, ResultsError> {
         rollup::rollup(self, id, periods)
     }

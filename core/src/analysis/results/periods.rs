@@ -57,7 +57,7 @@ impl Periods {
 }
 
 /// A program period of a roll-up.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Span {
     /// First day (inclusive).
     pub start: NaiveDate,

@@ -26,7 +26,7 @@ use super::values::{life_as_of, measure_of, period_values, TargetSource};
 /// cannot be said. Never 0 in place of "unknown".
 ///
 /// In JSON: `{"kind": "fraction", "value": "0.5"}` or `{"kind": "no_target"}`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(tag = "kind", content = "value", rename_all = "snake_case")]
 pub enum Progress {
     /// (actual − baseline) / (target − baseline), a **fraction**: 0.5 is half-way,
@@ -69,7 +69,7 @@ impl Progress {
 }
 
 /// On or off track: actual progress compared with expected progress.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Track {
     /// Within the band around expected progress.
@@ -85,7 +85,7 @@ pub enum Track {
 /// The on-track band: progress within `expected × (1 ± tolerance)` is on track.
 /// `tolerance` is a **fraction** of the expected progress; the default is 0.15
 /// (± 15 %, DESIGN.md rule 3).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Band {
     tolerance: Decimal,
 }
@@ -128,7 +128,7 @@ impl Band {
 }
 
 /// Progress in one reporting period.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct PeriodProgress {
     /// First day of the period.
     pub start: NaiveDate,
@@ -144,7 +144,7 @@ pub struct PeriodProgress {
 }
 
 /// An indicator's progress as of a date (DESIGN.md rule 3).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct IndicatorProgress<'a> {
     /// The indicator.
     pub indicator: &'a str,

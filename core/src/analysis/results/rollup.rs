@@ -17,7 +17,7 @@ use super::series::{effective_cumulation, run, Reader, Series, Side, Timeline, N
 use super::values::{checked_order, measure_of, overflow, tie_diagnostics, Statement, TargetSource};
 
 /// One contributor's share of a rolled-up figure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Contribution<'a> {
     /// The contributing indicator.
     pub indicator: &'a str,
@@ -34,7 +34,7 @@ pub struct Contribution<'a> {
 }
 
 /// One program period of a roll-up.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct RollupPeriod<'a> {
     /// First day (inclusive).
     pub start: NaiveDate,
@@ -64,7 +64,7 @@ pub struct RollupPeriod<'a> {
 }
 
 /// Life-of-program figures of a roll-up.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct RollupLife<'a> {
     /// Aggregate of each contributor's life-of-program actual (its sum, or its latest),
     /// including periods that straddle program periods.
@@ -84,7 +84,7 @@ pub struct RollupLife<'a> {
 }
 
 /// A program indicator rolled up from its contributors.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Rollup<'a> {
     /// The program (or intermediate) indicator rolled up.
     pub indicator: &'a str,

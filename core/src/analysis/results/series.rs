@@ -27,7 +27,7 @@ use super::figure::{Figure, Pool};
 pub(crate) const NO_BUCKET: u32 = u32::MAX;
 
 /// Targets or actuals.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Side {
     /// The period targets.

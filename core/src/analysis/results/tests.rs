@@ -95,8 +95,8 @@ proptest! {
         program.contributors = vec!["A".into()];
         let own: Vec<_> = ind.periods.iter().map(|p| (p.start, p.end)).collect();
         let p = portfolio(program, vec![ind]);
-        let values = p.period_values("A").unwrap();
-        let rolled = p.rollup("PRG", &Periods::Explicit(own)).unwrap();
+        let values = ResultsIndex::new(&p).period_values("A").unwrap();
+        let rolled = ResultsIndex::new(&p).rollup("PRG", &Periods::Explicit(own)).unwrap();
         prop_assert_eq!(values.periods.len(), rolled.periods.len());
         for (v, r) in values.periods.iter().zip(&rolled.periods) {
             prop_assert_eq!((v.start, v.end), (r.start, r.end));
@@ -131,7 +131,7 @@ proptest! {
             }
         };
         let p = portfolio(Indicator::new("PRG", Some(measure)), vec![ind.clone()]);
-        prop_assert_eq!(p.period_values("A").unwrap().life.actual, expected);
+        prop_assert_eq!(ResultsIndex::new(&p).period_values("A").unwrap().life.actual, expected);
     }
 
     /// A roll-up does not depend on the order of contributors, periods or reports.
@@ -160,8 +160,8 @@ proptest! {
         }
         program.contributors.reverse();
         let backward = portfolio(program, reversed_inds);
-        let a = forward.rollup("PRG", &periods).unwrap();
-        let b = backward.rollup("PRG", &periods).unwrap();
+        let a = ResultsIndex::new(&forward).rollup("PRG", &periods).unwrap();
+        let b = ResultsIndex::new(&backward).rollup("PRG", &periods).unwrap();
         prop_assert_eq!(a.periods.len(), b.periods.len());
         for (x, y) in a.periods.iter().zip(&b.periods) {
             prop_assert_eq!(x.actual, y.actual);
@@ -197,7 +197,7 @@ proptest! {
         let mut program = Indicator::new("PRG", Some(Measure::Percentage));
         program.contributors = inds.iter().map(|i| i.id.clone()).collect();
         let p = portfolio(program, inds);
-        let rolled = p.rollup("PRG", &Periods::Yearly).unwrap();
+        let rolled = ResultsIndex::new(&p).rollup("PRG", &Periods::Yearly).unwrap();
         let whole = Figure::ratio(Decimal::from(n), Decimal::from(d));
         prop_assert_eq!(rolled.periods[0].actual, Some(whole));
         prop_assert_eq!(rolled.life.actual, Some(whole));
@@ -224,7 +224,7 @@ fn a_period_ending_before_it_starts_is_refused_with_its_place() {
     let mut program = Indicator::new("PRG", Some(Measure::Unit));
     program.contributors = vec!["A".into()];
     let p = portfolio(program, vec![unit("A", vec![period(date(2024, 12, 31), date(2024, 1, 1), 5)])]);
-    let err = p.rollup("PRG", &Periods::Yearly).unwrap_err();
+    let err = ResultsIndex::new(&p).rollup("PRG", &Periods::Yearly).unwrap_err();
     assert_eq!(
         err,
         ResultsError::PeriodEndsBeforeStart {
@@ -233,7 +233,7 @@ fn a_period_ending_before_it_starts_is_refused_with_its_place() {
             end: date(2024, 1, 1),
         }
     );
-    assert!(p.indicator_progress("A", date(2024, 12, 31)).is_err());
+    assert!(ResultsIndex::new(&p).indicator_progress("A", date(2024, 12, 31)).is_err());
 }
 
 #[test]
@@ -241,7 +241,7 @@ fn a_missing_contributor_is_named() {
     let mut program = Indicator::new("PRG", Some(Measure::Unit));
     program.contributors = vec!["A".into(), "GONE".into()];
     let p = portfolio(program, vec![unit("A", vec![])]);
-    let err = p.rollup("PRG", &Periods::Yearly).unwrap_err();
+    let err = ResultsIndex::new(&p).rollup("PRG", &Periods::Yearly).unwrap_err();
     assert_eq!(
         err,
         ResultsError::MissingContributor {
@@ -262,7 +262,7 @@ fn a_contributor_cycle_is_refused() {
     let mut b = unit("B", vec![]);
     b.contributors = vec!["A".into()];
     let p = portfolio(program, vec![a, b]);
-    let err = p.rollup("PRG", &Periods::Yearly).unwrap_err();
+    let err = ResultsIndex::new(&p).rollup("PRG", &Periods::Yearly).unwrap_err();
     assert_eq!(err, ResultsError::ContributorCycle { path: vec!["A".into(), "B".into(), "A".into()] });
 }
 
@@ -273,11 +273,14 @@ fn mixed_cumulation_and_unknown_measure_are_refused() {
     let mut a = unit("A", vec![]);
     a.cumulation = Cumulation::Cumulative;
     assert_eq!(
-        portfolio(program.clone(), vec![a]).rollup("PRG", &Periods::Yearly).unwrap_err().code(),
+        ResultsIndex::new(&portfolio(program.clone(), vec![a])).rollup("PRG", &Periods::Yearly).unwrap_err().code(),
         "mixed_cumulation"
     );
     let none = Indicator::new("A", None);
-    assert_eq!(portfolio(program, vec![none]).rollup("PRG", &Periods::Yearly).unwrap_err().code(), "measure_unknown");
+    assert_eq!(
+        ResultsIndex::new(&portfolio(program, vec![none])).rollup("PRG", &Periods::Yearly).unwrap_err().code(),
+        "measure_unknown"
+    );
 }
 
 #[test]
@@ -294,9 +297,9 @@ fn division_by_zero_is_undefined_not_zero() {
     ind.baselines.push(crate::model::Baseline { value: Some(Decimal::from(10)), ..Default::default() });
     ind.life_target = Some(Decimal::from(10));
     let p = portfolio(Indicator::new("PRG", Some(Measure::Unit)), vec![ind]);
-    let values = p.period_values("A").unwrap();
+    let values = ResultsIndex::new(&p).period_values("A").unwrap();
     assert_eq!(values.periods[0].actual.unwrap().value, None);
-    let progress = p.indicator_progress("A", date(2024, 12, 31)).unwrap();
+    let progress = ResultsIndex::new(&p).indicator_progress("A", date(2024, 12, 31)).unwrap();
     assert_eq!(progress.actual, None);
     assert_eq!(progress.progress, Progress::Undefined);
     assert_eq!(progress.status, Track::NoData);
@@ -318,7 +321,7 @@ fn ambiguous_latest_is_reported_not_picked_by_input_order() {
     ind.cumulation = Cumulation::LatestValue;
     ind.periods[0].actuals.push(PeriodValue { value: Some(Decimal::from(7)), ..PeriodValue::default() });
     let p = portfolio(Indicator::new("PRG", Some(Measure::Unit)), vec![ind]);
-    let values = p.period_values("A").unwrap();
+    let values = ResultsIndex::new(&p).period_values("A").unwrap();
     assert_eq!(values.periods[0].actual, None);
     assert_eq!(values.diagnostics[0].code, "ambiguous-latest");
 }
@@ -329,7 +332,7 @@ fn chart_spec_is_vega_lite_v6_with_actual_target_and_baseline() {
     ind.periods[0].targets.push(PeriodValue { value: Some(Decimal::from(8)), ..PeriodValue::default() });
     ind.baselines.push(crate::model::Baseline { value: Some(Decimal::from(2)), ..Default::default() });
     let p = portfolio(Indicator::new("PRG", Some(Measure::Unit)), vec![ind]);
-    let spec = p.indicator_chart("A").unwrap();
+    let spec = ResultsIndex::new(&p).indicator("A").unwrap().chart().unwrap();
     assert_eq!(spec["$schema"], "https://vega.github.io/schema/vega-lite/v6.json");
     assert_eq!(spec["title"], "A");
     let rows = spec["layer"][0]["data"]["values"].as_array().unwrap();
@@ -348,10 +351,10 @@ fn matrix_item_progress_lists_linked_quantitative_indicators() {
     b.matrix_items = vec!["M1".into()];
     let c = unit("C", vec![]);
     let p = portfolio(Indicator::new("PRG", Some(Measure::Unit)), vec![a, b, c]);
-    let found = p.matrix_item_progress("M1", date(2024, 12, 31));
+    let found = ResultsIndex::new(&p).matrix_item_progress("M1", date(2024, 12, 31));
     assert_eq!(found.len(), 1);
     let progress = found[0].as_ref().unwrap();
     assert_eq!((progress.indicator, progress.actual), ("A", Some(Decimal::from(5))));
     assert_eq!(progress.progress, Progress::NoTarget);
-    assert!(p.matrix_item_progress("M9", date(2024, 12, 31)).is_empty());
+    assert!(ResultsIndex::new(&p).matrix_item_progress("M9", date(2024, 12, 31)).is_empty());
 }

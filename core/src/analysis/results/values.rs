@@ -13,7 +13,7 @@ use super::index::{Entry, ResultsIndex};
 use super::series::{business_order, effective_cumulation, run, Reader, RunError, Series, Side, Timeline};
 
 /// Where a life-of-program target comes from (DESIGN.md rule 4).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum TargetSource {
     /// The indicator's stated `life_target` (it always wins).
@@ -27,7 +27,7 @@ pub enum TargetSource {
 
 /// A value of a nominal, ordinal or qualitative indicator, with its source: collected,
 /// never summed (DESIGN.md rule 6).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Statement<'a> {
     /// The indicator reporting it.
     pub indicator: &'a str,
@@ -46,7 +46,7 @@ pub struct Statement<'a> {
 }
 
 /// One reporting period of an indicator with its figures.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct PeriodFigures<'a> {
     /// First day (inclusive).
     pub start: NaiveDate,
@@ -71,7 +71,7 @@ pub struct PeriodFigures<'a> {
 }
 
 /// Life-of-program figures of an indicator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct LifeFigures {
     /// Non-cumulative: the sum of every period's reports; cumulative, latest-value and
     /// percentage: the latest report by business date. `None` when nothing is reported.
@@ -84,7 +84,7 @@ pub struct LifeFigures {
 }
 
 /// Every period value of one indicator (DESIGN.md rules 1, 2, 4, 5, 6).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct IndicatorValues<'a> {
     /// The indicator's id.
     pub indicator: &'a str,

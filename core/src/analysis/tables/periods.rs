@@ -1,10 +1,7 @@
 //! The indicator periods table: one row per period and disaggregation, with the target
-//! and the actual side by side (the same columns and rows as the Python binding's
-//! `Portfolio.periods_table()`, with exact decimals).
+//! and the actual side by side.
 
-use serde::Serialize;
-
-use super::{Cell, DType, Table};
+use super::{tag, Cell, DType, Table};
 use crate::model::{PeriodValue, Portfolio, Project, Result as ResultItem};
 
 /// The table's name.
@@ -109,15 +106,6 @@ pub fn push_period_rows(table: &mut Table, project: Option<&str>, results: &[Res
                 }
             }
         }
-    }
-}
-
-/// A value's kartan JSON tag (`outcome`, `unit`, `non_cumulative`).
-fn tag<T: Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        Ok(other) => other.to_string(),
-        Err(_) => String::new(),
     }
 }
 

@@ -14,7 +14,7 @@ use crate::model::Diagnostic;
 
 /// A place in the input: 1-based line and column (columns count characters), with the
 /// source name when one is known. Displayed as `file:line:column` or `line:column`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
 pub struct Location {
     /// The file (or other source) name, when known.
     pub file: Option<String>,

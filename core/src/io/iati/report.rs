@@ -9,7 +9,7 @@ use super::reader::Location;
 use crate::model::{Diagnostic, Severity};
 
 /// An element or attribute that kartan does not model, and how often it occurred.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct NotModelled {
     /// Path from the root without it, e.g. `iati-activity/transaction`,
     /// `iati-activity/@hierarchy`, `iati-activity/description[@type=2]`.
@@ -21,7 +21,8 @@ pub struct NotModelled {
 }
 
 /// What an IATI import read, skipped and found wrong.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "IatiImportReport")]
 #[non_exhaustive]
 pub struct ImportReport {
     /// `iati-activities/@version`.

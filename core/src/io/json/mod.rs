@@ -65,6 +65,17 @@ fn at_pointer(pointer: &str) -> String {
 }
 
 impl JsonError {
+    /// The message without its `line:column: ` prefix — `at /pointer: what was expected` —
+    /// for a value that was not written as text by its user (a JS object, a Python dict),
+    /// where the JSON pointer alone says where.
+    pub fn message_at_pointer(&self) -> String {
+        match self {
+            JsonError::Data { pointer, message, .. } => format!("{}{message}", at_pointer(pointer)),
+            JsonError::Syntax { message, .. } => message.clone(),
+            JsonError::NotUtf8 { .. } | JsonError::Format { .. } => self.to_string(),
+        }
+    }
+
     /// The 1-based line and column the error is at, when it has one (a syntax or data
     /// error; its message then starts with `line:column: `).
     pub fn position(&self) -> Option<(usize, usize)> {
@@ -127,8 +138,23 @@ fn read(text: &str) -> Result<Portfolio, JsonError> {
 /// path to report the JSON pointer and the line and column of the value that fails.
 #[doc(hidden)]
 pub fn read_tree(text: &str) -> Result<Portfolio, JsonError> {
+    read_tree_as(text)
+}
+
+/// Reads one part of the model — a project, an activity, a period value … — from its kartan
+/// JSON text, strictly as [`from_str`] reads a whole document: the JSON pointer of an error
+/// is relative to the part (`/title` of a project). For the bindings' edits, which take a
+/// part as a Python dict or a JS object written as JSON.
+///
+/// # Errors
+/// [`JsonError::Syntax`] or [`JsonError::Data`] naming the place and what was expected.
+pub fn part_from_str<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, JsonError> {
+    read_tree_as(text.strip_prefix('\u{FEFF}').unwrap_or(text))
+}
+
+fn read_tree_as<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, JsonError> {
     let value = tree::parse(text).map_err(|(e, steps)| classify(e, &steps))?;
-    serde_path_to_error::deserialize::<_, Portfolio>(&value).map_err(|e| {
+    serde_path_to_error::deserialize::<_, T>(&value).map_err(|e| {
         let steps = tree::steps(e.path());
         let (line, column) = tree::locate(text, &steps);
         JsonError::Data { pointer: tree::pointer(&steps), line, column, message: e.into_inner().to_string() }
@@ -252,6 +278,75 @@ pub fn schema_string() -> String {
     s
 }
 
+/// The answer types, in the order [`answers_schema`] lists them: the name of each one's
+/// `$defs` entry.
+pub const ANSWERS: [&str; 17] = [
+    "Diagnostic",
+    "IatiImportReport",
+    "TableImportReport",
+    "IndicatorValues",
+    "IndicatorProgress",
+    "Rollup",
+    "Contributor",
+    "MapReality",
+    "QuestionStats",
+    "EventStats",
+    "TrendPoint",
+    "LearningProfile",
+    "LearningCycle",
+    "Breakdown",
+    "RoleSummary",
+    "ActivitySummary",
+    "Table",
+];
+
+/// The JSON Schema (draft 2020-12) of kartan's answers: every value an analysis or an
+/// import returns, as it is serialised (`serde_json::to_value(&answer)`) and as the
+/// Python and JS bindings hand it over. One `$defs` entry per answer type (their names
+/// are [`ANSWERS`]) and per type they contain; the root accepts any
+/// answer. Exact decimals are strings (`"0.5"`, `"4354438151.00"`), never JSON numbers;
+/// dates are `YYYY-MM-DD`. Generated from the core's types, the one source of these
+/// shapes; the bindings' Python dataclasses and TypeScript types are generated from it.
+pub fn answers_schema() -> serde_json::Value {
+    use crate::analysis::{activities, breakdown, learning, map_reality, results, survey, tables};
+    let mut generator = schemars::generate::SchemaSettings::draft2020_12().for_serialize().into_generator();
+    let roots = [
+        generator.subschema_for::<crate::model::Diagnostic>(),
+        generator.subschema_for::<crate::io::iati::ImportReport>(),
+        generator.subschema_for::<crate::io::table::ImportReport>(),
+        generator.subschema_for::<results::IndicatorValues<'_>>(),
+        generator.subschema_for::<results::IndicatorProgress<'_>>(),
+        generator.subschema_for::<results::Rollup<'_>>(),
+        generator.subschema_for::<results::Contributor<'_>>(),
+        generator.subschema_for::<map_reality::MapReality>(),
+        generator.subschema_for::<survey::QuestionStats>(),
+        generator.subschema_for::<survey::EventStats>(),
+        generator.subschema_for::<survey::TrendPoint>(),
+        generator.subschema_for::<learning::LearningProfile>(),
+        generator.subschema_for::<learning::LearningCycle>(),
+        generator.subschema_for::<breakdown::Breakdown>(),
+        generator.subschema_for::<breakdown::RoleSummary>(),
+        generator.subschema_for::<activities::ActivitySummary>(),
+        generator.subschema_for::<tables::Table>(),
+    ];
+    let defs = generator.take_definitions(true);
+    serde_json::json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "kartan answers",
+        "description": "The values kartan's analyses and imports return (version 1): one $defs entry per answer type. Exact decimals are strings, dates YYYY-MM-DD.",
+        "anyOf": roots.into_iter().map(schemars::Schema::to_value).collect::<Vec<_>>(),
+        "$defs": defs,
+    })
+}
+
+/// [`answers_schema`] as pretty-printed text ending with a newline: the content of
+/// `schema/kartan-answers-1.schema.json`.
+pub fn answers_schema_string() -> String {
+    let mut s = serde_json::to_string_pretty(&answers_schema()).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -279,6 +374,18 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn a_part_reads_strictly_with_its_own_pointer() {
+        let project: crate::model::Project = part_from_str(r#"{"id":"P1","title":{"en":"One"}}"#).unwrap();
+        assert_eq!(project.id, "P1");
+        let err = part_from_str::<crate::model::Project>(r#"{"id":"P1","title":"One"}"#).unwrap_err();
+        assert!(matches!(&err, JsonError::Data { pointer, .. } if pointer == "/title"), "{err:?}");
+        assert!(err.to_string().starts_with("1:20: at /title: invalid type: string \"One\""), "{err}");
+        assert!(err.message_at_pointer().starts_with("at /title: invalid type: string \"One\""), "{err}");
+        let err = part_from_str::<crate::model::Project>(r#"{"id":"P1","title":{},"colour":1}"#).unwrap_err();
+        assert!(err.message_at_pointer().starts_with("at /colour: unknown field `colour`"), "{err}");
     }
 
     #[test]

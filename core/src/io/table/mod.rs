@@ -159,7 +159,7 @@ pub fn load_evaluation(
 /// Where a cell or row is in its file: the file name, the row as a spreadsheet shows
 /// it (the header is row 1, the first record row 2; for JSON, the record's 1-based
 /// position in the array), the line where the record starts (CSV only) and the column.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 pub struct Place {
     /// The file (or the name given for bytes).
     pub file: String,

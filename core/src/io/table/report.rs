@@ -6,7 +6,7 @@ use super::Place;
 use crate::model::Diagnostic;
 
 /// One thing an import left out: a row or a cell, with the reason.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Skip {
     /// Where (file, row, and the column for a cell).
     pub place: Place,
@@ -15,7 +15,8 @@ pub struct Skip {
 }
 
 /// What an import read and what it skipped.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "TableImportReport")]
 pub struct ImportReport {
     /// The file.
     pub file: String,

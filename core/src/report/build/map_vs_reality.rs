@@ -7,21 +7,14 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::{join, Cx};
 use crate::analysis::map_reality::{map_vs_reality, MapReality, Verdict};
-use crate::analysis::results::{Progress, ResultsIndex};
 use crate::model::{EvidenceStrength, MatrixColumn};
 use crate::report::model::{Block, Section, Table};
 
 /// Builds section 5.
 pub(crate) fn section(cx: &Cx<'_>) -> Section {
     let mut s = cx.section("map_vs_reality", 5, "Stämde kartan med verkligheten?", "Did the map match reality?");
-    let mut m = map_vs_reality(cx.portfolio, cx.options.as_of);
-    // Linked indicators' progress from the results engine (a fraction; none when the
-    // indicator has no target, baseline or actual, or is not quantitative).
-    let index = ResultsIndex::new(cx.portfolio);
-    m.fill_progress(|id| match index.indicator_progress(id, cx.options.as_of).map(|p| p.progress) {
-        Ok(Progress::Fraction(f)) => Some(f),
-        _ => None,
-    });
+    // Linked indicators carry their progress (a fraction) from the results engine.
+    let m = map_vs_reality(cx.portfolio, cx.options.as_of);
     items(cx, &m, &mut s);
     plans(cx, &m, &mut s);
     unexpected(cx, &m, &mut s);
@@ -77,12 +70,16 @@ fn items(cx: &Cx<'_>, m: &MapReality, s: &mut Section) {
             MatrixColumn::Experience => cx.t("Erfarenhet/resultat", "Experience/result"),
             MatrixColumn::Effect => cx.t("Effekt", "Effect"),
         };
+        // A fraction too large to show in percent (beyond 10^26) is shown as it is.
         let indicators = join(i.indicators.iter().map(|l| match l.progress {
-            Some(p) => format!(
-                "{} ({} %)",
-                l.id,
-                (p * Decimal::ONE_HUNDRED).round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero).normalize()
-            ),
+            Some(p) => match p.checked_mul(Decimal::ONE_HUNDRED) {
+                Some(pc) => format!(
+                    "{} ({} %)",
+                    l.id,
+                    pc.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero).normalize()
+                ),
+                None => format!("{} ({p})", l.id),
+            },
             None => l.id.clone(),
         }));
         table.push_row([

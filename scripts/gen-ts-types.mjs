@@ -1,0 +1,123 @@
+#!/usr/bin/env node
+// Generates the TypeScript types of the JS package from the JSON Schemas that the core
+// generates from its own Rust types (schemars), so that each shape is written once:
+//
+//   schema/kartan-1.schema.json          the kartan JSON document (root named PortfolioDoc)
+//   schema/kartan-answers-1.schema.json  the core's answers (progress, roll-up, …), when present
+//
+// into bindings-wasm/src/types.d.ts, which the wasm crate puts into the package's .d.ts with
+// `#[wasm_bindgen(typescript_custom_section)]` (bindings-wasm/src/types.rs). The generator
+// is the npm package json-schema-to-typescript (a devDependency of bindings-wasm/). Before
+// generating, the schemas are read as TypeScript should see them, never patched after:
+//   - a `$ref` becomes the referenced type by name (`tsType`), so that a reference with its
+//     own description does not become a numbered copy of the type (`Text1`, `Text2` …);
+//   - a tuple (`prefixItems`, draft 2020-12) is given as `items: [...]`, the draft-07 form
+//     the generator reads, so that `[year, count]` is `[number | null, number]`;
+//   - an exact decimal (a string, or on input a JSON number, with the xs:decimal pattern)
+//     is the type `Decimal`, a string: JS numbers are floats and would round it.
+//
+// Usage: node scripts/gen-ts-types.mjs          writes the file
+//        node scripts/gen-ts-types.mjs --check  exits 1 when the committed file differs
+//        (run by the JS suite, bindings-wasm/tests/types.test.mjs)
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const require = createRequire(join(root, "bindings-wasm", "package.json"));
+const { compile } = require("json-schema-to-typescript");
+
+export const output = join(root, "bindings-wasm", "src", "types.d.ts");
+
+/** The schemas, in order; the first one's root is the document. */
+const SCHEMAS = [
+  { file: "schema/kartan-1.schema.json", root: "PortfolioDoc" },
+  { file: "schema/kartan-answers-1.schema.json", root: null },
+];
+
+const DECIMAL_PATTERN = "^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)\\s*$";
+
+const DECIMAL = {
+  type: "string",
+  description: "An exact decimal as a string, e.g. `\"43.75\"`: optional sign, digits and one optional `.` "
+    + "(no thousands separators, no exponent; DESIGN.md rule 7). Strings, not numbers, so that no digit is "
+    + "lost to floating point. Untyped JS that passes a number where a document wants a Decimal has it read "
+    + "from the text `JSON.stringify` writes for it (`0.1` is read as 0.1); `NaN` and `Infinity` are refused.",
+};
+
+/** `schema` with references by name and decimals as `Decimal` (see the file's header). */
+function typed(schema) {
+  if (Array.isArray(schema)) return schema.map(typed);
+  if (schema === null || typeof schema !== "object") return schema;
+  const out = {};
+  for (const [key, value] of Object.entries(schema)) out[key] = typed(value);
+  if (typeof out.$ref === "string") {
+    const name = out.$ref.replace(/^#\/(\$defs|definitions)\//, "");
+    if (name === out.$ref) throw new Error(`unexpected $ref ${out.$ref}`);
+    delete out.$ref;
+    delete out.default;
+    out.tsType = name;
+  }
+  if (Array.isArray(out.prefixItems)) {
+    // A tuple in draft 2020-12 (`prefixItems`), as the generator reads it (`items` as a list).
+    out.items = out.prefixItems;
+    delete out.prefixItems;
+  }
+  const types = Array.isArray(out.type) ? out.type : [out.type];
+  if (out.pattern === DECIMAL_PATTERN && types.includes("string")) {
+    out.tsType = types.includes("null") ? "Decimal | null" : "Decimal";
+    delete out.type;
+    delete out.pattern;
+  }
+  return out;
+}
+
+/** One schema whose root is the document and whose `$defs` hold every other type. */
+function merged() {
+  const defs = { Decimal: DECIMAL };
+  let document = null;
+  for (const { file, root: rootName } of SCHEMAS) {
+    const path = join(root, file);
+    if (!existsSync(path)) continue;
+    const schema = JSON.parse(readFileSync(path, "utf8"));
+    const { $defs = {}, $schema: _, ...top } = schema;
+    for (const [name, def] of Object.entries($defs)) {
+      if (name in defs && JSON.stringify(defs[name]) !== JSON.stringify(typed(def))) {
+        throw new Error(`${file}: the type ${name} differs from the one of the same name in another schema`);
+      }
+      defs[name] = typed(def);
+    }
+    if (rootName) document = { ...typed(top), title: rootName };
+    else if (top.type === "object" && top.properties && Object.keys(top.properties).length) {
+      throw new Error(`${file}: a root type without a name; give it one in SCHEMAS`);
+    }
+  }
+  return { ...document, $defs: defs };
+}
+
+export async function generate() {
+  return compile(merged(), "PortfolioDoc", {
+    additionalProperties: false,
+    bannerComment: "// Generated by scripts/gen-ts-types.mjs from schema/*.schema.json (the core's Rust types). Do not edit.",
+    unreachableDefinitions: true,
+    unknownAny: true,
+    strictIndexSignatures: true,
+    format: true,
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const ts = await generate();
+  if (process.argv.includes("--check")) {
+    const committed = existsSync(output) ? readFileSync(output, "utf8") : "";
+    if (committed !== ts) {
+      console.error("bindings-wasm/src/types.d.ts differs from the types generated from schema/*.schema.json; "
+        + "run `node scripts/gen-ts-types.mjs` and commit the file");
+      process.exit(1);
+    }
+  } else {
+    writeFileSync(output, ts);
+    console.log(`wrote ${output}`);
+  }
+}
