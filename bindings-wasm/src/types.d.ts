@@ -1769,12 +1769,19 @@ export interface Contributor {
    */
   indicator: string;
   /**
+   * True when this entry is the *own values* of an indicator that also has
+   * contributors (the values it reports itself, added to its contributors' ones);
+   * left out of JSON when false.
+   */
+  own_values?: boolean;
+  /**
    * The project owning it; `None` for a program indicator.
    */
   project: string | null;
   /**
    * The intermediate indicators it rolls up through, from the program indicator's
-   * direct contributor down to its parent; empty for a direct contributor.
+   * direct contributor down to its parent; empty for a direct contributor (and for
+   * the rolled-up indicator's own values).
    */
   via: string[];
 }
@@ -2019,6 +2026,15 @@ export interface IatiImportReport {
  * via the `definition` "IndicatorProgress".
  */
 export interface IndicatorProgress {
+  /**
+   * Achievement, actual ÷ target, a **fraction** (0.5: half the target reached), as
+   * indicator tracking tables show it ("% of target met", TolaData's IPTT), given
+   * beside `progress` when there is no baseline (progress is `no_baseline`, rule 3
+   * stays). `None` when there is a baseline (progress says more), no actual, no
+   * target or a target of 0, and for a descending indicator, whose target is a
+   * ceiling that actual ÷ target does not measure progress towards.
+   */
+  achievement?: string | null;
   /**
    * The life-of-program actual from the values known on `as_of` (report date, else
    * period end, on or before `as_of`).
@@ -2719,7 +2735,8 @@ export interface RoleSummary {
  */
 export interface Rollup {
   /**
-   * The leaf contributors, each once.
+   * The leaf contributors, each once, with the own values of every indicator in the
+   * tree that has contributors and reports values itself (`own_values`).
    */
   contributors: Contributor[];
   /**

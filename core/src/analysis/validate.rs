@@ -19,7 +19,7 @@
 //! # Order
 //!
 //! The order is deterministic: checks run in a fixed order (ids, references, cycles,
-//! dates, money, texts, indicators, activities, evaluations), each in document order.
+//! dates, money, sectors, texts, indicators, activities, evaluations), each in document order.
 
 mod dates;
 mod evaluations;
@@ -27,6 +27,7 @@ mod ids;
 mod indicators;
 mod money;
 mod refs;
+mod sectors;
 mod texts;
 
 use chrono::NaiveDate;
@@ -54,6 +55,11 @@ pub const CODES: &[(&str, Severity, &str)] = &[
     ("mixed-currencies", Severity::Error, "budgets summed into one total are in more than one currency"),
     ("overlapping-budget-periods", Severity::Warning, "budget lines that both count cover overlapping periods"),
     ("budget-overflow", Severity::Error, "budget lines add up beyond the largest exact amount"),
+    (
+        "sector-percentage-sum",
+        Severity::Warning,
+        "a project's sector percentages in one vocabulary do not add up to 100",
+    ),
     ("empty-text", Severity::Error, "a required text is blank in every language"),
     ("missing-default-language", Severity::Info, "a text lacks the default language but has others"),
     ("missing-measure", Severity::Warning, "an indicator has no measure"),
@@ -117,6 +123,7 @@ pub const CODES: &[(&str, Severity, &str)] = &[
 /// | `mixed-currencies` | error | budgets summed into one total (a project's, the program's, the projects' total) are in more than one currency |
 /// | `overlapping-budget-periods` | warning | two budget lines that both count (see [`crate::model::effective_budgets`]) cover overlapping periods |
 /// | `budget-overflow` | error | the budget lines that count (a project's, the program's, or the projects' together) add up in one currency beyond the largest exact amount, [`crate::model::AMOUNT_LIMIT`] (about 7.9 × 10^28): no report or table gives a number for that total |
+/// | `sector-percentage-sum` | warning | a project's sectors of one vocabulary have percentages that do not add up to 100, or some of them have none (IATI ruleset 2.1.2); vocabulary `1` when none is given |
 /// | `empty-text` | error | a required text (a title, a name, a matrix item, a lesson …) is blank in every language |
 /// | `missing-default-language` | info | a text has no version in the portfolio's default language but has others |
 /// | `missing-measure` | warning | an indicator has no measure: no arithmetic is done on it |
@@ -158,6 +165,7 @@ pub fn validate(portfolio: &Portfolio, as_of: NaiveDate) -> Vec<Diagnostic> {
     refs::cycles(&mut cx, &index);
     dates::ranges(&mut cx, &index);
     money::check(&mut cx);
+    sectors::check(&mut cx);
     texts::check(&mut cx);
     indicators::check(&mut cx, &index);
     dates::activities(&mut cx, &index);

@@ -16,14 +16,41 @@ pub struct Contributor<'a> {
     /// The project owning it; `None` for a program indicator.
     pub project: Option<&'a str>,
     /// The intermediate indicators it rolls up through, from the program indicator's
-    /// direct contributor down to its parent; empty for a direct contributor.
+    /// direct contributor down to its parent; empty for a direct contributor (and for
+    /// the rolled-up indicator's own values).
     pub via: Vec<&'a str>,
+    /// True when this entry is the *own values* of an indicator that also has
+    /// contributors (the values it reports itself, added to its contributors' ones);
+    /// left out of JSON when false.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub own_values: bool,
+}
+
+/// True when an indicator reports any target or actual of its own.
+fn has_own_values(indicator: &crate::model::Indicator, targets: bool) -> bool {
+    indicator.periods.iter().any(|p| !p.actuals.is_empty() || (targets && !p.targets.is_empty()))
+}
+
+/// The info note that an indicator's own values are added to its contributors'.
+fn own_values_note(entry: &Entry<'_>, root: &str) -> Diagnostic {
+    Diagnostic::info(
+        "own-values-added",
+        entry.pointer(),
+        format!(
+            "indicator {:?} has contributors and reports values of its own: the roll-up of {root:?} adds its own values to its contributors' (own values plus contributors', as akvo-rsr does); if its own values already include its contributors', they are counted twice",
+            entry.indicator.id
+        ),
+    )
 }
 
 /// The leaves of `root`'s contributor tree, each once, in depth-first order of the
-/// `contributors` lists. An indicator with contributors takes its values from them
-/// (its own actuals are ignored, with an info diagnostic); an indicator without
-/// contributors is its own single leaf.
+/// `contributors` lists. An indicator without contributors is its own single leaf. An
+/// indicator with contributors counts as its own values plus its contributors' (the
+/// rule of akvo-rsr, whose parent period is its own approved updates plus its
+/// children's): when it reports values itself, it is a leaf too (`own_values`), listed
+/// before its contributors, with an info diagnostic `own-values-added`. For `root`
+/// itself only its actuals count as own values: its targets are the stated targets of
+/// the roll-up (DESIGN.md rule 4).
 ///
 /// # Errors
 /// [`ResultsError::MissingContributor`], [`ResultsError::ContributorCycle`],
@@ -35,12 +62,20 @@ pub(crate) fn leaves<'a>(
     measure: Measure,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<Vec<(Entry<'a>, Contributor<'a>)>, ResultsError> {
+    let own = |e: Entry<'a>, via: Vec<&'a str>| {
+        (e, Contributor { indicator: &e.indicator.id, project: e.project, via, own_values: true })
+    };
     if root.indicator.contributors.is_empty() {
-        let c = Contributor { indicator: &root.indicator.id, project: root.project, via: Vec::new() };
+        let c =
+            Contributor { indicator: &root.indicator.id, project: root.project, via: Vec::new(), own_values: false };
         return Ok(vec![(root, c)]);
     }
     let mode = effective_cumulation(measure, root.indicator.cumulation);
     let mut out = Vec::new();
+    if has_own_values(root.indicator, false) {
+        diagnostics.push(own_values_note(&root, &root.indicator.id));
+        out.push(own(root, Vec::new()));
+    }
     // Depth-first without recursion: (node, next contributor to visit).
     let mut stack: Vec<(Entry<'a>, usize)> = vec![(root, 0)];
     while let Some((node, next)) = stack.last_mut() {
@@ -84,22 +119,19 @@ pub(crate) fn leaves<'a>(
                 pointer: child.pointer(),
             });
         }
+        let via: Vec<&'a str> = stack[1..].iter().map(|(e, _)| e.indicator.id.as_str()).collect();
         if !child.indicator.contributors.is_empty() {
-            if child.indicator.periods.iter().any(|p| !p.actuals.is_empty()) {
-                diagnostics.push(Diagnostic::info(
-                    "contributor-values-ignored",
-                    child.pointer(),
-                    format!(
-                        "indicator {:?} has contributors, so its own actuals are not used in the roll-up of {:?}",
-                        child.indicator.id, root.indicator.id
-                    ),
-                ));
+            if has_own_values(child.indicator, true) {
+                diagnostics.push(own_values_note(&child, &root.indicator.id));
+                out.push(own(child, via));
             }
             stack.push((child, 0));
             continue;
         }
-        let via = stack[1..].iter().map(|(e, _)| e.indicator.id.as_str()).collect();
-        out.push((child, Contributor { indicator: &child.indicator.id, project: child.project, via }));
+        out.push((
+            child,
+            Contributor { indicator: &child.indicator.id, project: child.project, via, own_values: false },
+        ));
     }
     dedupe(&mut out, root, diagnostics);
     Ok(out)

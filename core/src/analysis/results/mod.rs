@@ -12,6 +12,21 @@
 //!   (no trailing zeros). Undefined results (0/0, target = baseline) are stated as such,
 //!   never shown as 0.
 //!
+//! # Roll-up through a tree
+//!
+//! A program indicator names its contributors (project indicators), which may name
+//! their own (sub-project indicators), to any depth. Every indicator in that tree
+//! counts as **its own values plus its contributors'** — the rule of akvo-rsr, where
+//! a parent period is its own approved updates plus its children's. So a project
+//! indicator that reports 30 itself and has a sub-project contributor reporting 50
+//! gives 80 in the program's roll-up, never 50 with its own 30 dropped. Its own
+//! values (its targets and actuals) are one more contribution, read by the same
+//! cumulation rules (DESIGN.md rule 2), listed with `own_values: true` and noted in
+//! the roll-up's diagnostics (`own-values-added`): when a publisher's parent figures
+//! already include the children's, that note is where the double count shows. At the
+//! top, the rolled-up indicator's own *actuals* count the same way, while its own
+//! *targets* stay the stated targets, which win over the contributors' (rule 4).
+//!
 //! Start from a [`ResultsIndex`], built once per portfolio, and ask an indicator:
 //!
 //! ```
@@ -105,7 +120,9 @@ pub trait ResultsExt {
 
     /// Rolls indicator `id` up from its contributors (through any depth of
     /// intermediate indicators) into the program periods `periods`. An indicator with
-    /// no contributors rolls up as itself.
+    /// no contributors rolls up as itself. An indicator with contributors counts as
+    /// its own values plus its contributors' (the module docs, "Roll-up through a
+    /// tree").
     ///
     /// # Errors
     /// [`ResultsError::UnknownIndicator`], [`ResultsError::MissingContributor`],

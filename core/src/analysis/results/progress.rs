@@ -165,6 +165,14 @@ pub struct IndicatorProgress<'a> {
     pub actual: Option<Decimal>,
     /// (actual − baseline) / (target − baseline), a fraction, or why there is none.
     pub progress: Progress,
+    /// Achievement, actual ÷ target, a **fraction** (0.5: half the target reached), as
+    /// indicator tracking tables show it ("% of target met", TolaData's IPTT), given
+    /// beside `progress` when there is no baseline (progress is `no_baseline`, rule 3
+    /// stays). `None` when there is a baseline (progress says more), no actual, no
+    /// target or a target of 0, and for a descending indicator, whose target is a
+    /// ceiling that actual ÷ target does not measure progress towards.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub achievement: Option<Decimal>,
     /// Expected progress on `as_of` (a fraction) along the planned path (module docs).
     pub expected: Option<Decimal>,
     /// On track, behind, ahead or no data.
@@ -213,6 +221,10 @@ pub(crate) fn indicator_progress<'a>(
     let target = life.target.and_then(|f| f.value);
     let actual = life.actual.and_then(|f| f.value);
     let progress = Progress::between(baseline.map(|b| b.0), target, actual);
+    let achievement = match (baseline, indicator.direction, actual, target) {
+        (None, Direction::Ascending, Some(a), Some(t)) if !t.is_zero() => a.checked_div(t),
+        _ => None,
+    };
 
     let values = period_values(index, id)?;
     let summing = values.cumulation == Cumulation::NonCumulative;
@@ -266,6 +278,7 @@ pub(crate) fn indicator_progress<'a>(
         target_source: life.target_source,
         actual,
         progress,
+        achievement,
         expected,
         status,
         band: band.tolerance,

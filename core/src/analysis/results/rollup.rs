@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::model::{Cumulation, Diagnostic, Dimension, Measure};
+use crate::model::{Cumulation, Diagnostic, Dimension, Indicator, Measure};
 
 use super::contributors::{leaves, Contributor};
 use super::disaggregation::{
@@ -92,7 +92,8 @@ pub struct Rollup<'a> {
     pub measure: Measure,
     /// The mode used (percentages: latest-value).
     pub cumulation: Cumulation,
-    /// The leaf contributors, each once.
+    /// The leaf contributors, each once, with the own values of every indicator in the
+    /// tree that has contributors and reports values itself (`own_values`).
     pub contributors: Vec<Contributor<'a>>,
     /// The program periods, from the first holding a contributor period to the last
     /// (every explicit period), including empty ones.
@@ -196,6 +197,7 @@ struct Totals<'a> {
 /// `None` when `strict` and a period falls outside the buckets (the range was guessed
 /// too small).
 fn accumulate<'a>(
+    root: &Indicator,
     leaves: &[(Entry<'a>, Contributor<'a>)],
     (measure, mode): (Measure, Cumulation),
     calendar: &Calendar,
@@ -216,7 +218,8 @@ fn accumulate<'a>(
             continue;
         }
         let mut lives = [None, None];
-        for (k, side) in [Side::Actual, Side::Target].into_iter().enumerate() {
+        let sides: &[Side] = if targets_stated(root, entry) { &[Side::Actual] } else { &[Side::Actual, Side::Target] };
+        for (k, &side) in sides.iter().enumerate() {
             let reader =
                 Reader { indicator: entry.indicator, measure, mode, series: Series::Total, side, cutoff: None };
             let (slots, touched) = (&mut s.slots, &mut s.touched);
@@ -255,7 +258,7 @@ fn accumulate<'a>(
             });
         }
         s.touched.clear();
-        let target = entry.indicator.life_target.map(Figure::number).or(lives[1]);
+        let target = if sides.len() == 1 { None } else { entry.indicator.life_target.map(Figure::number).or(lives[1]) };
         poolable &=
             add(&mut t.life_actual, lives[0], measure, entry)? & add(&mut t.life_target, target, measure, entry)?;
         if lives[0].is_some() || target.is_some() {
@@ -282,6 +285,11 @@ pub(crate) fn rollup<'a>(index: &ResultsIndex<'a>, id: &str, periods: &Periods) 
     let calendar = Calendar::new(periods)?;
     let mut diagnostics = Vec::new();
     let leaves = leaves(index, root, measure, &mut diagnostics)?;
+    if mode == Cumulation::NonCumulative {
+        for (entry, _) in &leaves {
+            overlaps_added(entry, &mut diagnostics);
+        }
+    }
 
     // The program periods run from the first contributor period to the last. Guess the
     // range from each leaf's first and last period (they are usually in order) so that
@@ -296,11 +304,12 @@ pub(crate) fn rollup<'a>(index: &ResultsIndex<'a>, id: &str, periods: &Periods) 
     };
     let mut s = Scratch::default();
     let kinds = (measure, mode);
-    let ((k0, n), totals) = match accumulate(&leaves, kinds, &calendar, range(guess), true, &mut s)? {
+    let ((k0, n), totals) = match accumulate(root.indicator, &leaves, kinds, &calendar, range(guess), true, &mut s)? {
         Some(t) => (range(guess), t),
         None => {
             let all = span_of(leaves.iter().flat_map(|(e, _)| e.indicator.periods.iter()), guess);
-            let t = accumulate(&leaves, kinds, &calendar, range(all), false, &mut s)?.unwrap_or_default();
+            let t =
+                accumulate(root.indicator, &leaves, kinds, &calendar, range(all), false, &mut s)?.unwrap_or_default();
             (range(all), t)
         }
     };
@@ -353,7 +362,7 @@ pub(crate) fn rollup<'a>(index: &ResultsIndex<'a>, id: &str, periods: &Periods) 
     if disaggregated {
         let keys = dimension_keys(leaves.iter().map(|(e, _)| e.indicator));
         if !keys.is_empty() {
-            roll_breakdowns(&leaves, &keys, kinds, &calendar, k0, &mut s, &mut out, &mut diagnostics)?;
+            roll_breakdowns(root.indicator, &leaves, &keys, kinds, &calendar, k0, &mut s, &mut out, &mut diagnostics)?;
         }
     }
 
@@ -380,6 +389,56 @@ pub(crate) fn rollup<'a>(index: &ResultsIndex<'a>, id: &str, periods: &Periods) 
         },
         diagnostics,
     })
+}
+
+/// Warnings `overlapping-periods-added` for the periods of a leaf that overlap an
+/// earlier one (or repeat its dates) when both report values: a non-cumulative roll-up
+/// adds both, so what they share may be counted twice. Periods that only share a
+/// boundary day are not reported (many publishers write exclusive ends), as in
+/// `validate`'s `overlapping-periods`.
+fn overlaps_added(entry: &Entry<'_>, diagnostics: &mut Vec<Diagnostic>) {
+    let periods = &entry.indicator.periods;
+    if periods.len() < 2 {
+        return;
+    }
+    let mut order: Vec<usize> = (0..periods.len())
+        .filter(|&k| {
+            periods[k].start <= periods[k].end && !(periods[k].actuals.is_empty() && periods[k].targets.is_empty())
+        })
+        .collect();
+    crate::sort::sort_by_key(&mut order, |&k| (periods[k].start, periods[k].end, k));
+    let mut reach: Option<usize> = None;
+    let mut found = Vec::new();
+    for &k in &order {
+        let p = &periods[k];
+        if let Some(r) =
+            reach.filter(|&r| p.start < periods[r].end || (periods[r].start, periods[r].end) == (p.start, p.end))
+        {
+            found.push((k, r));
+        }
+        if reach.is_none_or(|r| p.end > periods[r].end) {
+            reach = Some(k);
+        }
+    }
+    crate::sort::sort_unstable(&mut found);
+    for (k, other) in found {
+        let (p, q) = (&periods[k], &periods[other]);
+        diagnostics.push(Diagnostic::warning(
+            "overlapping-periods-added",
+            format!("{}/periods/{k}", entry.pointer()),
+            format!(
+                "indicator {:?} period {k} ({} – {}) overlaps period {other} ({} – {}); the roll-up adds the values of both, so what they share may be counted twice",
+                entry.indicator.id, p.start, p.end, q.start, q.end
+            ),
+        ));
+    }
+}
+
+/// True for the rolled-up indicator's own values (it has contributors and is a leaf
+/// too): its targets are the roll-up's stated targets, never added to the
+/// contributors' targets (DESIGN.md rule 4).
+fn targets_stated(root: &Indicator, entry: &Entry<'_>) -> bool {
+    !root.contributors.is_empty() && std::ptr::eq(root, entry.indicator)
 }
 
 /// Adds a figure to a pool; `Ok(false)` when it is a percent that cannot be pooled.
@@ -460,6 +519,7 @@ fn stated_targets(
 /// bucket's totals.
 #[allow(clippy::too_many_arguments)]
 fn roll_breakdowns<'a>(
+    root: &Indicator,
     leaves: &[(Entry<'a>, Contributor<'a>)],
     keys: &[&'a [Dimension]],
     (measure, mode): (Measure, Cumulation),
@@ -475,7 +535,9 @@ fn roll_breakdowns<'a>(
         for (entry, _) in leaves {
             lay_leaf(entry, calendar, (k0, n), s, None)?;
             let timeline = Timeline { order: &s.order, placement: &s.placement, buckets: n };
-            for side in [Side::Actual, Side::Target] {
+            let sides: &[Side] =
+                if targets_stated(root, entry) { &[Side::Actual] } else { &[Side::Actual, Side::Target] };
+            for &side in sides {
                 let reader = Reader {
                     indicator: entry.indicator,
                     measure,

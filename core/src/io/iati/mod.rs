@@ -121,6 +121,7 @@ mod budget;
 mod hierarchy;
 mod parallel;
 mod reader;
+mod repeated_periods;
 mod report;
 mod results;
 mod stream;

@@ -8,8 +8,8 @@ use super::reader::{attributes, Elem, Item};
 use super::report::Count;
 use super::ImportError;
 use crate::model::{
-    parse_decimal, Baseline, Dimension, Direction, DocumentLink, Indicator, Measure, Period, PeriodValue, Reference,
-    Result as IatiResult, ResultType, Text,
+    parse_decimal, Baseline, Diagnostic, Dimension, Direction, DocumentLink, Indicator, Measure, Period, PeriodValue,
+    Reference, Result as IatiResult, ResultType, Text,
 };
 
 /// Which of target or actual a period value is.
@@ -169,6 +169,7 @@ impl<'a> Importer<'a, '_> {
             indicator.measure = self.options.default_measure;
         }
         let lang = std::rc::Rc::clone(&act.lang);
+        let mut period_offsets = Vec::new();
         while let Some(child) = self.child(elem)? {
             match child.name() {
                 b"title" => {
@@ -199,6 +200,7 @@ impl<'a> Importer<'a, '_> {
                 b"period" => {
                     if let Some(period) = self.period(&child, act, indicator.measure)? {
                         indicator.periods.push(period);
+                        period_offsets.push(child.offset);
                     }
                 }
                 _ => self.cur.skip_unmodelled(CTX, &child)?,
@@ -206,6 +208,15 @@ impl<'a> Importer<'a, '_> {
         }
         if indicator.periods.is_empty() {
             self.cur.report.report.indicators_without_period += 1;
+        }
+        let merged = super::repeated_periods::merge(&mut indicator.periods);
+        for m in merged {
+            let message = super::repeated_periods::note(&indicator, m, &indicator.periods[m.at]);
+            act.notes.push(Diagnostic::info(
+                "iati-repeated-period",
+                self.cur.location(period_offsets[m.first]).to_string(),
+                message,
+            ));
         }
         Ok(indicator)
     }

@@ -405,3 +405,41 @@ fn duplicate_assessment() {
     let twice = |p: &mut Portfolio| p.factor_assessments.push(p.factor_assessments[0].clone());
     assert_eq!(one(twice), f("duplicate-assessment", Warning, "/factor_assessments/1"));
 }
+
+#[test]
+fn sector_percentage_sum() {
+    let sector = |code: &str, vocabulary: Option<&str>, percentage: Option<&str>| Sector {
+        vocabulary: vocabulary.map(str::to_owned),
+        vocabulary_uri: None,
+        code: code.to_owned(),
+        percentage: percentage.map(dec),
+        name: Text::new(),
+    };
+    // 50 + 70 = 120 % in the default vocabulary (1): reported at the first sector.
+    let over = |p: &mut Portfolio| {
+        p.projects[0].sectors = vec![sector("15110", None, Some("50")), sector("15150", Some("1"), Some("70"))];
+    };
+    let d = one(over);
+    assert_eq!(d, f("sector-percentage-sum", Warning, "/projects/0/sectors/0"));
+    // Each vocabulary adds up on its own; one sector without a percentage is the whole.
+    let ok = |p: &mut Portfolio| {
+        p.projects[0].sectors = vec![
+            sector("15110", None, Some("40")),
+            sector("A", Some("99"), Some("100")),
+            sector("15150", Some("1"), Some("60")),
+            sector("151", Some("2"), None),
+        ];
+    };
+    let mut p = base();
+    ok(&mut p);
+    assert!(found(&p).is_empty());
+    // A share left out in a vocabulary that states the others: reported.
+    let missing = |p: &mut Portfolio| {
+        p.projects[0].sectors = vec![
+            sector("A", Some("99"), Some("100")),
+            sector("15110", None, Some("100")),
+            sector("B", Some("99"), None),
+        ];
+    };
+    assert_eq!(one(missing), f("sector-percentage-sum", Warning, "/projects/0/sectors/0"));
+}
