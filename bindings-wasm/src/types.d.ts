@@ -507,6 +507,7 @@ export interface Baseline {
 export interface Budget {
   /**
    * Whether the budget is only indicative (IATI `BudgetStatus` 1) or committed (2).
+   * An IATI budget without `@status` is indicative (the standard's default).
    */
   indicative?: boolean;
   /**
@@ -521,6 +522,11 @@ export interface Budget {
    * The amount.
    */
   value: Money;
+  /**
+   * The date the amount is valued at, for currency conversion (IATI
+   * `budget/value/@value-date`); `None` when the source does not give one.
+   */
+  value_date?: string | null;
 }
 /**
  * A phase of the learning cycle.
@@ -1282,6 +1288,13 @@ export interface Project {
    */
   budgets?: Budget[];
   /**
+   * The ids of child projects as this project's source declares them (IATI
+   * `related-activity` type 2), in the source's order. The tree itself is given by
+   * each child's `parent`; this keeps the declaration, also of a child that is not
+   * in the portfolio.
+   */
+  children?: string[];
+  /**
    * Free classification by scheme, e.g. `priority_axis`, `thematic_objective`,
    * `regional_programme`, IATI `sector`.
    */
@@ -1292,6 +1305,11 @@ export interface Project {
    * Matrix items the project expects to contribute to.
    */
   contributes_to?: string[];
+  /**
+   * The language of the project's texts when it is not the portfolio's
+   * `default_language` (IATI `iati-activity/@xml:lang`), as a BCP 47 tag.
+   */
+  default_language?: string | null;
   /**
    * A description.
    */
@@ -2857,6 +2875,12 @@ export interface RollupPeriod {
  */
 export interface Skip {
   /**
+   * The mapping field whose value was lost (`columns.budget`, `partners.budget`,
+   * `columns.id` for a whole row, `questions.ID` for a survey answer); `None` when
+   * nothing the mapping asks for was lost (a blank row, a note, a warning).
+   */
+  field: string | null;
+  /**
    * Where (file, row, and the column for a cell).
    */
   place: Place;
@@ -2930,9 +2954,19 @@ export interface Table {
  */
 export interface TableImportReport {
   /**
+   * Rows that repeat an earlier row cell for cell and were dropped, as the mapping's
+   * `repeated_rows = "drop_identical"` asks (each is also a note).
+   */
+  duplicates_dropped: number;
+  /**
    * The file.
    */
   file: string;
+  /**
+   * Lines of text in the file (CSV only; a record spans more than one line when a
+   * quoted cell holds a line break), to set beside `rows_read`.
+   */
+  lines_read: number | null;
   /**
    * Other findings worth knowing (e.g. rows of one project disagreeing on a date).
    */
@@ -2949,6 +2983,11 @@ export interface TableImportReport {
    * Rows and cells left out, in file order.
    */
   skipped: Skip[];
+  /**
+   * Findings that may mean the file was read other than its writer meant (a quoted
+   * cell spanning lines that look like records).
+   */
+  warnings: Skip[];
 }
 /**
  * One point of a trend: one question at one event.

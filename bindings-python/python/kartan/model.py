@@ -664,21 +664,24 @@ class Budget(Model):
     (DESIGN.md "Project"). Use [`effective_budgets`] to get the lines that count."""
 
     __slots__ = {
-        "indicative": "Whether the budget is only indicative (IATI `BudgetStatus` 1) or committed (2).",
+        "indicative": "Whether the budget is only indicative (IATI `BudgetStatus` 1) or committed (2).\nAn IATI budget without `@status` is indicative (the standard's default).",
         "kind": "Original or revised.",
         "period": "The period the budget covers.",
         "value": "The amount.",
+        "value_date": "The date the amount is valued at, for currency conversion (IATI\n`budget/value/@value-date`); `None` when the source does not give one.",
     }
     indicative: bool
     kind: BudgetKind
     period: DateRange
     value: Money
+    value_date: datetime.date | None
 
     _FIELDS = (
         Field("indicative", "indicative", BOOL, False),
         Field("kind", "kind", enum("BudgetKind"), "original"),
         Field("period", "period", ref("DateRange"), {}),
         Field("value", "value", ref("Money")),
+        Field("value_date", "value_date", opt(DATE), None),
     )
 
     def __init__(
@@ -688,6 +691,7 @@ class Budget(Model):
         kind: BudgetKind | str = DEFAULT,
         period: DateRange | Mapping[str, Any] = DEFAULT,
         value: Money | Mapping[str, Any],
+        value_date: datetime.date | str | None = None,
     ) -> None:
         self._set(locals())
 
@@ -1616,8 +1620,10 @@ class Project(Model):
     __slots__ = {
         "actual": "Actual start and end.",
         "budgets": "Budget lines (a revised line replaces the original for the same period).",
+        "children": "The ids of child projects as this project's source declares them (IATI\n`related-activity` type 2), in the source's order. The tree itself is given by\neach child's `parent`; this keeps the declaration, also of a child that is not\nin the portfolio.",
         "classifications": "Free classification by scheme, e.g. `priority_axis`, `thematic_objective`,\n`regional_programme`, IATI `sector`.",
         "contributes_to": "Matrix items the project expects to contribute to.",
+        "default_language": "The language of the project's texts when it is not the portfolio's\n`default_language` (IATI `iati-activity/@xml:lang`), as a BCP 47 tag.",
         "description": "A description.",
         "focus_area": "The focus area's id.",
         "id": "Unique id within the portfolio (e.g. the IATI identifier or case number).",
@@ -1636,8 +1642,10 @@ class Project(Model):
     }
     actual: DateRange
     budgets: tuple[Budget, ...]
+    children: tuple[str, ...]
     classifications: Mapping[str, str]
     contributes_to: tuple[str, ...]
+    default_language: str | None
     description: Text
     focus_area: str | None
     id: str
@@ -1657,8 +1665,10 @@ class Project(Model):
     _FIELDS = (
         Field("actual", "actual", ref("DateRange"), {}),
         Field("budgets", "budgets", seq(ref("Budget")), []),
+        Field("children", "children", seq(STR), []),
         Field("classifications", "classifications", mapping(STR), {}),
         Field("contributes_to", "contributes_to", seq(STR), []),
+        Field("default_language", "default_language", opt(STR), None),
         Field("description", "description", TEXT, {}),
         Field("focus_area", "focus_area", opt(STR), None),
         Field("id", "id", STR),
@@ -1681,8 +1691,10 @@ class Project(Model):
         *,
         actual: DateRange | Mapping[str, Any] = DEFAULT,
         budgets: Iterable[Budget | Mapping[str, Any]] = (),
+        children: Iterable[str] = (),
         classifications: Mapping[str, str] = DEFAULT,
         contributes_to: Iterable[str] = (),
+        default_language: str | None = None,
         description: Text | Mapping[str, str] = DEFAULT,
         focus_area: str | None = None,
         id: str,
