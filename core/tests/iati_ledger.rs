@@ -39,8 +39,15 @@ const DEFAULTS: [(&str, &str); 1] = [("iati-activity/result/indicator/@ascending
 
 /// Paths whose values kartan keeps but not their number: narratives of one language
 /// are joined into one (each keeps its text, checked at `…/text()`), and several type-1
-/// descriptions into one description.
-const JOINED: [&str; 2] = ["/narrative/@xml:lang", "iati-activity/description/@type"];
+/// descriptions into one description, and periods repeated per disaggregation (same
+/// dates, values for other dimensions) into one period with all their values
+/// (`io::iati::repeated_periods`; each value is checked at its own path).
+const JOINED: [&str; 4] = [
+    "/narrative/@xml:lang",
+    "iati-activity/description/@type",
+    "iati-activity/result/indicator/period/period-start/@iso-date",
+    "iati-activity/result/indicator/period/period-end/@iso-date",
+];
 
 /// Losses that kartan has and that are not yet reported: each with the reason. The
 /// ledger fails when one of them no longer happens, so that it is taken off this list.
