@@ -112,6 +112,18 @@ pub enum ResultsError {
         /// The tolerance given (a fraction).
         tolerance: rust_decimal::Decimal,
     },
+    /// Two indicators share this id, and the one asked for is not the first: its
+    /// figures are not computed, so that they are never mixed with the first copy's
+    /// (`crate::analysis::validate` reports the duplicate id as an error).
+    #[error("at {pointer}: indicator id {id:?} is repeated (first at {first}); this copy is not analysed, so that its figures are not mixed with the first copy's")]
+    RepeatedId {
+        /// The repeated id.
+        id: String,
+        /// JSON pointer of this copy.
+        pointer: String,
+        /// JSON pointer of the first indicator with the id.
+        first: String,
+    },
     /// A sum or product left the range of exact decimals (about ±7.9 × 10²⁸).
     #[error("at {pointer}: the arithmetic overflows the exact decimal range")]
     Overflow {
@@ -124,10 +136,12 @@ impl ResultsError {
     /// A stable, machine-readable code (snake_case), the same in every language:
     /// `unknown_indicator`, `missing_contributor`, `contributor_cycle`, `measure_unknown`,
     /// `mixed_measures`, `mixed_cumulation`, `not_quantitative`,
-    /// `period_ends_before_start`, `invalid_program_periods`, `invalid_band`, `overflow`.
+    /// `period_ends_before_start`, `invalid_program_periods`, `invalid_band`, `repeated_id`,
+    /// `overflow`.
     pub fn code(&self) -> &'static str {
         match self {
             ResultsError::UnknownIndicator { .. } => "unknown_indicator",
+            ResultsError::RepeatedId { .. } => "repeated_id",
             ResultsError::MissingContributor { .. } => "missing_contributor",
             ResultsError::ContributorCycle { .. } => "contributor_cycle",
             ResultsError::MeasureUnknown { .. } => "measure_unknown",

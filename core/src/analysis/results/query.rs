@@ -41,6 +41,39 @@ impl<'a> ResultsIndex<'a> {
     pub fn indicator(&self, id: &str) -> Result<IndicatorQuery<'_, 'a>, ResultsError> {
         Ok(IndicatorQuery { index: self, entry: self.entry(id)?, band: Band::default() })
     }
+
+    /// `indicator`, found in the portfolio by identity rather than by id: what a loop
+    /// over `portfolio.indicators()` queries, so that a row never shows another
+    /// indicator's figures.
+    ///
+    /// # Errors
+    /// [`ResultsError::RepeatedId`] when `indicator` repeats the id of an earlier
+    /// indicator (only the first copy is analysed); [`ResultsError::UnknownIndicator`]
+    /// when it is not in the indexed portfolio.
+    pub fn indicator_of(&self, indicator: &Indicator) -> Result<IndicatorQuery<'_, 'a>, ResultsError> {
+        let entry = self.entry(&indicator.id)?;
+        if std::ptr::eq(entry.indicator, indicator) {
+            return Ok(IndicatorQuery { index: self, entry, band: Band::default() });
+        }
+        let portfolio = self.portfolio;
+        let owners = std::iter::once(("/program".to_owned(), &portfolio.program.results))
+            .chain(portfolio.projects.iter().enumerate().map(|(i, p)| (format!("/projects/{i}"), &p.results)));
+        let pointer = owners
+            .flat_map(|(base, results)| {
+                results.iter().enumerate().flat_map(move |(r, result)| {
+                    let base = base.clone();
+                    result
+                        .indicators
+                        .iter()
+                        .enumerate()
+                        .map(move |(i, ind)| (format!("{base}/results/{r}/indicators/{i}"), ind))
+                })
+            })
+            .find(|(_, ind)| std::ptr::eq(*ind, indicator))
+            .map(|(pointer, _)| pointer)
+            .ok_or_else(|| ResultsError::UnknownIndicator { id: indicator.id.clone() })?;
+        Err(ResultsError::RepeatedId { id: indicator.id.clone(), pointer, first: entry.pointer() })
+    }
 }
 
 impl<'a> IndicatorQuery<'_, 'a> {

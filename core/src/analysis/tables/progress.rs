@@ -44,7 +44,7 @@ pub fn progress_table(portfolio: &Portfolio, as_of: NaiveDate, band: &Band, lang
     let index = ResultsIndex::new(portfolio);
     let mut table = Table::new(PROGRESS_TABLE, &PROGRESS_COLUMNS);
     for (project, indicator) in portfolio.indicators() {
-        let result = index.indicator_progress_with(&indicator.id, as_of, band);
+        let result = index.indicator_of(indicator).and_then(|q| q.band(*band).progress(as_of));
         let (p, note) = match &result {
             Ok(p) => (Some(p), Cell::Null),
             Err(e) => (None, Cell::String(e.to_string())),

@@ -436,7 +436,13 @@ impl<'t> Ctx<'t> {
         if let Some(value) =
             self.money(row, "columns.budget", c.budget.as_ref(), c.currency.as_ref(), m.locale.as_ref())?
         {
-            p.budgets.push(Budget { kind: BudgetKind::Original, period: p.planned, value, indicative: false, value_date: None });
+            p.budgets.push(Budget {
+                kind: BudgetKind::Original,
+                period: p.planned,
+                value,
+                indicative: false,
+                value_date: None,
+            });
         }
         p.focus_area = self.focus_area(row, c.focus_area.as_ref())?;
         for spec in &c.regions {

@@ -56,7 +56,7 @@ pub(crate) fn blocks(cx: &Cx<'_>) -> Vec<Block> {
     let period_count: usize = indicators.iter().map(|(_, i)| i.periods.len()).sum();
     let with_periods = period_count <= MAX_PERIOD_ROWS;
     for &(owner, ind) in &indicators {
-        match index.indicator_progress(&ind.id, as_of) {
+        match index.indicator_of(ind).and_then(|q| q.progress(as_of)) {
             Ok(p) => {
                 overview.push_row([
                     ind.id.clone(),
@@ -101,7 +101,7 @@ pub(crate) fn blocks(cx: &Cx<'_>) -> Vec<Block> {
         out.push(Block::Heading { text: cx.t("Programmets sammanvägda resultat", "Program roll-ups") });
     }
     for ind in program_indicators {
-        match index.rollup(&ind.id, &Periods::Yearly) {
+        match index.indicator_of(ind).and_then(|q| q.rollup(&Periods::Yearly)) {
             Ok(r) => {
                 let mut table = Table::new([
                     cx.t("År", "Year"),
@@ -144,7 +144,7 @@ pub(crate) fn blocks(cx: &Cx<'_>) -> Vec<Block> {
         let project_charts = indicators.iter().filter(|(o, _)| o.is_some()).count() <= MAX_PROJECT_CHARTS;
         let charted = indicators.iter().filter(|(o, i)| !i.periods.is_empty() && (o.is_none() || project_charts));
         for &(_, ind) in charted {
-            let Ok(values) = index.period_values(&ind.id) else { continue };
+            let Ok(values) = index.indicator_of(ind).and_then(|q| q.values()) else { continue };
             let mut fallback = Table::new([cx.t("Period", "Period"), cx.t("Utfall", "Actual"), cx.t("Mål", "Target")]);
             for p in &values.periods {
                 fallback.push_row([
