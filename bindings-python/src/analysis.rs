@@ -494,7 +494,7 @@ pub(crate) fn progress_table(
         let mut text: [Vec<Option<String>>; 9] = Default::default();
         let mut nums: [Vec<Option<f64>>; 6] = Default::default();
         for (project, indicator) in portfolio.indicators() {
-            let result = index.indicator_progress_with(&indicator.id, as_of, &band);
+            let result = index.indicator_of(indicator).and_then(|q| q.band(band).progress(as_of));
             let (p, note) = match &result {
                 Ok(p) => (Some(p), None),
                 Err(e) => (None, Some(e.to_string())),

@@ -170,7 +170,7 @@ pub(crate) fn load_error(py: Python<'_>, error: &LoadError) -> PyErr {
         LoadError::Io { path, source } => io_error(source, path),
         LoadError::Json { path, source } => json_error(py, source, message, Some(path)),
         LoadError::Iati { path, source } => crate::iati::import_error(py, source, Some(path)),
-        LoadError::UnknownFormat { path, .. } | LoadError::Utf16 { path } => {
+        LoadError::UnknownFormat { path, .. } | LoadError::Utf16 { path } | LoadError::TableNeedsMapping { path } => {
             parse_error(py, message, Place { filename: Some(path), ..Place::default() })
         }
         other => {

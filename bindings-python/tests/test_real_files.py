@@ -17,9 +17,10 @@ def test_real_data_is_there(real: Path) -> None:
     "name", ["se_tillvaxtverket_erdf_projektbanken_2014-2020_snapshot2016.json", "se_interreg_swedish_partners_2021-2027.json"]
 )
 def test_cohesion_json_is_not_kartan_json(real: Path, name: str) -> None:
-    # A JSON array of records is not a kartan portfolio: a ParseError naming the file.
+    # A JSON array of records is not a kartan portfolio but a table: a ParseError naming
+    # the file and saying that a column mapping reads it.
     path = real / "cohesion" / name
-    with pytest.raises(kartan.ParseError, match="unrecognised content") as info:
+    with pytest.raises(kartan.ParseError, match="read through a column mapping") as info:
         kartan.load(path)
     err = info.value
     assert err.filename == str(path)
