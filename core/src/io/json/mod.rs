@@ -154,10 +154,9 @@ pub fn part_from_str<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Js
 
 fn read_tree_as<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, JsonError> {
     let value = tree::parse(text).map_err(|(e, steps)| classify(e, &steps))?;
-    serde_path_to_error::deserialize::<_, T>(&value).map_err(|e| {
-        let steps = tree::steps(e.path());
+    tree::from_value::<T>(&value).map_err(|(e, steps)| {
         let (line, column) = tree::locate(text, &steps);
-        JsonError::Data { pointer: tree::pointer(&steps), line, column, message: e.into_inner().to_string() }
+        JsonError::Data { pointer: tree::pointer(&steps), line, column, message: e.to_string() }
     })
 }
 

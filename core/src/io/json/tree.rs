@@ -29,17 +29,343 @@ pub(crate) enum Step {
     Index(usize),
 }
 
-/// The path of a serde_path_to_error error as steps (an enum variant is the key of its
-/// object; a step the tracker could not name ends the path).
-pub(crate) fn steps(path: &serde_path_to_error::Path) -> Vec<Step> {
-    use serde_path_to_error::Segment;
-    path.iter()
-        .map_while(|segment| match segment {
-            Segment::Seq { index } => Some(Step::Index(*index)),
-            Segment::Map { key } | Segment::Enum { variant: key } => Some(Step::Key(key.clone())),
-            Segment::Unknown => None,
-        })
-        .collect()
+/// Deserialises `T` from `value` and, when that fails, says where: the error with the
+/// steps from the root to the value that failed (the key itself for an unknown or
+/// repeated key; the enum's own place for an unknown variant).
+///
+/// The deserialiser is serde_json's for `&Value` (the same calls and the same messages)
+/// with the path kept as an error passes out, as [`parse`] keeps it, instead of the
+/// `serde_path_to_error` wrapper around it: that wrapper instantiates a second layer of
+/// serde code per model type, 20 KB gzip of the WebAssembly module (issue 14).
+///
+/// # Errors
+/// serde_json's data error (without a position: a tree has none; [`locate`] finds it).
+pub(crate) fn from_value<T: de::DeserializeOwned>(value: &Value) -> Result<T, (serde_json::Error, Vec<Step>)> {
+    let path = RefCell::new(Vec::new());
+    T::deserialize(Tracked { value, path: &path }).map_err(|e| {
+        let mut steps = path.into_inner();
+        steps.reverse();
+        (e, steps)
+    })
+}
+
+/// A value in the tree, deserialised as serde_json deserialises `&Value`, that adds its
+/// step to `path` when an error passes out of a member or an element (innermost first).
+#[derive(Clone, Copy)]
+struct Tracked<'de, 'p> {
+    value: &'de Value,
+    path: &'p RefCell<Vec<Step>>,
+}
+
+impl<'p> Tracked<'_, 'p> {
+    fn push<E>(path: &'p RefCell<Vec<Step>>, step: Step) -> impl FnOnce(E) -> E + 'p {
+        move |e| {
+            path.borrow_mut().push(step);
+            e
+        }
+    }
+
+    /// What serde calls the value in an "invalid type" message, as serde_json does.
+    fn unexpected(&self) -> de::Unexpected<'_> {
+        match self.value {
+            Value::Null => de::Unexpected::Unit,
+            Value::Bool(b) => de::Unexpected::Bool(*b),
+            Value::Number(n) => match (n.as_u64(), n.as_i64(), n.as_f64()) {
+                (Some(u), _, _) => de::Unexpected::Unsigned(u),
+                (None, Some(i), _) => de::Unexpected::Signed(i),
+                (None, None, f) => de::Unexpected::Float(f.unwrap_or(f64::NAN)),
+            },
+            Value::String(s) => de::Unexpected::Str(s),
+            Value::Array(_) => de::Unexpected::Seq,
+            Value::Object(_) => de::Unexpected::Map,
+        }
+    }
+
+    fn invalid_type<'de2, V: Visitor<'de2>>(&self, visitor: &V) -> serde_json::Error {
+        de::Error::invalid_type(self.unexpected(), visitor)
+    }
+
+    fn visit_array<'de, V: Visitor<'de>>(self, items: &'de [Value], visitor: V) -> Result<V::Value, serde_json::Error> {
+        let mut seq = TrackedSeq { items: items.iter(), index: 0, path: self.path };
+        let out = visitor.visit_seq(&mut seq)?;
+        if seq.items.len() == 0 {
+            Ok(out)
+        } else {
+            Err(de::Error::invalid_length(items.len(), &"fewer elements in array"))
+        }
+    }
+
+    fn visit_object<'de, V: Visitor<'de>>(self, members: &'de Map<String, Value>, visitor: V) -> Result<V::Value, serde_json::Error> {
+        let mut map = TrackedMap { members: members.iter(), value: None, path: self.path };
+        let out = visitor.visit_map(&mut map)?;
+        if map.members.len() == 0 {
+            Ok(out)
+        } else {
+            Err(de::Error::invalid_length(members.len(), &"fewer elements in map"))
+        }
+    }
+}
+
+/// The number methods: a number is read as serde_json reads it, anything else is refused.
+macro_rules! tracked_numbers {
+    ($($method:ident)*) => {$(
+        fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, serde_json::Error> {
+            match self.value {
+                Value::Number(n) => de::Deserializer::deserialize_any(n, visitor),
+                _ => Err(self.invalid_type(&visitor)),
+            }
+        }
+    )*};
+}
+
+impl<'de> de::Deserializer<'de> for Tracked<'de, '_> {
+    type Error = serde_json::Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, serde_json::Error> {
+        match self.value {
+            Value::Null => visitor.visit_unit(),
+            Value::Bool(b) => visitor.visit_bool(*b),
+            Value::Number(n) => de::Deserializer::deserialize_any(n, visitor),
+            Value::String(s) => visitor.visit_borrowed_str(s),
+            Value::Array(items) => self.visit_array(items, visitor),
+            Value::Object(members) => self.visit_object(members, visitor),
+        }
+    }
+
+    tracked_numbers! {
+        deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64 deserialize_i128
+        deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64 deserialize_u128
+        deserialize_f32 deserialize_f64
+    }
+
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, serde_json::Error> {
+        match self.value {
+            Value::Bool(b) => visitor.visit_bool(*b),
+            _ => Err(self.invalid_type(&visitor)),
+        }
+    }
+
+    fn deserialize_char<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, serde_json::Error> {
+        self.deserialize_str(visitor)
+    }
+
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, serde_json::Error> {
+        match self.value {
+            Value::String(s) => visitor.visit_borrowed_str(s),
+            _ => Err(self.invalid_type(&visitor)),
+        }
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, serde_json::Error> {
+        self.deserialize_str(visitor)
+    }
+
+    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, serde_json::Error> {
+        self.deserialize_str(visitor)
+    }
+
+    fn deserialize_bytes<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, serde_json::Error> {
+        match self.value {
+            Value::String(s) => visitor.visit_borrowed_str(s),
+            Value::Array(items) => self.visit_array(items, visitor),
+            _ => Err(self.invalid_type(&visitor)),
+        }
+    }
+
+    fn deserialize_byte_buf<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, serde_json::Error> {
+        self.deserialize_bytes(visitor)
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, serde_json::Error> {
+        match self.value {
+            Value::Null => visitor.visit_none(),
+            _ => visitor.visit_some(self),
+        }
+    }
+
+    fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, serde_json::Error> {
+        match self.value {
+            Value::Null => visitor.visit_unit(),
+            _ => Err(self.invalid_type(&visitor)),
+        }
+    }
+
+    fn deserialize_unit_struct<V: Visitor<'de>>(self, _name: &'static str, visitor: V) -> Result<V::Value, serde_json::Error> {
+        self.deserialize_unit(visitor)
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(self, _name: &'static str, visitor: V) -> Result<V::Value, serde_json::Error> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, serde_json::Error> {
+        match self.value {
+            Value::Array(items) => self.visit_array(items, visitor),
+            _ => Err(self.invalid_type(&visitor)),
+        }
+    }
+
+    fn deserialize_tuple<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, serde_json::Error> {
+        self.deserialize_seq(visitor)
+    }
+
+    fn deserialize_tuple_struct<V: Visitor<'de>>(self, _name: &'static str, _len: usize, visitor: V) -> Result<V::Value, serde_json::Error> {
+        self.deserialize_seq(visitor)
+    }
+
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, serde_json::Error> {
+        match self.value {
+            Value::Object(members) => self.visit_object(members, visitor),
+            _ => Err(self.invalid_type(&visitor)),
+        }
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, serde_json::Error> {
+        match self.value {
+            Value::Array(items) => self.visit_array(items, visitor),
+            Value::Object(members) => self.visit_object(members, visitor),
+            _ => Err(self.invalid_type(&visitor)),
+        }
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, serde_json::Error> {
+        let (variant, value) = match self.value {
+            Value::String(variant) => (variant, None),
+            // An enum with data is an object with a single key: the variant.
+            Value::Object(members) => {
+                let mut iter = members.iter();
+                match (iter.next(), iter.next()) {
+                    (Some((variant, value)), None) => (variant, Some(value)),
+                    _ => return Err(de::Error::invalid_value(de::Unexpected::Map, &"map with a single key")),
+                }
+            }
+            _ => return Err(de::Error::invalid_type(self.unexpected(), &"string or map")),
+        };
+        visitor.visit_enum(TrackedEnum { variant, value, path: self.path })
+    }
+
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, serde_json::Error> {
+        visitor.visit_unit()
+    }
+}
+
+struct TrackedSeq<'de, 'p> {
+    items: std::slice::Iter<'de, Value>,
+    index: usize,
+    path: &'p RefCell<Vec<Step>>,
+}
+
+impl<'de> SeqAccess<'de> for TrackedSeq<'de, '_> {
+    type Error = serde_json::Error;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, serde_json::Error> {
+        let Some(value) = self.items.next() else { return Ok(None) };
+        let index = self.index;
+        self.index += 1;
+        seed.deserialize(Tracked { value, path: self.path })
+            .map(Some)
+            .map_err(Tracked::push(self.path, Step::Index(index)))
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.items.len())
+    }
+}
+
+struct TrackedMap<'de, 'p> {
+    members: serde_json::map::Iter<'de>,
+    value: Option<(&'de String, &'de Value)>,
+    path: &'p RefCell<Vec<Step>>,
+}
+
+impl<'de> MapAccess<'de> for TrackedMap<'de, '_> {
+    type Error = serde_json::Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, serde_json::Error> {
+        let Some((key, value)) = self.members.next() else { return Ok(None) };
+        self.value = Some((key, value));
+        seed.deserialize(de::value::BorrowedStrDeserializer::new(key))
+            .map(Some)
+            .map_err(Tracked::push(self.path, Step::Key(key.clone())))
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, serde_json::Error> {
+        let Some((key, value)) = self.value.take() else { return Err(de::Error::custom("value is missing")) };
+        seed.deserialize(Tracked { value, path: self.path }).map_err(Tracked::push(self.path, Step::Key(key.clone())))
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.members.len())
+    }
+}
+
+struct TrackedEnum<'de, 'p> {
+    variant: &'de str,
+    value: Option<&'de Value>,
+    path: &'p RefCell<Vec<Step>>,
+}
+
+impl<'de, 'p> de::EnumAccess<'de> for TrackedEnum<'de, 'p> {
+    type Error = serde_json::Error;
+    type Variant = Self;
+
+    fn variant_seed<S: DeserializeSeed<'de>>(self, seed: S) -> Result<(S::Value, Self), serde_json::Error> {
+        // An unknown variant is the error of the enum's own place.
+        let variant = seed.deserialize(de::value::BorrowedStrDeserializer::new(self.variant))?;
+        Ok((variant, self))
+    }
+}
+
+impl<'de> de::VariantAccess<'de> for TrackedEnum<'de, '_> {
+    type Error = serde_json::Error;
+
+    fn unit_variant(self) -> Result<(), serde_json::Error> {
+        match self.value {
+            Some(value) => de::Deserialize::deserialize(Tracked { value, path: self.path }),
+            None => Ok(()),
+        }
+    }
+
+    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, serde_json::Error> {
+        match self.value {
+            Some(value) => seed
+                .deserialize(Tracked { value, path: self.path })
+                .map_err(Tracked::push(self.path, Step::Key(self.variant.to_owned()))),
+            None => Err(de::Error::invalid_type(de::Unexpected::UnitVariant, &"newtype variant")),
+        }
+    }
+
+    fn tuple_variant<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, serde_json::Error> {
+        match self.value {
+            Some(value @ Value::Array(items)) => {
+                let tracked = Tracked { value, path: self.path };
+                let out = if items.is_empty() { visitor.visit_unit() } else { tracked.visit_array(items, visitor) };
+                out.map_err(Tracked::push(self.path, Step::Key(self.variant.to_owned())))
+            }
+            Some(value) => Err(de::Error::invalid_type(Tracked { value, path: self.path }.unexpected(), &"tuple variant")),
+            None => Err(de::Error::invalid_type(de::Unexpected::UnitVariant, &"tuple variant")),
+        }
+    }
+
+    fn struct_variant<V: Visitor<'de>>(self, _fields: &'static [&'static str], visitor: V) -> Result<V::Value, serde_json::Error> {
+        match self.value {
+            Some(value @ Value::Object(members)) => Tracked { value, path: self.path }
+                .visit_object(members, visitor)
+                .map_err(Tracked::push(self.path, Step::Key(self.variant.to_owned()))),
+            Some(value) => Err(de::Error::invalid_type(Tracked { value, path: self.path }.unexpected(), &"struct variant")),
+            None => Err(de::Error::invalid_type(de::Unexpected::UnitVariant, &"struct variant")),
+        }
+    }
 }
 
 /// The JSON pointer (RFC 6901) of `steps`; empty for the root.
@@ -346,6 +672,67 @@ mod tests {
             let plain = serde_json::from_str::<Value>(text).unwrap_err();
             assert_eq!(e.to_string(), plain.to_string(), "{text:?}");
         }
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Doc {
+        items: Vec<Item>,
+        kind: Option<Kind>,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Item {
+        id: String,
+        n: u8,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    #[allow(dead_code)]
+    enum Kind {
+        Plain,
+        Scaled(u8),
+        Pair { a: u8 },
+    }
+
+    /// The pointer and message of reading `text` as a `Doc`, as the readers report them.
+    fn fails(text: &str) -> (String, String) {
+        let value = parse(text).unwrap();
+        let (e, steps) = from_value::<Doc>(&value).unwrap_err();
+        (pointer(&steps), e.to_string())
+    }
+
+    #[test]
+    fn from_value_names_the_place_of_each_kind_of_data_error() {
+        let cases = [
+            // A wrong type in an element of an array, in a member.
+            (r#"{"items": [{"id": "a", "n": 1}, {"id": "b", "n": "x"}]}"#, "/items/1/n", r#"invalid type: string "x", expected u8"#),
+            // An unknown key is named by itself.
+            (r#"{"items": [{"id": "a", "n": 1, "m": 2}]}"#, "/items/0/m", "unknown field `m`, expected `id` or `n`"),
+            // A missing field is the error of its object.
+            (r#"{"items": [{"id": "a"}]}"#, "/items/0", "missing field `n`"),
+            (r#"{"items": 3}"#, "/items", "invalid type: integer `3`, expected a sequence"),
+            // An unknown variant is the error of the enum's place; a variant's data adds the variant.
+            (r#"{"items": [], "kind": "other"}"#, "/kind", "unknown variant `other`, expected one of `plain`, `scaled`, `pair`"),
+            (r#"{"items": [], "kind": {"scaled": 300}}"#, "/kind/scaled", "invalid value: integer `300`, expected u8"),
+            (r#"{"items": [], "kind": {"pair": {"a": "x"}}}"#, "/kind/pair/a", r#"invalid type: string "x", expected u8"#),
+            (r#"{"items": [], "kind": {"plain": null, "pair": {}}}"#, "/kind", "invalid value: map, expected map with a single key"),
+            (r#"{"items": [], "kind": 1.5}"#, "/kind", "invalid type: floating point `1.5`, expected string or map"),
+            (r#"{"items": [], "kind": {"scaled": null}}"#, "/kind/scaled", "invalid type: null, expected u8"),
+            // The root's own error has the empty pointer.
+            (r#""doc""#, "", r#"invalid type: string "doc", expected struct Doc"#),
+        ];
+        for (text, want_pointer, want_message) in cases {
+            assert_eq!(fails(text), (want_pointer.to_owned(), want_message.to_owned()), "{text}");
+        }
+        // And what fits is read.
+        let value = parse(r#"{"items": [{"id": "a", "n": 7}], "kind": {"pair": {"a": 2}}}"#).unwrap();
+        let doc = from_value::<Doc>(&value).unwrap();
+        assert_eq!((doc.items[0].n, matches!(doc.kind, Some(Kind::Pair { a: 2 }))), (7, true));
     }
 
     #[test]

@@ -456,18 +456,17 @@ pub struct SurveyMapping {
 /// ([`Checked::problem`]), found here, before any table is read.
 fn parse_text<T: serde::de::DeserializeOwned + Checked>(text: &str, file: &str, json: bool) -> Result<T, MappingError> {
     let source = Source::read(text, file, json)?;
-    let mapping: T = serde_path_to_error::deserialize(&source.value).map_err(|e| {
-        let steps = tree::steps(e.path());
+    let mapping: T = tree::from_value(&source.value).map_err(|(e, steps)| {
         if source.empty {
             // No text to point into: the same message for TOML and JSON (the
             // WebAssembly binding, given no file name, cannot tell which it is).
             let (line, column) = (1, 1);
             MappingError::Syntax {
                 file: file.to_owned(),
-                message: format!("the mapping is empty: {} at line {line} column {column}", e.inner()),
+                message: format!("the mapping is empty: {} at line {line} column {column}", e),
             }
         } else {
-            source.data_error(&steps, e.inner())
+            source.data_error(&steps, &e)
         }
     })?;
     check_kind(mapping.kind(), T::KIND, file)?;
