@@ -9,6 +9,9 @@ scripts/setup.sh
 echo "== Rust: workspace tests (unit, integration, CLI, doc tests)"
 cargo test --workspace --quiet
 
+echo "== Rust: the benchmarks and examples compile (cargo check --all-targets)"
+cargo check --workspace --all-targets --quiet
+
 echo "== Rust: the example for crate users"
 cargo run --quiet -p kartan-examples --example portfolio > /dev/null
 

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use kartan::{analysis, effective_budgets, examples, io, Severity};
+use kartan::{analysis, effective_budgets, embedded, io, Severity};
 use rust_decimal::Decimal;
 
 fn main() -> ExitCode {
@@ -21,7 +21,7 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
         },
-        None => examples::seed(),
+        None => embedded::seed(),
     };
     let lang = portfolio.default_language.clone();
     println!("{}", portfolio.program.title.show(&lang, "en"));

@@ -4,8 +4,6 @@
 //! (pyo3's `chrono` and `rust_decimal` conversions); enums cross as their kartan JSON
 //! tag (`"percentage"`, `"non_cumulative"`), so Python sees the same words as the JSON.
 
-use chrono::NaiveDate;
-use kartan::PartialDate;
 use serde::Serialize;
 
 /// The kartan JSON tag of a unit enum value (`Measure::Percentage` → `"percentage"`).
@@ -20,16 +18,6 @@ pub(crate) fn tag<T: Serialize>(value: &T) -> String {
 /// [`tag`] of an optional value.
 pub(crate) fn tag_opt<T: Serialize>(value: Option<&T>) -> Option<String> {
     value.map(tag)
-}
-
-/// The first day a partial date can mean (`2014` → 2014-01-01); `None` when unknown.
-pub(crate) fn first_day(date: Option<PartialDate>) -> Option<NaiveDate> {
-    date.and_then(|d| d.earliest())
-}
-
-/// The last day a partial date can mean (`2016-06` → 2016-06-30); `None` when unknown.
-pub(crate) fn last_day(date: Option<PartialDate>) -> Option<NaiveDate> {
-    date.and_then(|d| d.latest())
 }
 
 /// Quotes a string the way Python's `repr` does for plain text (used in `__repr__`).

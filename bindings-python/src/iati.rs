@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use kartan::io::iati::{ImportError, ImportOptions, ImportReport};
+use kartan::io::iati::{ImportError, ImportOptions, IatiImportReport};
 use kartan::Measure;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -27,7 +27,7 @@ use crate::portfolio::PyPortfolio;
 #[pyclass(frozen, name = "ImportReport", module = "kartan")]
 #[derive(Debug)]
 pub struct PyImportReport {
-    inner: ImportReport,
+    inner: IatiImportReport,
 }
 
 #[pymethods]
@@ -150,7 +150,7 @@ fn import(
     source: &Bound<'_, PyAny>,
     strict: bool,
     default_measure: Option<&str>,
-) -> PyResult<(kartan::Portfolio, ImportReport)> {
+) -> PyResult<(kartan::Portfolio, IatiImportReport)> {
     let options = ImportOptions::new().strict(strict).default_measure(measure_arg(default_measure)?);
     if let Ok(bytes) = source.cast::<PyBytes>() {
         let bytes = bytes.as_bytes();
@@ -202,7 +202,7 @@ pub(crate) fn from_iati(
 /// reading stopped early): how many activities, the first error and its place
 /// (DESIGN.md rule 8). `name` is the file, when there is one. ``kartan.load`` and
 /// ``Portfolio.from_iati`` give the same warning.
-pub(crate) fn warn_skipped(py: Python<'_>, name: Option<&str>, report: &ImportReport) -> PyResult<()> {
+pub(crate) fn warn_skipped(py: Python<'_>, name: Option<&str>, report: &IatiImportReport) -> PyResult<()> {
     let Some(first) = report.errors().next() else { return Ok(()) };
     let skipped = report.activities_skipped;
     let errors = report.errors().count();

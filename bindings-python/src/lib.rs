@@ -18,7 +18,6 @@ mod learning;
 mod portfolio;
 mod report;
 mod table;
-mod tables;
 
 use pyo3::prelude::*;
 

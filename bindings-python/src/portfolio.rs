@@ -11,12 +11,12 @@ use pyo3::types::{PyBytes, PyString};
 use crate::analysis;
 use crate::convert::{py_quote, tag};
 use crate::diagnostic::{wrap, PyDiagnostic};
-use crate::errors::{self, KartanError};
+use crate::errors;
 use crate::iati;
 use crate::learning;
 use crate::report;
 use crate::table::{Column, PyTable};
-use crate::tables;
+use kartan::analysis::tables::Decimals;
 
 /// The handle on a core portfolio (``kartan::Portfolio``) that ``kartan.Portfolio`` wraps:
 /// the document stays in Rust; its parts cross to Python as kartan JSON, which
@@ -309,8 +309,8 @@ impl PyPortfolio {
     fn projects_table(&self, py: Python<'_>, lang: Option<&str>, decimals: &str) -> PyResult<PyTable> {
         let lang = lang.unwrap_or(self.lang());
         let decimals = decimals_arg(decimals)?;
-        let columns = py.detach(|| tables::projects(&self.inner, lang, decimals)).map_err(KartanError::new_err)?;
-        PyTable::new("projects", columns)
+        let table = py.detach(|| kartan::analysis::tables::projects_table(&self.inner, lang));
+        PyTable::from_core_with(&table, decimals)
     }
 
     /// The indicator periods as a ``kartan.Table``: one row per period and
@@ -331,8 +331,8 @@ impl PyPortfolio {
     fn periods_table(&self, py: Python<'_>, lang: Option<&str>, decimals: &str) -> PyResult<PyTable> {
         let lang = lang.unwrap_or(self.lang());
         let decimals = decimals_arg(decimals)?;
-        let columns = py.detach(|| tables::periods(&self.inner, lang, decimals)).map_err(KartanError::new_err)?;
-        PyTable::new("periods", columns)
+        let table = py.detach(|| kartan::analysis::tables::periods_table(&self.inner, lang));
+        PyTable::from_core_with(&table, decimals)
     }
 
     /// The learning report (DESIGN.md "The learning report", sections 1-9) as text:
@@ -355,7 +355,7 @@ impl PyPortfolio {
         // `--lang`); without one, the portfolio's own language picks the texts.
         let lang = match lang {
             Some(lang) => {
-                kartan::report::language(lang).map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?
+                kartan::learning_report::language(lang).map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?
             }
             None => self.lang(),
         };
@@ -536,10 +536,10 @@ mod edit {
 }
 
 /// Reads the `decimals` argument of the table methods: `"float"` or `"exact"`.
-fn decimals_arg(decimals: &str) -> PyResult<tables::Decimals> {
+fn decimals_arg(decimals: &str) -> PyResult<Decimals> {
     match decimals {
-        "float" => Ok(tables::Decimals::Float),
-        "exact" => Ok(tables::Decimals::Exact),
+        "float" => Ok(Decimals::Float),
+        "exact" => Ok(Decimals::Exact),
         other => Err(pyo3::exceptions::PyValueError::new_err(format!(
             "decimals must be 'float' or 'exact', not {}",
             py_quote(other)
@@ -569,7 +569,7 @@ pub fn load(py: Python<'_>, path: PathBuf) -> PyResult<PyPortfolio> {
 }
 
 /// The seed program — *Program för lokalt och regionalt tillväxtarbete*, "Lärande i
-/// programmet" — embedded in kartan (``kartan::examples::seed``): purpose, target
+/// programmet" — embedded in kartan (``kartan::embedded::seed``): purpose, target
 /// groups, focus areas, the results matrix with three levels, the learning model.
 /// It has no projects (the source names none).
 ///
@@ -582,7 +582,7 @@ pub fn load(py: Python<'_>, path: PathBuf) -> PyResult<PyPortfolio> {
 /// ['National level', 'Regional level', 'Local level']
 #[pyfunction]
 pub fn seed() -> PyPortfolio {
-    PyPortfolio { inner: kartan::examples::seed() }
+    PyPortfolio { inner: kartan::embedded::seed() }
 }
 
 /// Reads a portfolio from a table of projects (CSV, TSV, XLSX, ODS or JSON records) and

@@ -1,4 +1,4 @@
-//! The learning report (`kartan::report`): built once by the core, rendered to HTML,
+//! The learning report (`kartan::learning_report`): built once by the core, rendered to HTML,
 //! Markdown or JSON.
 
 use chrono::NaiveDate;
@@ -16,10 +16,10 @@ pub(crate) fn render(
     as_of: NaiveDate,
     charts: bool,
 ) -> PyResult<String> {
-    let render: fn(&kartan::report::LearningReport) -> String = match format {
-        "html" => kartan::report::to_html,
-        "md" | "markdown" => kartan::report::to_markdown,
-        "json" => kartan::report::to_json,
+    let render: fn(&kartan::learning_report::LearningReport) -> String = match format {
+        "html" => kartan::learning_report::to_html,
+        "md" | "markdown" => kartan::learning_report::to_markdown,
+        "json" => kartan::learning_report::to_json,
         other => {
             return Err(PyValueError::new_err(format!(
                 "format must be 'html', 'md' or 'json', not {}",
@@ -27,7 +27,7 @@ pub(crate) fn render(
             )))
         }
     };
-    let mut options = kartan::report::ReportOptions::new(lang, as_of);
+    let mut options = kartan::learning_report::ReportOptions::new(lang, as_of);
     options.charts = charts;
-    Ok(py.detach(|| render(&kartan::report::build(portfolio, &options))))
+    Ok(py.detach(|| render(&kartan::learning_report::build(portfolio, &options))))
 }

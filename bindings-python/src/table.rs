@@ -106,8 +106,21 @@ impl PyTable {
     /// `date32`, bool → `bool`; a cell of another type than its column is null (the
     /// core's `Table::check` guarantees there is none).
     pub(crate) fn from_core(table: &kartan::analysis::tables::Table) -> PyResult<Self> {
-        use kartan::analysis::tables::{Cell, DType};
-        use rust_decimal::prelude::ToPrimitive;
+        Self::from_core_with(table, kartan::analysis::tables::Decimals::Float)
+    }
+
+    /// [`PyTable::from_core`] with the decimal columns as `decimals` says: `float64`, or
+    /// exact `decimal128(38, s)` with `s` the largest scale in the column (the core's
+    /// `Table::decimal_column`).
+    ///
+    /// # Errors
+    /// `KartanError` naming the table, column and row of a value that does not fit
+    /// `decimal128(38, s)`.
+    pub(crate) fn from_core_with(
+        table: &kartan::analysis::tables::Table,
+        decimals: kartan::analysis::tables::Decimals,
+    ) -> PyResult<Self> {
+        use kartan::analysis::tables::{Cell, DType, DecimalColumn};
         let mut columns = Vec::with_capacity(table.columns.len());
         for (i, col) in table.columns.iter().enumerate() {
             let cells = table.rows.iter().map(|r| r.get(i).unwrap_or(&Cell::Null));
@@ -116,9 +129,17 @@ impl PyTable {
                     Column::Text(cells.map(|c| if let Cell::String(s) = c { Some(s.clone()) } else { None }).collect())
                 }
                 DType::Int => Column::Int(cells.map(|c| if let Cell::Int(v) = c { Some(*v) } else { None }).collect()),
-                DType::Decimal => {
-                    Column::Float(cells.map(|c| if let Cell::Decimal(d) = c { d.to_f64() } else { None }).collect())
-                }
+                DType::Decimal => match table.decimal_column(i, decimals) {
+                    Some(Ok(DecimalColumn::Float(values))) => Column::Float(values),
+                    Some(Ok(DecimalColumn::Exact(exact))) => {
+                        let array = arrow_array::Decimal128Array::from(exact.values)
+                            .with_precision_and_scale(exact.precision, exact.scale)
+                            .map_err(|e| KartanError::new_err(format!("table {:?}, column {:?}: {e}", table.name, col.name)))?;
+                        Column::Array(Arc::new(array))
+                    }
+                    Some(Err(e)) => return Err(KartanError::new_err(format!("{e}; use decimals=\"float\""))),
+                    None => Column::Float(vec![None; table.rows.len()]),
+                },
                 DType::Date => {
                     Column::Date(cells.map(|c| if let Cell::Date(d) = c { Some(*d) } else { None }).collect())
                 }

@@ -1,6 +1,6 @@
-//! The learning report (`kartan::report`) on a `Portfolio`.
+//! The learning report (`kartan::learning_report`) on a `Portfolio`.
 
-use kartan::report::{build, to_html, to_json, to_markdown, ReportOptions};
+use kartan::learning_report::{build, to_html, to_json, to_markdown, ReportOptions};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsError, JsValue};
 
@@ -35,7 +35,7 @@ impl JsPortfolio {
         let format = args::string("format", &format).map_err(to_js)?;
         let lang = args::string("lang", &lang).map_err(to_js)?;
         // The command's `--lang` check and message.
-        let lang = kartan::report::language(&lang).map_err(to_js)?;
+        let lang = kartan::learning_report::language(&lang).map_err(to_js)?;
         let as_of = args::date("asOf", &as_of).map_err(to_js)?;
         let render = match format.as_str() {
             "html" => to_html,

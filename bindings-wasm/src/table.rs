@@ -169,7 +169,7 @@ pub fn survey_from_table(
     #[derive(Serialize)]
     struct Answer<'a> {
         survey: SurveyAnswer<'a>,
-        report: &'a table::ImportReport,
+        report: &'a table::TableImportReport,
     }
     let answer = Answer { survey: SurveyAnswer::new(&evaluation, &[], trend.as_deref()), report: &report };
     object(&answer).map_err(JsValue::from)

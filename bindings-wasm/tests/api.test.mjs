@@ -35,7 +35,7 @@ test("toJson round-trips and equals the core's seed JSON", () => {
   assert.ok(text.endsWith("}\n"));
   const again = Portfolio.fromJson(text);
   assert.equal(again.toJson(), text);
-  const seedJson = readFileSync(join(repo, "core/src/examples/seed.json"), "utf8");
+  const seedJson = readFileSync(join(repo, "core/src/embedded/seed.json"), "utf8");
   assert.deepEqual(JSON.parse(text), JSON.parse(seedJson));
 });
 

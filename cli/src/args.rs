@@ -158,10 +158,10 @@ pub enum ReportFormat {
     Json,
 }
 
-/// A `--lang` value, checked by the core (`kartan::report::language`): the message for
+/// A `--lang` value, checked by the core (`kartan::learning_report::language`): the message for
 /// a language the report is not written in is the one the Python and JS faces give.
-fn parse_lang(text: &str) -> Result<Lang, kartan::report::UnknownLanguage> {
-    Ok(match kartan::report::language(text)? {
+fn parse_lang(text: &str) -> Result<Lang, kartan::learning_report::UnknownLanguage> {
+    Ok(match kartan::learning_report::language(text)? {
         "sv" => Lang::Sv,
         _ => Lang::En,
     })

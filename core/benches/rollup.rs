@@ -10,8 +10,9 @@ use std::time::Instant;
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion};
 use kartan::analysis::results::{Periods, ResultsIndex};
+use kartan::model::Result;
 use kartan::{
-    Cumulation, Indicator, Measure, Period, PeriodValue, Portfolio, Program, Project, Result, ResultType, Text,
+    Cumulation, Indicator, Measure, Period, PeriodValue, Portfolio, Program, Project, ResultType, Text,
 };
 use rust_decimal::Decimal;
 

@@ -2,11 +2,23 @@
 #![warn(missing_docs)]
 
 pub mod analysis;
-pub mod examples;
+pub mod embedded;
 pub mod io;
+pub mod learning_report;
 pub mod model;
-pub mod report;
 mod sort;
+
+/// The embedded example portfolios under their old path.
+#[deprecated(note = "renamed `kartan::embedded` (cargo's `examples/` folder holds the runnable examples)")]
+pub mod examples {
+    pub use crate::embedded::*;
+}
+
+/// The learning report under its old path.
+#[deprecated(note = "renamed `kartan::learning_report` (`kartan::Report` is the model's interim or final report)")]
+pub mod report {
+    pub use crate::learning_report::*;
+}
 
 pub use model::*;
 

@@ -35,8 +35,8 @@ fn an_unknown_dimension_names_the_ones_there_are() {
 
 #[test]
 fn report_languages_are_checked() {
-    assert_eq!(kartan::report::language("en"), Ok("en"));
-    assert_eq!(kartan::report::language("sv"), Ok("sv"));
-    let err = kartan::report::language("xx").unwrap_err();
+    assert_eq!(kartan::learning_report::language("en"), Ok("en"));
+    assert_eq!(kartan::learning_report::language("sv"), Ok("sv"));
+    let err = kartan::learning_report::language("xx").unwrap_err();
     assert_eq!(err.to_string(), r#"unknown report language "xx": expected "sv" or "en""#);
 }

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use chrono::NaiveDate;
-use kartan::io::iati::{from_slice, to_iati, ImportError, ImportOptions, ImportReport};
+use kartan::io::iati::{from_slice, to_iati, ImportError, ImportOptions, IatiImportReport};
 use kartan::{PartialDate, Portfolio, Severity};
 
 const FAULTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/data/iati_faults/");
@@ -15,7 +15,7 @@ fn read(name: &str) -> Vec<u8> {
     std::fs::read(Path::new(FAULTS).join(name)).unwrap()
 }
 
-fn import(name: &str) -> (Portfolio, ImportReport) {
+fn import(name: &str) -> (Portfolio, IatiImportReport) {
     from_slice(&read(name), &ImportOptions::new().source_name(name)).unwrap()
 }
 
@@ -24,7 +24,7 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 }
 
 /// `(severity, code, path, message)` of every diagnostic.
-fn diagnostics(report: &ImportReport) -> Vec<(Severity, &str, &str, &str)> {
+fn diagnostics(report: &IatiImportReport) -> Vec<(Severity, &str, &str, &str)> {
     report.diagnostics.iter().map(|d| (d.severity, d.code.as_str(), d.path.as_str(), d.message.as_str())).collect()
 }
 

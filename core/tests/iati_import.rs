@@ -4,14 +4,14 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use kartan::io::iati::{from_path, ImportOptions, ImportReport};
+use kartan::io::iati::{from_path, ImportOptions, IatiImportReport};
 use kartan::{effective_budgets, ActivityStatus, BudgetKind, Direction, Measure, PartialDate, Portfolio, ResultType};
 use rust_decimal::Decimal;
 
 const REAL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/data/real/");
 const VECTORS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/vectors/iati/");
 
-fn load(name: &str) -> (Portfolio, ImportReport) {
+fn load(name: &str) -> (Portfolio, IatiImportReport) {
     from_path(Path::new(REAL).join("iati").join(name), &ImportOptions::new()).unwrap()
 }
 
@@ -20,7 +20,7 @@ fn dec(s: &str) -> Decimal {
 }
 
 /// The counts a vector names, computed from the imported portfolio and its report.
-fn count(p: &Portfolio, r: &ImportReport, what: &str) -> u64 {
+fn count(p: &Portfolio, r: &IatiImportReport, what: &str) -> u64 {
     let projects = p.projects.iter();
     let indicators = || p.projects.iter().flat_map(|x| &x.results).flat_map(|r| &r.indicators);
     let periods = || indicators().flat_map(|i| &i.periods);

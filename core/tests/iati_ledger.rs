@@ -5,7 +5,7 @@
 //! The paths are enumerated generically with quick-xml, so a path that no code reads
 //! makes this test fail until it is modelled or reported:
 //!
-//! - *listed*: the path, or an element above it, is in `ImportReport::not_modelled`;
+//! - *listed*: the path, or an element above it, is in `IatiImportReport::not_modelled`;
 //!   a plain entry's count is the input's count of that path. An entry with a
 //!   predicate (`description[@type=2]`, `@iso-date[time zone]`) lists part of a path.
 //! - *modelled*: import → export → import gives an equal portfolio, the export has the
@@ -21,7 +21,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use kartan::io::iati::{from_slice, to_iati, ImportOptions, ImportReport};
+use kartan::io::iati::{from_slice, to_iati, ImportOptions, IatiImportReport};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
@@ -231,7 +231,7 @@ fn with_ancestors(path: &str) -> impl Iterator<Item = &str> {
 }
 
 /// The ledger of one input: every problem found, as lines.
-fn ledger(name: &str, bytes: &[u8], report: &ImportReport) -> Vec<String> {
+fn ledger(name: &str, bytes: &[u8], report: &IatiImportReport) -> Vec<String> {
     let mut problems = Vec::new();
     let input = enumerate(bytes);
     let (portfolio, _) = from_slice(bytes, &ImportOptions::new()).unwrap();

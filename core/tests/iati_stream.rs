@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use kartan::analysis::tables::{empty_periods_table, periods_table, project_periods_table};
 use kartan::io::iati::{
-    for_each_activity, from_path, from_reader, ImportError, ImportOptions, ImportReport, StreamError, StreamedActivity,
+    for_each_activity, from_path, from_reader, ImportError, ImportOptions, IatiImportReport, StreamError, StreamedActivity,
 };
 use kartan::{Portfolio, Severity};
 
@@ -33,7 +33,7 @@ fn real_files() -> Vec<PathBuf> {
 fn stream(
     bytes: &[u8],
     options: &ImportOptions,
-) -> Result<(Vec<StreamedActivity>, Portfolio, ImportReport), ImportError> {
+) -> Result<(Vec<StreamedActivity>, Portfolio, IatiImportReport), ImportError> {
     let mut out = Vec::new();
     match for_each_activity(bytes, options, |a| {
         out.push(a);
@@ -209,7 +209,7 @@ fn a_truncated_file_hands_out_every_activity_before_the_cut() {
         let ids: Vec<&str> = got.iter().map(|a| a.project.id.as_str()).collect();
         let whole_ids: Vec<&str> = whole.projects.iter().map(|p| p.id.as_str()).collect();
         assert_eq!(ids, whole_ids);
-        let errors = |r: &ImportReport| r.errors().cloned().collect::<Vec<_>>();
+        let errors = |r: &IatiImportReport| r.errors().cloned().collect::<Vec<_>>();
         assert_eq!(errors(&report), errors(&whole_report));
         assert_eq!(errors(&report)[0].code, "iati-not-well-formed");
         // Strict: the same error; what came before it was handed out.
@@ -239,7 +239,7 @@ fn non_utf8_gives_the_same_error_and_keeps_the_activities_before_it() {
     let (got, _, report) = stream(&bytes, &ImportOptions::new()).unwrap();
     assert_eq!(got.len(), 5);
     assert_eq!(whole.projects.len(), 5);
-    let errors = |r: &ImportReport| r.errors().cloned().collect::<Vec<_>>();
+    let errors = |r: &IatiImportReport| r.errors().cloned().collect::<Vec<_>>();
     assert_eq!(errors(&report), errors(&whole_report));
     assert_eq!(errors(&report).len(), 1);
     let strict = ImportOptions::new().strict(true);

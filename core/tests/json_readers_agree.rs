@@ -28,7 +28,7 @@ fn agree(name: &str, text: &str) {
 #[test]
 fn on_every_vector_and_example() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let mut texts = vec![("seed".to_owned(), kartan::examples::SEED_JSON.to_owned())];
+    let mut texts = vec![("seed".to_owned(), kartan::embedded::SEED_JSON.to_owned())];
     let mut dirs = vec![root.join("tests/vectors"), root.join("examples")];
     while let Some(dir) = dirs.pop() {
         for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
@@ -60,7 +60,7 @@ fn on_repeated_keys_everywhere_in_the_seed() {
     // Every object of the seed program with its first member given twice: in a struct
     // (serde's "duplicate field"), in a text ({"sv": …, "sv": …}) or in a map
     // (classifications, answers), both readers refuse it.
-    let seed = kartan::examples::SEED_JSON;
+    let seed = kartan::embedded::SEED_JSON;
     let mut refused = 0;
     for (at, _) in seed.match_indices("{\n") {
         // The object's first member, when it holds on one line: `"id": "P",`.

@@ -3,7 +3,7 @@
 //! Markdown table row keeps its column count.
 
 use chrono::NaiveDate;
-use kartan::report::{build, to_html, to_json, to_markdown, ReportOptions};
+use kartan::learning_report::{build, to_html, to_json, to_markdown, ReportOptions};
 use kartan::*;
 use proptest::prelude::*;
 use rust_decimal::Decimal;

@@ -4,10 +4,10 @@
 
 use std::path::Path;
 
-use kartan::report::{build, to_json, Block, LearningReport, ReportOptions};
+use kartan::learning_report::{build, to_json, Block, LearningReport, ReportOptions};
 use serde_json::Value;
 
-fn section<'a>(report: &'a LearningReport, id: &str) -> &'a kartan::report::Section {
+fn section<'a>(report: &'a LearningReport, id: &str) -> &'a kartan::learning_report::Section {
     report.section(id).unwrap_or_else(|| panic!("no section {id}"))
 }
 

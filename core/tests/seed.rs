@@ -1,10 +1,10 @@
-//! The embedded seed portfolio (`kartan::examples::seed`) against the seed document
+//! The embedded seed portfolio (`kartan::embedded::seed`) against the seed document
 //! `shared/seed/000_38254233df71abd7.txt`: counts, exact Swedish wording, ids, languages,
 //! and a JSON round trip.
 
 use std::collections::BTreeSet;
 
-use kartan::examples::{seed, SEED_JSON};
+use kartan::embedded::{seed, SEED_JSON};
 use kartan::io::json;
 use kartan::{ActivityKind, ActivityState, Level, OrganisationKind, PartialDate, Portfolio, Text};
 

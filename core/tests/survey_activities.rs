@@ -6,7 +6,7 @@ use kartan::{Activity, ActivityKind, ActivityState, DateRange, Level, Participat
 
 #[test]
 fn the_seed_program() {
-    let seed = kartan::examples::seed();
+    let seed = kartan::embedded::seed();
     let s = activity_summary(&seed, "2012-12-31".parse().unwrap());
     let plm = s.by_kind.iter().find(|k| k.kind == ActivityKind::ProjectLeaderMeeting).unwrap();
     // PLAN-PLM (14) and PLAN-PLM-CLOSING (1); one meeting recorded, planned for a day without a year.
@@ -26,7 +26,7 @@ fn the_seed_program() {
 
 #[test]
 fn held_by_date_and_participation_by_level() {
-    let mut p = kartan::examples::seed();
+    let mut p = kartan::embedded::seed();
     let meeting = |id: &str, state: Option<ActivityState>, held: Option<&str>, parts: Vec<(Level, Option<u32>)>| {
         let mut a = Activity {
             id: id.into(),

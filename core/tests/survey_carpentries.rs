@@ -29,7 +29,7 @@ fn two_dp(got: Option<Decimal>, want: &Value, what: &str) {
     }
 }
 
-fn load() -> (kartan::Evaluation, kartan::io::table::ImportReport) {
+fn load() -> (kartan::Evaluation, kartan::io::table::TableImportReport) {
     let mapping = SurveyMapping::load(MAPPING).unwrap();
     let table = read_table(DATA, &mapping.source).unwrap();
     let import = import_survey(&table, &mapping).unwrap();

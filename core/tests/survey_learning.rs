@@ -151,7 +151,7 @@ fn lessons_across_the_cycle() {
 
 #[test]
 fn the_seed_program_has_factors_and_a_cycle_but_no_assessments_or_lessons_yet() {
-    let seed = kartan::examples::seed();
+    let seed = kartan::embedded::seed();
     let prof = learning_profile(&seed);
     assert_eq!(prof.factors.len(), 6);
     assert_eq!(prof.factors[0].name.get("sv"), Some("hög delaktighet"));

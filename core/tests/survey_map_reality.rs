@@ -115,7 +115,7 @@ fn every_map_reality_vector() {
 
 #[test]
 fn the_seed_map_before_any_report() {
-    let seed = kartan::examples::seed();
+    let seed = kartan::embedded::seed();
     let m = map_vs_reality(&seed, "2012-12-31".parse().unwrap());
     assert_eq!(m.items.len(), 24);
     assert!(m.items.iter().all(|i| i.verdict == kartan::analysis::map_reality::Verdict::NoneYet));

@@ -2,7 +2,7 @@
 //! data before, each checked for what the import now reads and reports.
 
 use kartan::io::table::{load_portfolio, load_survey};
-use kartan::report::{build, to_markdown, ReportOptions};
+use kartan::learning_report::{build, to_markdown, ReportOptions};
 use kartan::Severity;
 
 fn data(name: &str) -> String {

@@ -3,12 +3,12 @@
 
 use chrono::NaiveDate;
 use kartan::io::table::{load_evaluation, load_portfolio};
-use kartan::report::{build, to_html, to_markdown, Block, ReportOptions};
+use kartan::learning_report::{build, to_html, to_markdown, Block, ReportOptions};
 
 const REAL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/data/real/");
 const MAPPINGS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/mappings/");
 
-fn tables(blocks: &[Block]) -> Vec<&kartan::report::Table> {
+fn tables(blocks: &[Block]) -> Vec<&kartan::learning_report::Table> {
     blocks
         .iter()
         .filter_map(|b| match b {

@@ -15,7 +15,7 @@ use rust_decimal::Decimal;
 /// The portfolios the edits start from.
 fn bases() -> Vec<Portfolio> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/data/bad");
-    let mut out = vec![kartan::examples::seed()];
+    let mut out = vec![kartan::embedded::seed()];
     let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
     files.sort();
     for f in files.into_iter().filter(|f| f.extension().is_some_and(|x| x == "json")) {

@@ -57,7 +57,7 @@ def load(path: str | os.PathLike[str]) -> Portfolio:
 
 def seed() -> Portfolio:
     """The seed program — *Program för lokalt och regionalt tillväxtarbete*, "Lärande i
-    programmet" — embedded in kartan (``kartan::examples::seed``): purpose, target
+    programmet" — embedded in kartan (``kartan::embedded::seed``): purpose, target
     groups, focus areas, the results matrix with three levels, the learning model.
     It has no projects (the source names none).
 

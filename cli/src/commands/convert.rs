@@ -19,7 +19,7 @@ use std::io::Read as _;
 use std::process::ExitCode;
 
 use kartan::analysis::tables::periods_table;
-use kartan::io::iati::{self, ImportReport};
+use kartan::io::iati::{self, IatiImportReport};
 use kartan::io::Format;
 use kartan::{Portfolio, Severity};
 
@@ -87,7 +87,7 @@ fn load(args: &ConvertArgs) -> Result<(Portfolio, bool), CliError> {
 
 /// The import's errors, one line each, and a one-line summary, on standard error.
 /// Returns whether the import left something out ([`super::import_incomplete`]).
-fn summarise(args: &ConvertArgs, report: &ImportReport) -> bool {
+fn summarise(args: &ConvertArgs, report: &IatiImportReport) -> bool {
     for d in report.errors() {
         eprintln_one(&format!("{}: {} [{}] {}", d.path, d.severity, d.code, d.message));
     }

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use kartan::io::table::ImportReport;
+use kartan::io::table::TableImportReport;
 use kartan::{Diagnostic, Portfolio};
 
 use super::{eprintln_one, CliError};
@@ -14,9 +14,9 @@ pub struct Input {
     /// The portfolio.
     pub portfolio: Portfolio,
     /// What reading an IATI file reported (its diagnostics).
-    pub iati: Option<kartan::io::iati::ImportReport>,
+    pub iati: Option<kartan::io::iati::IatiImportReport>,
     /// What each table import reported (projects first, then the survey).
-    pub tables: Vec<ImportReport>,
+    pub tables: Vec<TableImportReport>,
     /// Whether an import left out something the input held: an IATI activity skipped, or a
     /// table value the mapping asks for that could not be read. Exit code 1.
     pub incomplete: bool,
@@ -41,7 +41,7 @@ pub fn load(
     survey: Option<&Path>,
     survey_mapping: Option<&Path>,
 ) -> Result<Input, CliError> {
-    let mut input = Input { portfolio: kartan::examples::seed(), iati: None, tables: Vec::new(), incomplete: false };
+    let mut input = Input { portfolio: kartan::embedded::seed(), iati: None, tables: Vec::new(), incomplete: false };
     let survey = match (survey, survey_mapping) {
         (Some(table), Some(mapping)) => Some(kartan::io::table::load_survey(table, mapping)?),
         _ => None,
@@ -79,7 +79,7 @@ pub fn load(
 
 /// Says on standard error what a table import skipped (DESIGN.md rule 8), one line:
 /// the counts per column with the first place of each.
-fn note_skips(import: &ImportReport) {
+fn note_skips(import: &TableImportReport) {
     let columns = import.skipped_by_column();
     if columns.is_empty() && import.warnings.is_empty() {
         return;

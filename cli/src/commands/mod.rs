@@ -19,7 +19,7 @@ pub const EXIT_INVALID: u8 = 1;
 
 /// Whether an IATI import left something out because of an error (an activity skipped,
 /// or the reading stopped at a well-formedness error): the output is incomplete.
-pub fn import_incomplete(report: &kartan::io::iati::ImportReport) -> bool {
+pub fn import_incomplete(report: &kartan::io::iati::IatiImportReport) -> bool {
     report.activities_skipped > 0 || report.errors().next().is_some()
 }
 

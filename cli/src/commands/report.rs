@@ -2,14 +2,14 @@
 
 use std::process::ExitCode;
 
-use kartan::report::{build, to_html, to_json, to_markdown, ReportOptions};
+use kartan::learning_report::{build, to_html, to_json, to_markdown, ReportOptions};
 use kartan::Severity;
 
 use super::{as_of_or_today, eprintln_one, write_output, CliError};
 use crate::args::{ReportArgs, ReportFormat};
 
 /// A note on standard error when an IATI import skipped activities (the diagnostics say why).
-fn note_iati_skips(path: &std::path::Path, import: &kartan::io::iati::ImportReport) {
+fn note_iati_skips(path: &std::path::Path, import: &kartan::io::iati::IatiImportReport) {
     if let Some(first) = import.errors().next() {
         eprintln_one(&format!(
             "{}: IATI import: {} activities imported, {} skipped (first: {}: {}); see section 9 of the report",
@@ -60,7 +60,7 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode, CliError> {
         .into_iter()
         .flat_map(|s| &s.blocks)
         .filter_map(|b| match b {
-            kartan::report::Block::Diagnostics { items } => {
+            kartan::learning_report::Block::Diagnostics { items } => {
                 Some(items.iter().filter(|d| d.severity == Severity::Error).count())
             }
             _ => None,

@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use kartan::io::iati::ImportReport;
+use kartan::io::iati::IatiImportReport;
 use kartan::{Diagnostic, Severity};
 
 use super::{as_of_or_today, eprintln_one, write_stdout, CliError, EXIT_INVALID};
@@ -68,7 +68,7 @@ fn text(file: &str, diagnostics: &[Diagnostic], errors: usize, warnings: usize) 
 }
 
 /// The IATI import report in lines: activities, elements read, what was not modelled.
-fn import_summary(file: &str, r: &ImportReport) -> String {
+fn import_summary(file: &str, r: &IatiImportReport) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -98,7 +98,7 @@ fn import_summary(file: &str, r: &ImportReport) -> String {
 }
 
 /// A table import in lines: records read and imported, and the cells skipped per column.
-fn table_summary(r: &kartan::io::table::ImportReport) -> String {
+fn table_summary(r: &kartan::io::table::TableImportReport) -> String {
     let mut out = String::new();
     let lines = r.lines_read.map(|l| format!(" ({l} lines)")).unwrap_or_default();
     let dropped = match r.duplicates_dropped {

@@ -133,7 +133,7 @@ pub struct Loaded {
     /// For IATI XML, the import report: elements read, what was not modelled, and the
     /// activities skipped with the diagnostics that say why (`file:line:column`). `None`
     /// for kartan JSON, which is read whole or refused.
-    pub import: Option<iati::ImportReport>,
+    pub import: Option<iati::IatiImportReport>,
 }
 
 impl Loaded {

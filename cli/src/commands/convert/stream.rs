@@ -20,7 +20,7 @@ use std::io::{BufWriter, Write};
 use std::path::Path;
 
 use kartan::analysis::tables::{empty_periods_table, project_periods_table};
-use kartan::io::iati::{for_each_activity, ImportOptions, ImportReport, StreamError, StreamedActivity};
+use kartan::io::iati::{for_each_activity, ImportOptions, IatiImportReport, StreamError, StreamedActivity};
 use kartan::Portfolio;
 
 use super::{summarise, CliError};
@@ -140,7 +140,7 @@ fn import_error(args: &ConvertArgs, e: StreamError<Halt>) -> Halt {
 }
 
 /// The periods table: the header, then each project's rows.
-fn csv(input: File, options: &ImportOptions, out: &mut Output<'_>) -> Result<ImportReport, StreamError<Halt>> {
+fn csv(input: File, options: &ImportOptions, out: &mut Output<'_>) -> Result<IatiImportReport, StreamError<Halt>> {
     let mut buf = Vec::with_capacity(1 << 16);
     empty_periods_table().write_csv(&mut buf, true).map_err(|e| StreamError::Callback(out.error(e)))?;
     out.write(&buf).map_err(StreamError::Callback)?;
@@ -153,7 +153,7 @@ fn csv(input: File, options: &ImportOptions, out: &mut Output<'_>) -> Result<Imp
 }
 
 /// kartan JSON: `format` and `projects` first, then the rest of the portfolio.
-fn json(input: File, options: &ImportOptions, out: &mut Output<'_>) -> Result<ImportReport, StreamError<Halt>> {
+fn json(input: File, options: &ImportOptions, out: &mut Output<'_>) -> Result<IatiImportReport, StreamError<Halt>> {
     let head = format!("{{\n  \"format\": {},\n  \"projects\": [", quoted(kartan::FORMAT));
     out.write(head.as_bytes()).map_err(StreamError::Callback)?;
     let mut first = true;

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::reader::{attributes, Cursor, Elem, Item};
-use super::report::{Count, ImportReport};
+use super::report::{Count, IatiImportReport};
 use super::{ImportError, ImportOptions};
 use crate::model::{
     parse_decimal, ActivityStatus, Diagnostic, Organisation, PartialDate, ParticipatingOrg, Portfolio, Program,
@@ -568,7 +568,7 @@ impl<'a> Importer<'a, '_> {
         self.options.source_name.clone().unwrap_or_else(|| "iati-activities".to_owned())
     }
 
-    pub(crate) fn finish(self) -> (Portfolio, ImportReport) {
+    pub(crate) fn finish(self) -> (Portfolio, IatiImportReport) {
         let lang = self.st.default_lang;
         let names: Vec<String> = self
             .st

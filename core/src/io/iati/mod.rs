@@ -39,7 +39,7 @@
 //! `@value`) is read as no dimension, with a warning `iati-empty-dimension`.
 //!
 //! Everything else (transactions, locations, contact info, policy markers, namespaced
-//! extension attributes, …) is *not modelled*: the [`ImportReport`] lists each such
+//! extension attributes, …) is *not modelled*: the [`IatiImportReport`] lists each such
 //! element or attribute by its full path from `iati-activity` down, with its count and
 //! first `line:column` (DESIGN.md rule 8). `core/tests/iati_ledger.rs` checks over every
 //! real file that each path of the input is either modelled (import → export → import
@@ -61,7 +61,7 @@
 //! [`StreamedActivity`]: the project and the organisations it names) to a callback
 //! instead of keeping it, so memory stays flat whatever the file's size (one input
 //! segment of a few MB and the projects read from it). Same diagnostics, same lenient
-//! and strict behaviour, same [`ImportReport`]; what a stream cannot do:
+//! and strict behaviour, same [`IatiImportReport`]; what a stream cannot do:
 //!
 //! - a `related-activity` type 2 (child) link reaches a child that comes *after* its
 //!   parent in the file; a child already handed out keeps no parent. Such links are
@@ -124,7 +124,7 @@ mod reader;
 mod repeated_periods;
 mod report;
 mod results;
-mod stream;
+mod segments;
 mod streaming;
 mod writer;
 
@@ -133,7 +133,11 @@ use std::path::{Path, PathBuf};
 use crate::model::{Diagnostic, Measure, Portfolio};
 
 pub use reader::Location;
-pub use report::{ImportReport, NotModelled};
+pub use report::{IatiImportReport, NotModelled};
+
+/// The IATI import report under its old name.
+#[deprecated(note = "renamed `IatiImportReport` (kartan has two import reports: `io::table::TableImportReport` is the other)")]
+pub type ImportReport = IatiImportReport;
 pub use streaming::{for_each_activity, StreamError, StreamedActivity};
 pub use writer::{to_iati, to_iati_string, write_iati};
 
@@ -237,7 +241,7 @@ pub enum ImportError {
 /// # Errors
 /// [`ImportError`]: in lenient mode only when nothing can be read (not XML, wrong root,
 /// a well-formedness error before the first activity); in strict mode on the first error.
-pub fn from_slice(bytes: &[u8], options: &ImportOptions) -> Result<(Portfolio, ImportReport), ImportError> {
+pub fn from_slice(bytes: &[u8], options: &ImportOptions) -> Result<(Portfolio, IatiImportReport), ImportError> {
     parallel::import_slice(bytes, options, None)
 }
 
@@ -249,8 +253,8 @@ pub fn from_slice(bytes: &[u8], options: &ImportOptions) -> Result<(Portfolio, I
 pub fn from_reader<R: std::io::Read>(
     reader: R,
     options: &ImportOptions,
-) -> Result<(Portfolio, ImportReport), ImportError> {
-    stream::import_reader(reader, options)
+) -> Result<(Portfolio, IatiImportReport), ImportError> {
+    segments::import_reader(reader, options)
 }
 
 /// Imports an IATI activities file from disk; the file name is used in diagnostics
@@ -258,7 +262,7 @@ pub fn from_reader<R: std::io::Read>(
 ///
 /// # Errors
 /// As [`from_slice`], plus [`ImportError::Io`].
-pub fn from_path(path: impl AsRef<Path>, options: &ImportOptions) -> Result<(Portfolio, ImportReport), ImportError> {
+pub fn from_path(path: impl AsRef<Path>, options: &ImportOptions) -> Result<(Portfolio, IatiImportReport), ImportError> {
     let path = path.as_ref();
     let file = std::fs::File::open(path).map_err(|source| ImportError::Io { path: path.to_owned(), source })?;
     let mut options = options.clone();
@@ -275,7 +279,7 @@ pub fn from_path(path: impl AsRef<Path>, options: &ImportOptions) -> Result<(Por
 pub(crate) fn from_file(
     file: std::fs::File,
     options: &ImportOptions,
-) -> Result<(Portfolio, ImportReport), ImportError> {
+) -> Result<(Portfolio, IatiImportReport), ImportError> {
     parallel::import_file(file, options, None)
 }
 
@@ -291,6 +295,6 @@ pub fn from_slice_in_segments(
     bytes: &[u8],
     options: &ImportOptions,
     segment_size: usize,
-) -> Result<(Portfolio, ImportReport), ImportError> {
+) -> Result<(Portfolio, IatiImportReport), ImportError> {
     parallel::import_slice(bytes, options, Some(segment_size.max(1)))
 }

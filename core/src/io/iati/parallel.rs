@@ -20,8 +20,8 @@ use std::io::{Read, Seek};
 use std::sync::{mpsc, Arc, Mutex};
 
 use super::reader::Base;
-use super::stream::{self, Outcome, Run};
-use super::{ImportError, ImportOptions, ImportReport};
+use super::segments::{self, Outcome, Run};
+use super::{ImportError, ImportOptions, IatiImportReport};
 use crate::model::Portfolio;
 
 const BOUNDARY: &[u8] = b"</iati-activity>";
@@ -62,7 +62,7 @@ pub(crate) fn import_slice(
     bytes: &[u8],
     options: &ImportOptions,
     chunk: Option<usize>,
-) -> Result<(Portfolio, ImportReport), ImportError> {
+) -> Result<(Portfolio, IatiImportReport), ImportError> {
     let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
     let threads = threads(options);
     let chunk = chunk.unwrap_or_else(|| segment_size(bytes.len() as u64, threads));
@@ -74,7 +74,7 @@ pub(crate) fn import_slice(
             return run.finish();
         }
     }
-    stream::import_slice(bytes, options)
+    segments::import_slice(bytes, options)
 }
 
 /// [`from_path`](super::from_path): the file read in segments of about `chunk` bytes
@@ -84,7 +84,7 @@ pub(crate) fn import_file(
     mut file: File,
     options: &ImportOptions,
     chunk: Option<usize>,
-) -> Result<(Portfolio, ImportReport), ImportError> {
+) -> Result<(Portfolio, IatiImportReport), ImportError> {
     let io_error = |source| ImportError::Io { path: options.source_name.clone().unwrap_or_default().into(), source };
     let threads = threads(options);
     let len = file.metadata().map_or(0, |m| m.len());
@@ -97,7 +97,7 @@ pub(crate) fn import_file(
             Err(source) => return Err(io_error(source)),
         }
     }
-    stream::import_reader(file, options)
+    segments::import_reader(file, options)
 }
 
 /// Cuts `bytes` after the first `</iati-activity>` at or beyond every `chunk` bytes.
@@ -280,10 +280,10 @@ mod tests {
 
     const REAL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/data/real/iati");
 
-    type Imported = Result<(Portfolio, ImportReport), ImportError>;
+    type Imported = Result<(Portfolio, IatiImportReport), ImportError>;
 
     fn one_thread(bytes: &[u8], options: &ImportOptions) -> Imported {
-        stream::import_slice(bytes, options)
+        segments::import_slice(bytes, options)
     }
 
     /// The same portfolio and report, or the same error.

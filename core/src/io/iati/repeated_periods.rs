@@ -46,6 +46,9 @@ fn key(v: &PeriodValue) -> (Vec<&Dimension>, Vec<&str>) {
     (dims, locs)
 }
 
+/// A value's disaggregation: its dimensions and its locations.
+type ValueKey<'a> = (Vec<&'a Dimension>, Vec<&'a str>);
+
 /// True when no two values of `group`'s periods on one side (targets, actuals) that
 /// come from different periods have the same disaggregation.
 fn differ_by_disaggregation(periods: &[Period], group: &[usize]) -> bool {
@@ -56,7 +59,8 @@ fn differ_by_disaggregation(periods: &[Period], group: &[usize]) -> bool {
         &p.actuals
     }
     for side in [targets, actuals] {
-        let mut seen: Vec<((Vec<&Dimension>, Vec<&str>), usize)> = Vec::new();
+        // (a value's disaggregation key, the period it came from)
+        let mut seen: Vec<(ValueKey<'_>, usize)> = Vec::new();
         for &k in group {
             for v in side(&periods[k]) {
                 let key = key(v);

@@ -22,9 +22,8 @@ pub struct NotModelled {
 
 /// What an IATI import read, skipped and found wrong.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
-#[schemars(rename = "IatiImportReport")]
 #[non_exhaustive]
-pub struct ImportReport {
+pub struct IatiImportReport {
     /// `iati-activities/@version`.
     pub version: Option<String>,
     /// Elements read, by name (`iati-activity`, `result`, `indicator`, `baseline`,
@@ -52,7 +51,7 @@ pub struct ImportReport {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-impl ImportReport {
+impl IatiImportReport {
     /// How many elements named `name` were read (0 when none).
     pub fn count(&self, name: &str) -> u64 {
         self.counts.get(name).copied().unwrap_or(0)
@@ -120,7 +119,7 @@ const COUNT_NAMES: [&str; 20] = [
 /// Accumulates the report while reading.
 #[derive(Debug, Default)]
 pub(crate) struct ReportBuilder {
-    pub(crate) report: ImportReport,
+    pub(crate) report: IatiImportReport,
     counts: [u64; 20],
     /// context path → (child name → index into `not_modelled`).
     index: HashMap<String, HashMap<Vec<u8>, usize>>,
@@ -183,7 +182,7 @@ impl ReportBuilder {
             }
         }
         // Destructured whole, so that a new figure cannot be forgotten here.
-        let ImportReport {
+        let IatiImportReport {
             version,
             counts: _,
             activities_imported,
@@ -210,7 +209,7 @@ impl ReportBuilder {
         mine.diagnostics.extend(diagnostics);
     }
 
-    pub(crate) fn finish(mut self) -> ImportReport {
+    pub(crate) fn finish(mut self) -> IatiImportReport {
         for (name, n) in COUNT_NAMES.iter().zip(self.counts) {
             if n > 0 {
                 self.report.counts.insert((*name).to_owned(), n);

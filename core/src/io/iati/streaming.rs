@@ -2,7 +2,7 @@
 
 use std::io::Read;
 
-use super::{stream, ImportError, ImportOptions, ImportReport};
+use super::{segments, ImportError, ImportOptions, IatiImportReport};
 use crate::model::{Organisation, Portfolio, Project};
 
 /// One activity of a streamed import, as it is handed out.
@@ -87,10 +87,10 @@ pub fn for_each_activity<R, E, F>(
     reader: R,
     options: &ImportOptions,
     each: F,
-) -> Result<(Portfolio, ImportReport), StreamError<E>>
+) -> Result<(Portfolio, IatiImportReport), StreamError<E>>
 where
     R: Read,
     F: FnMut(StreamedActivity) -> Result<(), E>,
 {
-    stream::stream_reader(reader, options, stream::CHUNK, each)
+    segments::stream_reader(reader, options, segments::CHUNK, each)
 }

@@ -311,8 +311,8 @@ pub fn answers_schema() -> serde_json::Value {
     let mut generator = schemars::generate::SchemaSettings::draft2020_12().for_serialize().into_generator();
     let roots = [
         generator.subschema_for::<crate::model::Diagnostic>(),
-        generator.subschema_for::<crate::io::iati::ImportReport>(),
-        generator.subschema_for::<crate::io::table::ImportReport>(),
+        generator.subschema_for::<crate::io::iati::IatiImportReport>(),
+        generator.subschema_for::<crate::io::table::TableImportReport>(),
         generator.subschema_for::<results::IndicatorValues<'_>>(),
         generator.subschema_for::<results::IndicatorProgress<'_>>(),
         generator.subschema_for::<results::Rollup<'_>>(),
@@ -418,7 +418,7 @@ mod tests {
         assert_eq!(indent(&serde_json::to_string(&value).unwrap()), serde_json::to_string_pretty(&value).unwrap());
         assert_eq!(indent("[]"), "[]");
         assert_eq!(indent("\"s\""), "\"s\"");
-        let seed = crate::examples::seed();
+        let seed = crate::embedded::seed();
         assert_eq!(indent(&serde_json::to_string(&seed).unwrap()), serde_json::to_string_pretty(&seed).unwrap());
     }
 

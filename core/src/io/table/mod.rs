@@ -17,7 +17,7 @@
 //!
 //! Numbers are parsed with [`crate::parse_decimal`] (DESIGN.md rule 7) unless the
 //! mapping declares a [`Locale`] (decimal comma, thousands separator, `d.m.yyyy` dates).
-//! Every import returns an [`ImportReport`]: rows read, rows imported, and every skip
+//! Every import returns an [`TableImportReport`]: rows read, rows imported, and every skip
 //! with its row, column and reason (rule 8). Structural problems — an empty file, a
 //! mapped column the file does not have, the same project id in two rows — are
 //! [`TableError`]s naming the file, the rows and the columns.
@@ -62,7 +62,11 @@ pub use mapping::{
     ScaleSpec, SourceOptions, SurveyColumns, SurveyMapping, SurveyQuestionSpec,
 };
 pub use projects::{import_projects, ProjectImport};
-pub use report::{ColumnSkips, ImportReport, Skip};
+pub use report::{ColumnSkips, Skip, TableImportReport};
+
+/// The table import report under its old name.
+#[deprecated(note = "renamed `TableImportReport` (kartan has two import reports: `io::iati::IatiImportReport` is the other)")]
+pub type ImportReport = TableImportReport;
 pub use source::{read_table, read_table_bytes, CellType, RawRow, RawTable, SourceKind};
 pub use survey::{import_survey, SurveyImport};
 pub use values::{normalise_label, parse_date, parse_number};
@@ -81,7 +85,7 @@ use crate::model::{Evaluation, Portfolio, Program, Text};
 pub fn load_portfolio(
     table: impl AsRef<Path>,
     mapping: impl AsRef<Path>,
-) -> Result<(Portfolio, ImportReport), TableError> {
+) -> Result<(Portfolio, TableImportReport), TableError> {
     let mapping = ProjectMapping::load(mapping)?;
     let table_path = table.as_ref();
     let raw = read_table(table_path, &mapping.source)?;
@@ -101,7 +105,7 @@ pub fn portfolio_from_bytes(
     table_name: &str,
     mapping: &str,
     mapping_name: &str,
-) -> Result<(Portfolio, ImportReport), TableError> {
+) -> Result<(Portfolio, TableImportReport), TableError> {
     let mapping = ProjectMapping::from_named_text(mapping, mapping_name)?;
     let raw = read_table_bytes(table, table_name, SourceKind::of_file(table_name)?, &mapping.source)?;
     portfolio_of(&raw, &mapping, Path::new(table_name))
@@ -117,7 +121,7 @@ pub fn evaluation_from_bytes(
     table_name: &str,
     mapping: &str,
     mapping_name: &str,
-) -> Result<(Evaluation, ImportReport), TableError> {
+) -> Result<(Evaluation, TableImportReport), TableError> {
     let mapping = SurveyMapping::from_named_text(mapping, mapping_name)?;
     let raw = read_table_bytes(table, table_name, SourceKind::of_file(table_name)?, &mapping.source)?;
     let imported = import_survey(&raw, &mapping)?;
@@ -130,7 +134,7 @@ fn portfolio_of(
     raw: &RawTable,
     mapping: &ProjectMapping,
     table_path: &Path,
-) -> Result<(Portfolio, ImportReport), TableError> {
+) -> Result<(Portfolio, TableImportReport), TableError> {
     let imported = import_projects(raw, mapping)?;
     let lang = mapping.language.clone().unwrap_or_else(|| "en".to_owned());
     let stem = table_path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
@@ -149,7 +153,7 @@ fn portfolio_of(
 pub fn load_evaluation(
     table: impl AsRef<Path>,
     mapping: impl AsRef<Path>,
-) -> Result<(Evaluation, ImportReport), TableError> {
+) -> Result<(Evaluation, TableImportReport), TableError> {
     let mapping = SurveyMapping::load(mapping)?;
     let raw = read_table(table, &mapping.source)?;
     let imported = import_survey(&raw, &mapping)?;

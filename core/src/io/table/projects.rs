@@ -8,7 +8,7 @@ use crate::model::{
 };
 
 use super::mapping::{FieldSpec, ProjectMapping, RepeatedRows};
-use super::report::{ImportReport, Skip};
+use super::report::{TableImportReport, Skip};
 use super::source::{CellType, RawRow, RawTable};
 use super::values::{normalise_label, parse_date};
 use super::TableError;
@@ -25,7 +25,7 @@ pub struct ProjectImport {
     /// else one per distinct `columns.focus_area` value, in order of first mention.
     pub focus_areas: Vec<FocusArea>,
     /// What was read and skipped.
-    pub report: ImportReport,
+    pub report: TableImportReport,
 }
 
 impl ProjectImport {
@@ -62,7 +62,7 @@ pub fn import_projects(table: &RawTable, mapping: &ProjectMapping) -> Result<Pro
         table,
         strict: mapping.strict,
         lang: mapping.language.clone().unwrap_or_else(|| "en".to_owned()),
-        report: ImportReport::new(table),
+        report: TableImportReport::new(table),
         organisations: Vec::new(),
         org_index: HashMap::new(),
         missing: mapping.locale.clone().unwrap_or_default(),
@@ -227,7 +227,7 @@ struct Ctx<'t> {
     table: &'t RawTable,
     strict: bool,
     lang: String,
-    report: ImportReport,
+    report: TableImportReport,
     organisations: Vec<Organisation>,
     org_index: HashMap<String, usize>,
     /// The mapping's locale, for its missing-value markers.

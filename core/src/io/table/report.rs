@@ -27,14 +27,13 @@ pub struct ColumnSkips {
     pub field: Option<String>,
     /// How many rows or cells.
     pub count: usize,
-    /// The first places, at most [`ImportReport::FIRST_PLACES`], in file order.
+    /// The first places, at most [`TableImportReport::FIRST_PLACES`], in file order.
     pub first: Vec<Place>,
 }
 
 /// What an import read and what it skipped.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
-#[schemars(rename = "TableImportReport")]
-pub struct ImportReport {
+pub struct TableImportReport {
     /// The file.
     pub file: String,
     /// Records in the table (header excluded).
@@ -56,8 +55,8 @@ pub struct ImportReport {
     pub notes: Vec<Skip>,
 }
 
-impl ImportReport {
-    /// How many places [`ImportReport::skipped_by_column`] and the diagnostics list per column.
+impl TableImportReport {
+    /// How many places [`TableImportReport::skipped_by_column`] and the diagnostics list per column.
     pub const FIRST_PLACES: usize = 5;
 
     pub(crate) fn new(table: &super::RawTable) -> Self {
@@ -133,7 +132,7 @@ impl ImportReport {
                 (None, Some(f)) => format!("{} rows were skipped ({f}): their values are lost", c.count),
                 (None, None) => format!("{} rows were skipped", c.count),
             };
-            let first: Vec<String> = c.first.iter().map(|p| row_text(p)).collect();
+            let first: Vec<String> = c.first.iter().map(row_text).collect();
             let message = format!("{what}; first at {}", first.join(", "));
             let path = match &c.column {
                 Some(col) => format!("{}: column {col:?}", self.file),

@@ -10,7 +10,7 @@ use crate::model::{
 };
 
 use super::mapping::{MappingError, ScaleSpec, SurveyMapping};
-use super::report::ImportReport;
+use super::report::TableImportReport;
 use super::source::{RawRow, RawTable};
 use super::values::{normalise_label, parse_date};
 use super::{Skip, TableError};
@@ -26,7 +26,7 @@ pub struct SurveyImport {
     /// name them, so that a portfolio holding both validates.
     pub activities: Vec<Activity>,
     /// What was read and skipped.
-    pub report: ImportReport,
+    pub report: TableImportReport,
 }
 
 impl SurveyImport {
@@ -110,7 +110,7 @@ pub fn import_survey(table: &RawTable, mapping: &SurveyMapping) -> Result<Survey
         });
     }
     let event_missing: Vec<String> = mapping.event_missing.iter().map(|s| normalise_label(s)).collect();
-    let mut report = ImportReport::new(table);
+    let mut report = TableImportReport::new(table);
     let missing = mapping.locale.clone().unwrap_or_default();
     let kind = mapping.event_kind.unwrap_or(ActivityKind::Other);
     let event = |id: &str, title: &str| Activity {
@@ -145,7 +145,7 @@ pub fn import_survey(table: &RawTable, mapping: &SurveyMapping) -> Result<Survey
             report.skipped.push(Skip { place: table.place(row, None), reason: "blank row".to_owned(), field: None });
             continue;
         }
-        let problem = |report: &mut ImportReport, col: &str, field: String, reason: String| -> Result<(), TableError> {
+        let problem = |report: &mut TableImportReport, col: &str, field: String, reason: String| -> Result<(), TableError> {
             if mapping.strict {
                 return Err(TableError::Cell { place: table.place(row, Some(col)), reason });
             }

@@ -139,7 +139,7 @@ pub fn parse_date(text: &str, locale: Option<&Locale>) -> Result<PartialDate, St
         // With declared formats, only a full ISO date is taken as ISO: a bare number
         // (`7560` in a `%d.%m.%Y` column) is not a year.
         let partial = !matches!(d, PartialDate::Date(_));
-        if !matches!(d, PartialDate::MonthDay { .. }) && !(partial && !formats.is_empty()) {
+        if !matches!(d, PartialDate::MonthDay { .. }) && (!partial || formats.is_empty()) {
             return Ok(d);
         }
     }

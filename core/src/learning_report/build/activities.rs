@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::{count_by, none_last, Cx};
 use crate::model::{Activity, ActivityKind, ActivityState, Level};
-use crate::report::model::{Block, KeyValue, Section, Table};
+use crate::learning_report::model::{Block, KeyValue, Section, Table};
 
 /// Builds section 3.
 pub(crate) fn section(cx: &Cx<'_>) -> Section {
@@ -218,9 +218,9 @@ fn outputs(cx: &Cx<'_>, s: &mut Section) {
 
 #[cfg(test)]
 mod tests {
-    use crate::report::build::{build, ReportOptions};
-    use crate::report::model::Block;
-    use crate::report::testdata;
+    use crate::learning_report::build::{build, ReportOptions};
+    use crate::learning_report::model::Block;
+    use crate::learning_report::testdata;
 
     #[test]
     fn plans_against_activities_and_outputs() {

@@ -13,7 +13,7 @@ use crate::analysis::results::{
     indicator_chart_spec, Figure, IndicatorProgress, Periods, Progress, ResultsIndex, Track,
 };
 use crate::model::Indicator;
-use crate::report::model::{Block, NoticeKind, Table};
+use crate::learning_report::model::{Block, NoticeKind, Table};
 
 /// Above this many indicator periods, the per-period progress table is left out (the
 /// API and the JSON report of `crate::analysis::results` give it in full).
@@ -225,7 +225,7 @@ fn year(date: chrono::NaiveDate) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::build::{build, ReportOptions};
+    use crate::learning_report::build::{build, ReportOptions};
     use chrono::NaiveDate;
 
     #[test]

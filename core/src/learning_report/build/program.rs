@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 
 use super::{join, Cx};
 use crate::model::{effective_budgets, Budget};
-use crate::report::model::{Block, KeyValue, Section};
+use crate::learning_report::model::{Block, KeyValue, Section};
 
 /// Builds section 1.
 pub(crate) fn section(cx: &Cx<'_>) -> Section {
@@ -144,9 +144,9 @@ pub(crate) fn budget_totals(budgets: &[Budget]) -> std::collections::BTreeMap<St
 
 #[cfg(test)]
 mod tests {
-    use crate::report::build::{build, ReportOptions};
-    use crate::report::model::Block;
-    use crate::report::testdata;
+    use crate::learning_report::build::{build, ReportOptions};
+    use crate::learning_report::model::Block;
+    use crate::learning_report::testdata;
 
     #[test]
     fn program_section_has_the_quote_and_lists() {

@@ -194,8 +194,8 @@ pub(crate) fn json_for_script(value: &serde_json::Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::build::{build, ReportOptions};
-    use crate::report::testdata;
+    use crate::learning_report::build::{build, ReportOptions};
+    use crate::learning_report::testdata;
 
     fn html() -> String {
         to_html(&build(&testdata::portfolio(), &ReportOptions::new("en", testdata::as_of())))

@@ -12,7 +12,7 @@ use crate::io::json;
 use crate::model::Portfolio;
 
 /// The seed program as kartan JSON text (`format: "kartan/1"`, `default_language: "sv"`),
-/// the content of `core/src/examples/seed.json`.
+/// the content of `core/src/embedded/seed.json`.
 pub const SEED_JSON: &str = include_str!("seed.json");
 
 /// The seed program, parsed from [`SEED_JSON`].

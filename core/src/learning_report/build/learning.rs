@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use super::{join, Cx};
 use crate::analysis::learning::{learning_cycle, learning_profile, profile_chart};
 use crate::model::ApplicationKind;
-use crate::report::model::{Block, Section, Table};
+use crate::learning_report::model::{Block, Section, Table};
 
 /// Builds section 7.
 pub(crate) fn section(cx: &Cx<'_>) -> Section {
@@ -227,7 +227,7 @@ fn profile(cx: &Cx<'_>, s: &mut Section) {
     if !prof.left_out.is_empty() {
         let items = prof.left_out.iter().map(|(i, why)| format!("/factor_assessments/{i}: {why}")).collect();
         s.push(Block::Notice {
-            kind: crate::report::model::NoticeKind::Warning,
+            kind: crate::learning_report::model::NoticeKind::Warning,
             text: cx.t("Bedömningar som inte räknats:", "Assessments left out:"),
         });
         s.push(Block::List { ordered: false, items });
@@ -236,9 +236,9 @@ fn profile(cx: &Cx<'_>, s: &mut Section) {
 
 #[cfg(test)]
 mod tests {
-    use crate::report::build::{build, ReportOptions};
-    use crate::report::model::Block;
-    use crate::report::testdata;
+    use crate::learning_report::build::{build, ReportOptions};
+    use crate::learning_report::model::Block;
+    use crate::learning_report::testdata;
 
     #[test]
     fn factors_traits_lessons_and_missing_assessments() {

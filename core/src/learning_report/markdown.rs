@@ -171,8 +171,8 @@ pub(crate) fn code_cell(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::build::{build, ReportOptions};
-    use crate::report::testdata;
+    use crate::learning_report::build::{build, ReportOptions};
+    use crate::learning_report::testdata;
 
     #[test]
     fn pipes_and_newlines_in_cells_are_escaped() {

@@ -8,7 +8,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use super::{join, Cx};
 use crate::analysis::map_reality::{map_vs_reality, MapReality, Verdict};
 use crate::model::{EvidenceStrength, MatrixColumn};
-use crate::report::model::{Block, Section, Table};
+use crate::learning_report::model::{Block, Section, Table};
 
 /// Builds section 5.
 pub(crate) fn section(cx: &Cx<'_>) -> Section {
@@ -189,9 +189,9 @@ fn unexpected(cx: &Cx<'_>, m: &MapReality, s: &mut Section) {
 
 #[cfg(test)]
 mod tests {
-    use crate::report::build::{build, ReportOptions};
-    use crate::report::model::Block;
-    use crate::report::testdata;
+    use crate::learning_report::build::{build, ReportOptions};
+    use crate::learning_report::model::Block;
+    use crate::learning_report::testdata;
 
     #[test]
     fn evidence_per_item_and_unexpected_by_level() {

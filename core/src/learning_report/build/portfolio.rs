@@ -10,7 +10,7 @@ use super::program::budget_totals;
 use super::{none_last, Cx};
 use crate::analysis::breakdown::{by_classification, by_region, partners_by_role, status_as_of, Breakdown, NONE_KEY};
 use crate::model::{ActivityStatus, OrganisationKind};
-use crate::report::model::{Block, KeyValue, Section, Table};
+use crate::learning_report::model::{Block, KeyValue, Section, Table};
 
 /// Builds section 8.
 pub(crate) fn section(cx: &Cx<'_>) -> Section {
@@ -28,7 +28,7 @@ pub(crate) fn section(cx: &Cx<'_>) -> Section {
     s.push(Block::KeyValues { pairs });
     match p.program.stated_project_count {
         Some(stated) if usize::try_from(stated).is_ok_and(|n| n != recorded) => s.push(Block::Notice {
-            kind: crate::report::model::NoticeKind::Info,
+            kind: crate::learning_report::model::NoticeKind::Info,
             text: match cx.lang() {
                 "sv" => format!("Programmet anger {stated} projekt; {recorded} är registrerade."),
                 _ => format!("The program states {stated} projects; {recorded} are recorded."),
@@ -255,7 +255,7 @@ fn project_list(cx: &Cx<'_>, s: &mut Section) {
     s.push(Block::Table(table));
     if p.projects.len() > PROJECT_LIST_LIMIT {
         s.push(Block::Notice {
-            kind: crate::report::model::NoticeKind::Info,
+            kind: crate::learning_report::model::NoticeKind::Info,
             text: match cx.lang() {
                 "sv" => format!("De första {PROJECT_LIST_LIMIT} av {} projekt visas.", p.projects.len()),
                 _ => format!("The first {PROJECT_LIST_LIMIT} of {} projects are listed.", p.projects.len()),
@@ -345,7 +345,7 @@ fn budgets(cx: &Cx<'_>, s: &mut Section) {
 /// A warning that totals miss amounts the input held but that could not be read.
 fn unread_notice(cx: &Cx<'_>, unread: usize) -> Block {
     Block::Notice {
-        kind: crate::report::model::NoticeKind::Warning,
+        kind: crate::learning_report::model::NoticeKind::Warning,
         text: match cx.lang() {
             "sv" => format!("{unread} budgetbelopp i underlaget kunde inte läsas och saknas i summorna; se avsnitt 9."),
             _ => format!("{unread} budget amounts in the input could not be read and are missing from the totals; see section 9."),
@@ -385,9 +385,9 @@ fn status_label(cx: &Cx<'_>, status: ActivityStatus) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::report::build::{build, ReportOptions};
-    use crate::report::model::Block;
-    use crate::report::testdata;
+    use crate::learning_report::build::{build, ReportOptions};
+    use crate::learning_report::model::Block;
+    use crate::learning_report::testdata;
 
     #[test]
     fn breakdowns_budgets_and_stated_count() {

@@ -1,7 +1,7 @@
 //! Section 2, the map: the results matrix, one table row per level.
 
 use super::{join, Cx};
-use crate::report::model::{Block, Section, Table};
+use crate::learning_report::model::{Block, Section, Table};
 
 /// Builds section 2.
 pub(crate) fn section(cx: &Cx<'_>) -> Section {
@@ -45,9 +45,9 @@ pub(crate) fn section(cx: &Cx<'_>) -> Section {
 
 #[cfg(test)]
 mod tests {
-    use crate::report::build::{build, ReportOptions};
-    use crate::report::model::Block;
-    use crate::report::testdata;
+    use crate::learning_report::build::{build, ReportOptions};
+    use crate::learning_report::model::Block;
+    use crate::learning_report::testdata;
 
     #[test]
     fn one_row_per_level() {

@@ -7,7 +7,7 @@
 
 use super::{join, Cx};
 use crate::model::{Baseline, Indicator, Measure, PeriodValue};
-use crate::report::model::{Block, Section, Table};
+use crate::learning_report::model::{Block, Section, Table};
 
 /// Builds section 4.
 pub(crate) fn section(cx: &Cx<'_>) -> Section {
@@ -140,9 +140,9 @@ fn values_text(cx: &Cx<'_>, values: &[PeriodValue]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::report::build::{build, ReportOptions};
-    use crate::report::model::Block;
-    use crate::report::testdata;
+    use crate::learning_report::build::{build, ReportOptions};
+    use crate::learning_report::model::Block;
+    use crate::learning_report::testdata;
 
     #[test]
     fn indicator_rows_show_recorded_values() {

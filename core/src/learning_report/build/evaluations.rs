@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use super::{join, Cx};
 use crate::analysis::survey::{self, EventStats, QuestionStats};
 use crate::model::{Evaluation, Scale};
-use crate::report::model::{Block, KeyValue, Section, Table};
+use crate::learning_report::model::{Block, KeyValue, Section, Table};
 
 /// Builds section 6.
 pub(crate) fn section(cx: &Cx<'_>) -> Section {
@@ -188,9 +188,9 @@ fn events_table(cx: &Cx<'_>, ev: &Evaluation, s: &mut Section) {
 
 #[cfg(test)]
 mod tests {
-    use crate::report::build::{build, ReportOptions};
-    use crate::report::model::Block;
-    use crate::report::testdata;
+    use crate::learning_report::build::{build, ReportOptions};
+    use crate::learning_report::model::Block;
+    use crate::learning_report::testdata;
 
     #[test]
     fn n_mean_and_distribution_skip_not_applicable() {

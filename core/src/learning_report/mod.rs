@@ -4,7 +4,7 @@
 //! report", sections 1-9); [`to_markdown`], [`to_html`] and [`to_json`] render it.
 //!
 //! ```
-//! use kartan::report::{build, to_markdown, ReportOptions};
+//! use kartan::learning_report::{build, to_markdown, ReportOptions};
 //! use kartan::{Portfolio, Program, Text};
 //!
 //! let portfolio = Portfolio::new("sv", Program::new("P", Text::sv_en("Programmet", "The program")));

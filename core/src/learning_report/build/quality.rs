@@ -3,7 +3,7 @@
 
 use super::Cx;
 use crate::model::Severity;
-use crate::report::model::{Block, KeyValue, Section};
+use crate::learning_report::model::{Block, KeyValue, Section};
 
 /// Builds section 9.
 pub(crate) fn section(cx: &Cx<'_>) -> Section {

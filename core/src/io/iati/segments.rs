@@ -12,7 +12,7 @@ use std::io::Read;
 
 use super::activity::{Importer, State};
 use super::reader::{Base, Cursor, Item};
-use super::report::{ImportReport, ReportBuilder};
+use super::report::{IatiImportReport, ReportBuilder};
 use super::{ImportError, ImportOptions, StreamError, StreamedActivity};
 use crate::model::{Diagnostic, Portfolio};
 
@@ -143,7 +143,7 @@ impl<'o> Run<'o> {
 
     /// A streamed import: reports what the stream could not link and builds the
     /// portfolio without projects.
-    fn finish_stream(mut self) -> (Portfolio, ImportReport) {
+    fn finish_stream(mut self) -> (Portfolio, IatiImportReport) {
         if let Some(stream) = self.state.stream.take() {
             let path = self.options.source_name.clone().unwrap_or_else(|| "iati-activities".to_owned());
             stream.links.finish(&mut self.report, &path);
@@ -153,7 +153,7 @@ impl<'o> Run<'o> {
     }
 
     /// Links the hierarchy and builds the portfolio.
-    pub(super) fn finish(self) -> Result<(Portfolio, ImportReport), ImportError> {
+    pub(super) fn finish(self) -> Result<(Portfolio, IatiImportReport), ImportError> {
         let cur = Cursor::new(&[], self.options.source_name.clone(), self.report, self.base);
         let mut imp = Importer { cur, options: self.options, st: self.state };
         imp.link_children();
@@ -205,7 +205,7 @@ impl Importer<'_, '_> {
 }
 
 /// Imports from bytes: one segment, no copy.
-pub(crate) fn import_slice(bytes: &[u8], options: &ImportOptions) -> Result<(Portfolio, ImportReport), ImportError> {
+pub(crate) fn import_slice(bytes: &[u8], options: &ImportOptions) -> Result<(Portfolio, IatiImportReport), ImportError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut run = Run::new(options);
     run.segment(bytes, true)?;
@@ -216,7 +216,7 @@ pub(crate) fn import_slice(bytes: &[u8], options: &ImportOptions) -> Result<(Por
 pub(crate) fn import_reader<R: Read>(
     src: R,
     options: &ImportOptions,
-) -> Result<(Portfolio, ImportReport), ImportError> {
+) -> Result<(Portfolio, IatiImportReport), ImportError> {
     import_chunked(src, options, CHUNK)
 }
 
@@ -225,7 +225,7 @@ fn import_chunked<R: Read>(
     src: R,
     options: &ImportOptions,
     chunk: usize,
-) -> Result<(Portfolio, ImportReport), ImportError> {
+) -> Result<(Portfolio, IatiImportReport), ImportError> {
     let mut run = Run::new(options);
     drive(&mut run, src, chunk, |_| Ok::<(), Infallible>(())).map_err(|e| match e {
         StreamError::Import(e) => e,
@@ -241,7 +241,7 @@ pub(crate) fn stream_reader<R, E, F>(
     options: &ImportOptions,
     chunk: usize,
     mut each: F,
-) -> Result<(Portfolio, ImportReport), StreamError<E>>
+) -> Result<(Portfolio, IatiImportReport), StreamError<E>>
 where
     R: Read,
     F: FnMut(StreamedActivity) -> Result<(), E>,

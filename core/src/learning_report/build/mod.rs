@@ -67,7 +67,7 @@ impl ReportOptions {
     /// diagnostics (listed in section 9), and the budget amounts it could not read
     /// (counted beside the totals of section 8).
     #[must_use]
-    pub fn with_table_import(mut self, import: &crate::io::table::ImportReport) -> Self {
+    pub fn with_table_import(mut self, import: &crate::io::table::TableImportReport) -> Self {
         self.read_diagnostics.extend(import.diagnostics());
         self.unread_project_budgets += import.lost("columns.budget");
         self.unread_partner_budgets += import.lost("partners.budget");
@@ -283,8 +283,8 @@ mod tests {
 
     #[test]
     fn swedish_headings_for_sv() {
-        let p = crate::report::testdata::portfolio();
-        let r = build(&p, &ReportOptions::new("sv", crate::report::testdata::as_of()));
+        let p = crate::learning_report::testdata::portfolio();
+        let r = build(&p, &ReportOptions::new("sv", crate::learning_report::testdata::as_of()));
         assert_eq!(r.sections[0].title, "Programmet");
         assert_eq!(r.sections[1].title, "Kartan: resultatmatrisen");
         assert!(r.title.starts_with("Lärande"), "{}", r.title);
