@@ -343,7 +343,7 @@ def _iati_count(p: kartan.Portfolio, report: kartan.ImportReport, what: str) -> 
         "periods_with_several_actuals": lambda: sum(1 for q in periods if len(q.actuals) > 1),
         "budgets": lambda: sum(len(x.budgets) for x in projects),
         "revised_budgets": lambda: sum(1 for x in projects for b in x.budgets if b.kind == "revised"),
-        "transactions": lambda: not_modelled.get("iati-activity/transaction", 0),
+        "transactions": lambda: sum(len(x.transactions) for x in projects),
         "reporting_orgs": lambda: len({x.owner for x in projects if x.owner is not None}),
         "participating_orgs": lambda: sum(len(x.participating) for x in projects),
         "sectors": lambda: sum(len(x.sectors) for x in projects),

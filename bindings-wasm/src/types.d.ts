@@ -193,6 +193,36 @@ export type Scale =
  */
 export type Scope = "internal" | "external";
 /**
+ * What a transaction is: IATI `TransactionType` (codelist version 2.03), by name.
+ *
+ * The four that answer "did we spend what we planned?" are [`OutgoingCommitment`]
+ * (2, money promised to a receiver), [`Disbursement`] (3, money paid out to another
+ * organisation), [`Expenditure`] (4, money spent directly) and [`IncomingFunds`]
+ * (1, money received).
+ *
+ * [`OutgoingCommitment`]: TransactionType::OutgoingCommitment
+ * [`Disbursement`]: TransactionType::Disbursement
+ * [`Expenditure`]: TransactionType::Expenditure
+ * [`IncomingFunds`]: TransactionType::IncomingFunds
+ *
+ * This interface was referenced by `PortfolioDoc`'s JSON-Schema
+ * via the `definition` "TransactionType".
+ */
+export type TransactionType =
+  | "incoming_funds"
+  | "outgoing_commitment"
+  | "disbursement"
+  | "expenditure"
+  | "interest_payment"
+  | "loan_repayment"
+  | "reimbursement"
+  | "purchase_of_equity"
+  | "sale_of_equity"
+  | "credit_guarantee"
+  | "incoming_commitment"
+  | "outgoing_pledge"
+  | "incoming_pledge";
+/**
  * One typed value.
  *
  * This interface was referenced by `PortfolioDoc`'s JSON-Schema
@@ -1371,6 +1401,11 @@ export interface Project {
    * The project's title.
    */
   title: Text;
+  /**
+   * Money committed, paid out, spent or received (IATI `transaction`), in the order
+   * the source gives.
+   */
+  transactions?: Transaction[];
 }
 /**
  * A question of an instrument.
@@ -1630,6 +1665,82 @@ export interface TargetGroup {
  */
 export interface Text {
   [k: string]: string | undefined;
+}
+/**
+ * Money that moved, or was promised: IATI `transaction`.
+ *
+ * A transaction is a record of what happened (a disbursement paid, an expenditure
+ * made), where a [`Budget`] is what was planned. Amounts may be negative: IATI
+ * publishers correct an earlier transaction with a negative one.
+ *
+ * This interface was referenced by `PortfolioDoc`'s JSON-Schema
+ * via the `definition` "Transaction".
+ */
+export interface Transaction {
+  /**
+   * The day the transaction was made (IATI `transaction-date/@iso-date`); `None` when
+   * the source gives none or a bad one (then reported).
+   */
+  date?: string | null;
+  /**
+   * What the transaction was for.
+   */
+  description?: Text;
+  /**
+   * Whether the transaction is humanitarian (IATI `@humanitarian`), when said.
+   */
+  humanitarian?: boolean | null;
+  /**
+   * Who the money came from.
+   */
+  provider?: TransactionParty | null;
+  /**
+   * Who the money went to.
+   */
+  receiver?: TransactionParty | null;
+  /**
+   * The publisher's own reference for the transaction (IATI `@ref`).
+   */
+  reference?: string | null;
+  /**
+   * What kind of transaction it is.
+   */
+  type: TransactionType;
+  /**
+   * The amount, exact, in its currency.
+   */
+  value: Money;
+  /**
+   * The date the amount is valued at, for currency conversion (IATI
+   * `value/@value-date`).
+   */
+  value_date?: string | null;
+}
+/**
+ * One side of a transaction: IATI `provider-org` or `receiver-org`.
+ *
+ * This interface was referenced by `PortfolioDoc`'s JSON-Schema
+ * via the `definition` "TransactionParty".
+ */
+export interface TransactionParty {
+  /**
+   * The IATI identifier of the activity the money comes from or goes to
+   * (`@provider-activity-id` / `@receiver-activity-id`).
+   */
+  activity?: string | null;
+  /**
+   * IATI `OrganisationType` code (`@type`).
+   */
+  iati_type?: string | null;
+  /**
+   * The name as the transaction gives it (a party without an id has only this).
+   */
+  name?: Text;
+  /**
+   * The organisation's id in the portfolio's `organisations` (IATI `@ref`), when the
+   * source gives one.
+   */
+  organisation?: string | null;
 }
 /**
  * What was done, as of a date.

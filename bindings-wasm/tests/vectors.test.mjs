@@ -132,7 +132,7 @@ function iatiCount(p, r, what) {
     periods_with_several_actuals: () => periods.filter((x) => values(x.actuals).length > 1).length,
     budgets: () => sum(projects.map((x) => values(x.budgets).length)),
     revised_budgets: () => projects.flatMap((x) => values(x.budgets)).filter((b) => b.kind === "revised").length,
-    transactions: () => r.not_modelled.find((n) => n.path === "iati-activity/transaction")?.count ?? 0,
+    transactions: () => sum(projects.map((x) => values(x.transactions).length)),
     reporting_orgs: () => new Set(projects.map((x) => x.owner).filter(Boolean)).size,
     participating_orgs: () => sum(projects.map((x) => values(x.participating).length)),
     sectors: () => sum(projects.map((x) => values(x.sectors).length)),

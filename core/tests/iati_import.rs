@@ -56,7 +56,7 @@ fn count(p: &Portfolio, r: &IatiImportReport, what: &str) -> u64 {
         "periods_with_several_actuals" => n(periods().filter(|p| p.actuals.len() > 1).count()),
         "budgets" => n(projects.map(|x| x.budgets.len()).sum()),
         "revised_budgets" => n(projects.flat_map(|x| &x.budgets).filter(|b| b.kind == BudgetKind::Revised).count()),
-        "transactions" => r.not_modelled("iati-activity/transaction").map_or(0, |t| t.count),
+        "transactions" => n(projects.map(|x| x.transactions.len()).sum()),
         "reporting_orgs" => n(projects.filter_map(|x| x.owner.as_deref()).collect::<BTreeSet<_>>().len()),
         "participating_orgs" => n(projects.map(|x| x.participating.len()).sum()),
         "sectors" => n(projects.map(|x| x.sectors.len()).sum()),
@@ -152,10 +152,29 @@ fn the_annotated_example_keeps_every_results_element() {
     assert_eq!(period.targets[0].comment.get("en"), Some("Target comment text"));
     assert_eq!(period.actuals[0].dimensions.len(), 2);
     assert_eq!(period.actuals[0].document_links.len(), 1);
-    // What is not modelled is reported with its first place.
-    let tx = r.not_modelled("iati-activity/transaction").unwrap();
-    assert_eq!(tx.count, 1);
-    assert!(tx.first.line > 200, "{}", tx.first);
+    // The transaction is read (issue 15); what is not modelled is reported with its first place.
+    assert!(r.not_modelled("iati-activity/transaction").is_none());
+    let tx = &p.projects[0].transactions;
+    assert_eq!(tx.len(), 1);
+    let t = &tx[0];
+    assert_eq!(t.reference.as_deref(), Some("1234"));
+    assert_eq!(t.humanitarian, Some(true));
+    assert_eq!(t.transaction_type, kartan::TransactionType::IncomingFunds);
+    assert_eq!(t.date.map(|d| d.to_string()).as_deref(), Some("2012-01-01"));
+    assert_eq!((t.value.amount, t.value.currency.as_str()), (dec("1000"), "EUR"));
+    assert_eq!(t.value_date.map(|d| d.to_string()).as_deref(), Some("2012-01-01"));
+    assert_eq!(t.description.get("en"), Some("Transaction description text"));
+    let provider = t.provider.as_ref().unwrap();
+    assert_eq!(provider.organisation.as_deref(), Some("BB-BBB-123456789"));
+    assert_eq!(provider.activity.as_deref(), Some("BB-BBB-123456789-1234AA"));
+    assert_eq!(provider.iati_type.as_deref(), Some("10"));
+    assert_eq!(provider.name.get("en"), Some("Agency B"));
+    let receiver = t.receiver.as_ref().unwrap();
+    assert_eq!(receiver.activity.as_deref(), Some("AA-AAA-123456789-1234"));
+    assert_eq!(receiver.name.get("en"), Some("Agency A"));
+    let sector = r.not_modelled("iati-activity/transaction/sector").unwrap();
+    assert_eq!(sector.count, 1);
+    assert!(sector.first.line > 200, "{}", sector.first);
     assert_eq!(r.not_modelled("iati-activity/description[@type=2]").unwrap().count, 1);
 }
 

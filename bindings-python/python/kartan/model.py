@@ -114,6 +114,9 @@ __all__ = [
     "Sector",
     "TargetGroup",
     "Text",
+    "Transaction",
+    "TransactionParty",
+    "TransactionType",
 ]
 
 
@@ -341,6 +344,47 @@ class Scope(StrEnum):
     """*Intern*: within the agency."""
     EXTERNAL = "external"
     """*Extern*: with or for the target groups and partners."""
+
+
+class TransactionType(StrEnum):
+    """What a transaction is: IATI `TransactionType` (codelist version 2.03), by name.
+
+    The four that answer "did we spend what we planned?" are [`OutgoingCommitment`]
+    (2, money promised to a receiver), [`Disbursement`] (3, money paid out to another
+    organisation), [`Expenditure`] (4, money spent directly) and [`IncomingFunds`]
+    (1, money received).
+
+    [`OutgoingCommitment`]: TransactionType::OutgoingCommitment
+    [`Disbursement`]: TransactionType::Disbursement
+    [`Expenditure`]: TransactionType::Expenditure
+    [`IncomingFunds`]: TransactionType::IncomingFunds"""
+
+    INCOMING_FUNDS = "incoming_funds"
+    """1: funds received from an external source."""
+    OUTGOING_COMMITMENT = "outgoing_commitment"
+    """2: a firm, written obligation to provide funds to a receiver."""
+    DISBURSEMENT = "disbursement"
+    """3: funds paid out to a receiver (another organisation or activity)."""
+    EXPENDITURE = "expenditure"
+    """4: funds spent directly on goods and services of the activity."""
+    INTEREST_PAYMENT = "interest_payment"
+    """5: interest paid on a loan or credit."""
+    LOAN_REPAYMENT = "loan_repayment"
+    """6: the repayment of a loan's principal."""
+    REIMBURSEMENT = "reimbursement"
+    """7: a payment that covers costs already incurred by the receiver."""
+    PURCHASE_OF_EQUITY = "purchase_of_equity"
+    """8: an outgoing purchase of equity."""
+    SALE_OF_EQUITY = "sale_of_equity"
+    """9: an incoming sale of equity."""
+    CREDIT_GUARANTEE = "credit_guarantee"
+    """10: a guarantee of credit."""
+    INCOMING_COMMITMENT = "incoming_commitment"
+    """11: a firm, written obligation from a donor to provide funds to this activity."""
+    OUTGOING_PLEDGE = "outgoing_pledge"
+    """12: an outgoing pledge (not binding)."""
+    INCOMING_PLEDGE = "incoming_pledge"
+    """13: an incoming pledge (not binding)."""
 
 
 class Answer(Variant):
@@ -1639,6 +1683,7 @@ class Project(Model):
         "sectors": "Sectors with their vocabulary and share (IATI `sector`); every sector is kept.",
         "status": "IATI activity status.",
         "title": "The project's title.",
+        "transactions": "Money committed, paid out, spent or received (IATI `transaction`), in the order\nthe source gives.",
     }
     actual: DateRange
     budgets: tuple[Budget, ...]
@@ -1661,6 +1706,7 @@ class Project(Model):
     sectors: tuple[Sector, ...]
     status: ActivityStatus | None
     title: Text
+    transactions: tuple[Transaction, ...]
 
     _FIELDS = (
         Field("actual", "actual", ref("DateRange"), {}),
@@ -1684,6 +1730,7 @@ class Project(Model):
         Field("sectors", "sectors", seq(ref("Sector")), []),
         Field("status", "status", opt(enum("ActivityStatus")), None),
         Field("title", "title", TEXT),
+        Field("transactions", "transactions", seq(ref("Transaction")), []),
     )
 
     def __init__(
@@ -1710,6 +1757,7 @@ class Project(Model):
         sectors: Iterable[Sector | Mapping[str, Any]] = (),
         status: ActivityStatus | str | None = None,
         title: Text | Mapping[str, str],
+        transactions: Iterable[Transaction | Mapping[str, Any]] = (),
     ) -> None:
         self._set(locals())
 
@@ -2019,6 +2067,94 @@ class TargetGroup(Model):
         kinds: Iterable[OrganisationKind | str] = (),
         level: Level | str | None = None,
         name: Text | Mapping[str, str],
+    ) -> None:
+        self._set(locals())
+
+
+class Transaction(Model):
+    """Money that moved, or was promised: IATI `transaction`.
+
+    A transaction is a record of what happened (a disbursement paid, an expenditure
+    made), where a [`Budget`] is what was planned. Amounts may be negative: IATI
+    publishers correct an earlier transaction with a negative one."""
+
+    __slots__ = {
+        "date": "The day the transaction was made (IATI `transaction-date/@iso-date`); `None` when\nthe source gives none or a bad one (then reported).",
+        "description": "What the transaction was for.",
+        "humanitarian": "Whether the transaction is humanitarian (IATI `@humanitarian`), when said.",
+        "provider": "Who the money came from.",
+        "receiver": "Who the money went to.",
+        "reference": "The publisher's own reference for the transaction (IATI `@ref`).",
+        "type": "What kind of transaction it is.",
+        "value": "The amount, exact, in its currency.",
+        "value_date": "The date the amount is valued at, for currency conversion (IATI\n`value/@value-date`).",
+    }
+    date: datetime.date | None
+    description: Text
+    humanitarian: bool | None
+    provider: TransactionParty | None
+    receiver: TransactionParty | None
+    reference: str | None
+    type: TransactionType
+    value: Money
+    value_date: datetime.date | None
+
+    _FIELDS = (
+        Field("date", "date", opt(DATE), None),
+        Field("description", "description", TEXT, {}),
+        Field("humanitarian", "humanitarian", opt(BOOL), None),
+        Field("provider", "provider", opt(ref("TransactionParty")), None),
+        Field("receiver", "receiver", opt(ref("TransactionParty")), None),
+        Field("reference", "reference", opt(STR), None),
+        Field("type", "type", enum("TransactionType")),
+        Field("value", "value", ref("Money")),
+        Field("value_date", "value_date", opt(DATE), None),
+    )
+
+    def __init__(
+        self,
+        *,
+        date: datetime.date | str | None = None,
+        description: Text | Mapping[str, str] = DEFAULT,
+        humanitarian: bool | None = None,
+        provider: TransactionParty | Mapping[str, Any] | None = None,
+        receiver: TransactionParty | Mapping[str, Any] | None = None,
+        reference: str | None = None,
+        type: TransactionType | str,
+        value: Money | Mapping[str, Any],
+        value_date: datetime.date | str | None = None,
+    ) -> None:
+        self._set(locals())
+
+
+class TransactionParty(Model):
+    """One side of a transaction: IATI `provider-org` or `receiver-org`."""
+
+    __slots__ = {
+        "activity": "The IATI identifier of the activity the money comes from or goes to\n(`@provider-activity-id` / `@receiver-activity-id`).",
+        "iati_type": "IATI `OrganisationType` code (`@type`).",
+        "name": "The name as the transaction gives it (a party without an id has only this).",
+        "organisation": "The organisation's id in the portfolio's `organisations` (IATI `@ref`), when the\nsource gives one.",
+    }
+    activity: str | None
+    iati_type: str | None
+    name: Text
+    organisation: str | None
+
+    _FIELDS = (
+        Field("activity", "activity", opt(STR), None),
+        Field("iati_type", "iati_type", opt(STR), None),
+        Field("name", "name", TEXT, {}),
+        Field("organisation", "organisation", opt(STR), None),
+    )
+
+    def __init__(
+        self,
+        *,
+        activity: str | None = None,
+        iati_type: str | None = None,
+        name: Text | Mapping[str, str] = DEFAULT,
+        organisation: str | None = None,
     ) -> None:
         self._set(locals())
 

@@ -5,6 +5,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::date::DateRange;
+use super::text::Text;
 
 /// An exact amount of money in one currency.
 ///
@@ -66,6 +67,155 @@ pub struct Budget {
     /// `budget/value/@value-date`); `None` when the source does not give one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value_date: Option<chrono::NaiveDate>,
+}
+
+/// What a transaction is: IATI `TransactionType` (codelist version 2.03), by name.
+///
+/// The four that answer "did we spend what we planned?" are [`OutgoingCommitment`]
+/// (2, money promised to a receiver), [`Disbursement`] (3, money paid out to another
+/// organisation), [`Expenditure`] (4, money spent directly) and [`IncomingFunds`]
+/// (1, money received).
+///
+/// [`OutgoingCommitment`]: TransactionType::OutgoingCommitment
+/// [`Disbursement`]: TransactionType::Disbursement
+/// [`Expenditure`]: TransactionType::Expenditure
+/// [`IncomingFunds`]: TransactionType::IncomingFunds
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TransactionType {
+    /// 1: funds received from an external source.
+    IncomingFunds,
+    /// 2: a firm, written obligation to provide funds to a receiver.
+    OutgoingCommitment,
+    /// 3: funds paid out to a receiver (another organisation or activity).
+    Disbursement,
+    /// 4: funds spent directly on goods and services of the activity.
+    Expenditure,
+    /// 5: interest paid on a loan or credit.
+    InterestPayment,
+    /// 6: the repayment of a loan's principal.
+    LoanRepayment,
+    /// 7: a payment that covers costs already incurred by the receiver.
+    Reimbursement,
+    /// 8: an outgoing purchase of equity.
+    PurchaseOfEquity,
+    /// 9: an incoming sale of equity.
+    SaleOfEquity,
+    /// 10: a guarantee of credit.
+    CreditGuarantee,
+    /// 11: a firm, written obligation from a donor to provide funds to this activity.
+    IncomingCommitment,
+    /// 12: an outgoing pledge (not binding).
+    OutgoingPledge,
+    /// 13: an incoming pledge (not binding).
+    IncomingPledge,
+}
+
+impl TransactionType {
+    /// Every type, in IATI code order (code = index + 1).
+    pub const ALL: [TransactionType; 13] = [
+        Self::IncomingFunds,
+        Self::OutgoingCommitment,
+        Self::Disbursement,
+        Self::Expenditure,
+        Self::InterestPayment,
+        Self::LoanRepayment,
+        Self::Reimbursement,
+        Self::PurchaseOfEquity,
+        Self::SaleOfEquity,
+        Self::CreditGuarantee,
+        Self::IncomingCommitment,
+        Self::OutgoingPledge,
+        Self::IncomingPledge,
+    ];
+
+    /// The IATI `TransactionType` code, `1` to `13`.
+    pub fn code(self) -> u8 {
+        // The position in ALL is the code minus one (13 entries: fits u8).
+        Self::ALL.iter().position(|t| *t == self).map_or(0, |i| i as u8 + 1)
+    }
+
+    /// The type of IATI code `code` (`"3"` → disbursement; the 2.01 letter codes
+    /// `IF`, `C`, `D`, `E`, `IR`, `LR`, `R`, `QP`, `QS`, `CG` are accepted too);
+    /// `None` for anything else.
+    pub fn from_code(code: &str) -> Option<Self> {
+        let code = code.trim();
+        let by_letter = match code {
+            "IF" => Some(Self::IncomingFunds),
+            "C" => Some(Self::OutgoingCommitment),
+            "D" => Some(Self::Disbursement),
+            "E" => Some(Self::Expenditure),
+            "IR" => Some(Self::InterestPayment),
+            "LR" => Some(Self::LoanRepayment),
+            "R" => Some(Self::Reimbursement),
+            "QP" => Some(Self::PurchaseOfEquity),
+            "QS" => Some(Self::SaleOfEquity),
+            "CG" => Some(Self::CreditGuarantee),
+            _ => None,
+        };
+        by_letter.or_else(|| {
+            let n: usize = code.parse().ok()?;
+            Self::ALL.get(n.checked_sub(1)?).copied()
+        })
+    }
+}
+
+/// One side of a transaction: IATI `provider-org` or `receiver-org`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TransactionParty {
+    /// The organisation's id in the portfolio's `organisations` (IATI `@ref`), when the
+    /// source gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<String>,
+    /// The name as the transaction gives it (a party without an id has only this).
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub name: Text,
+    /// The IATI identifier of the activity the money comes from or goes to
+    /// (`@provider-activity-id` / `@receiver-activity-id`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub activity: Option<String>,
+    /// IATI `OrganisationType` code (`@type`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub iati_type: Option<String>,
+}
+
+/// Money that moved, or was promised: IATI `transaction`.
+///
+/// A transaction is a record of what happened (a disbursement paid, an expenditure
+/// made), where a [`Budget`] is what was planned. Amounts may be negative: IATI
+/// publishers correct an earlier transaction with a negative one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Transaction {
+    /// The publisher's own reference for the transaction (IATI `@ref`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
+    /// What kind of transaction it is.
+    #[serde(rename = "type")]
+    pub transaction_type: TransactionType,
+    /// The day the transaction was made (IATI `transaction-date/@iso-date`); `None` when
+    /// the source gives none or a bad one (then reported).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<chrono::NaiveDate>,
+    /// The amount, exact, in its currency.
+    pub value: Money,
+    /// The date the amount is valued at, for currency conversion (IATI
+    /// `value/@value-date`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value_date: Option<chrono::NaiveDate>,
+    /// What the transaction was for.
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub description: Text,
+    /// Who the money came from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider: Option<TransactionParty>,
+    /// Who the money went to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub receiver: Option<TransactionParty>,
+    /// Whether the transaction is humanitarian (IATI `@humanitarian`), when said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub humanitarian: Option<bool>,
 }
 
 /// The budget lines that count: for each period, the revised line when there is one,

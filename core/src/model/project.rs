@@ -4,7 +4,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::date::DateRange;
-use super::money::{Budget, Money};
+use super::money::{Budget, Money, Transaction};
 use super::organisation::Level;
 use super::results::Result;
 use super::text::Text;
@@ -159,6 +159,10 @@ pub struct Project {
     /// Budget lines (a revised line replaces the original for the same period).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub budgets: Vec<Budget>,
+    /// Money committed, paid out, spent or received (IATI `transaction`), in the order
+    /// the source gives.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub transactions: Vec<Transaction>,
     /// Region, county or municipality the project works in.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub regions: Vec<String>,
@@ -255,6 +259,7 @@ impl Project {
             planned: DateRange::default(),
             actual: DateRange::default(),
             budgets: Vec::new(),
+            transactions: Vec::new(),
             regions: Vec::new(),
             classifications: Default::default(),
             sectors: Vec::new(),

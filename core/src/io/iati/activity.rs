@@ -250,6 +250,7 @@ impl<'a> Importer<'a, '_> {
                 b"activity-date" => self.activity_date(&child, &mut act, &mut project)?,
                 b"sector" => self.sector(&child, &mut act, &mut project)?,
                 b"budget" => self.budget(&child, &mut act, &mut project, currency.as_deref())?,
+                b"transaction" => self.transaction(&child, &mut act, &mut project, currency.as_deref())?,
                 b"related-activity" => self.related_activity(&child, &mut act, &mut project)?,
                 b"result" => {
                     result_no += 1;

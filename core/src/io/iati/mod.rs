@@ -125,6 +125,7 @@ mod repeated_periods;
 mod report;
 mod results;
 mod segments;
+mod transaction;
 mod streaming;
 mod writer;
 

@@ -79,6 +79,7 @@ pub(crate) enum Count {
     ActivityDate,
     Sector,
     Budget,
+    Transaction,
     RelatedActivity,
     Result,
     Indicator,
@@ -93,7 +94,7 @@ pub(crate) enum Count {
     Reference,
 }
 
-const COUNT_NAMES: [&str; 20] = [
+const COUNT_NAMES: [&str; 21] = [
     "iati-activity",
     "narrative",
     "reporting-org",
@@ -102,6 +103,7 @@ const COUNT_NAMES: [&str; 20] = [
     "activity-date",
     "sector",
     "budget",
+    "transaction",
     "related-activity",
     "result",
     "indicator",
@@ -120,7 +122,7 @@ const COUNT_NAMES: [&str; 20] = [
 #[derive(Debug, Default)]
 pub(crate) struct ReportBuilder {
     pub(crate) report: IatiImportReport,
-    counts: [u64; 20],
+    counts: [u64; 21],
     /// context path → (child name → index into `not_modelled`).
     index: HashMap<String, HashMap<Vec<u8>, usize>>,
     not_modelled: Vec<NotModelled>,

@@ -15,7 +15,7 @@ use std::fmt::Write as _;
 use chrono::{Datelike, NaiveDate};
 
 use crate::model::{
-    BudgetKind, Diagnostic, DocumentLink, Indicator, Organisation, PartialDate, Portfolio, Project,
+    BudgetKind, Transaction, Diagnostic, DocumentLink, Indicator, Organisation, PartialDate, Portfolio, Project,
     Result as IatiResult, Text,
 };
 
@@ -352,6 +352,9 @@ impl Writer<'_> {
             let _ = writeln!(self.out, ">{}</value>", budget.value.amount);
             self.close(2, "budget");
         }
+        for (t, transaction) in project.transactions.iter().enumerate() {
+            self.transaction(&format!("{path}/transactions/{t}"), transaction);
+        }
         if let Some(parent) = &project.parent {
             self.empty(2, "related-activity", &[("ref", Some(parent)), ("type", Some("1"))]);
         }
@@ -363,6 +366,52 @@ impl Writer<'_> {
         }
         self.close(1, "iati-activity");
         self.report_left_out(&path);
+    }
+
+    /// A `transaction` in the IATI schema's order (type, date, value, description,
+    /// provider, receiver). IATI requires a date and a value date: a transaction without
+    /// a date is not exported (a warning); without a value date, its date is written as
+    /// the value date (a warning).
+    fn transaction(&mut self, path: &str, t: &Transaction) {
+        let Some(date) = t.date else {
+            self.warn(path, "transaction has no date, which IATI requires; not exported");
+            return;
+        };
+        let humanitarian = t.humanitarian.map(bool_code);
+        self.open(2, "transaction", &[("ref", t.reference.as_deref()), ("humanitarian", humanitarian)]);
+        self.out.push_str(">\n");
+        let code = t.transaction_type.code().to_string();
+        self.empty(3, "transaction-type", &[("code", Some(&code))]);
+        self.empty(3, "transaction-date", &[("iso-date", Some(&date.to_string()))]);
+        let value_date = t.value_date.unwrap_or_else(|| {
+            self.warn(
+                format!("{path}/value_date"),
+                format!("transaction has no value date; its date {date} is written as @value-date, which IATI requires"),
+            );
+            date
+        });
+        self.open(3, "value", &[("currency", Some(&t.value.currency)), ("value-date", Some(&value_date.to_string()))]);
+        let _ = writeln!(self.out, ">{}</value>", t.value.amount);
+        if !t.description.is_blank() {
+            self.text_element(3, "description", &[], &t.description);
+        }
+        for (name, activity_attr, party) in [
+            ("provider-org", "provider-activity-id", &t.provider),
+            ("receiver-org", "receiver-activity-id", &t.receiver),
+        ] {
+            let Some(party) = party else { continue };
+            let attrs = [
+                ("ref", party.organisation.as_deref()),
+                (activity_attr, party.activity.as_deref()),
+                ("type", party.iati_type.as_deref()),
+            ];
+            if party.name.is_blank() {
+                self.empty(3, name, &attrs);
+            } else {
+                self.text_element(3, name, &attrs, &party.name);
+            }
+        }
+        self.close(2, "transaction");
     }
 
     fn result(&mut self, path: &str, result: &IatiResult) {
