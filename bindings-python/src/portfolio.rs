@@ -335,6 +335,16 @@ impl PyPortfolio {
         PyTable::from_core_with(&table, decimals)
     }
 
+    /// Planned against realised money, one row per project and currency (see
+    /// ``Portfolio.tables.spending`` for the columns): the core's ``spending_table``.
+    /// ``decimals="exact"`` gives the amounts as Arrow ``decimal128(38, s)``.
+    #[pyo3(signature = (*, decimals = "float"))]
+    fn spending_table(&self, py: Python<'_>, decimals: &str) -> PyResult<PyTable> {
+        let decimals = decimals_arg(decimals)?;
+        let table = py.detach(|| kartan::analysis::tables::spending_table(&self.inner));
+        PyTable::from_core_with(&table, decimals)
+    }
+
     /// The learning report (DESIGN.md "The learning report", sections 1-9) as text:
     /// ``format`` is ``"html"`` (one self-contained page that opens offline),
     /// ``"md"`` (Markdown) or ``"json"`` (the report's document model). ``lang`` is the

@@ -1,4 +1,4 @@
-//! The projects, periods and progress tables (`kartan::analysis::tables`): the one builder
+//! The projects, periods, progress and spending tables (`kartan::analysis::tables`): the one builder
 //! of their columns and rows that the command and Python use too.
 
 use kartan::analysis::tables;
@@ -56,5 +56,16 @@ impl JsPortfolio {
         let lang = string("lang", &lang)?;
         let band = band_arg(&band)?;
         Ok(object(&tables::progress_table(self.inner(), as_of, &band, &lang))?)
+    }
+
+    /// Planned against realised money, one row per project and currency (never added
+    /// across currencies): `planned` (the effective budget lines), `committed`,
+    /// `disbursed`, `expended`, `received` (sums of the IATI transaction types 2, 3, 4
+    /// and 1; `null` when none of the type is recorded, never `"0"`), `spent` (disbursed
+    /// + expended), `remaining` (planned − spent), `used` (spent ÷ planned, a fraction:
+    /// `"1.5"` is an overspend by half), `transactions` (a count). Cells as `projectsTable`.
+    #[wasm_bindgen(js_name = spendingTable, unchecked_return_type = "Table")]
+    pub fn spending_table(&self) -> Result<JsValue, JsValue> {
+        Ok(object(&tables::spending_table(self.inner()))?)
     }
 }

@@ -616,6 +616,17 @@ class Tables:
         side by side. ``decimals="exact"`` gives the numbers as Arrow ``decimal128``."""
         return self._h.periods_table(lang, decimals=decimals)
 
+    def spending(self, *, decimals: str = "float") -> _kartan.Table:
+        """Planned against realised money: one row per project and currency (currencies
+        are never added), with ``planned`` (the effective budget lines), ``committed``,
+        ``disbursed``, ``expended``, ``received`` (sums of the IATI transaction types 2, 3,
+        4 and 1; ``None`` when none of that type is recorded, never 0), ``spent``
+        (disbursed + expended), ``remaining`` (planned − spent), ``used`` (spent ÷ planned,
+        a fraction: 1.5 is an overspend by half) and ``transactions`` (a count).
+        ``decimals="exact"`` gives the amounts as Arrow ``decimal128``. The rows are the
+        core's ``kartan::analysis::tables::spending_table``."""
+        return self._h.spending_table(decimals=decimals)
+
     def progress(
         self, *, as_of: datetime.date, band: Decimal | float | str | None = None, lang: str | None = None
     ) -> _kartan.Table:

@@ -23,6 +23,7 @@ mod arrow;
 mod periods;
 mod progress;
 mod projects;
+mod spending;
 
 pub use arrow::{Decimal128Column, DecimalColumn, DecimalFitError, Decimals, DECIMAL128_PRECISION};
 pub use periods::{
@@ -31,6 +32,7 @@ pub use periods::{
 };
 pub use progress::{progress_table, PROGRESS_COLUMNS, PROGRESS_TABLE};
 pub use projects::{projects_table, PROJECTS_COLUMNS, PROJECTS_TABLE};
+pub use spending::{spending_table, SPENDING_COLUMNS, SPENDING_TABLE};
 
 /// The type of a column's cells (every column may also hold [`Cell::Null`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]

@@ -340,6 +340,73 @@ fn budgets(cx: &Cx<'_>, s: &mut Section) {
             "Partner budgets are the projects' shares per partner and are not added to the projects' budgets.",
         ));
     }
+    planned_and_spent(cx, s);
+}
+
+/// "Did we spend what we planned?": per currency, the plan and the money spent
+/// (disbursements and expenditures) of the projects that record both, from the core's
+/// spending table. A project with a plan but no realised money recorded is counted
+/// apart, never as 0 spent.
+fn planned_and_spent(cx: &Cx<'_>, s: &mut Section) {
+    use crate::analysis::tables::{spending_table, Cell};
+    use rust_decimal::Decimal;
+    let table = spending_table(cx.portfolio);
+    let col = |name: &str| table.columns.iter().position(|c| c.name == name).unwrap_or(usize::MAX);
+    let (currency, planned, spent) = (col("currency"), col("planned"), col("spent"));
+    let decimal = |row: &[Cell], i: usize| match row.get(i) {
+        Some(Cell::Decimal(d)) => Some(*d),
+        _ => None,
+    };
+    // currency → (planned, spent, projects with both, projects with a plan)
+    let mut totals: BTreeMap<String, (Option<Decimal>, Option<Decimal>, usize, usize)> = BTreeMap::new();
+    for row in &table.rows {
+        let Some(Cell::String(c)) = row.get(currency) else { continue };
+        let (plan, used) = (decimal(row, planned), decimal(row, spent));
+        if plan.is_none() && used.is_none() {
+            continue;
+        }
+        let e = totals.entry(c.clone()).or_insert((Some(Decimal::ZERO), Some(Decimal::ZERO), 0, 0));
+        e.3 += usize::from(plan.is_some());
+        if let (Some(plan), Some(used)) = (plan, used) {
+            e.0 = crate::model::add_amount(e.0, plan);
+            e.1 = crate::model::add_amount(e.1, used);
+            e.2 += 1;
+        }
+    }
+    if totals.values().all(|t| t.2 == 0) {
+        return;
+    }
+    s.push(cx.heading("Planerat och använt", "Planned and spent"));
+    let mut out = Table::new([
+        cx.t("Valuta", "Currency"),
+        cx.t("Planerat", "Planned"),
+        cx.t("Använt", "Spent"),
+        cx.t("Andel använd", "Share used"),
+        cx.t("Projekt", "Projects"),
+    ]);
+    for (c, (plan, used, both, with_plan)) in totals.into_iter().filter(|t| t.1 .2 > 0) {
+        let share = plan
+            .zip(used)
+            .filter(|(p, _)| *p > Decimal::ZERO)
+            .and_then(|(p, u)| u.checked_div(p))
+            .map_or_else(String::new, |f| format!("{} %", (f * Decimal::ONE_HUNDRED).round_dp(1).normalize()));
+        let projects = match cx.lang() {
+            "sv" => format!("{both} av {with_plan} med budget"),
+            _ => format!("{both} of {with_plan} with a budget"),
+        };
+        out.push_row([
+            c,
+            super::program::amount_text(cx, plan.map(|a| a.normalize())),
+            super::program::amount_text(cx, used.map(|a| a.normalize())),
+            share,
+            projects,
+        ]);
+    }
+    s.push(Block::Table(out));
+    s.push(cx.info(
+        "Använt är utbetalningar och utgifter (IATI-transaktionstyp 3 och 4), för de projekt som redovisar både budget och transaktioner i valutan; ett projekt utan redovisade transaktioner räknas inte som 0 använt.",
+        "Spent is disbursements and expenditures (IATI transaction types 3 and 4), for the projects that record both a budget and transactions in the currency; a project with no transactions recorded is not counted as 0 spent.",
+    ));
 }
 
 /// A warning that totals miss amounts the input held but that could not be read.

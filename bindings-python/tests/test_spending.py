@@ -1,0 +1,44 @@
+"""Planned against spent money (issue 15): kartan's spending table, summed per currency
+over the projects that record both a budget and disbursements or expenditures, equals
+an independent ElementTree reading (``scripts/iati_spending.py``) for every real IATI
+file in ``../shared/data/real/iati/``."""
+
+from __future__ import annotations
+
+import sys
+from decimal import Decimal
+
+import kartan
+import pytest
+from conftest import REAL, REPO
+
+sys.path.insert(0, str(REPO / "scripts"))
+import iati_spending as independent  # noqa: E402
+
+pa = pytest.importorskip("pyarrow")
+
+FILES = sorted((REAL / "iati").glob("*.xml"))
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
+def test_planned_and_spent_match_an_independent_reading(path) -> None:
+    p, _ = kartan.import_iati(path)
+    rows = pa.table(p.tables.spending(decimals="exact")).to_pylist()
+    got: dict[str, dict[str, object]] = {}
+    for row in rows:
+        if row["planned"] is None or row["spent"] is None:
+            continue
+        t = got.setdefault(row["currency"], {"planned": Decimal(0), "spent": Decimal(0), "projects": 0})
+        t["planned"] += row["planned"]
+        t["spent"] += row["spent"]
+        t["projects"] += 1
+    want = independent.spending(str(path))
+    assert {c: {k: (format(v.normalize(), "f") if isinstance(v, Decimal) else v) for k, v in t.items()} for c, t in got.items()} == want
+
+
+def test_the_spending_table_of_the_annotated_example() -> None:
+    p, _ = kartan.import_iati(REAL / "iati" / "iati_standard_example_annotated_2.03.xml")
+    rows = pa.table(p.tables.spending()).to_pylist()
+    # The one transaction is incoming funds of 1000 EUR: received, nothing spent (None, not 0).
+    [eur] = [r for r in rows if r["currency"] == "EUR" and r["transactions"]]
+    assert (eur["received"], eur["spent"], eur["used"], eur["transactions"]) == (1000.0, None, None, 1)

@@ -1,0 +1,124 @@
+//! The spending table: planned (budgets) against realised (transactions), per project
+//! and currency — the money half of "did the map match reality?" (issue 15).
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+
+use super::{Cell, DType, Table};
+use crate::model::{add_amount, totals_by_currency, Portfolio, Project, TransactionType};
+
+/// The table's name.
+pub const SPENDING_TABLE: &str = "spending";
+
+/// The columns of [`spending_table`], in order.
+///
+/// One row per project and currency (amounts in different currencies are never added),
+/// the currencies sorted; a project with no budget and no transaction has one row with
+/// a null `currency`.
+/// - `planned`: the exact sum of the effective budget lines in the currency (a revision
+///   replaces the original of its period), null when there is none;
+/// - `committed`, `disbursed`, `expended`, `received`: the exact sums of the outgoing
+///   commitments (IATI transaction type 2), disbursements (3), expenditures (4) and
+///   incoming funds (1) in the currency, negative corrections included; null when none
+///   of that type is recorded (never 0 for "not reported");
+/// - `spent`: `disbursed` + `expended` (the money that left the project), null when
+///   neither is recorded;
+/// - `remaining`: `planned` − `spent`, when both are known;
+/// - `used`: `spent` ÷ `planned`, a **fraction** (0.5 is half the plan spent, above 1
+///   an overspend; exact to 28 significant digits, trailing zeros dropped), null when
+///   either is unknown or `planned` is not above 0;
+/// - `transactions`: how many transactions the project records in the currency.
+///
+/// A sum past the amount limit ([`crate::AMOUNT_LIMIT`]) is null, never rounded
+/// (`kartan validate` reports it).
+pub const SPENDING_COLUMNS: [(&str, DType); 12] = [
+    ("project", DType::String),
+    ("focus_area", DType::String),
+    ("currency", DType::String),
+    ("planned", DType::Decimal),
+    ("committed", DType::Decimal),
+    ("disbursed", DType::Decimal),
+    ("expended", DType::Decimal),
+    ("spent", DType::Decimal),
+    ("remaining", DType::Decimal),
+    ("used", DType::Decimal),
+    ("received", DType::Decimal),
+    ("transactions", DType::Int),
+];
+
+/// Planned against realised money, per project and currency (columns:
+/// [`SPENDING_COLUMNS`]), projects in order.
+pub fn spending_table(portfolio: &Portfolio) -> Table {
+    let mut table = Table::new(SPENDING_TABLE, &SPENDING_COLUMNS);
+    for project in &portfolio.projects {
+        for row in project_rows(project) {
+            table.push(row);
+        }
+    }
+    table
+}
+
+/// The sums of one currency: `None` for a type never recorded, `Some(None)` for a sum
+/// past the amount limit.
+#[derive(Default)]
+struct Sums {
+    by_type: BTreeMap<TransactionType, Option<Decimal>>,
+    count: usize,
+}
+
+impl Sums {
+    fn get(&self, t: TransactionType) -> Option<Decimal> {
+        self.by_type.get(&t).copied().flatten()
+    }
+}
+
+fn project_rows(project: &Project) -> Vec<Vec<Cell>> {
+    let planned = totals_by_currency(&project.budgets);
+    let mut realised: BTreeMap<&str, Sums> = BTreeMap::new();
+    for t in &project.transactions {
+        let sums = realised.entry(t.value.currency.as_str()).or_default();
+        sums.count += 1;
+        let sum = sums.by_type.entry(t.transaction_type).or_insert(Some(Decimal::ZERO));
+        *sum = add_amount(*sum, t.value.amount);
+    }
+    let mut currencies: Vec<&str> = planned.keys().chain(realised.keys()).copied().collect();
+    currencies.sort_unstable();
+    currencies.dedup();
+    let focus_area = Cell::from(project.focus_area.clone());
+    if currencies.is_empty() {
+        let mut row = vec![project.id.as_str().into(), focus_area];
+        row.resize(SPENDING_COLUMNS.len() - 1, Cell::Null);
+        row.push(0usize.into());
+        return vec![row];
+    }
+    let none = Sums::default();
+    currencies
+        .into_iter()
+        .map(|currency| {
+            let plan = planned.get(currency).copied().flatten();
+            let sums = realised.get(currency).unwrap_or(&none);
+            let (disbursed, expended) = (sums.get(TransactionType::Disbursement), sums.get(TransactionType::Expenditure));
+            let spent = match (disbursed, expended) {
+                (None, None) => None,
+                (a, b) => a.unwrap_or_default().checked_add(b.unwrap_or_default()),
+            };
+            let remaining = plan.zip(spent).and_then(|(p, s)| p.checked_sub(s));
+            let used = plan.zip(spent).filter(|(p, _)| *p > Decimal::ZERO).and_then(|(p, s)| s.checked_div(p)).map(|u| u.normalize());
+            vec![
+                project.id.as_str().into(),
+                focus_area.clone(),
+                currency.into(),
+                plan.into(),
+                sums.get(TransactionType::OutgoingCommitment).into(),
+                disbursed.into(),
+                expended.into(),
+                spent.into(),
+                remaining.into(),
+                used.into(),
+                sums.get(TransactionType::IncomingFunds).into(),
+                sums.count.into(),
+            ]
+        })
+        .collect()
+}
