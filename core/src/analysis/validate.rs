@@ -55,6 +55,9 @@ pub const CODES: &[(&str, Severity, &str)] = &[
     ("mixed-currencies", Severity::Error, "budgets summed into one total are in more than one currency"),
     ("overlapping-budget-periods", Severity::Warning, "budget lines that both count cover overlapping periods"),
     ("budget-overflow", Severity::Error, "budget lines add up beyond the largest exact amount"),
+    ("spending-over-budget", Severity::Warning, "a project's spending in a currency is above its budget"),
+    ("spending-outside-dates", Severity::Warning, "a disbursement or expenditure is dated outside its project's dates"),
+    ("commitment-without-budget", Severity::Warning, "a project commits money in a currency it has no budget in"),
     (
         "sector-percentage-sum",
         Severity::Warning,
@@ -123,6 +126,9 @@ pub const CODES: &[(&str, Severity, &str)] = &[
 /// | `mixed-currencies` | error | budgets summed into one total (a project's, the program's, the projects' total) are in more than one currency |
 /// | `overlapping-budget-periods` | warning | two budget lines that both count (see [`crate::model::effective_budgets`]) cover overlapping periods |
 /// | `budget-overflow` | error | the budget lines that count (a project's, the program's, or the projects' together) add up in one currency beyond the largest exact amount, [`crate::model::AMOUNT_LIMIT`] (about 7.9 × 10^28): no report or table gives a number for that total |
+/// | `spending-over-budget` | warning | a project's disbursements and expenditures in one currency add up to more than its budget lines that count in that currency (issue 15) |
+/// | `spending-outside-dates` | warning | a disbursement or expenditure is dated certainly before its project's start or after its end (actual dates, else planned) |
+/// | `commitment-without-budget` | warning | a project records an outgoing commitment in a currency in which it has no budget line |
 /// | `sector-percentage-sum` | warning | a project's sectors of one vocabulary have percentages that do not add up to 100, or some of them have none (IATI ruleset 2.1.2); vocabulary `1` when none is given |
 /// | `empty-text` | error | a required text (a title, a name, a matrix item, a lesson …) is blank in every language |
 /// | `missing-default-language` | info | a text has no version in the portfolio's default language but has others |

@@ -1,5 +1,6 @@
 //! Money: `invalid-currency`, `negative-budget`, `mixed-currencies`,
-//! `overlapping-budget-periods`, `budget-overflow`.
+//! `overlapping-budget-periods`, `budget-overflow`; and for transactions (issue 15)
+//! `spending-over-budget`, `spending-outside-dates`, `commitment-without-budget`.
 //!
 //! Totals are taken over the lines that count: a revised line replaces the original for
 //! the same period ([`crate::model::effective_budgets`]), so only those lines are
@@ -11,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use rust_decimal::Decimal;
 
 use super::Ctx;
-use crate::model::{add_amount, totals_by_currency, Budget, BudgetKind, DateRange, AMOUNT_LIMIT};
+use crate::model::{add_amount, totals_by_currency, Budget, BudgetKind, DateRange, Project, TransactionType, AMOUNT_LIMIT};
 
 /// Money checks on the program's budget, each project's, and the projects' total.
 pub(super) fn check(cx: &mut Ctx<'_>) {
@@ -26,6 +27,7 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
     let mut totals: BTreeMap<&str, Option<Decimal>> = BTreeMap::new();
     let mut overflowed: BTreeSet<&str> = BTreeSet::new();
     for (i, project) in p.projects.iter().enumerate() {
+        transactions(cx, i, project);
         if project.budgets.is_empty() {
             continue;
         }
@@ -67,6 +69,64 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
             "the projects' budgets in {c} add up beyond the largest exact amount ({AMOUNT_LIMIT}); the portfolio's total in {c} cannot be computed exactly, so none is given"
         );
         cx.error("budget-overflow", "/projects".to_owned(), msg);
+    }
+}
+
+fn is_iso_4217_form(c: &str) -> bool {
+    c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// The transactions of project `i`: their currencies, spending over the budget per
+/// currency, spending dated outside the project, commitments without a budget.
+fn transactions(cx: &mut Ctx<'_>, i: usize, project: &Project) {
+    if project.transactions.is_empty() {
+        return;
+    }
+    let id = &project.id;
+    // The project's days: actual dates, else planned; only a certain verdict is given.
+    let range = if project.actual.start.is_some() || project.actual.end.is_some() { &project.actual } else { &project.planned };
+    let (first_day, last_day) = (range.start.and_then(|d| d.earliest()), range.end.and_then(|d| d.latest()));
+    let mut spent: BTreeMap<&str, Option<Decimal>> = BTreeMap::new();
+    let mut committed: BTreeMap<&str, usize> = BTreeMap::new();
+    for (k, t) in project.transactions.iter().enumerate() {
+        let c = t.value.currency.as_str();
+        if !is_iso_4217_form(c) {
+            let msg = format!("project {id:?} transaction {k} has currency {c:?}; expected an ISO 4217 code of three capital letters such as SEK or EUR");
+            cx.error("invalid-currency", format!("/projects/{i}/transactions/{k}/value/currency"), msg);
+        }
+        match t.transaction_type {
+            TransactionType::Disbursement | TransactionType::Expenditure => {
+                let sum = spent.entry(c).or_insert(Some(Decimal::ZERO));
+                *sum = add_amount(*sum, t.value.amount);
+                if let Some(date) = t.date {
+                    let outside = match (first_day, last_day) {
+                        (Some(start), _) if date < start => Some(format!("before the project starts ({start})")),
+                        (_, Some(end)) if date > end => Some(format!("after the project ends ({end})")),
+                        _ => None,
+                    };
+                    if let Some(when) = outside {
+                        let msg = format!("project {id:?} transaction {k} spends {} {c} on {date}, {when}", t.value.amount);
+                        cx.warning("spending-outside-dates", format!("/projects/{i}/transactions/{k}/date"), msg);
+                    }
+                }
+            }
+            TransactionType::OutgoingCommitment => *committed.entry(c).or_default() += 1,
+            _ => {}
+        }
+    }
+    let planned = totals_by_currency(&project.budgets);
+    for (c, total) in spent {
+        let (Some(total), Some(Some(plan))) = (total, planned.get(c)) else { continue };
+        if total > *plan {
+            let msg = format!("project {id:?} spends {total} {c} (disbursements and expenditures) against a budget of {plan} {c}");
+            cx.warning("spending-over-budget", format!("/projects/{i}/transactions"), msg);
+        }
+    }
+    for (c, n) in committed {
+        if !planned.contains_key(c) {
+            let msg = format!("project {id:?} records {n} outgoing commitment(s) in {c} but no budget line in {c}");
+            cx.warning("commitment-without-budget", format!("/projects/{i}/transactions"), msg);
+        }
     }
 }
 

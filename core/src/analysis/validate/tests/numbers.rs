@@ -443,3 +443,52 @@ fn sector_percentage_sum() {
     };
     assert_eq!(one(missing), f("sector-percentage-sum", Warning, "/projects/0/sectors/0"));
 }
+
+fn transaction(kind: TransactionType, amount: &str, currency: &str, date: &str) -> Transaction {
+    Transaction {
+        reference: None,
+        transaction_type: kind,
+        date: Some(nd(date)),
+        value: Money::new(dec(amount), currency),
+        value_date: None,
+        description: Text::new(),
+        provider: None,
+        receiver: None,
+        humanitarian: None,
+    }
+}
+
+#[test]
+fn spending_checks() {
+    use TransactionType::{Disbursement, Expenditure, IncomingFunds, OutgoingCommitment};
+    // Project 0: actual start 2010-03-15, a budget of 100 SEK.
+    assert_eq!(
+        one(|p| p.projects[0].transactions.push(transaction(Disbursement, "150", "SEK", "2011-01-01"))),
+        f("spending-over-budget", Warning, "/projects/0/transactions")
+    );
+    assert!(message(|p| p.projects[0].transactions.push(transaction(Expenditure, "150", "SEK", "2011-01-01")))
+        .contains("spends 150 SEK (disbursements and expenditures) against a budget of 100 SEK"));
+    // 90 + 10 is the budget, not over it; money received is not spending.
+    assert!(found(&{
+        let mut p = base();
+        p.projects[0].transactions = vec![
+            transaction(Disbursement, "90", "SEK", "2011-01-01"),
+            transaction(Expenditure, "10", "SEK", "2011-02-01"),
+            transaction(IncomingFunds, "5000", "SEK", "2011-02-01"),
+        ];
+        p
+    })
+    .is_empty());
+    assert_eq!(
+        one(|p| p.projects[0].transactions.push(transaction(Expenditure, "10", "SEK", "2010-03-14"))),
+        f("spending-outside-dates", Warning, "/projects/0/transactions/0/date")
+    );
+    assert_eq!(
+        one(|p| p.projects[0].transactions.push(transaction(OutgoingCommitment, "5", "EUR", "2011-01-01"))),
+        f("commitment-without-budget", Warning, "/projects/0/transactions")
+    );
+    assert_eq!(
+        one(|p| p.projects[0].transactions.push(transaction(IncomingFunds, "5", "kr", "2011-01-01"))),
+        f("invalid-currency", Error, "/projects/0/transactions/0/value/currency")
+    );
+}
