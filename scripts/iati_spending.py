@@ -7,6 +7,9 @@ original of the same period; spent = the transactions of type 3 (disbursement) a
 (expenditure). Per currency, the totals over the activities that have both.
 
     python3 scripts/iati_spending.py FILE.xml   # prints JSON: currency → figures
+
+``transaction_totals`` gives the total of every transaction type and currency (the
+figures kartan's import must keep).
 """
 
 from __future__ import annotations
@@ -50,6 +53,23 @@ def spending(path: str) -> dict[str, dict[str, str | int]]:
             t["spent"] += spent[currency]
             t["projects"] += 1
     return {c: {k: (format(v.normalize(), "f") if isinstance(v, Decimal) else v) for k, v in t.items()} for c, t in sorted(totals.items())}
+
+
+def transaction_totals(path: str) -> dict[str, str]:
+    """``"<type code> <currency>"`` → the exact total of the file's transactions (letter
+    codes of IATI 2.01 mapped to their numbers)."""
+    letters = {"IF": "1", "C": "2", "D": "3", "E": "4", "IR": "5", "LR": "6", "R": "7", "QP": "8", "QS": "9", "CG": "10"}
+    totals: dict[str, Decimal] = {}
+    for act in ET.parse(path).getroot().iter("iati-activity"):
+        default = act.get("default-currency")
+        for t in act.findall("transaction"):
+            kind, value = t.find("transaction-type"), t.find("value")
+            if kind is None or value is None or value.text is None:
+                continue
+            code = letters.get(kind.get("code", ""), kind.get("code", ""))
+            key = f"{code} {value.get('currency') or default}"
+            totals[key] = totals.get(key, Decimal(0)) + Decimal(value.text.strip())
+    return {k: format(v.normalize(), "f") for k, v in sorted(totals.items())}
 
 
 if __name__ == "__main__":

@@ -19,11 +19,11 @@ use crate::portfolio::PyPortfolio;
 /// lost silently), from ``kartan.import_iati``.
 ///
 /// >>> _, report = kartan.import_iati(b'<iati-activities version="2.03"><iati-activity>'
-/// ...     b'<iati-identifier>XM-1</iati-identifier><transaction/></iati-activity></iati-activities>')
+/// ...     b'<iati-identifier>XM-1</iati-identifier><capital-spend percentage="10"/></iati-activity></iati-activities>')
 /// >>> report
 /// <ImportReport version='2.03' imported=1 skipped=0 diagnostics=0>
 /// >>> report.not_modelled
-/// [('iati-activity/transaction', 1, '1:87')]
+/// [('iati-activity/capital-spend', 1, '1:87')]
 #[pyclass(frozen, name = "ImportReport", module = "kartan")]
 #[derive(Debug)]
 pub struct PyImportReport {

@@ -42,3 +42,21 @@ def test_the_spending_table_of_the_annotated_example() -> None:
     # The one transaction is incoming funds of 1000 EUR: received, nothing spent (None, not 0).
     [eur] = [r for r in rows if r["currency"] == "EUR" and r["transactions"]]
     assert (eur["received"], eur["spent"], eur["used"], eur["transactions"]) == (1000.0, None, None, 1)
+
+
+CODES = {name: i + 1 for i, name in enumerate([
+    "incoming_funds", "outgoing_commitment", "disbursement", "expenditure", "interest_payment",
+    "loan_repayment", "reimbursement", "purchase_of_equity", "sale_of_equity", "credit_guarantee",
+    "incoming_commitment", "outgoing_pledge", "incoming_pledge",
+])}
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
+def test_every_transaction_total_per_type_and_currency_is_kept(path) -> None:
+    p, report = kartan.import_iati(path)
+    got: dict[str, Decimal] = {}
+    for project in p.projects:
+        for t in project.transactions:
+            key = f"{CODES[t.type]} {t.value.currency}"
+            got[key] = got.get(key, Decimal(0)) + t.value.amount
+    assert {k: format(v.normalize(), "f") for k, v in sorted(got.items())} == independent.transaction_totals(str(path))

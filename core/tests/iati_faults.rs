@@ -231,3 +231,33 @@ fn the_faults_read_the_same_on_several_threads() {
         assert_eq!(one, many, "{name}");
     }
 }
+
+#[test]
+fn transactions_are_read_and_a_lost_one_is_an_error_naming_what_is_wrong() {
+    let (p, r) = import("transactions.xml");
+    assert_eq!((r.activities_imported, r.activities_skipped), (1, 0));
+    let tx = &p.projects[0].transactions;
+    assert_eq!(tx.len(), 2);
+    assert_eq!(tx[0].transaction_type, kartan::TransactionType::Disbursement);
+    assert_eq!((tx[0].value.amount.to_string(), tx[0].value.currency.as_str()), ("1500.50".into(), "SEK"));
+    assert_eq!(tx[0].reference.as_deref(), Some("T1"));
+    let receiver = tx[0].receiver.as_ref().unwrap();
+    assert_eq!((receiver.organisation.as_deref(), receiver.activity.as_deref()), (Some("XM-PARTNER"), Some("XM-PARTNER-1")));
+    assert_eq!((tx[1].value.amount.to_string(), tx[1].value.currency.as_str()), ("-20".into(), "EUR"));
+    assert_eq!(tx[1].value_date, None);
+    let errors: Vec<(&str, &str)> = diagnostics(&r)
+        .into_iter()
+        .filter(|d| d.0 == Severity::Error)
+        .map(|(_, code, _, message)| (code, message))
+        .collect();
+    let has = |code: &str, text: &str| errors.iter().any(|(c, m)| *c == code && m.contains(text));
+    assert!(has("iati-missing-element", "transaction has no transaction-type and no value"), "{errors:?}");
+    assert!(has("iati-unknown-code", "transaction-type/@code \"99\" is not a TransactionType code"), "{errors:?}");
+    assert!(has("iati-bad-date", "transaction-date/@iso-date \"2024-13-01\" is not a date"), "{errors:?}");
+    assert!(has("iati-bad-number", "transaction/value"), "{errors:?}");
+    assert_eq!(errors.len(), 4, "{errors:?}");
+    // The export writes the date as the missing value date, with a warning; the rest round-trips.
+    let (xml, warnings) = to_iati(&p);
+    assert!(xml.contains("<value currency=\"EUR\" value-date=\"2024-03-01\">-20</value>"), "{xml}");
+    assert!(warnings.iter().any(|w| w.path == "/projects/0/transactions/1/value_date"), "{warnings:?}");
+}

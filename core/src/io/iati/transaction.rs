@@ -48,12 +48,14 @@ impl Importer<'_, '_> {
             }
         }
         let mut transaction_type = None;
+        let (mut type_seen, mut value_seen) = (false, false);
         let (mut date, mut value_date, mut amount) = (None, None, None);
         let mut currency = currency.map(str::to_owned);
         let (mut description, mut provider, mut receiver) = (Text::new(), None, None);
         while let Some(child) = self.child(elem)? {
             match child.name() {
                 b"transaction-type" => {
+                    type_seen = true;
                     const TYPE: &str = "iati-activity/transaction/transaction-type";
                     self.cur.other_attributes(TYPE, &child, &[b"code"])?;
                     let code = self.attr_value(&child, b"code")?.unwrap_or_default().into_owned();
@@ -76,6 +78,7 @@ impl Importer<'_, '_> {
                     self.cur.skip_content(DATE, &child)?;
                 }
                 b"value" => {
+                    value_seen = true;
                     const VALUE: &str = "iati-activity/transaction/value";
                     let mut raw_date = None;
                     for attr in attributes(&child) {
@@ -111,16 +114,18 @@ impl Importer<'_, '_> {
             }
         }
         let (Some(transaction_type), Some(amount)) = (transaction_type, amount) else {
-            if transaction_type.is_none() && amount.is_some() {
-                // No transaction-type at all (a bad code was reported above).
+            // A bad code or number was reported where it was read; what is missing entirely
+            // is reported here, so that no transaction is dropped without an error.
+            let missing: Vec<&str> = [(type_seen, "transaction-type"), (value_seen, "value")]
+                .into_iter()
+                .filter_map(|(seen, name)| (!seen).then_some(name))
+                .collect();
+            if !missing.is_empty() {
                 let d = self.cur.error(
                     elem.offset,
                     "iati-missing-element",
-                    "transaction has no transaction-type; the transaction is not imported",
+                    format!("transaction has no {}; the transaction is not imported", missing.join(" and no ")),
                 );
-                act.lose(d);
-            } else if amount.is_none() && transaction_type.is_some() {
-                let d = self.cur.error(elem.offset, "iati-missing-element", "transaction has no value; the transaction is not imported");
                 act.lose(d);
             }
             return Ok(());
