@@ -310,6 +310,21 @@ pub fn lessons_table(portfolio: &Portfolio, lang: &str) -> Table {
     t
 }
 
+/// The fixed part of [`profile_chart`] (see `survey::vega_spec`).
+pub(crate) const PROFILE_CHART: &str = r##"{
+        "description": "Learning profile: mean score per learning factor across the projects assessed (n per factor).",
+        "mark": {"type": "bar"},
+        "encoding": {
+            "y": {"field": "factor", "type": "nominal", "sort": null, "title": null, "axis": {"labelLimit": 360}},
+            "tooltip": [
+                {"field": "factor", "type": "nominal"},
+                {"field": "n", "type": "quantitative"},
+                {"field": "mean", "type": "quantitative", "format": ".2f"},
+                {"field": "weakest", "type": "nominal", "title": "Weakest projects"}
+            ]
+        }
+    }"##;
+
 /// A Vega-Lite v6 spec: the learning profile as one bar per factor (its mean score on
 /// the factor scale, whose ends fix the axis when declared), `n` and the weakest
 /// projects in the tooltip. Factors nobody assessed show no bar.
@@ -341,21 +356,8 @@ pub fn profile_chart(portfolio: &Portfolio, profile: &LearningProfile, lang: &st
         // Bars start at the scale's lowest score, not at 0 (which may be off the scale).
         x2 = serde_json::json!({"datum": lo.to_f64()});
     }
-    serde_json::json!({
-        "$schema": super::survey::VEGA_LITE_SCHEMA,
-        "description": "Learning profile: mean score per learning factor across the projects assessed (n per factor).",
-        "data": {"values": values},
-        "mark": {"type": "bar"},
-        "encoding": {
-            "y": {"field": "factor", "type": "nominal", "sort": null, "title": null, "axis": {"labelLimit": 360}},
-            "x": x,
-            "x2": x2,
-            "tooltip": [
-                {"field": "factor", "type": "nominal"},
-                {"field": "n", "type": "quantitative"},
-                {"field": "mean", "type": "quantitative", "format": ".2f"},
-                {"field": "weakest", "type": "nominal", "title": "Weakest projects"}
-            ]
-        }
-    })
+    let mut spec = super::survey::vega_spec(PROFILE_CHART, values);
+    spec["encoding"]["x"] = x;
+    spec["encoding"]["x2"] = x2;
+    spec
 }

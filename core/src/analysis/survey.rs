@@ -465,6 +465,45 @@ pub fn trend_table(points: &[TrendPoint]) -> Table {
 /// The Vega-Lite schema every chart spec names.
 pub const VEGA_LITE_SCHEMA: &str = "https://vega.github.io/schema/vega-lite/v6.json";
 
+/// A Vega-Lite spec from its fixed part `template` (JSON text, without `$schema` and
+/// `data`) with the schema and the inline `data.values` set. The fixed part is text read
+/// by the tree reader rather than a `json!` literal, which expands every member into code
+/// (about 8 KB gzip of the WebAssembly module over the charts, issue 15). The templates are
+/// constants; `tests::chart_templates_are_json` reads each one.
+pub(crate) fn vega_spec(template: &str, values: Vec<serde_json::Value>) -> serde_json::Value {
+    let mut spec = match crate::io::json::tree::parse(template) {
+        Ok(serde_json::Value::Object(map)) => map,
+        _ => serde_json::Map::new(),
+    };
+    spec.insert("$schema".into(), VEGA_LITE_SCHEMA.into());
+    let mut data = serde_json::Map::new();
+    data.insert("values".into(), serde_json::Value::Array(values));
+    spec.insert("data".into(), serde_json::Value::Object(data));
+    serde_json::Value::Object(spec)
+}
+
+const DISTRIBUTION_CHART: &str = r##"{
+        "description": "Answers per question, as shares of the valid answers n (blank and not applicable answers are missing and left out).",
+        "facet": {"row": {"field": "scale", "type": "nominal", "sort": {"field": "scale_rank", "op": "min"}, "title": null, "header": {"labelAngle": 0, "labelAlign": "left", "labelAnchor": "start", "labelOrient": "top"}}},
+        "spec": {
+            "mark": {"type": "bar"},
+            "encoding": {
+                "y": {"field": "question", "type": "nominal", "sort": null, "title": null, "axis": {"labelLimit": 480}},
+                "x": {"field": "share", "type": "quantitative", "stack": "normalize", "axis": {"format": "%"}, "title": "Share of answers"},
+                "color": {"field": "answer", "type": "ordinal", "sort": {"field": "rank"}, "title": "Answer"},
+                "order": {"field": "rank", "type": "quantitative"},
+                "tooltip": [
+                    {"field": "question", "type": "nominal"},
+                    {"field": "answer", "type": "nominal"},
+                    {"field": "count", "type": "quantitative"},
+                    {"field": "share", "type": "quantitative", "format": ".1%"}
+                ]
+            }
+        },
+        "resolve": {"scale": {"color": "independent", "y": "independent"}, "legend": {"color": "independent"}}
+    }"##;
+
+
 /// A Vega-Lite v6 spec: the answer distribution of each question as a 100 % stacked
 /// horizontal bar (one bar per question, `n` in its label), segments coloured by answer
 /// in scale order, shares as fractions (axis formatted as %). Questions are faceted by
@@ -494,52 +533,11 @@ pub fn distribution_chart(stats: &[QuestionStats], lang: &str) -> serde_json::Va
             }));
         }
     }
-    serde_json::json!({
-        "$schema": VEGA_LITE_SCHEMA,
-        "description": "Answers per question, as shares of the valid answers n (blank and not applicable answers are missing and left out).",
-        "data": {"values": values},
-        "facet": {"row": {"field": "scale", "type": "nominal", "sort": {"field": "scale_rank", "op": "min"}, "title": null, "header": {"labelAngle": 0, "labelAlign": "left", "labelAnchor": "start", "labelOrient": "top"}}},
-        "spec": {
-            "mark": {"type": "bar"},
-            "encoding": {
-                "y": {"field": "question", "type": "nominal", "sort": null, "title": null, "axis": {"labelLimit": 480}},
-                "x": {"field": "share", "type": "quantitative", "stack": "normalize", "axis": {"format": "%"}, "title": "Share of answers"},
-                "color": {"field": "answer", "type": "ordinal", "sort": {"field": "rank"}, "title": "Answer"},
-                "order": {"field": "rank", "type": "quantitative"},
-                "tooltip": [
-                    {"field": "question", "type": "nominal"},
-                    {"field": "answer", "type": "nominal"},
-                    {"field": "count", "type": "quantitative"},
-                    {"field": "share", "type": "quantitative", "format": ".1%"}
-                ]
-            }
-        },
-        "resolve": {"scale": {"color": "independent", "y": "independent"}, "legend": {"color": "independent"}}
-    })
+    vega_spec(DISTRIBUTION_CHART, values)
 }
 
-/// A Vega-Lite v6 spec: the mean of one question over a series of events in date
-/// order (a line, and a point per event sized by its `n`, which the tooltip also shows). Events without a date are left out
-/// of the time axis.
-pub fn trend_chart(points: &[TrendPoint], title: &str) -> serde_json::Value {
-    let values: Vec<serde_json::Value> = points
-        .iter()
-        .filter_map(|p| {
-            let date = p.date?;
-            Some(serde_json::json!({
-                "event": p.event,
-                "date": date.to_string(),
-                "n": p.n,
-                "mean": p.mean.and_then(|m| m.to_f64()),
-                "top_two_box": p.top_two_box.and_then(|m| m.to_f64()),
-            }))
-        })
-        .collect();
-    serde_json::json!({
-        "$schema": VEGA_LITE_SCHEMA,
-        "title": title,
+const TREND_CHART: &str = r##"{
         "description": "Mean score per event, in date order; n is the number of valid answers at each event.",
-        "data": {"values": values},
         "encoding": {
             "x": {"field": "date", "type": "temporal", "title": "Event date"},
             "y": {"field": "mean", "type": "quantitative", "title": "Mean score", "scale": {"zero": false}}
@@ -560,8 +558,61 @@ pub fn trend_chart(points: &[TrendPoint], title: &str) -> serde_json::Value {
                 }
             }
         ]
-    })
+    }"##;
+
+
+/// A Vega-Lite v6 spec: the mean of one question over a series of events in date
+/// order (a line, and a point per event sized by its `n`, which the tooltip also shows). Events without a date are left out
+/// of the time axis.
+pub fn trend_chart(points: &[TrendPoint], title: &str) -> serde_json::Value {
+    let values: Vec<serde_json::Value> = points
+        .iter()
+        .filter_map(|p| {
+            let date = p.date?;
+            Some(serde_json::json!({
+                "event": p.event,
+                "date": date.to_string(),
+                "n": p.n,
+                "mean": p.mean.and_then(|m| m.to_f64()),
+                "top_two_box": p.top_two_box.and_then(|m| m.to_f64()),
+            }))
+        })
+        .collect();
+    let mut spec = vega_spec(TREND_CHART, values);
+    spec["title"] = title.into();
+    spec
 }
+
+const SERIES_CHART: &str = r##"{
+        "description": "Mean score per question and event, in date order, one panel per scale; point size is n, the valid answers at the event.",
+        "facet": {"row": {"field": "scale", "type": "nominal", "sort": {"field": "scale_rank", "op": "min"}, "title": null,
+            "header": {"labelAngle": 0, "labelAlign": "left", "labelAnchor": "start", "labelOrient": "top"}}},
+        "spec": {
+            "encoding": {
+                "x": {"field": "date", "type": "temporal", "title": "Event date"},
+                "y": {"field": "mean", "type": "quantitative", "title": "Mean score", "scale": {"zero": false}},
+                "color": {"field": "question", "type": "nominal", "sort": null, "title": "Question", "legend": {"labelLimit": 360}}
+            },
+            "layer": [
+                {"mark": {"type": "line", "opacity": 0.6}},
+                {
+                    "mark": {"type": "point", "filled": true},
+                    "encoding": {
+                        "size": {"field": "n", "type": "quantitative", "title": "n"},
+                        "tooltip": [
+                            {"field": "event", "type": "nominal"},
+                            {"field": "date", "type": "temporal"},
+                            {"field": "question", "type": "nominal"},
+                            {"field": "n", "type": "quantitative"},
+                            {"field": "mean", "type": "quantitative", "format": ".2f"}
+                        ]
+                    }
+                }
+            ]
+        },
+        "resolve": {"scale": {"y": "independent", "color": "independent"}, "legend": {"color": "independent"}}
+    }"##;
+
 
 /// A Vega-Lite v6 spec: the trend of every scored question over a series of events in
 /// date order — one coloured line per question, a point per event sized by its `n`
@@ -591,35 +642,22 @@ pub fn series_chart(events: &[EventStats], lang: &str) -> serde_json::Value {
             }));
         }
     }
-    serde_json::json!({
-        "$schema": VEGA_LITE_SCHEMA,
-        "description": "Mean score per question and event, in date order, one panel per scale; point size is n, the valid answers at the event.",
-        "data": {"values": values},
-        "facet": {"row": {"field": "scale", "type": "nominal", "sort": {"field": "scale_rank", "op": "min"}, "title": null,
-            "header": {"labelAngle": 0, "labelAlign": "left", "labelAnchor": "start", "labelOrient": "top"}}},
-        "spec": {
-            "encoding": {
-                "x": {"field": "date", "type": "temporal", "title": "Event date"},
-                "y": {"field": "mean", "type": "quantitative", "title": "Mean score", "scale": {"zero": false}},
-                "color": {"field": "question", "type": "nominal", "sort": null, "title": "Question", "legend": {"labelLimit": 360}}
-            },
-            "layer": [
-                {"mark": {"type": "line", "opacity": 0.6}},
-                {
-                    "mark": {"type": "point", "filled": true},
-                    "encoding": {
-                        "size": {"field": "n", "type": "quantitative", "title": "n"},
-                        "tooltip": [
-                            {"field": "event", "type": "nominal"},
-                            {"field": "date", "type": "temporal"},
-                            {"field": "question", "type": "nominal"},
-                            {"field": "n", "type": "quantitative"},
-                            {"field": "mean", "type": "quantitative", "format": ".2f"}
-                        ]
-                    }
-                }
-            ]
-        },
-        "resolve": {"scale": {"y": "independent", "color": "independent"}, "legend": {"color": "independent"}}
-    })
+    vega_spec(SERIES_CHART, values)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chart_templates_are_json() {
+        for template in [DISTRIBUTION_CHART, TREND_CHART, SERIES_CHART, crate::analysis::learning::PROFILE_CHART] {
+            let value = crate::io::json::tree::parse(template).unwrap();
+            assert!(value.get("description").is_some_and(serde_json::Value::is_string), "{template}");
+        }
+        let spec = vega_spec(TREND_CHART, vec![serde_json::json!({"n": 1})]);
+        assert_eq!(spec["$schema"], VEGA_LITE_SCHEMA);
+        assert_eq!(spec["data"]["values"][0]["n"], 1);
+        assert_eq!(spec["layer"][1]["mark"]["type"], "point");
+    }
 }

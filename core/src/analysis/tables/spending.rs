@@ -1,8 +1,6 @@
 //! The spending table: planned (budgets) against realised (transactions), per project
 //! and currency — the money half of "did the map match reality?" (issue 15).
 
-use std::collections::BTreeMap;
-
 use rust_decimal::Decimal;
 
 use super::{Cell, DType, Table};
@@ -59,31 +57,41 @@ pub fn spending_table(portfolio: &Portfolio) -> Table {
     table
 }
 
-/// The sums of one currency: `None` for a type never recorded, `Some(None)` for a sum
-/// past the amount limit.
+/// The sums of one currency, by IATI type code − 1: `None` for a type never recorded,
+/// `Some(None)` for a sum past the amount limit.
 #[derive(Default)]
 struct Sums {
-    by_type: BTreeMap<TransactionType, Option<Decimal>>,
+    by_type: [Option<Option<Decimal>>; 13],
     count: usize,
 }
 
 impl Sums {
     fn get(&self, t: TransactionType) -> Option<Decimal> {
-        self.by_type.get(&t).copied().flatten()
+        self.by_type.get(usize::from(t.code()).wrapping_sub(1)).copied().flatten().flatten()
     }
 }
 
 fn project_rows(project: &Project) -> Vec<Vec<Cell>> {
     let planned = totals_by_currency(&project.budgets);
-    let mut realised: BTreeMap<&str, Sums> = BTreeMap::new();
+    // (currency, sums), a few entries: a list, not a map (the WebAssembly module).
+    let mut realised: Vec<(&str, Sums)> = Vec::new();
     for t in &project.transactions {
-        let sums = realised.entry(t.value.currency.as_str()).or_default();
+        let currency = t.value.currency.as_str();
+        let at = match realised.iter().position(|(c, _)| *c == currency) {
+            Some(at) => at,
+            None => {
+                realised.push((currency, Sums::default()));
+                realised.len() - 1
+            }
+        };
+        let sums = &mut realised[at].1;
         sums.count += 1;
-        let sum = sums.by_type.entry(t.transaction_type).or_insert(Some(Decimal::ZERO));
-        *sum = add_amount(*sum, t.value.amount);
+        if let Some(slot) = sums.by_type.get_mut(usize::from(t.transaction_type.code()).wrapping_sub(1)) {
+            *slot = Some(add_amount(slot.unwrap_or(Some(Decimal::ZERO)), t.value.amount));
+        }
     }
-    let mut currencies: Vec<&str> = planned.keys().chain(realised.keys()).copied().collect();
-    currencies.sort_unstable();
+    let mut currencies: Vec<&str> = planned.keys().copied().chain(realised.iter().map(|(c, _)| *c)).collect();
+    crate::sort::sort_unstable(&mut currencies);
     currencies.dedup();
     let focus_area = Cell::from(project.focus_area.clone());
     if currencies.is_empty() {
@@ -97,7 +105,7 @@ fn project_rows(project: &Project) -> Vec<Vec<Cell>> {
         .into_iter()
         .map(|currency| {
             let plan = planned.get(currency).copied().flatten();
-            let sums = realised.get(currency).unwrap_or(&none);
+            let sums = realised.iter().find(|(c, _)| *c == currency).map_or(&none, |(_, s)| s);
             let (disbursed, expended) = (sums.get(TransactionType::Disbursement), sums.get(TransactionType::Expenditure));
             let spent = match (disbursed, expended) {
                 (None, None) => None,

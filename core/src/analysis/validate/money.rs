@@ -86,8 +86,9 @@ fn transactions(cx: &mut Ctx<'_>, i: usize, project: &Project) {
     // The project's days: actual dates, else planned; only a certain verdict is given.
     let range = if project.actual.start.is_some() || project.actual.end.is_some() { &project.actual } else { &project.planned };
     let (first_day, last_day) = (range.start.and_then(|d| d.earliest()), range.end.and_then(|d| d.latest()));
-    let mut spent: BTreeMap<&str, Option<Decimal>> = BTreeMap::new();
-    let mut committed: BTreeMap<&str, usize> = BTreeMap::new();
+    // Per currency, a few entries: lists, not maps (the WebAssembly module).
+    let mut spent: Vec<(&str, Option<Decimal>)> = Vec::new();
+    let mut committed: Vec<&str> = Vec::new();
     for (k, t) in project.transactions.iter().enumerate() {
         let c = t.value.currency.as_str();
         if !is_iso_4217_form(c) {
@@ -96,8 +97,10 @@ fn transactions(cx: &mut Ctx<'_>, i: usize, project: &Project) {
         }
         match t.transaction_type {
             TransactionType::Disbursement | TransactionType::Expenditure => {
-                let sum = spent.entry(c).or_insert(Some(Decimal::ZERO));
-                *sum = add_amount(*sum, t.value.amount);
+                match spent.iter_mut().find(|(k, _)| *k == c) {
+                    Some((_, sum)) => *sum = add_amount(*sum, t.value.amount),
+                    None => spent.push((c, Some(t.value.amount))),
+                }
                 if let Some(date) = t.date {
                     let outside = match (first_day, last_day) {
                         (Some(start), _) if date < start => Some(format!("before the project starts ({start})")),
@@ -110,7 +113,7 @@ fn transactions(cx: &mut Ctx<'_>, i: usize, project: &Project) {
                     }
                 }
             }
-            TransactionType::OutgoingCommitment => *committed.entry(c).or_default() += 1,
+            TransactionType::OutgoingCommitment => committed.push(c),
             _ => {}
         }
     }
@@ -122,7 +125,10 @@ fn transactions(cx: &mut Ctx<'_>, i: usize, project: &Project) {
             cx.warning("spending-over-budget", format!("/projects/{i}/transactions"), msg);
         }
     }
-    for (c, n) in committed {
+    crate::sort::sort_unstable(&mut committed);
+    committed.dedup();
+    for c in committed {
+        let n = project.transactions.iter().filter(|t| t.transaction_type == TransactionType::OutgoingCommitment && t.value.currency == c).count();
         if !planned.contains_key(c) {
             let msg = format!("project {id:?} records {n} outgoing commitment(s) in {c} but no budget line in {c}");
             cx.warning("commitment-without-budget", format!("/projects/{i}/transactions"), msg);

@@ -357,25 +357,35 @@ fn planned_and_spent(cx: &Cx<'_>, s: &mut Section) {
         Some(Cell::Decimal(d)) => Some(*d),
         _ => None,
     };
-    // currency → (planned, spent, projects with both, projects with a plan)
-    let mut totals: BTreeMap<String, (Option<Decimal>, Option<Decimal>, usize, usize)> = BTreeMap::new();
+    // (currency, planned, spent, projects with both, projects with a plan); a few
+    // currencies: a list, not a map (the WebAssembly module).
+    let mut totals: Vec<(String, Option<Decimal>, Option<Decimal>, usize, usize)> = Vec::new();
     for row in &table.rows {
         let Some(Cell::String(c)) = row.get(currency) else { continue };
         let (plan, used) = (decimal(row, planned), decimal(row, spent));
         if plan.is_none() && used.is_none() {
             continue;
         }
-        let e = totals.entry(c.clone()).or_insert((Some(Decimal::ZERO), Some(Decimal::ZERO), 0, 0));
-        e.3 += usize::from(plan.is_some());
+        let at = match totals.iter().position(|t| t.0 == *c) {
+            Some(at) => at,
+            None => {
+                totals.push((c.clone(), Some(Decimal::ZERO), Some(Decimal::ZERO), 0, 0));
+                totals.len() - 1
+            }
+        };
+        let e = &mut totals[at];
+        let e = (&mut e.1, &mut e.2, &mut e.3, &mut e.4);
+        *e.3 += usize::from(plan.is_some());
         if let (Some(plan), Some(used)) = (plan, used) {
-            e.0 = crate::model::add_amount(e.0, plan);
-            e.1 = crate::model::add_amount(e.1, used);
-            e.2 += 1;
+            *e.0 = crate::model::add_amount(*e.0, plan);
+            *e.1 = crate::model::add_amount(*e.1, used);
+            *e.2 += 1;
         }
     }
-    if totals.values().all(|t| t.2 == 0) {
+    if totals.iter().all(|t| t.3 == 0) {
         return;
     }
+    crate::sort::sort_by(&mut totals, |a, b| a.0.cmp(&b.0));
     s.push(cx.heading("Planerat och använt", "Planned and spent"));
     let mut out = Table::new([
         cx.t("Valuta", "Currency"),
@@ -384,7 +394,7 @@ fn planned_and_spent(cx: &Cx<'_>, s: &mut Section) {
         cx.t("Andel använd", "Share used"),
         cx.t("Projekt", "Projects"),
     ]);
-    for (c, (plan, used, both, with_plan)) in totals.into_iter().filter(|t| t.1 .2 > 0) {
+    for (c, plan, used, both, with_plan) in totals.into_iter().filter(|t| t.3 > 0) {
         let share = plan
             .zip(used)
             .filter(|(p, _)| *p > Decimal::ZERO)
