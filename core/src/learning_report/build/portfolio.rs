@@ -359,7 +359,8 @@ fn planned_and_spent(cx: &Cx<'_>, s: &mut Section) {
     };
     // (currency, planned, spent, projects with both, projects with a plan); a few
     // currencies: a list, not a map (the WebAssembly module).
-    let mut totals: Vec<(String, Option<Decimal>, Option<Decimal>, usize, usize)> = Vec::new();
+    type Totals = (String, Option<Decimal>, Option<Decimal>, usize, usize);
+    let mut totals: Vec<Totals> = Vec::new();
     for row in &table.rows {
         let Some(Cell::String(c)) = row.get(currency) else { continue };
         let (plan, used) = (decimal(row, planned), decimal(row, spent));
