@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Writes the Python model of kartan JSON, ``bindings-python/python/kartan/model.py``,
-from the JSON Schema the core generates from its Rust types
-(``schema/kartan-1.schema.json``, written by ``kartan schema``).
+and the Python answers of kartan's analyses and imports,
+``bindings-python/python/kartan/answers.py``, from the JSON Schemas the core generates
+from its Rust types (``schema/kartan-1.schema.json`` and
+``schema/kartan-answers-1.schema.json``).
 
 One class per ``$defs`` entry: a ``StrEnum`` for a string enumeration, an entity
 (``kartan._values.Model``) for an object, a base class with one subclass per variant for
@@ -10,8 +12,15 @@ an externally tagged enumeration (``Scale``, ``Answer``); the root document is
 ``kartan/_values.py`` checks the constructor arguments and converts to and from
 kartan JSON.
 
-    python3 scripts/gen_python_model.py          # rewrite model.py
-    python3 scripts/gen_python_model.py --check  # exit 1 when model.py is out of date
+    python3 scripts/gen_python_model.py          # rewrite model.py and answers.py
+    python3 scripts/gen_python_model.py --check  # exit 1 when either is out of date
+
+The answers: a type the two schemas share (``Measure``, ``Level`` …) is imported from the
+model, never defined twice; a name the two define differently stops the generator. The
+answers' tables (``Table``, ``Column``, ``Cell``, ``DType``) are not generated: a table
+crosses into Python as ``kartan.Table`` (Arrow). An answer class may take behaviour
+(tables, ``repr``, compatibility names) from a mixin in ``kartan/_answer_ext.py``, listed
+in ``EXTENDED``; the fields are always the schema's.
 
 Standard library only. The test ``bindings-python/tests/test_model_generated.py``
 regenerates and compares, so the module cannot drift from the schema.
@@ -30,7 +39,19 @@ REPO = Path(__file__).resolve().parents[1]
 SCHEMA = REPO / "schema" / "kartan-1.schema.json"
 OUTPUT = REPO / "bindings-python" / "python" / "kartan" / "model.py"
 
+ANSWERS_SCHEMA = REPO / "schema" / "kartan-answers-1.schema.json"
+ANSWERS_OUTPUT = REPO / "bindings-python" / "python" / "kartan" / "answers.py"
+
 DECIMAL_PATTERN = r"^\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*$"
+# the answers write decimals as the core does: no spaces, no '+', no leading '.'
+ANSWER_DECIMAL_PATTERN = r"^-?\d+(\.\d+)?$"
+# the answers' tables cross as `kartan.Table`
+NOT_GENERATED = {"Table", "Column", "Cell", "DType"}
+# answer classes with behaviour from `kartan._answer_ext` (the mixin `<Name>Ext`)
+EXTENDED = {"Diagnostic", "IatiImportReport", "IndicatorProgress", "IndicatorValues", "NotModelled", "Progress", "Rollup", "TableImportReport"}
+# constructor arguments that may also be given by position, in this order (kartan 0.x
+# made a diagnostic as `Diagnostic(code, severity, path, message)`)
+POSITIONAL = {"Diagnostic": ["code", "severity", "path", "message"]}
 # The root is the document; `Portfolio` is the handle on the core value that holds it.
 ROOT = "PortfolioDoc"
 FORMAT = "kartan/1"
@@ -53,13 +74,29 @@ def is_string_enum(schema: dict) -> bool:
 
 
 def is_variant_enum(schema: dict) -> bool:
-    return "oneOf" in schema and not is_string_enum(schema)
+    return "oneOf" in schema and not is_string_enum(schema) and not is_tagged_enum(schema)
+
+
+def is_tagged_enum(schema: dict) -> bool:
+    """An internally tagged enumeration: every variant an object whose ``kind`` is a const."""
+    return "oneOf" in schema and all(
+        v.get("type") == "object" and "const" in v.get("properties", {}).get("kind", {}) for v in schema["oneOf"]
+    )
 
 
 class Generator:
-    def __init__(self, schema: dict) -> None:
+    def __init__(self, schema: dict, model: dict | None = None) -> None:
+        """``model``: for the answers, the model's schema, whose shared types are imported."""
         self.schema = schema
         self.defs: dict[str, dict] = schema["$defs"]
+        self.answers = model is not None
+        self.shared: list[str] = []
+        if model is not None:
+            for name, s in self.defs.items():
+                if name in model["$defs"]:
+                    if model["$defs"][name] != s:
+                        raise SystemExit(f"{name}: the answers and the model define it differently")
+                    self.shared.append(name)
 
     # --- kinds -------------------------------------------------------------------------
 
@@ -72,7 +109,7 @@ class Generator:
                 raise SystemExit(f"{where}: unsupported anyOf {s['anyOf']}")
             return self.nullable(self.kind(options[0], where))
         types = s.get("type")
-        if s.get("pattern") == DECIMAL_PATTERN:
+        if s.get("pattern") in (DECIMAL_PATTERN, ANSWER_DECIMAL_PATTERN):
             kind = Kind("DECIMAL", "Decimal", "Decimal | int | str")
             return self.nullable(kind) if isinstance(types, list) and "null" in types else kind
         if isinstance(types, list):
@@ -92,7 +129,18 @@ class Generator:
                 return Kind("UINT32", "int", "int")
             if fmt == "int32":
                 return Kind("INT32", "int", "int")
+            if fmt in ("uint64", "uint"):
+                return Kind("UINT64", "int", "int")
+            if fmt == "int64":
+                return Kind("INT64", "int", "int")
             raise SystemExit(f"{where}: unsupported integer format {fmt}")
+        if types == "array" and "prefixItems" in s:
+            items = [self.kind(k, f"{where}[{i}]") for i, k in enumerate(s["prefixItems"])]
+            return Kind(
+                f"tup({', '.join(k.expr for k in items)})",
+                f"tuple[{', '.join(k.attr for k in items)}]",
+                f"tuple[{', '.join(k.arg for k in items)}]",
+            )
         if types == "array":
             inner = self.kind(s["items"], where + "[]")
             return Kind(f"seq({inner.expr})", f"tuple[{inner.attr}, ...]", f"Iterable[{inner.arg}]", literal="()")
@@ -114,6 +162,8 @@ class Generator:
             return Kind(f'enum("{name}")', name, f"{name} | str")
         if is_variant_enum(target):
             return Kind(f'ref("{name}")', name, f"{name} | Mapping[str, Any] | str")
+        if is_tagged_enum(target):
+            return Kind(f'ref("{name}")', name, f"{name} | Mapping[str, Any]")
         if target.get("type") == "object":
             return Kind(f'ref("{name}")', name, f"{name} | Mapping[str, Any]")
         raise SystemExit(f"{where}: unsupported $ref {name}")
@@ -121,28 +171,50 @@ class Generator:
     # --- output ------------------------------------------------------------------------
 
     def module(self) -> str:
-        out = [HEADER]
-        enums = [n for n, s in self.defs.items() if is_string_enum(s)]
-        variants = [n for n, s in self.defs.items() if is_variant_enum(s)]
-        models = [n for n, s in self.defs.items() if s.get("type") == "object" and "properties" in s]
-        handled = set(enums) | set(variants) | set(models) | {"Text", "PartialDate"}
-        missing = set(self.defs) - handled
+        own = {n: s for n, s in self.defs.items() if n not in self.shared and n not in (NOT_GENERATED if self.answers else ())}
+        enums = [n for n, s in own.items() if is_string_enum(s)]
+        variants = [n for n, s in own.items() if is_variant_enum(s)]
+        tagged = [n for n, s in own.items() if is_tagged_enum(s)]
+        models = [n for n, s in own.items() if s.get("type") == "object" and "properties" in s]
+        handled = set(enums) | set(variants) | set(tagged) | set(models) | {"Text", "PartialDate"}
+        missing = set(own) - handled
         if missing:
             raise SystemExit(f"no Python form for {sorted(missing)}")
-        names = sorted(enums + models + [ROOT, "PartialDate", "Text"])
-        for n in variants:
+        names = enums + models + ([] if self.answers else [ROOT, "PartialDate", "Text"])
+        for n in variants + tagged:
             names.append(n)
             names += [self.variant_class(n, v) for v in self.defs[n]["oneOf"]]
+        out = [ANSWERS_HEADER if self.answers else HEADER]
+        if self.answers:
+            out.append("from kartan.model import (\n" + "".join(f"    {n},\n" for n in sorted(self.shared)) + ")")
         out.append("__all__ = [\n" + "".join(f'    "{n}",\n' for n in sorted(set(names))) + "]\n")
         for name in enums:
             out.append(self.enum(name, self.defs[name]))
         for name in variants:
             out.append(self.variant_enum(name, self.defs[name]))
+        for name in tagged:
+            out.append(self.tagged_enum(name, self.defs[name]))
         for name in models:
             out.append(self.model(name, self.defs[name]))
-        root = {k: v for k, v in self.schema.items() if k != "$defs"}
-        out.append(self.model(ROOT, root, root=True))
+        if not self.answers:
+            root = {k: v for k, v in self.schema.items() if k != "$defs"}
+            out.append(self.model(ROOT, root, root=True))
         return "\n\n\n".join(part.rstrip("\n") for part in out) + "\n"
+
+    def tagged_enum(self, name: str, s: dict) -> str:
+        bases = f"_ext.{name}Ext, TaggedVariant" if name in EXTENDED else "TaggedVariant"
+        classes, parts = self.enum_base(name, s, bases)
+        for cls, v in zip(classes, s["oneOf"]):
+            tag = v["properties"]["kind"]["const"]
+            more = ", ..." if len(v["properties"]) > 1 else ""
+            body = {
+                "description": f"{v.get('description', '')}\n\nIn JSON: ``{{\"kind\": \"{tag}\"{more}}}``.".strip(),
+                "properties": {k: p for k, p in v["properties"].items() if k != "kind"},
+                "required": [r for r in v.get("required", []) if r != "kind"],
+                "type": "object",
+            }
+            parts.append(self.model(cls, body, base=name, tag=tag, tag_in_doc=False))
+        return "\n\n\n".join(parts)
 
     def enum(self, name: str, s: dict) -> str:
         lines = [f"class {name}(StrEnum):", doc(s.get("description", name), 4), ""]
@@ -156,22 +228,28 @@ class Generator:
         return "\n".join(lines)
 
     def variant_class(self, enum: str, v: dict) -> str:
-        tag = v["const"] if "const" in v else next(iter(v["properties"]))
+        if "const" in v:
+            tag = v["const"]
+        elif "const" in v["properties"].get("kind", {}):
+            tag = v["properties"]["kind"]["const"]
+        else:
+            tag = next(iter(v["properties"]))
         return enum + "".join(part.capitalize() for part in tag.split("_"))
 
-    def variant_enum(self, name: str, s: dict) -> str:
+    def enum_base(self, name: str, s: dict, bases: str) -> tuple[list[str], list[str]]:
+        """The variants' class names, and the enumeration's own class as the first part."""
         classes = [self.variant_class(name, v) for v in s["oneOf"]]
-        parts = [
-            "\n".join(
-                [
-                    f"class {name}(Variant):",
-                    doc(s.get("description", name) + "\n\nOne of " + ", ".join(f"``{c}``" for c in classes) + ".", 4),
-                    "",
-                    "    __slots__ = ()",
-                    f"    _VARIANTS = {tuple_of(classes)}",
-                ]
-            )
+        lines = [
+            f"class {name}({bases}):",
+            doc(s.get("description", name) + "\n\nOne of " + ", ".join(f"``{c}``" for c in classes) + ".", 4),
+            "",
+            "    __slots__ = ()",
+            f"    _VARIANTS = {tuple_of(classes)}",
         ]
+        return classes, ["\n".join(lines)]
+
+    def variant_enum(self, name: str, s: dict) -> str:
+        classes, parts = self.enum_base(name, s, "Variant")
         for cls, v in zip(classes, s["oneOf"]):
             if "const" in v:
                 parts.append(
@@ -205,7 +283,15 @@ class Generator:
         return "\n\n\n".join(parts)
 
     def model(
-        self, name: str, s: dict, *, root: bool = False, base: str = "Model", tag: str = "", newtype: bool = False
+        self,
+        name: str,
+        s: dict,
+        *,
+        root: bool = False,
+        base: str = "Model",
+        tag: str = "",
+        newtype: bool = False,
+        tag_in_doc: bool = True,
     ) -> str:
         required = set(s.get("required", []))
         fields = []
@@ -226,9 +312,11 @@ class Generator:
                 default_json, literal = {}, "DEFAULT"
             fields.append((py, json_name, kind, prop, json_name in required and literal is None, default_json, literal))
         description = s.get("description", name)
-        if tag:
+        if tag and tag_in_doc:
             shape = f'``{{"{tag}": ...}}``'
             description = f"{description}\n\nIn kartan JSON: {shape}.".strip()
+        if name in EXTENDED and self.answers:
+            base = f"_ext.{name}Ext, {base}"
         lines = [f"class {name}({base}):", doc(description, 4), ""]
         # the slots carry the field descriptions, so help(Class) and IDEs show them
         if fields:
@@ -245,17 +333,26 @@ class Generator:
         for py, _, kind, prop, *_ in fields:
             lines.append(f"    {py}: {kind.attr}")
         lines.append("")
-        lines.append("    _FIELDS = (")
+        lines.append("    _FIELDS = ()" if not fields else "    _FIELDS = (")
         for py, json_name, kind, _, req, default_json, _ in fields:
             default = "" if req else f", {json.dumps(default_json, ensure_ascii=False)}"
             if not req and json_name in required:
                 default += ", always=True"
             default = default.replace("null", "None").replace("false", "False").replace("true", "True")
             lines.append(f'        Field("{py}", "{json_name}", {kind.expr}{default}),')
-        lines.append("    )")
+        if fields:
+            lines.append("    )")
         lines.append("")
         params = ["self", "*"]
-        for py, _, kind, _, req, _, literal in fields:
+        if name in POSITIONAL:
+            order = POSITIONAL[name]
+            fields_in = sorted(fields, key=lambda f: order.index(f[0]) if f[0] in order else len(order))
+            params = ["self"]
+        else:
+            fields_in = fields
+        if not fields:
+            params = ["self"]
+        for py, _, kind, _, req, _, literal in fields_in:
             arg = kind.arg
             params.append(f"{py}: {arg}" if req else f"{py}: {arg} = {literal}")
         signature = f"    def __init__({', '.join(params)}) -> None:"
@@ -263,9 +360,9 @@ class Generator:
             lines.append(signature)
         else:
             lines.append("    def __init__(")
-            lines.append("        self,")
-            lines.append("        *,")
-            for p in params[2:]:
+            for p in params[: params.index("*") + 1] if "*" in params else params[:1]:
+                lines.append(f"        {p},")
+            for p in params[params.index("*") + 1 if "*" in params else 1 :]:
                 lines.append(f"        {p},")
             lines.append("    ) -> None:")
         # the arguments are exactly the fields: _set reads them from locals()
@@ -339,21 +436,78 @@ from kartan._values import (
 '''
 
 
+ANSWERS_HEADER = '''# Generated by scripts/gen_python_model.py from schema/kartan-answers-1.schema.json: do not edit.
+# The core's Rust types are the one source of the answers; change them, run
+# `KARTAN_UPDATE_SCHEMA=1 cargo test -p kartan --test answers_schema`, then
+# `python3 scripts/gen_python_model.py`.
+"""The answers of kartan's analyses and imports in Python: the values the core returns
+(``Portfolio.results.progress(...)`` gives an ``IndicatorProgress``,
+``kartan.import_iati`` an ``IatiImportReport``, ``validate`` a list of ``Diagnostic``),
+with the same fields, names and units as in Rust and JS (``kartan-answers-1.schema.json``).
+
+Each is an immutable value like the model's (``kartan._values.Model``): typed fields,
+equality by content, ``replace(...)`` and ``to_obj()`` (JSON as the core writes it).
+Exact decimals are ``decimal.Decimal``, dates ``datetime.date``. The answers of kartan
+0.x (``IndicatorProgress``, ``IndicatorValues``, ``Rollup``, the import reports,
+``Diagnostic``) add ``to_dict()`` (the same as ``to_obj()``), their tables
+(``periods_table()`` …) and a short ``repr`` (``kartan/_answer_ext.py``).
+
+>>> from kartan.answers import Progress, ProgressNoTarget
+>>> Progress.from_obj({"kind": "fraction", "value": "0.5"})
+ProgressFraction(value=Decimal('0.5'))
+>>> ProgressNoTarget().kind, ProgressNoTarget().value
+('no_target', None)
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from typing import Any
+
+from kartan import _answer_ext as _ext
+from kartan._values import (
+    BOOL,
+    DATE,
+    DECIMAL,
+    INT32,
+    INT64,
+    PARTIAL_DATE,
+    STR,
+    TEXT,
+    UINT32,
+    UINT64,
+    Field,
+    Model,
+    StrEnum,
+    TaggedVariant,
+    enum,
+    mapping,
+    opt,
+    ref,
+    seq,
+    tup,
+)
+'''
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--check", action="store_true", help="exit 1 when the module is out of date")
-    parser.add_argument("--schema", type=Path, default=SCHEMA)
-    parser.add_argument("--output", type=Path, default=OUTPUT)
+    parser.add_argument("--check", action="store_true", help="exit 1 when a module is out of date")
     args = parser.parse_args()
-    text = Generator(json.loads(args.schema.read_text(encoding="utf-8"))).module()
-    if args.check:
-        current = args.output.read_text(encoding="utf-8") if args.output.exists() else ""
-        if current != text:
-            print(f"{args.output} is out of date: run python3 scripts/gen_python_model.py", file=sys.stderr)
-            return 1
-        return 0
-    args.output.write_text(text, encoding="utf-8")
-    return 0
+    model = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    answers = json.loads(ANSWERS_SCHEMA.read_text(encoding="utf-8"))
+    status = 0
+    for output, text in ((OUTPUT, Generator(model).module()), (ANSWERS_OUTPUT, Generator(answers, model).module())):
+        if args.check:
+            current = output.read_text(encoding="utf-8") if output.exists() else ""
+            if current != text:
+                print(f"{output} is out of date: run python3 scripts/gen_python_model.py", file=sys.stderr)
+                status = 1
+        else:
+            output.write_text(text, encoding="utf-8")
+    return status
 
 
 if __name__ == "__main__":

@@ -15,11 +15,6 @@ pub(crate) fn tag<T: Serialize>(value: &T) -> String {
     }
 }
 
-/// [`tag`] of an optional value.
-pub(crate) fn tag_opt<T: Serialize>(value: Option<&T>) -> Option<String> {
-    value.map(tag)
-}
-
 /// Quotes a string the way Python's `repr` does for plain text (used in `__repr__`).
 pub(crate) fn py_quote(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);

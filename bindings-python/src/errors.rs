@@ -23,8 +23,6 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyTuple, PyType};
 
-use crate::diagnostic::PyDiagnostic;
-
 pyo3::create_exception!(
     kartan,
     KartanError,
@@ -125,11 +123,11 @@ pub(crate) fn parse_error(py: Python<'_>, message: String, place: Place<'_>) -> 
     build().unwrap_or_else(|e| e)
 }
 
-/// A `kartan.ValidationError` carrying `diagnostics`.
-pub(crate) fn validation_error(py: Python<'_>, message: String, diagnostics: Vec<PyDiagnostic>) -> PyErr {
+/// A `kartan.ValidationError` carrying `diagnostics` (a list of `kartan.Diagnostic`).
+pub(crate) fn validation_error(py: Python<'_>, message: String, diagnostics: &[kartan::Diagnostic]) -> PyErr {
     let build = || -> PyResult<PyErr> {
         let err = validation_error_type(py)?.call1((message.clone(),))?;
-        err.setattr("diagnostics", diagnostics)?;
+        err.setattr("diagnostics", crate::answers::diagnostics(py, diagnostics)?)?;
         Ok(PyErr::from_value(err))
     };
     build().unwrap_or_else(|e| e)

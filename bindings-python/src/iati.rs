@@ -1,107 +1,17 @@
 //! IATI 2.03 activity XML (`kartan::io::iati`): import with the report of what was read,
 //! skipped and not modelled (DESIGN.md rule 8).
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use kartan::io::iati::{ImportError, ImportOptions, IatiImportReport};
+use kartan::io::iati::{IatiImportReport, ImportError, ImportOptions};
 use kartan::Measure;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
 use crate::convert::py_quote;
-use crate::diagnostic::{wrap, PyDiagnostic};
 use crate::errors::{self, Place};
 use crate::portfolio::PyPortfolio;
-
-/// What an IATI import read, skipped and did not model (DESIGN.md rule 8: nothing is
-/// lost silently), from ``kartan.import_iati``.
-///
-/// >>> _, report = kartan.import_iati(b'<iati-activities version="2.03"><iati-activity>'
-/// ...     b'<iati-identifier>XM-1</iati-identifier><capital-spend percentage="10"/></iati-activity></iati-activities>')
-/// >>> report
-/// <ImportReport version='2.03' imported=1 skipped=0 diagnostics=0>
-/// >>> report.not_modelled
-/// [('iati-activity/capital-spend', 1, '1:87')]
-#[pyclass(frozen, name = "ImportReport", module = "kartan")]
-#[derive(Debug)]
-pub struct PyImportReport {
-    inner: IatiImportReport,
-}
-
-#[pymethods]
-impl PyImportReport {
-    /// The ``@version`` of the file, if stated.
-    #[getter]
-    fn version(&self) -> Option<&str> {
-        self.inner.version.as_deref()
-    }
-    /// Element counts read, by name (``"activities"``, ``"results"`` …).
-    #[getter]
-    fn counts(&self) -> BTreeMap<String, u64> {
-        self.inner.counts.clone()
-    }
-    /// Activities imported.
-    #[getter]
-    fn activities_imported(&self) -> u64 {
-        self.inner.activities_imported
-    }
-    /// Activities skipped because of an error (see ``diagnostics``).
-    #[getter]
-    fn activities_skipped(&self) -> u64 {
-        self.inner.activities_skipped
-    }
-    /// Indicators without ``@measure`` (their values are kept; no arithmetic needs one).
-    #[getter]
-    fn indicators_without_measure(&self) -> u64 {
-        self.inner.indicators_without_measure
-    }
-    /// Indicators without any period.
-    #[getter]
-    fn indicators_without_period(&self) -> u64 {
-        self.inner.indicators_without_period
-    }
-    /// Targets without ``@value``.
-    #[getter]
-    fn targets_without_value(&self) -> u64 {
-        self.inner.targets_without_value
-    }
-    /// Actuals without ``@value``.
-    #[getter]
-    fn actuals_without_value(&self) -> u64 {
-        self.inner.actuals_without_value
-    }
-    /// Values that are not strict decimals (DESIGN.md rule 7), each also a diagnostic.
-    #[getter]
-    fn values_not_numbers(&self) -> u64 {
-        self.inner.values_not_numbers
-    }
-    /// Elements kartan does not model, as ``(path, count, first location)``.
-    #[getter]
-    fn not_modelled(&self) -> Vec<(String, u64, String)> {
-        self.inner.not_modelled.iter().map(|n| (n.path.clone(), n.count, n.first.to_string())).collect()
-    }
-    /// Every diagnostic of the import (``path`` is ``file:line:column``).
-    #[getter]
-    fn diagnostics(&self) -> Vec<PyDiagnostic> {
-        wrap(self.inner.diagnostics.clone())
-    }
-    /// The report's JSON form as a dict.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let json = serde_json::to_string(&self.inner).unwrap_or_default();
-        py.import("json")?.call_method1("loads", (json,))
-    }
-    fn __repr__(&self) -> String {
-        format!(
-            "<ImportReport version={} imported={} skipped={} diagnostics={}>",
-            self.inner.version.as_deref().map_or_else(|| "None".to_owned(), py_quote),
-            self.inner.activities_imported,
-            self.inner.activities_skipped,
-            self.inner.diagnostics.len()
-        )
-    }
-}
 
 /// Reads `default_measure`: a measure tag (`"unit"`, `"percentage"` …) or `None`.
 fn measure_arg(tag: Option<&str>) -> PyResult<Option<Measure>> {
@@ -161,7 +71,15 @@ fn import(
 }
 
 /// Imports an IATI activities file (a path, or the XML as ``bytes``) and returns the
-/// portfolio with the import report: ``(Portfolio, ImportReport)``.
+/// portfolio with the import report: ``(Portfolio, kartan.answers.IatiImportReport)``,
+/// what was read, skipped and not modelled (DESIGN.md rule 8: nothing is lost silently).
+///
+/// >>> _, report = kartan.import_iati(b'<iati-activities version="2.03"><iati-activity>'
+/// ...     b'<iati-identifier>XM-1</iati-identifier><capital-spend percentage="10"/></iati-activity></iati-activities>')
+/// >>> report
+/// <IatiImportReport version='2.03' imported=1 skipped=0 diagnostics=0>
+/// >>> [(n.path, n.count, n.first.line, n.first.column) for n in report.not_modelled]
+/// [('iati-activity/capital-spend', 1, 1, 87)]
 ///
 /// Lenient by default: an activity with an error is skipped and reported; with
 /// ``strict=True`` the first error raises ``kartan.ParseError``. Indicators without
@@ -171,14 +89,14 @@ fn import(
 /// ``OSError`` subclasses for I/O.
 #[pyfunction]
 #[pyo3(signature = (source, *, strict = false, default_measure = None))]
-pub fn import_iati(
-    py: Python<'_>,
-    source: &Bound<'_, PyAny>,
+pub fn import_iati<'py>(
+    py: Python<'py>,
+    source: &Bound<'py, PyAny>,
     strict: bool,
     default_measure: Option<&str>,
-) -> PyResult<(PyPortfolio, PyImportReport)> {
+) -> PyResult<(PyPortfolio, Bound<'py, PyAny>)> {
     let (portfolio, report) = import(py, source, strict, default_measure)?;
-    Ok((PyPortfolio { inner: portfolio }, PyImportReport { inner: report }))
+    Ok((PyPortfolio { inner: portfolio }, crate::answers::answer(py, "IatiImportReport", &report)?))
 }
 
 /// The portfolio of an IATI file, without the report (see ``import_iati``); a

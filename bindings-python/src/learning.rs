@@ -118,8 +118,9 @@ pub(crate) fn table_error(py: Python<'_>, error: &TableError) -> PyErr {
 }
 
 /// Reads a portfolio from a table of projects (CSV, TSV, XLSX, ODS or JSON records) and
-/// its mapping file (TOML or JSON); returns the portfolio and the import report as a
-/// dict (rows read, imported, skipped with the reason and place).
+/// its mapping file (TOML or JSON); returns the portfolio and the import report, a
+/// `kartan.answers.TableImportReport` (rows read, imported, skipped with the reason and
+/// place).
 pub(crate) fn import_table(
     py: Python<'_>,
     table: PathBuf,
@@ -127,13 +128,13 @@ pub(crate) fn import_table(
 ) -> PyResult<(kartan::Portfolio, Bound<'_, PyAny>)> {
     let (portfolio, report) =
         py.detach(|| kartan::io::table::load_portfolio(&table, &mapping)).map_err(|e| table_error(py, &e))?;
-    let json = serde_json::to_string(&report).unwrap_or_default();
-    Ok((portfolio, py.import("json")?.call_method1("loads", (json,))?))
+    Ok((portfolio, crate::answers::answer(py, "TableImportReport", &report)?))
 }
 
 /// Survey statistics straight from a table of responses and its survey mapping: the
 /// tables of `survey` (questions, distribution, events) plus, when `trend` names a
-/// question, its trend over events; and the import report as a dict.
+/// question, its trend over events; and the import report, a
+/// `kartan.answers.TableImportReport`.
 pub(crate) fn load_survey<'py>(
     py: Python<'py>,
     table: PathBuf,
@@ -156,6 +157,5 @@ pub(crate) fn load_survey<'py>(
         }
         list
     });
-    let json = serde_json::to_string(&report).unwrap_or_default();
-    Ok((tables(list)?, py.import("json")?.call_method1("loads", (json,))?))
+    Ok((tables(list)?, crate::answers::answer(py, "TableImportReport", &report)?))
 }

@@ -4,14 +4,15 @@
 //! The model itself is not mirrored here: `kartan.model` (Python, generated from the
 //! JSON Schema of the core's types) reads and writes the document as kartan JSON, and
 //! `portfolio` holds the core value (`PortfolioHandle`) with its readers, writers, edits
-//! and analyses. `diagnostic` wraps the diagnostic, `iati` the IATI import, `tables` and
+//! and analyses. `answers` hands the core's answers to the generated classes of
+//! `kartan.answers`, `iati` the IATI import, `tables` and
 //! `table` the Arrow tables, `analysis` the results engine, `learning` the learning
 //! analyses and table import, `report` the learning report, `errors` the exception
 //! mapping. No rule lives here.
 
 mod analysis;
+mod answers;
 mod convert;
-mod diagnostic;
 mod errors;
 mod iati;
 mod learning;
@@ -31,13 +32,8 @@ fn _kartan(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(portfolio::import_table, m)?)?;
     m.add_function(wrap_pyfunction!(portfolio::load_survey, m)?)?;
     m.add_function(wrap_pyfunction!(iati::import_iati, m)?)?;
-    m.add_class::<iati::PyImportReport>()?;
     m.add_class::<portfolio::PyPortfolio>()?;
     m.add_function(wrap_pyfunction!(best_text, m)?)?;
-    m.add_class::<diagnostic::PyDiagnostic>()?;
-    m.add_class::<analysis::PyProgress>()?;
-    m.add_class::<analysis::PyRollup>()?;
-    m.add_class::<analysis::PyPeriodValues>()?;
     m.add_class::<table::PyTable>()?;
     Ok(())
 }

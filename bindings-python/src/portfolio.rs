@@ -6,11 +6,10 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use pyo3::exceptions::{PyKeyError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyString};
+use pyo3::types::{PyBytes, PyList, PyString};
 
 use crate::analysis;
 use crate::convert::{py_quote, tag};
-use crate::diagnostic::{wrap, PyDiagnostic};
 use crate::errors;
 use crate::iati;
 use crate::learning;
@@ -93,13 +92,13 @@ impl PyPortfolio {
     }
 
     /// Checks the portfolio and returns every diagnostic (errors, warnings, infos) in
-    /// document order; an empty list means it is valid.
+    /// document order, each a ``kartan.Diagnostic``; an empty list means it is valid.
     ///
     /// ``as_of`` is the date that checks depending on "today" use (kartan never reads
     /// the clock). With ``strict=True``, raises ``kartan.ValidationError`` carrying all
     /// diagnostics when any of them is an error.
     #[pyo3(signature = (*, as_of, strict = false))]
-    fn validate(&self, py: Python<'_>, as_of: NaiveDate, strict: bool) -> PyResult<Vec<PyDiagnostic>> {
+    fn validate<'py>(&self, py: Python<'py>, as_of: NaiveDate, strict: bool) -> PyResult<Bound<'py, PyList>> {
         let diagnostics = py.detach(|| kartan::analysis::validate(&self.inner, as_of));
         let errors = diagnostics.iter().filter(|d| d.severity == kartan::Severity::Error).count();
         if strict && errors > 0 {
@@ -109,9 +108,9 @@ impl PyPortfolio {
                 if errors == 1 { "" } else { "s" },
                 first.unwrap_or_default()
             );
-            return Err(errors::validation_error(py, message, wrap(diagnostics)));
+            return Err(errors::validation_error(py, message, &diagnostics));
         }
-        Ok(wrap(diagnostics))
+        crate::answers::diagnostics(py, &diagnostics)
     }
 
     /// The BCP 47 tag of the language most texts are in (``"sv"``).
@@ -364,9 +363,8 @@ impl PyPortfolio {
         // An explicit language must be one the report is written in (the command's
         // `--lang`); without one, the portfolio's own language picks the texts.
         let lang = match lang {
-            Some(lang) => {
-                kartan::learning_report::language(lang).map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?
-            }
+            Some(lang) => kartan::learning_report::language(lang)
+                .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?,
             None => self.lang(),
         };
         report::render(py, &self.inner, format, lang, as_of, charts)
@@ -429,29 +427,31 @@ impl PyPortfolio {
     }
 
     /// The values of indicator ``id`` as the results engine computes them: a
-    /// ``kartan.PeriodValues`` (period actuals and targets, life-of-program figures).
+    /// ``kartan.answers.IndicatorValues`` (period actuals and targets, life-of-program
+    /// figures).
     ///
     /// Raises ``kartan.AnalysisError`` for an unknown indicator or one with no measure.
-    fn period_values(&self, py: Python<'_>, id: &str) -> PyResult<analysis::PyPeriodValues> {
+    fn period_values<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyAny>> {
         analysis::period_values(py, &self.inner, id)
     }
 
     /// Progress of indicator ``id`` as of ``as_of`` (DESIGN.md rule 3): a
-    /// ``kartan.Progress`` whose ``progress`` is a fraction (0.5 = half-way from baseline
-    /// to target; negative = a regression) or ``None`` with ``progress_kind`` saying why.
+    /// ``kartan.answers.IndicatorProgress`` whose ``progress`` is a
+    /// ``ProgressFraction`` (``.value`` a fraction: 0.5 = half-way from baseline to
+    /// target; negative = a regression) or says why there is none (``.kind``).
     /// ``band`` is the on-track tolerance, a fraction (default 0.15, i.e. ± 15 %): a
     /// ``Decimal``, a float or a string, read strictly (``"abc"``, ``inf`` and ``nan``
     /// raise ``ValueError`` naming ``band`` and the value).
     ///
     /// Raises ``kartan.AnalysisError`` for an unknown or non-quantitative indicator.
     #[pyo3(signature = (id, *, as_of, band = None))]
-    fn progress(
+    fn progress<'py>(
         &self,
-        py: Python<'_>,
+        py: Python<'py>,
         id: &str,
         as_of: NaiveDate,
-        band: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<analysis::PyProgress> {
+        band: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         analysis::progress(py, &self.inner, id, as_of, band)
     }
 
@@ -459,16 +459,20 @@ impl PyPortfolio {
     /// ``indicator``, ``indicator_title``, ``measure``, ``direction``, ``baseline``,
     /// ``target``, ``target_source``, ``actual``, ``progress`` (a fraction),
     /// ``progress_kind``, ``expected`` (a fraction), ``status``, ``band``, and ``note``
-    /// (why there is no progress, e.g. a qualitative indicator).
-    #[pyo3(signature = (*, as_of, band = None, lang = None))]
+    /// (why there is no progress, e.g. a qualitative indicator): the core's
+    /// ``progress_table``. ``decimals="exact"`` gives the figures as Arrow
+    /// ``decimal128(38, s)`` instead of ``float64``.
+    #[pyo3(signature = (*, as_of, band = None, lang = None, decimals = "float"))]
     fn progress_table(
         &self,
         py: Python<'_>,
         as_of: NaiveDate,
         band: Option<&Bound<'_, PyAny>>,
         lang: Option<&str>,
+        decimals: &str,
     ) -> PyResult<PyTable> {
-        analysis::progress_table(py, &self.inner, as_of, band, lang.unwrap_or(self.lang()))
+        let decimals = decimals_arg(decimals)?;
+        analysis::progress_table(py, &self.inner, as_of, band, lang.unwrap_or(self.lang()), decimals)
     }
 
     /// Rolls indicator ``id`` up from its contributors into program ``periods``:
@@ -479,7 +483,12 @@ impl PyPortfolio {
     /// Raises ``kartan.AnalysisError`` (unknown indicator, missing contributor, cycle,
     /// mixed measures or cumulation, invalid periods).
     #[pyo3(signature = (id, *, periods = None))]
-    fn rollup(&self, py: Python<'_>, id: &str, periods: Option<&Bound<'_, PyAny>>) -> PyResult<analysis::PyRollup> {
+    fn rollup<'py>(
+        &self,
+        py: Python<'py>,
+        id: &str,
+        periods: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let periods = match periods {
             Some(p) => analysis::periods_arg(p)?,
             None => kartan::analysis::results::Periods::Yearly,
@@ -597,8 +606,8 @@ pub fn seed() -> PyPortfolio {
 
 /// Reads a portfolio from a table of projects (CSV, TSV, XLSX, ODS or JSON records) and
 /// its mapping file (TOML or JSON) that says which column is what; returns
-/// ``(Portfolio, report)`` where the report is a dict (rows read and imported, rows and
-/// cells skipped with the reason and place).
+/// ``(Portfolio, report)`` where the report is a ``kartan.answers.TableImportReport``
+/// (rows read and imported, rows and cells skipped with the reason and place).
 ///
 /// Raises ``kartan.ParseError`` naming the file and row for an unreadable table, a
 /// mapping that names a missing column, or a bad cell in a strict mapping.
@@ -616,7 +625,8 @@ pub fn import_table<'py>(
 /// applicable"). Returns ``(tables, report)``: a dict of ``kartan.Table`` (per question
 /// n / mean / median / sd / top-two box; the answer distribution; figures per event;
 /// with ``trend="<question>"`` also that question's trend over events), and the import
-/// report as a dict. Blank and "not applicable" answers are missing, never 0
+/// report (``kartan.answers.TableImportReport``). Blank and "not applicable" answers
+/// are missing, never 0
 /// (DESIGN.md rule 9).
 #[pyfunction]
 #[pyo3(signature = (table, mapping, *, lang = "en", trend = None))]

@@ -134,7 +134,9 @@ impl PyTable {
                     Some(Ok(DecimalColumn::Exact(exact))) => {
                         let array = arrow_array::Decimal128Array::from(exact.values)
                             .with_precision_and_scale(exact.precision, exact.scale)
-                            .map_err(|e| KartanError::new_err(format!("table {:?}, column {:?}: {e}", table.name, col.name)))?;
+                            .map_err(|e| {
+                                KartanError::new_err(format!("table {:?}, column {:?}: {e}", table.name, col.name))
+                            })?;
                         Column::Array(Arc::new(array))
                     }
                     Some(Err(e)) => return Err(KartanError::new_err(format!("{e}; use decimals=\"float\""))),
@@ -175,6 +177,35 @@ impl PyTable {
 
 #[pymethods]
 impl PyTable {
+    /// A table from columns ``(name, type, values)`` with ``type`` one of ``"text"``,
+    /// ``"float"``, ``"int"``, ``"date"``, ``"bool"`` and ``None`` for a missing value:
+    /// how the answers of ``kartan.answers`` lay their rows out (private).
+    ///
+    /// Raises ``TypeError`` for a value of another type, ``KartanError`` for columns of
+    /// unequal length.
+    #[staticmethod]
+    fn _from_columns(name: &str, columns: Vec<(String, String, Bound<'_, PyAny>)>) -> PyResult<Self> {
+        let mut out = Vec::with_capacity(columns.len());
+        for (col_name, kind, values) in &columns {
+            let column = match kind.as_str() {
+                "text" => Column::Text(values.extract()?),
+                "float" => Column::Float(values.extract()?),
+                "int" => Column::Int(values.extract()?),
+                "date" => Column::Date(values.extract()?),
+                "bool" => Column::Bool(values.extract()?),
+                other => {
+                    return Err(pyo3::exceptions::PyValueError::new_err(format!(
+                        "column {}: unknown type {}",
+                        py_quote(col_name),
+                        py_quote(other)
+                    )))
+                }
+            };
+            out.push((col_name.as_str(), column));
+        }
+        Self::new(name, out)
+    }
+
     /// The table's name (``"projects"``, ``"periods"`` …).
     #[getter]
     fn name(&self) -> &str {

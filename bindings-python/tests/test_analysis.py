@@ -20,8 +20,10 @@ def _vector(name: str) -> kartan.Portfolio:
 def test_progress_descending() -> None:
     p = _vector("rule3_descending_progress.json")
     pr = p.results.progress("IND-1", as_of=datetime.date(2024, 12, 31))
-    assert repr(pr) == "<Progress indicator='IND-1' progress=0.5 status='behind'>"
-    assert (pr.baseline, pr.target, pr.actual, pr.progress) == (Decimal(40), Decimal(20), Decimal(30), Decimal("0.5"))
+    assert repr(pr) == "<IndicatorProgress indicator='IND-1' progress=0.5 status='behind'>"
+    assert isinstance(pr, kartan.IndicatorProgress) and pr.progress == kartan.answers.ProgressFraction(value="0.5")
+    assert (pr.baseline, pr.target, pr.actual, pr.progress.value) == (Decimal(40), Decimal(20), Decimal(30), Decimal("0.5"))
+    assert pr.progress.kind == "fraction" and pr.status is kartan.answers.Track.BEHIND
     assert pr.direction == "descending" and pr.band == Decimal("0.15") and pr.as_of == datetime.date(2024, 12, 31)
     rows = pa.table(pr.periods_table()).to_pylist()
     assert rows == [

@@ -13,12 +13,14 @@ import kartan._kartan as ext
 
 
 def _docstrings() -> list[tuple[str, str]]:
+    import kartan._answer_ext
     import kartan._portfolio
     import kartan._values
+    import kartan.answers
     import kartan.model
 
     out = []
-    for module in (ext, kartan, kartan._portfolio, kartan._values, kartan.model):
+    for module in (ext, kartan, kartan._portfolio, kartan._values, kartan.model, kartan.answers, kartan._answer_ext):
         out.append((module.__name__, module.__doc__ or ""))
         names = ext.__all__ if module is ext and hasattr(ext, "__all__") else dir(module)
         for name in names:

@@ -37,7 +37,7 @@ def test_projektbanken_table_import(real: Path) -> None:
         real / "cohesion" / "se_tillvaxtverket_erdf_projektbanken_2014-2020_snapshot2016.json",
         MAPPINGS / "projektbanken.toml",
     )
-    assert len(p) == 374 and report["rows_imported"] == 374 and not report["skipped"]
+    assert len(p) == 374 and report.rows_imported == 374 and not report.skipped
     # SOURCES.md: total granted 4,354,438,151 SEK
     # the projects table sums each project's effective budget lines (a revision replaces
     # the original of its period: the core's rule), exactly
@@ -53,7 +53,7 @@ def test_carpentries_survey(real: Path) -> None:
         MAPPINGS / "carpentries_post_survey.toml",
         trend="LikelyToRecommend",
     )
-    assert report["rows_read"] == 967
+    assert report.rows_read == 967
     worth = next(r for r in tables["survey_questions"].rows(0, 100) if r["question"] == "Worth")
     assert (worth["n"], worth["missing"], round(worth["mean"], 2)) == (904, 63, 4.38)
     assert tables["survey_trend"].num_rows > 0

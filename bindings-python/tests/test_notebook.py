@@ -27,7 +27,7 @@ def test_quickstart_notebook_runs() -> None:
     text = [o.get("text", "") for o in outputs if o.get("output_type") == "stream"]
     assert any("# Learning report: Program for local and regional growth work" in t for t in text)
     # the real IATI file, a roll-up table and a chart (Vega-Lite through Altair)
-    assert any("ImportReport version=" in str(o.get("data", {}).get("text/plain", "")) for o in outputs)
+    assert any("IatiImportReport version=" in str(o.get("data", {}).get("text/plain", "")) for o in outputs)
     assert any("rollup:" in h for h in html)
     assert any("vega" in h and "vegaEmbed" in h for h in html)
 

@@ -194,7 +194,7 @@ def run_survey(case: dict[str, Any], tmp_dir: Path | None = None) -> None:
         table.write_text(case["csv"], encoding="utf-8")
         mapping.write_text(json.dumps(case["mapping"]), encoding="utf-8")
         tables, report = kartan.load_survey(table, mapping, trend=case.get("trend_question"))
-    assert not report["skipped"]
+    assert not report.skipped
     expected = case["expected"]
     questions = {r["question"]: r for r in tables["survey_questions"].rows(0, 10**6)}
     distribution = tables["survey_distribution"].rows(0, 10**6)
@@ -230,7 +230,7 @@ def run_survey_reference(case: dict[str, Any]) -> None:
     mapping = REPO / "examples" / "mappings" / "carpentries_post_survey.toml"
     trend_question = next(iter(case["trends"]))
     tables, report = kartan.load_survey(table, mapping, trend=trend_question)
-    assert (report["rows_read"], report["rows_imported"], report["skipped"]) == (case["rows"], case["rows"], [])
+    assert (report.rows_read, report.rows_imported, report.skipped) == (case["rows"], case["rows"], ())
     two_dp = lambda x: None if x is None else round(x + 1e-12, 2)  # noqa: E731
     questions = tables["survey_questions"].rows(0, 10**6)
     assert [q["question"] for q in questions] == [w["question"] for w in case["questions"]]
@@ -312,7 +312,7 @@ for _kind in ("results:period_values", "results:progress", "results:rollup"):
     RUNNERS[_kind] = run_results
 
 
-def _iati_count(p: kartan.Portfolio, report: kartan.ImportReport, what: str) -> int:
+def _iati_count(p: kartan.Portfolio, report: kartan.IatiImportReport, what: str) -> int:
     """The counts an IATI vector names, from the Python objects (as core/tests/iati_import.rs)."""
     projects = p.projects
     indicators = [i for x in projects for r in x.results for i in r.indicators]

@@ -39,11 +39,11 @@ def test_table_import_vector(path: Path, case: dict[str, Any], tmp_path: Path) -
         assert expected["error_contains"] in str(info.value)
         return
     portfolio, report = kartan.import_table(table, mapping)
-    assert report["rows_read"] == expected["rows_read"]
-    assert report["rows_imported"] == expected["rows_imported"]
+    assert report.rows_read == expected["rows_read"]
+    assert report.rows_imported == expected["rows_imported"]
     assert len(portfolio.projects) == expected["projects"]
-    assert report["duplicates_dropped"] == expected.get("duplicates_dropped", 0)
-    assert dict(Counter(s["field"] for s in report["skipped"])) == expected["lost"]
+    assert report.duplicates_dropped == expected.get("duplicates_dropped", 0)
+    assert dict(Counter(s.field for s in report.skipped)) == expected["lost"]
     model = json.loads(portfolio.to_json())
     totals: dict[str, Decimal] = {}
     for project in model["projects"]:
@@ -52,4 +52,4 @@ def test_table_import_vector(path: Path, case: dict[str, Any], tmp_path: Path) -
             totals[value["currency"]] = totals.get(value["currency"], Decimal(0)) + Decimal(value["amount"])
     assert {c: format(a.normalize(), "f") for c, a in totals.items()} == expected["budget_totals"]
     for part in expected["reasons_contain"]:
-        assert any(part in s["reason"] for s in report["skipped"]), part
+        assert any(part in s.reason for s in report.skipped), part

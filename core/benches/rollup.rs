@@ -11,9 +11,7 @@ use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion};
 use kartan::analysis::results::{Periods, ResultsIndex};
 use kartan::model::Result;
-use kartan::{
-    Cumulation, Indicator, Measure, Period, PeriodValue, Portfolio, Program, Project, ResultType, Text,
-};
+use kartan::{Cumulation, Indicator, Measure, Period, PeriodValue, Portfolio, Program, Project, ResultType, Text};
 use rust_decimal::Decimal;
 
 const PROJECTS: usize = 10_000;

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use chrono::NaiveDate;
-use kartan::io::iati::{from_slice, to_iati, ImportError, ImportOptions, IatiImportReport};
+use kartan::io::iati::{from_slice, to_iati, IatiImportReport, ImportError, ImportOptions};
 use kartan::{PartialDate, Portfolio, Severity};
 
 const FAULTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/data/iati_faults/");
@@ -242,7 +242,10 @@ fn transactions_are_read_and_a_lost_one_is_an_error_naming_what_is_wrong() {
     assert_eq!((tx[0].value.amount.to_string(), tx[0].value.currency.as_str()), ("1500.50".into(), "SEK"));
     assert_eq!(tx[0].reference.as_deref(), Some("T1"));
     let receiver = tx[0].receiver.as_ref().unwrap();
-    assert_eq!((receiver.organisation.as_deref(), receiver.activity.as_deref()), (Some("XM-PARTNER"), Some("XM-PARTNER-1")));
+    assert_eq!(
+        (receiver.organisation.as_deref(), receiver.activity.as_deref()),
+        (Some("XM-PARTNER"), Some("XM-PARTNER-1"))
+    );
     assert_eq!((tx[1].value.amount.to_string(), tx[1].value.currency.as_str()), ("-20".into(), "EUR"));
     assert_eq!(tx[1].value_date, None);
     let errors: Vec<(&str, &str)> = diagnostics(&r)

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use kartan::io::iati::{from_path, ImportOptions, IatiImportReport};
+use kartan::io::iati::{from_path, IatiImportReport, ImportOptions};
 use kartan::{effective_budgets, ActivityStatus, BudgetKind, Direction, Measure, PartialDate, Portfolio, ResultType};
 use rust_decimal::Decimal;
 

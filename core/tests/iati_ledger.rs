@@ -21,7 +21,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use kartan::io::iati::{from_slice, to_iati, ImportOptions, IatiImportReport};
+use kartan::io::iati::{from_slice, to_iati, IatiImportReport, ImportOptions};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 

@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 
 use kartan::analysis::tables::{empty_periods_table, periods_table, project_periods_table};
 use kartan::io::iati::{
-    for_each_activity, from_path, from_reader, ImportError, ImportOptions, IatiImportReport, StreamError, StreamedActivity,
+    for_each_activity, from_path, from_reader, IatiImportReport, ImportError, ImportOptions, StreamError,
+    StreamedActivity,
 };
 use kartan::{Portfolio, Severity};
 

@@ -21,19 +21,15 @@ from kartan import _kartan
 from kartan._charts import Chart
 from kartan._kartan import (
     AnalysisError,
-    Diagnostic,
-    ImportReport,
     KartanError,
     ParseError,
-    PeriodValues,
-    Progress,
-    Rollup,
     Table,
     ValidationError,
     __version__,
     load_survey,
 )
 from kartan._portfolio import Learning, Portfolio, Results, Tables
+from kartan.answers import Diagnostic, IatiImportReport, IndicatorProgress, IndicatorValues, Rollup, TableImportReport
 from kartan.model import *  # noqa: F403 - the model's classes, listed in kartan.model.__all__
 from kartan.model import __all__ as _model_all
 
@@ -72,7 +68,7 @@ def seed() -> Portfolio:
 
 def import_iati(
     source: str | os.PathLike[str] | bytes, *, strict: bool = False, default_measure: str | None = None
-) -> tuple[Portfolio, ImportReport]:
+) -> tuple[Portfolio, IatiImportReport]:
     handle, report = _kartan.import_iati(source, strict=strict, default_measure=default_measure)
     return Portfolio._wrap(handle), report
 
@@ -80,7 +76,9 @@ def import_iati(
 import_iati.__doc__ = _kartan.import_iati.__doc__
 
 
-def import_table(table: str | os.PathLike[str], mapping: str | os.PathLike[str]) -> tuple[Portfolio, dict]:  # type: ignore[type-arg]
+def import_table(
+    table: str | os.PathLike[str], mapping: str | os.PathLike[str]
+) -> tuple[Portfolio, TableImportReport]:
     handle, report = _kartan.import_table(table, mapping)
     return Portfolio._wrap(handle), report
 
@@ -92,16 +90,17 @@ __all__ = sorted(
         "AnalysisError",
         "Chart",
         "Diagnostic",
-        "ImportReport",
+        "IatiImportReport",
+        "IndicatorProgress",
+        "IndicatorValues",
         "KartanError",
         "Learning",
         "ParseError",
-        "PeriodValues",
         "Portfolio",
-        "Progress",
         "Results",
         "Rollup",
         "Table",
+        "TableImportReport",
         "Tables",
         "ValidationError",
         "__version__",
@@ -113,3 +112,22 @@ __all__ = sorted(
         *_model_all,
     ]
 )
+
+# kartan 0.x names of the answer classes, for one release
+_OLD_NAMES = {
+    "ImportReport": IatiImportReport,
+    "PeriodValues": IndicatorValues,
+    "Progress": IndicatorProgress,
+}
+
+
+def __getattr__(name: str) -> object:
+    new = _OLD_NAMES.get(name)
+    if new is None:
+        raise AttributeError(f"module 'kartan' has no attribute {name!r}")
+    import warnings  # noqa: PLC0415
+
+    warnings.warn(
+        f"kartan.{name} is deprecated: use kartan.{new.__name__} (kartan.answers)", DeprecationWarning, stacklevel=2
+    )
+    return new

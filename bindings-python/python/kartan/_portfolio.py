@@ -23,6 +23,7 @@ from decimal import Decimal
 from typing import Any, Callable, TypeVar
 
 from kartan import _kartan
+from kartan.answers import Diagnostic, IndicatorProgress, IndicatorValues, Rollup
 from kartan.model import (
     Activity,
     Evaluation,
@@ -175,7 +176,7 @@ class Portfolio:
         dangling reference …) is saved as it is: ``validate`` reports it."""
         self._h.save(os.fspath(path))
 
-    def validate(self, *, as_of: datetime.date, strict: bool = False) -> list[_kartan.Diagnostic]:
+    def validate(self, *, as_of: datetime.date, strict: bool = False) -> list[Diagnostic]:
         """Checks the portfolio and returns every diagnostic (errors, warnings, infos) in
         document order; an empty list means it is valid.
 
@@ -406,17 +407,17 @@ class Portfolio:
         _deprecated("report", "learning.report")
         return self.learning.report(format, as_of=as_of, lang=lang, charts=charts)
 
-    def period_values(self, id: str) -> _kartan.PeriodValues:
+    def period_values(self, id: str) -> IndicatorValues:
         """Deprecated: ``p.results.period_values(...)``."""
         _deprecated("period_values", "results.period_values")
         return self.results.period_values(id)
 
-    def progress(self, id: str, *, as_of: datetime.date, band: Decimal | float | str | None = None) -> _kartan.Progress:
+    def progress(self, id: str, *, as_of: datetime.date, band: Decimal | float | str | None = None) -> IndicatorProgress:
         """Deprecated: ``p.results.progress(...)``."""
         _deprecated("progress", "results.progress")
         return self.results.progress(id, as_of=as_of, band=band)
 
-    def rollup(self, id: str, *, periods: Any = None) -> _kartan.Rollup:
+    def rollup(self, id: str, *, periods: Any = None) -> Rollup:
         """Deprecated: ``p.results.rollup(...)``."""
         _deprecated("rollup", "results.rollup")
         return self.results.rollup(id, periods=periods)
@@ -516,21 +517,24 @@ class Results:
     def __init__(self, handle: _kartan.PortfolioHandle) -> None:
         self._h = handle
 
-    def period_values(self, id: str) -> _kartan.PeriodValues:
+    def period_values(self, id: str) -> IndicatorValues:
         """The values of indicator ``id`` as the results engine computes them: a
-        ``kartan.PeriodValues`` (period actuals and targets, life-of-program figures).
+        ``kartan.answers.IndicatorValues`` (period actuals and targets, life-of-program
+        figures; ``periods_table()`` lays them out).
         Raises ``kartan.AnalysisError`` for an unknown indicator or one with no measure."""
         return self._h.period_values(id)
 
-    def progress(self, id: str, *, as_of: datetime.date, band: Decimal | float | str | None = None) -> _kartan.Progress:
+    def progress(self, id: str, *, as_of: datetime.date, band: Decimal | float | str | None = None) -> IndicatorProgress:
         """Progress of indicator ``id`` as of ``as_of`` (DESIGN.md rule 3): a
-        ``kartan.Progress`` whose ``progress`` is a fraction (0.5 = half-way from baseline
-        to target; negative = a regression) or ``None`` with ``progress_kind`` saying why.
+        ``kartan.answers.IndicatorProgress`` whose ``progress`` is a ``ProgressFraction``
+        (``.value`` a fraction: 0.5 = half-way from baseline to target; negative = a
+        regression) or another ``Progress`` whose ``.kind`` says why there is none
+        (``"no_target"``, ``"no_baseline"``, ``"no_actual"``, ``"undefined"``).
         ``band`` is the on-track tolerance, a fraction (default 0.15, i.e. ± 15 %).
         Raises ``kartan.AnalysisError`` for an unknown or non-quantitative indicator."""
         return self._h.progress(id, as_of=as_of, band=band)
 
-    def rollup(self, id: str, *, periods: Any = None) -> _kartan.Rollup:
+    def rollup(self, id: str, *, periods: Any = None) -> Rollup:
         """Rolls indicator ``id`` up from its contributors into program ``periods``:
         ``"yearly"`` (default), ``"half_yearly"``, ``"quarterly"``, ``"monthly"`` or a
         list of ``(start, end)`` dates. Percentages pool numerators and denominators
@@ -628,11 +632,20 @@ class Tables:
         return self._h.spending_table(decimals=decimals)
 
     def progress(
-        self, *, as_of: datetime.date, band: Decimal | float | str | None = None, lang: str | None = None
+        self,
+        *,
+        as_of: datetime.date,
+        band: Decimal | float | str | None = None,
+        lang: str | None = None,
+        decimals: str = "float",
     ) -> _kartan.Table:
-        """The progress of every indicator as of ``as_of`` (fractions; ``note`` says why a
-        row has none)."""
-        return self._h.progress_table(as_of=as_of, band=band, lang=lang)
+        """The progress of every indicator as of ``as_of``, one row each: ``project``,
+        ``indicator``, ``indicator_title``, ``measure``, ``direction``, ``baseline``,
+        ``target``, ``target_source``, ``actual``, ``progress`` (a fraction),
+        ``progress_kind``, ``expected`` (a fraction), ``status``, ``band`` and ``note``
+        (why a row has no figures). ``decimals="exact"`` gives the figures as Arrow
+        ``decimal128``. The rows are the core's ``kartan::analysis::tables::progress_table``."""
+        return self._h.progress_table(as_of=as_of, band=band, lang=lang, decimals=decimals)
 
     def matrix(self, lang: str | None = None) -> _kartan.Table:
         """The results-matrix items: ``level``, ``column``, ``id``, ``text``."""

@@ -447,9 +447,30 @@ class _Map(Kind):
         return not value
 
 
+class _Tuple(Kind):
+    def __init__(self, items: tuple[Kind, ...]) -> None:
+        self.items = items
+
+    def check(self, value: Any, where: str) -> Any:
+        if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+            raise TypeError(f"{where}: expected a pair, got {_show(value)}")
+        values = tuple(value)
+        if len(values) != len(self.items):
+            raise ValueError(f"{where}: expected {len(self.items)} items, got {len(values)}")
+        return tuple(k.check(v, f"{where}[{i}]") for i, (k, v) in enumerate(zip(self.items, values)))
+
+    def dump(self, value: Any) -> Any:
+        return [k.dump(v) for k, v in zip(self.items, value)]
+
+    def load(self, value: Any) -> Any:
+        return tuple(k.load(v) for k, v in zip(self.items, value))
+
+
 STR, BOOL, DECIMAL, DATE, PARTIAL_DATE, TEXT = _Str(), _Bool(), _Decimal(), _Date(), _PartialDate(), _Text()
 INT32 = _Int(-(2**31), 2**31 - 1)
 UINT32 = _Int(0, 2**32 - 1)
+INT64 = _Int(-(2**63), 2**63 - 1)
+UINT64 = _Int(0, 2**64 - 1)
 
 
 def opt(kind: Kind) -> Kind:
@@ -464,6 +485,10 @@ def mapping(kind: Kind) -> Kind:
     return _Map(kind)
 
 
+def tup(*items: Kind) -> Kind:
+    return _Tuple(items)
+
+
 def ref(name: str) -> Kind:
     return _Ref(name)
 
@@ -473,7 +498,14 @@ def enum(name: str) -> Kind:
 
 
 def _resolve(name: str) -> Any:
-    return getattr(sys.modules["kartan.model"], name)
+    """The generated class ``name``: of the model (``kartan.model``) or of the answers
+    (``kartan.answers``; the generator refuses a name the two define differently)."""
+    model = sys.modules["kartan.model"]
+    if hasattr(model, name):
+        return getattr(model, name)
+    import kartan.answers  # noqa: PLC0415 - the answers import the model, not the reverse
+
+    return getattr(kartan.answers, name)
 
 
 # --- the base of every entity ----------------------------------------------------------
@@ -678,3 +710,45 @@ class Variant(Model):
                 return Model._from_json.__func__(variant, content, f"{where}.{tag}")  # type: ignore[attr-defined,no-any-return]
         tags = ", ".join(repr(t) for t in variants)
         raise ValueError(f"{where}: expected a {cls.__qualname__} ({tags}), got {_show(obj)}")
+
+
+class TaggedVariant(Variant):
+    """The base of an internally tagged enumeration of the answers (``Progress``): each
+    variant is a subclass; in JSON every variant is an object whose ``kind`` names it,
+    beside the variant's fields: ``{"kind": "fraction", "value": "0.5"}``,
+    ``{"kind": "no_target"}``."""
+
+    __slots__ = ()
+    _TAG_KEY: ClassVar[str] = "kind"
+
+    @property
+    def kind(self) -> str:
+        """The variant's tag, as in JSON (``"fraction"``, ``"no_target"`` …)."""
+        return self._TAG
+
+    def to_obj(self) -> Any:
+        return {self._TAG_KEY: self._TAG, **Model.to_obj(self)}
+
+    @classmethod
+    def _variants(cls) -> dict[str, Any]:
+        """The variants by tag (from the enumeration's class, also when ``cls`` is one)."""
+        base = next(c for c in cls.__mro__ if c.__dict__.get("_VARIANTS"))
+        return {v._TAG: v for v in (_resolve(n) for n in base._VARIANTS)}
+
+    @classmethod
+    def _load(cls: type[M], obj: Any) -> M:
+        key = cls._TAG_KEY  # type: ignore[attr-defined]
+        variant = cls._variants()[obj[key]]  # type: ignore[attr-defined]
+        content = {k: v for k, v in obj.items() if k != key}
+        return Model._load.__func__(variant, content)  # type: ignore[attr-defined,no-any-return]
+
+    @classmethod
+    def _from_json(cls: type[M], obj: Any, where: str) -> M:
+        key = cls._TAG_KEY  # type: ignore[attr-defined]
+        variants = cls._variants()  # type: ignore[attr-defined]
+        variant = variants.get(obj.get(key)) if isinstance(obj, Mapping) else None
+        if variant is None or not issubclass(variant, cls):
+            tags = ", ".join(repr(t) for t in variants)
+            raise ValueError(f"{where}: expected a {cls.__qualname__} (an object with {key!r}: {tags}), got {_show(obj)}")
+        content = {k: v for k, v in obj.items() if k != key}
+        return Model._from_json.__func__(variant, content, where)  # type: ignore[attr-defined,no-any-return]

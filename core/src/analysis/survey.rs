@@ -503,7 +503,6 @@ const DISTRIBUTION_CHART: &str = r##"{
         "resolve": {"scale": {"color": "independent", "y": "independent"}, "legend": {"color": "independent"}}
     }"##;
 
-
 /// A Vega-Lite v6 spec: the answer distribution of each question as a 100 % stacked
 /// horizontal bar (one bar per question, `n` in its label), segments coloured by answer
 /// in scale order, shares as fractions (axis formatted as %). Questions are faceted by
@@ -560,7 +559,6 @@ const TREND_CHART: &str = r##"{
         ]
     }"##;
 
-
 /// A Vega-Lite v6 spec: the mean of one question over a series of events in date
 /// order (a line, and a point per event sized by its `n`, which the tooltip also shows). Events without a date are left out
 /// of the time axis.
@@ -612,7 +610,6 @@ const SERIES_CHART: &str = r##"{
         },
         "resolve": {"scale": {"y": "independent", "color": "independent"}, "legend": {"color": "independent"}}
     }"##;
-
 
 /// A Vega-Lite v6 spec: the trend of every scored question over a series of events in
 /// date order — one coloured line per question, a point per event sized by its `n`

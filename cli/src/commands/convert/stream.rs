@@ -20,7 +20,7 @@ use std::io::{BufWriter, Write};
 use std::path::Path;
 
 use kartan::analysis::tables::{empty_periods_table, project_periods_table};
-use kartan::io::iati::{for_each_activity, ImportOptions, IatiImportReport, StreamError, StreamedActivity};
+use kartan::io::iati::{for_each_activity, IatiImportReport, ImportOptions, StreamError, StreamedActivity};
 use kartan::Portfolio;
 
 use super::{summarise, CliError};

@@ -106,13 +106,18 @@ fn project_rows(project: &Project) -> Vec<Vec<Cell>> {
         .map(|currency| {
             let plan = planned.get(currency).copied().flatten();
             let sums = realised.iter().find(|(c, _)| *c == currency).map_or(&none, |(_, s)| s);
-            let (disbursed, expended) = (sums.get(TransactionType::Disbursement), sums.get(TransactionType::Expenditure));
+            let (disbursed, expended) =
+                (sums.get(TransactionType::Disbursement), sums.get(TransactionType::Expenditure));
             let spent = match (disbursed, expended) {
                 (None, None) => None,
                 (a, b) => a.unwrap_or_default().checked_add(b.unwrap_or_default()),
             };
             let remaining = plan.zip(spent).and_then(|(p, s)| p.checked_sub(s));
-            let used = plan.zip(spent).filter(|(p, _)| *p > Decimal::ZERO).and_then(|(p, s)| s.checked_div(p)).map(|u| u.normalize());
+            let used = plan
+                .zip(spent)
+                .filter(|(p, _)| *p > Decimal::ZERO)
+                .and_then(|(p, s)| s.checked_div(p))
+                .map(|u| u.normalize());
             vec![
                 project.id.as_str().into(),
                 focus_area.clone(),

@@ -12,7 +12,9 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use rust_decimal::Decimal;
 
 use super::Ctx;
-use crate::model::{add_amount, totals_by_currency, Budget, BudgetKind, DateRange, Project, TransactionType, AMOUNT_LIMIT};
+use crate::model::{
+    add_amount, totals_by_currency, Budget, BudgetKind, DateRange, Project, TransactionType, AMOUNT_LIMIT,
+};
 
 /// Money checks on the program's budget, each project's, and the projects' total.
 pub(super) fn check(cx: &mut Ctx<'_>) {
@@ -84,7 +86,8 @@ fn transactions(cx: &mut Ctx<'_>, i: usize, project: &Project) {
     }
     let id = &project.id;
     // The project's days: actual dates, else planned; only a certain verdict is given.
-    let range = if project.actual.start.is_some() || project.actual.end.is_some() { &project.actual } else { &project.planned };
+    let range =
+        if project.actual.start.is_some() || project.actual.end.is_some() { &project.actual } else { &project.planned };
     let (first_day, last_day) = (range.start.and_then(|d| d.earliest()), range.end.and_then(|d| d.latest()));
     // Per currency, a few entries: lists, not maps (the WebAssembly module).
     let mut spent: Vec<(&str, Option<Decimal>)> = Vec::new();
@@ -108,7 +111,8 @@ fn transactions(cx: &mut Ctx<'_>, i: usize, project: &Project) {
                         _ => None,
                     };
                     if let Some(when) = outside {
-                        let msg = format!("project {id:?} transaction {k} spends {} {c} on {date}, {when}", t.value.amount);
+                        let msg =
+                            format!("project {id:?} transaction {k} spends {} {c} on {date}, {when}", t.value.amount);
                         cx.warning("spending-outside-dates", format!("/projects/{i}/transactions/{k}/date"), msg);
                     }
                 }
@@ -121,14 +125,20 @@ fn transactions(cx: &mut Ctx<'_>, i: usize, project: &Project) {
     for (c, total) in spent {
         let (Some(total), Some(Some(plan))) = (total, planned.get(c)) else { continue };
         if total > *plan {
-            let msg = format!("project {id:?} spends {total} {c} (disbursements and expenditures) against a budget of {plan} {c}");
+            let msg = format!(
+                "project {id:?} spends {total} {c} (disbursements and expenditures) against a budget of {plan} {c}"
+            );
             cx.warning("spending-over-budget", format!("/projects/{i}/transactions"), msg);
         }
     }
     crate::sort::sort_unstable(&mut committed);
     committed.dedup();
     for c in committed {
-        let n = project.transactions.iter().filter(|t| t.transaction_type == TransactionType::OutgoingCommitment && t.value.currency == c).count();
+        let n = project
+            .transactions
+            .iter()
+            .filter(|t| t.transaction_type == TransactionType::OutgoingCommitment && t.value.currency == c)
+            .count();
         if !planned.contains_key(c) {
             let msg = format!("project {id:?} records {n} outgoing commitment(s) in {c} but no budget line in {c}");
             cx.warning("commitment-without-budget", format!("/projects/{i}/transactions"), msg);

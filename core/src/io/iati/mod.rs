@@ -125,8 +125,8 @@ mod repeated_periods;
 mod report;
 mod results;
 mod segments;
-mod transaction;
 mod streaming;
+mod transaction;
 mod writer;
 
 use std::path::{Path, PathBuf};
@@ -137,7 +137,9 @@ pub use reader::Location;
 pub use report::{IatiImportReport, NotModelled};
 
 /// The IATI import report under its old name.
-#[deprecated(note = "renamed `IatiImportReport` (kartan has two import reports: `io::table::TableImportReport` is the other)")]
+#[deprecated(
+    note = "renamed `IatiImportReport` (kartan has two import reports: `io::table::TableImportReport` is the other)"
+)]
 pub type ImportReport = IatiImportReport;
 pub use streaming::{for_each_activity, StreamError, StreamedActivity};
 pub use writer::{to_iati, to_iati_string, write_iati};
@@ -263,7 +265,10 @@ pub fn from_reader<R: std::io::Read>(
 ///
 /// # Errors
 /// As [`from_slice`], plus [`ImportError::Io`].
-pub fn from_path(path: impl AsRef<Path>, options: &ImportOptions) -> Result<(Portfolio, IatiImportReport), ImportError> {
+pub fn from_path(
+    path: impl AsRef<Path>,
+    options: &ImportOptions,
+) -> Result<(Portfolio, IatiImportReport), ImportError> {
     let path = path.as_ref();
     let file = std::fs::File::open(path).map_err(|source| ImportError::Io { path: path.to_owned(), source })?;
     let mut options = options.clone();

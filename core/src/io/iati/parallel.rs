@@ -21,7 +21,7 @@ use std::sync::{mpsc, Arc, Mutex};
 
 use super::reader::Base;
 use super::segments::{self, Outcome, Run};
-use super::{ImportError, ImportOptions, IatiImportReport};
+use super::{IatiImportReport, ImportError, ImportOptions};
 use crate::model::Portfolio;
 
 const BOUNDARY: &[u8] = b"</iati-activity>";

@@ -205,7 +205,10 @@ impl Importer<'_, '_> {
 }
 
 /// Imports from bytes: one segment, no copy.
-pub(crate) fn import_slice(bytes: &[u8], options: &ImportOptions) -> Result<(Portfolio, IatiImportReport), ImportError> {
+pub(crate) fn import_slice(
+    bytes: &[u8],
+    options: &ImportOptions,
+) -> Result<(Portfolio, IatiImportReport), ImportError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut run = Run::new(options);
     run.segment(bytes, true)?;

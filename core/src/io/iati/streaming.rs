@@ -2,7 +2,7 @@
 
 use std::io::Read;
 
-use super::{segments, ImportError, ImportOptions, IatiImportReport};
+use super::{segments, IatiImportReport, ImportError, ImportOptions};
 use crate::model::{Organisation, Portfolio, Project};
 
 /// One activity of a streamed import, as it is handed out.

@@ -40,7 +40,9 @@ impl Importer<'_, '_> {
                     let d = self.cur.warning(
                         elem.offset,
                         "iati-unknown-code",
-                        format!("transaction/@humanitarian {other:?} is not a boolean (1, 0, true, false); left unknown"),
+                        format!(
+                            "transaction/@humanitarian {other:?} is not a boolean (1, 0, true, false); left unknown"
+                        ),
                     );
                     act.notes.push(d);
                 }
@@ -90,7 +92,14 @@ impl Importer<'_, '_> {
                             _ => self.cur.attribute_unmodelled(VALUE, &child, name),
                         }
                     }
-                    value_date = self.transaction_date(VALUE, &child, raw_date.as_deref(), "transaction/value", "value-date", act);
+                    value_date = self.transaction_date(
+                        VALUE,
+                        &child,
+                        raw_date.as_deref(),
+                        "transaction/value",
+                        "value-date",
+                        act,
+                    );
                     let text = self.cur.text(VALUE, &child)?;
                     match parse_decimal(&text) {
                         Ok(v) => amount = Some(v),

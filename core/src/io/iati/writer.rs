@@ -15,8 +15,8 @@ use std::fmt::Write as _;
 use chrono::{Datelike, NaiveDate};
 
 use crate::model::{
-    BudgetKind, Transaction, Diagnostic, DocumentLink, Indicator, Organisation, PartialDate, Portfolio, Project,
-    Result as IatiResult, Text,
+    BudgetKind, Diagnostic, DocumentLink, Indicator, Organisation, PartialDate, Portfolio, Project,
+    Result as IatiResult, Text, Transaction,
 };
 
 /// The portfolio's projects as IATI 2.03 XML (see [`to_iati`] for the warnings).
@@ -386,7 +386,9 @@ impl Writer<'_> {
         let value_date = t.value_date.unwrap_or_else(|| {
             self.warn(
                 format!("{path}/value_date"),
-                format!("transaction has no value date; its date {date} is written as @value-date, which IATI requires"),
+                format!(
+                    "transaction has no value date; its date {date} is written as @value-date, which IATI requires"
+                ),
             );
             date
         });

@@ -95,7 +95,11 @@ impl<'p> Tracked<'_, 'p> {
         }
     }
 
-    fn visit_object<'de, V: Visitor<'de>>(self, members: &'de Map<String, Value>, visitor: V) -> Result<V::Value, serde_json::Error> {
+    fn visit_object<'de, V: Visitor<'de>>(
+        self,
+        members: &'de Map<String, Value>,
+        visitor: V,
+    ) -> Result<V::Value, serde_json::Error> {
         let mut map = TrackedMap { members: members.iter(), value: None, path: self.path };
         let out = visitor.visit_map(&mut map)?;
         if map.members.len() == 0 {
@@ -190,11 +194,19 @@ impl<'de> de::Deserializer<'de> for Tracked<'de, '_> {
         }
     }
 
-    fn deserialize_unit_struct<V: Visitor<'de>>(self, _name: &'static str, visitor: V) -> Result<V::Value, serde_json::Error> {
+    fn deserialize_unit_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, serde_json::Error> {
         self.deserialize_unit(visitor)
     }
 
-    fn deserialize_newtype_struct<V: Visitor<'de>>(self, _name: &'static str, visitor: V) -> Result<V::Value, serde_json::Error> {
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, serde_json::Error> {
         visitor.visit_newtype_struct(self)
     }
 
@@ -209,7 +221,12 @@ impl<'de> de::Deserializer<'de> for Tracked<'de, '_> {
         self.deserialize_seq(visitor)
     }
 
-    fn deserialize_tuple_struct<V: Visitor<'de>>(self, _name: &'static str, _len: usize, visitor: V) -> Result<V::Value, serde_json::Error> {
+    fn deserialize_tuple_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _len: usize,
+        visitor: V,
+    ) -> Result<V::Value, serde_json::Error> {
         self.deserialize_seq(visitor)
     }
 
@@ -352,17 +369,25 @@ impl<'de> de::VariantAccess<'de> for TrackedEnum<'de, '_> {
                 let out = if items.is_empty() { visitor.visit_unit() } else { tracked.visit_array(items, visitor) };
                 out.map_err(Tracked::push(self.path, Step::Key(self.variant.to_owned())))
             }
-            Some(value) => Err(de::Error::invalid_type(Tracked { value, path: self.path }.unexpected(), &"tuple variant")),
+            Some(value) => {
+                Err(de::Error::invalid_type(Tracked { value, path: self.path }.unexpected(), &"tuple variant"))
+            }
             None => Err(de::Error::invalid_type(de::Unexpected::UnitVariant, &"tuple variant")),
         }
     }
 
-    fn struct_variant<V: Visitor<'de>>(self, _fields: &'static [&'static str], visitor: V) -> Result<V::Value, serde_json::Error> {
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, serde_json::Error> {
         match self.value {
             Some(value @ Value::Object(members)) => Tracked { value, path: self.path }
                 .visit_object(members, visitor)
                 .map_err(Tracked::push(self.path, Step::Key(self.variant.to_owned()))),
-            Some(value) => Err(de::Error::invalid_type(Tracked { value, path: self.path }.unexpected(), &"struct variant")),
+            Some(value) => {
+                Err(de::Error::invalid_type(Tracked { value, path: self.path }.unexpected(), &"struct variant"))
+            }
             None => Err(de::Error::invalid_type(de::Unexpected::UnitVariant, &"struct variant")),
         }
     }
@@ -710,17 +735,33 @@ mod tests {
     fn from_value_names_the_place_of_each_kind_of_data_error() {
         let cases = [
             // A wrong type in an element of an array, in a member.
-            (r#"{"items": [{"id": "a", "n": 1}, {"id": "b", "n": "x"}]}"#, "/items/1/n", r#"invalid type: string "x", expected u8"#),
+            (
+                r#"{"items": [{"id": "a", "n": 1}, {"id": "b", "n": "x"}]}"#,
+                "/items/1/n",
+                r#"invalid type: string "x", expected u8"#,
+            ),
             // An unknown key is named by itself.
             (r#"{"items": [{"id": "a", "n": 1, "m": 2}]}"#, "/items/0/m", "unknown field `m`, expected `id` or `n`"),
             // A missing field is the error of its object.
             (r#"{"items": [{"id": "a"}]}"#, "/items/0", "missing field `n`"),
             (r#"{"items": 3}"#, "/items", "invalid type: integer `3`, expected a sequence"),
             // An unknown variant is the error of the enum's place; a variant's data adds the variant.
-            (r#"{"items": [], "kind": "other"}"#, "/kind", "unknown variant `other`, expected one of `plain`, `scaled`, `pair`"),
+            (
+                r#"{"items": [], "kind": "other"}"#,
+                "/kind",
+                "unknown variant `other`, expected one of `plain`, `scaled`, `pair`",
+            ),
             (r#"{"items": [], "kind": {"scaled": 300}}"#, "/kind/scaled", "invalid value: integer `300`, expected u8"),
-            (r#"{"items": [], "kind": {"pair": {"a": "x"}}}"#, "/kind/pair/a", r#"invalid type: string "x", expected u8"#),
-            (r#"{"items": [], "kind": {"plain": null, "pair": {}}}"#, "/kind", "invalid value: map, expected map with a single key"),
+            (
+                r#"{"items": [], "kind": {"pair": {"a": "x"}}}"#,
+                "/kind/pair/a",
+                r#"invalid type: string "x", expected u8"#,
+            ),
+            (
+                r#"{"items": [], "kind": {"plain": null, "pair": {}}}"#,
+                "/kind",
+                "invalid value: map, expected map with a single key",
+            ),
             (r#"{"items": [], "kind": 1.5}"#, "/kind", "invalid type: floating point `1.5`, expected string or map"),
             (r#"{"items": [], "kind": {"scaled": null}}"#, "/kind/scaled", "invalid type: null, expected u8"),
             // The root's own error has the empty pointer.

@@ -65,7 +65,9 @@ pub use projects::{import_projects, ProjectImport};
 pub use report::{ColumnSkips, Skip, TableImportReport};
 
 /// The table import report under its old name.
-#[deprecated(note = "renamed `TableImportReport` (kartan has two import reports: `io::iati::IatiImportReport` is the other)")]
+#[deprecated(
+    note = "renamed `TableImportReport` (kartan has two import reports: `io::iati::IatiImportReport` is the other)"
+)]
 pub type ImportReport = TableImportReport;
 pub use source::{read_table, read_table_bytes, CellType, RawRow, RawTable, SourceKind};
 pub use survey::{import_survey, SurveyImport};

@@ -8,7 +8,7 @@ use crate::model::{
 };
 
 use super::mapping::{FieldSpec, ProjectMapping, RepeatedRows};
-use super::report::{TableImportReport, Skip};
+use super::report::{Skip, TableImportReport};
 use super::source::{CellType, RawRow, RawTable};
 use super::values::{normalise_label, parse_date};
 use super::TableError;

@@ -145,17 +145,18 @@ pub fn import_survey(table: &RawTable, mapping: &SurveyMapping) -> Result<Survey
             report.skipped.push(Skip { place: table.place(row, None), reason: "blank row".to_owned(), field: None });
             continue;
         }
-        let problem = |report: &mut TableImportReport, col: &str, field: String, reason: String| -> Result<(), TableError> {
-            if mapping.strict {
-                return Err(TableError::Cell { place: table.place(row, Some(col)), reason });
-            }
-            report.skipped.push(Skip {
-                place: table.place(row, Some(col)),
-                reason: format!("{reason}; the cell is skipped"),
-                field: Some(field),
-            });
-            Ok(())
-        };
+        let problem =
+            |report: &mut TableImportReport, col: &str, field: String, reason: String| -> Result<(), TableError> {
+                if mapping.strict {
+                    return Err(TableError::Cell { place: table.place(row, Some(col)), reason });
+                }
+                report.skipped.push(Skip {
+                    place: table.place(row, Some(col)),
+                    reason: format!("{reason}; the cell is skipped"),
+                    field: Some(field),
+                });
+                Ok(())
+            };
         let mut response = Response::default();
         if let Some(col) = &mapping.columns.event {
             let e = cell(row, col);

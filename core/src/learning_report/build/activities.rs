@@ -4,8 +4,8 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::{count_by, none_last, Cx};
-use crate::model::{Activity, ActivityKind, ActivityState, Level};
 use crate::learning_report::model::{Block, KeyValue, Section, Table};
+use crate::model::{Activity, ActivityKind, ActivityState, Level};
 
 /// Builds section 3.
 pub(crate) fn section(cx: &Cx<'_>) -> Section {

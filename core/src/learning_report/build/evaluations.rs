@@ -11,8 +11,8 @@ use rust_decimal::Decimal;
 
 use super::{join, Cx};
 use crate::analysis::survey::{self, EventStats, QuestionStats};
-use crate::model::{Evaluation, Scale};
 use crate::learning_report::model::{Block, KeyValue, Section, Table};
+use crate::model::{Evaluation, Scale};
 
 /// Builds section 6.
 pub(crate) fn section(cx: &Cx<'_>) -> Section {

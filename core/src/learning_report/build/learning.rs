@@ -6,8 +6,8 @@ use std::collections::HashMap;
 
 use super::{join, Cx};
 use crate::analysis::learning::{learning_cycle, learning_profile, profile_chart};
-use crate::model::ApplicationKind;
 use crate::learning_report::model::{Block, Section, Table};
+use crate::model::ApplicationKind;
 
 /// Builds section 7.
 pub(crate) fn section(cx: &Cx<'_>) -> Section {

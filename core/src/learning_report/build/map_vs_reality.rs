@@ -7,8 +7,8 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::{join, Cx};
 use crate::analysis::map_reality::{map_vs_reality, MapReality, Verdict};
-use crate::model::{EvidenceStrength, MatrixColumn};
 use crate::learning_report::model::{Block, Section, Table};
+use crate::model::{EvidenceStrength, MatrixColumn};
 
 /// Builds section 5.
 pub(crate) fn section(cx: &Cx<'_>) -> Section {

@@ -9,8 +9,8 @@ use std::collections::{BTreeMap, HashMap};
 use super::program::budget_totals;
 use super::{none_last, Cx};
 use crate::analysis::breakdown::{by_classification, by_region, partners_by_role, status_as_of, Breakdown, NONE_KEY};
-use crate::model::{ActivityStatus, OrganisationKind};
 use crate::learning_report::model::{Block, KeyValue, Section, Table};
+use crate::model::{ActivityStatus, OrganisationKind};
 
 /// Builds section 8.
 pub(crate) fn section(cx: &Cx<'_>) -> Section {

@@ -4,8 +4,8 @@
 use rust_decimal::Decimal;
 
 use super::{join, Cx};
-use crate::model::{effective_budgets, Budget};
 use crate::learning_report::model::{Block, KeyValue, Section};
+use crate::model::{effective_budgets, Budget};
 
 /// Builds section 1.
 pub(crate) fn section(cx: &Cx<'_>) -> Section {

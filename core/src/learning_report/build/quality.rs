@@ -2,8 +2,8 @@
 //! `crate::analysis::validate`.
 
 use super::Cx;
-use crate::model::Severity;
 use crate::learning_report::model::{Block, KeyValue, Section};
+use crate::model::Severity;
 
 /// Builds section 9.
 pub(crate) fn section(cx: &Cx<'_>) -> Section {

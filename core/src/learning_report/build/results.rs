@@ -6,8 +6,8 @@
 //! can be added here as further blocks.
 
 use super::{join, Cx};
-use crate::model::{Baseline, Indicator, Measure, PeriodValue};
 use crate::learning_report::model::{Block, Section, Table};
+use crate::model::{Baseline, Indicator, Measure, PeriodValue};
 
 /// Builds section 4.
 pub(crate) fn section(cx: &Cx<'_>) -> Section {

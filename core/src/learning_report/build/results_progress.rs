@@ -12,8 +12,8 @@ use super::Cx;
 use crate::analysis::results::{
     indicator_chart_spec, Figure, IndicatorProgress, Periods, Progress, ResultsIndex, Track,
 };
-use crate::model::Indicator;
 use crate::learning_report::model::{Block, NoticeKind, Table};
+use crate::model::Indicator;
 
 /// Above this many indicator periods, the per-period progress table is left out (the
 /// API and the JSON report of `crate::analysis::results` give it in full).
