@@ -14,7 +14,7 @@ fi
 py="$venv/bin/python"
 
 # maturin >= 1.9.4 sets PYO3_BUILD_EXTENSION_MODULE (pyo3 0.30 needs no extension-module feature)
-need=(maturin pytest pandas polars pyarrow mypy nbclient nbformat ipykernel altair)
+need=(maturin pytest pandas polars pyarrow mypy nbclient nbformat ipykernel altair duckdb)
 missing=()
 for pkg in "${need[@]}"; do
   "$py" -m pip show -q "$pkg" > /dev/null 2>&1 || missing+=("$pkg")

@@ -110,6 +110,10 @@ pub struct ConvertArgs {
     /// The portfolio (kartan JSON or IATI activity XML; format detected by content; a
     /// table with --mapping).
     pub file: PathBuf,
+    /// More inputs, for --to parquet only: files or folders (a folder stands for its
+    /// .xml and .json files), written as one dataset.
+    #[arg(value_name = "MORE")]
+    pub more: Vec<PathBuf>,
     /// Read FILE as a table of projects (CSV, XLSX or a JSON array of records) through
     /// this column mapping (TOML or JSON, e.g. examples/mappings/projektbanken.toml).
     #[arg(long, value_name = "MAPPING")]
@@ -124,9 +128,12 @@ pub struct ConvertArgs {
     /// The output format.
     #[arg(long, value_enum)]
     pub to: ConvertTo,
-    /// Write to this file instead of standard output.
+    /// Write to this file instead of standard output (--to parquet: this folder).
     #[arg(long, short = 'o', value_name = "OUT")]
     pub output: Option<PathBuf>,
+    /// With --to parquet: replace the output folder when it exists.
+    #[arg(long)]
+    pub overwrite: bool,
 }
 
 /// Formats `convert` writes.
@@ -145,6 +152,13 @@ pub enum ConvertTo {
     /// spreadsheet would run as a formula start with `'`).
     /// From IATI: streamed.
     Csv,
+    /// The relational tables (projects, results, indicators, periods, budgets,
+    /// transactions, diagnostics, joined by project_id, result_id and indicator_id) as
+    /// one Parquet file each in the folder -o DIR (zstd; exact decimals as
+    /// decimal128(38, 18)), for DuckDB, Polars and Spark. From IATI: streamed; many
+    /// inputs (files or folders) make one dataset, and one that cannot be read is a row
+    /// of the diagnostics table.
+    Parquet,
 }
 
 /// Report formats.

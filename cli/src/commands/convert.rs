@@ -13,6 +13,7 @@
 //! IATI input to `json` or `csv` is streamed ([`stream`]): memory stays flat whatever
 //! the file's size.
 
+mod parquet;
 mod stream;
 
 use std::io::Read as _;
@@ -35,10 +36,24 @@ const SNIFF: u64 = 64 * 1024;
 /// error), 2 when
 /// the input cannot be loaded or the output cannot be written.
 pub fn run(args: &ConvertArgs) -> Result<ExitCode, CliError> {
+    if args.to == ConvertTo::Parquet {
+        if args.mapping.is_some() || args.survey.is_some() {
+            return Err(CliError::Usage(
+                "--to parquet reads kartan JSON and IATI XML, not tables with --mapping or --survey".to_owned(),
+            ));
+        }
+        return Ok(super::exit_after_import(parquet::run(args)?));
+    }
+    if let Some(more) = args.more.first() {
+        return Err(CliError::Usage(format!(
+            "{}: several inputs make one dataset with --to parquet only",
+            more.display()
+        )));
+    }
     let target = match args.to {
         ConvertTo::Json => Some(stream::Target::Json),
         ConvertTo::Csv => Some(stream::Target::Csv),
-        ConvertTo::Iati => None,
+        ConvertTo::Iati | ConvertTo::Parquet => None,
     };
     let plain = args.mapping.is_none() && args.survey.is_none();
     if let Some(target) = target.filter(|_| plain && is_iati(args).unwrap_or(false)) {
@@ -49,7 +64,7 @@ pub fn run(args: &ConvertArgs) -> Result<ExitCode, CliError> {
     let file = args.file.display().to_string();
     let text = match args.to {
         ConvertTo::Json => kartan::io::json::to_string(&portfolio),
-        ConvertTo::Csv => periods_table(&portfolio, &portfolio.default_language).to_csv(),
+        ConvertTo::Csv | ConvertTo::Parquet => periods_table(&portfolio, &portfolio.default_language).to_csv(),
         ConvertTo::Iati => {
             let (xml, warnings) = iati::to_iati(&portfolio);
             for w in &warnings {

@@ -71,6 +71,23 @@ pub enum CliError {
         #[source]
         source: std::io::Error,
     },
+    /// Options that do not go together (the message says which and why).
+    #[error("{0}")]
+    Usage(String),
+    /// The output folder exists and `--overwrite` was not given.
+    #[error("{}: the output folder exists (give --overwrite to replace it)", path.display())]
+    Exists {
+        /// The folder.
+        path: PathBuf,
+    },
+    /// A Parquet file could not be written (names the file and why).
+    #[error("{}: cannot write Parquet: {message}", path.display())]
+    Parquet {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        message: String,
+    },
     /// Standard output could not be written (other than a closed pipe).
     #[error("standard output: cannot write: {0}")]
     Stdout(#[source] std::io::Error),

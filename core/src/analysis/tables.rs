@@ -23,6 +23,7 @@ mod arrow;
 mod periods;
 mod progress;
 mod projects;
+pub mod relational;
 mod spending;
 
 pub use arrow::{Decimal128Column, DecimalColumn, DecimalFitError, Decimals, DECIMAL128_PRECISION};
@@ -32,6 +33,7 @@ pub use periods::{
 };
 pub use progress::{progress_table, PROGRESS_COLUMNS, PROGRESS_TABLE};
 pub use projects::{projects_table, PROJECTS_COLUMNS, PROJECTS_TABLE};
+pub use relational::{relational_tables, Relational, RELATIONAL_SCALE, RELATIONAL_TABLES};
 pub use spending::{spending_table, SPENDING_COLUMNS, SPENDING_TABLE};
 
 /// The type of a column's cells (every column may also hold [`Cell::Null`]).

@@ -110,7 +110,7 @@ pub fn push_period_rows(table: &mut Table, project: Option<&str>, results: &[Res
 }
 
 /// "sex=female; age=18-24", or `None` for the undisaggregated total.
-fn dimension_key(v: &PeriodValue) -> Option<String> {
+pub(super) fn dimension_key(v: &PeriodValue) -> Option<String> {
     if v.dimensions.is_empty() {
         return None;
     }

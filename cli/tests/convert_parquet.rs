@@ -1,0 +1,124 @@
+//! `kartan convert … --to parquet -o DIR`: the relational tables as Parquet files, read
+//! back with the `parquet` crate's Arrow reader.
+
+use std::fs::File;
+use std::path::Path;
+
+use arrow_array::cast::AsArray;
+use arrow_array::types::Decimal128Type;
+use arrow_array::RecordBatch;
+use assert_cmd::Command;
+use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+
+const REAL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/data/real/iati/");
+
+fn kartan() -> Command {
+    let mut cmd = Command::cargo_bin("kartan").unwrap();
+    cmd.env_remove("RUST_BACKTRACE");
+    cmd
+}
+
+fn read(path: &Path) -> Vec<RecordBatch> {
+    let file = File::open(path).unwrap();
+    ParquetRecordBatchReaderBuilder::try_new(file).unwrap().build().unwrap().map(Result::unwrap).collect()
+}
+
+fn rows(batches: &[RecordBatch]) -> usize {
+    batches.iter().map(RecordBatch::num_rows).sum()
+}
+
+#[test]
+fn the_tables_of_an_iati_file_keep_every_period_value_exactly() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("pq");
+    let input = Path::new(REAL).join("results_nl_ngos_2021.xml");
+    kartan().arg("convert").arg(&input).args(["--to", "parquet", "-o"]).arg(&out).assert().success();
+    let (portfolio, _) = kartan::io::iati::from_path(&input, &Default::default()).unwrap();
+    // one row per target and per actual; a period with neither has one row
+    let expected: usize = portfolio
+        .projects
+        .iter()
+        .flat_map(|p| &p.results)
+        .flat_map(|r| &r.indicators)
+        .flat_map(|i| &i.periods)
+        .map(|p| (p.targets.len() + p.actuals.len()).max(1))
+        .sum();
+    let periods = read(&out.join("periods.parquet"));
+    assert_eq!(rows(&periods), expected);
+    assert!(expected > 1000, "{expected}");
+    // the exact sum of every value, at scale 18, equals the model's
+    let model: rust_decimal::Decimal = portfolio
+        .projects
+        .iter()
+        .flat_map(|p| &p.results)
+        .flat_map(|r| &r.indicators)
+        .flat_map(|i| &i.periods)
+        .flat_map(|p| p.targets.iter().chain(&p.actuals))
+        .filter_map(|v| v.value)
+        .sum();
+    let column = periods[0].schema().index_of("value").unwrap();
+    let parquet: i128 = periods
+        .iter()
+        .flat_map(|b| b.column(column).as_primitive::<Decimal128Type>().iter().flatten().collect::<Vec<_>>())
+        .sum();
+    assert_eq!(rust_decimal::Decimal::from_i128_with_scale(parquet, 18).normalize(), model.normalize());
+    assert_eq!(rows(&read(&out.join("projects.parquet"))), portfolio.projects.len());
+    let transactions: usize = portfolio.projects.iter().map(|p| p.transactions.len()).sum();
+    assert_eq!(rows(&read(&out.join("transactions.parquet"))), transactions);
+}
+
+#[test]
+fn an_existing_folder_is_refused_without_overwrite() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("pq");
+    std::fs::create_dir(&out).unwrap();
+    std::fs::write(out.join("keep.txt"), "mine").unwrap();
+    let input = Path::new(REAL).join("results_sida_se0_sample_2021.xml");
+    kartan()
+        .arg("convert")
+        .arg(&input)
+        .args(["--to", "parquet", "-o"])
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("the output folder exists (give --overwrite to replace it)"));
+    assert!(out.join("keep.txt").exists());
+    kartan().arg("convert").arg(&input).args(["--to", "parquet", "--overwrite", "-o"]).arg(&out).assert().success();
+    assert!(!out.join("keep.txt").exists() && out.join("periods.parquet").exists());
+    assert!(!dir.path().join(".pq.partial").exists());
+}
+
+#[test]
+fn a_file_that_cannot_be_read_is_a_diagnostic_row_and_the_rest_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("pq");
+    let bad = dir.path().join("bad.xml");
+    std::fs::write(&bad, "<x").unwrap();
+    let good = Path::new(REAL).join("results_sida_se0_sample_2021.xml");
+    kartan()
+        .arg("convert")
+        .arg(&bad)
+        .arg(&good)
+        .args(["--to", "parquet", "-o"])
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("bad.xml:1:1: not well-formed XML"));
+    let diagnostics = read(&out.join("diagnostics.parquet"));
+    let codes = diagnostics[0].column(diagnostics[0].schema().index_of("code").unwrap()).as_string::<i32>();
+    assert!(codes.iter().flatten().any(|c| c == "input-failed"));
+    assert!(rows(&read(&out.join("projects.parquet"))) > 0);
+}
+
+#[test]
+fn several_inputs_need_parquet() {
+    let good = Path::new(REAL).join("results_sida_se0_sample_2021.xml");
+    kartan()
+        .arg("convert")
+        .arg(&good)
+        .arg(&good)
+        .args(["--to", "json"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("several inputs make one dataset with --to parquet only"));
+}
