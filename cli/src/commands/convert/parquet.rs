@@ -105,6 +105,8 @@ impl Writers {
     fn create(dir: &Path, tables: &[Table]) -> Result<Self, CliError> {
         let props = WriterProperties::builder()
             .set_compression(Compression::ZSTD(ZstdLevel::default()))
+            // a row group is flushed at this size, so memory stays flat
+            .set_max_row_group_row_count(Some(BATCH_ROWS))
             .set_created_by(format!("kartan {}", env!("CARGO_PKG_VERSION")))
             .build();
         let mut files = Vec::with_capacity(tables.len());
