@@ -312,6 +312,6 @@ mod tests {
         assert_eq!(unscaled(d("0.0000000000000000001")), None);
         // 21 integer digits do not fit 38 digits at scale 18
         assert_eq!(unscaled(d("100000000000000000000")), None);
-        assert_eq!(unscaled(d("99999999999999999999")), Some(99_999_999_999_999_999_990_000_000_000_000_000_000));
+        assert_eq!(unscaled(d("99999999999999999999")), Some(99_999_999_999_999_999_999 * 10i128.pow(18)));
     }
 }
