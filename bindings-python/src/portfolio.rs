@@ -344,6 +344,29 @@ impl PyPortfolio {
         PyTable::from_core_with(&table, decimals)
     }
 
+    /// The relational tables (the core's ``relational_tables``: projects, results,
+    /// indicators, periods, budgets, transactions, diagnostics, joined by ``project_id``,
+    /// ``result_id`` and ``indicator_id``) as a dict of ``kartan.Table``; the same tables
+    /// ``kartan convert --to parquet`` writes. ``diagnostics`` holds this portfolio's
+    /// ``validate(as_of=...)`` findings when ``as_of`` is given, else none.
+    /// ``decimals="exact"`` (the default here) gives Arrow ``decimal128(38, s)``.
+    #[pyo3(signature = (lang = None, *, as_of = None, decimals = "exact"))]
+    fn relational_tables(
+        &self,
+        py: Python<'_>,
+        lang: Option<&str>,
+        as_of: Option<NaiveDate>,
+        decimals: &str,
+    ) -> PyResult<learning::Tables> {
+        let lang = lang.unwrap_or(self.lang());
+        let decimals = decimals_arg(decimals)?;
+        let tables = py.detach(|| {
+            let diagnostics = as_of.map(|d| kartan::analysis::validate(&self.inner, d)).unwrap_or_default();
+            kartan::analysis::tables::relational_tables(&self.inner, lang, "portfolio", &diagnostics)
+        });
+        tables.iter().map(|t| Ok((t.name.clone(), PyTable::from_core_with(t, decimals)?))).collect()
+    }
+
     /// The learning report (DESIGN.md "The learning report", sections 1-9) as text:
     /// ``format`` is ``"html"`` (one self-contained page that opens offline),
     /// ``"md"`` (Markdown) or ``"json"`` (the report's document model). ``lang`` is the

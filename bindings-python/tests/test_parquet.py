@@ -12,7 +12,7 @@ kartan's own numbers. DuckDB and Polars, on every real IATI file in
 
 from __future__ import annotations
 
-import json
+import datetime
 import subprocess
 import sys
 from collections import defaultdict
@@ -126,3 +126,25 @@ def test_a_bad_input_stops_nothing_else(tmp_path: Path) -> None:
     again = _convert(bad, out=out, check=False)
     assert again.returncode == 2 and "--overwrite" in again.stderr
     assert not (tmp_path / ".out.partial").exists()
+
+
+def test_the_in_memory_tables_are_the_parquet_tables(dataset: Path) -> None:
+    pa = pytest.importorskip("pyarrow")
+    p, _ = kartan.import_iati(REAL / "iati" / "results_sida_se0_sample_2021.xml")
+    tables = p.tables.relational(as_of=datetime.date(2021, 12, 31))
+    assert sorted(tables) == sorted(
+        ["projects", "results", "indicators", "periods", "budgets", "transactions", "diagnostics"]
+    )
+    periods = pa.table(tables["periods"])
+    assert periods.num_rows == sum(
+        max(1, len(pe.targets) + len(pe.actuals))
+        for pr in p.projects for r in pr.results for i in r.indicators for pe in i.periods
+    )
+    assert str(periods.schema.field("value").type).startswith("decimal128(38,")
+    # the same rows as the Parquet dataset holds for this file
+    ids = [pr.id for pr in p.projects]
+    in_parquet = duckdb.connect().sql(
+        f"select count(*) from '{dataset}/periods.parquet' where project_id in ({', '.join(repr(i) for i in ids)})"
+    ).fetchall()[0][0]
+    assert in_parquet == periods.num_rows
+    assert tables["diagnostics"].num_rows == len(p.validate(as_of=datetime.date(2021, 12, 31)))

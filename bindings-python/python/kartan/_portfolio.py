@@ -620,6 +620,20 @@ class Tables:
         side by side. ``decimals="exact"`` gives the numbers as Arrow ``decimal128``."""
         return self._h.periods_table(lang, decimals=decimals)
 
+    def relational(
+        self, lang: str | None = None, *, as_of: datetime.date | None = None, decimals: str = "exact"
+    ) -> dict[str, _kartan.Table]:
+        """The relational tables, for engines that join and aggregate: ``projects``,
+        ``results``, ``indicators``, ``periods`` (one row per period × ``value_kind``
+        target/actual × disaggregation, with ``numerator`` and ``denominator``),
+        ``budgets``, ``transactions`` and ``diagnostics`` (``validate(as_of=...)``'s
+        findings when ``as_of`` is given), joined by ``project_id``, ``result_id`` and
+        ``indicator_id`` — the tables ``kartan convert --to parquet`` writes (columns
+        documented in ``kartan::analysis::tables::relational``). Decimals are exact
+        ``decimal128`` by default; pool percentages as Σ numerator ÷ Σ denominator
+        (DESIGN.md rule 1) and never add two currencies."""
+        return self._h.relational_tables(lang, as_of=as_of, decimals=decimals)
+
     def spending(self, *, decimals: str = "float") -> _kartan.Table:
         """Planned against realised money: one row per project and currency (currencies
         are never added), with ``planned`` (the effective budget lines), ``committed``,
