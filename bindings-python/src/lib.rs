@@ -15,6 +15,7 @@ mod diagnostic;
 mod errors;
 mod iati;
 mod learning;
+mod money;
 mod portfolio;
 mod report;
 mod table;
