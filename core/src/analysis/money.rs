@@ -27,8 +27,8 @@ use std::str::FromStr;
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
-use super::tables::{tag, Cell, DType, Table};
-use crate::model::{effective_budgets, Diagnostic, Portfolio, Project, TransactionType};
+use super::tables::{remaining_and_used, tag, Cell, DType, Table};
+use crate::model::{add_amount, effective_budgets, Diagnostic, Portfolio, Project, TransactionType};
 
 mod rates;
 
@@ -157,8 +157,7 @@ pub fn money_table(portfolio: &Portfolio, by: GroupBy, rates: Option<&RateTable>
             let k = project.budgets.iter().position(|x| std::ptr::eq(x, b)).unwrap_or(0);
             let day = b.value_date.or_else(|| b.period.start.and_then(|d| d.earliest()));
             let keys = year_or(&keys, by, b.period.start.and_then(|d| d.year()));
-            let at = || format!("/projects/{i}/budgets/{k}");
-            cx.add(&keys, Figure::Budget, &b.value.currency, b.value.amount, day, at);
+            cx.add(&keys, Figure::Budget, &b.value.currency, b.value.amount, day, (i, "budgets", k));
         }
         for (k, t) in project.transactions.iter().enumerate() {
             let keys = year_or(&keys, by, t.date.map(|d| d.year()));
@@ -167,8 +166,7 @@ pub fn money_table(portfolio: &Portfolio, by: GroupBy, rates: Option<&RateTable>
                 TransactionType::Disbursement | TransactionType::Expenditure => Figure::Spent,
                 _ => Figure::Counted,
             };
-            let at = || format!("/projects/{i}/transactions/{k}");
-            cx.add(&keys, figure, &t.value.currency, t.value.amount, t.value_date.or(t.date), at);
+            cx.add(&keys, figure, &t.value.currency, t.value.amount, t.value_date.or(t.date), (i, "transactions", k));
         }
     }
     let Collect { mut items, diagnostics, .. } = cx;
@@ -229,7 +227,8 @@ struct Collect<'a> {
 }
 
 impl Collect<'_> {
-    /// Adds one amount to each of `keys`, converted when there is a rate table.
+    /// Adds one amount to each of `keys`, converted when there is a rate table; `at` is
+    /// the amount's place (project, list, position) for a diagnostic.
     fn add(
         &mut self,
         keys: &[Key],
@@ -237,7 +236,7 @@ impl Collect<'_> {
         currency: &str,
         amount: Decimal,
         day: Option<NaiveDate>,
-        at: impl FnOnce() -> String,
+        at: (usize, &str, usize),
     ) {
         let (currency, amount) = match self.rates {
             None => (Some(currency.to_owned()), Some(amount)),
@@ -260,7 +259,8 @@ impl Collect<'_> {
                                 _ => "spent",
                             }
                         );
-                        self.diagnostics.push(Diagnostic::warning("missing-rate", at(), msg));
+                        let path = format!("/projects/{}/{}/{}", at.0, at.1, at.2);
+                        self.diagnostics.push(Diagnostic::warning("missing-rate", path, msg));
                     }
                     (target, rate.and_then(|r| amount.checked_mul(r)))
                 }
@@ -305,9 +305,10 @@ fn year_or(keys: &[Key], by: GroupBy, year: Option<i32>) -> Vec<Key> {
 type Sum = Option<Option<Decimal>>;
 
 fn add(sum: &mut Sum, amount: Option<Decimal>) {
-    *sum = Some(match *sum {
-        None => amount,
-        Some(total) => total.zip(amount).and_then(|(a, b)| a.checked_add(b)),
+    *sum = Some(match (*sum, amount) {
+        (None, amount) => amount,
+        (Some(total), Some(amount)) => add_amount(total, amount),
+        (Some(_), None) => None,
     });
 }
 
@@ -330,12 +331,7 @@ fn row(by: GroupBy, key: &Key, currency: Option<String>, items: &[Item], convert
         add(sum, item.amount);
     }
     let (budget, committed, spent) = (budget.flatten(), committed.flatten(), spent.flatten());
-    let remaining = budget.zip(spent).and_then(|(b, s)| b.checked_sub(s));
-    let absorption = budget
-        .zip(spent)
-        .filter(|(b, _)| *b > Decimal::ZERO)
-        .and_then(|(b, s)| s.checked_div(b))
-        .map(|a| a.normalize());
+    let (remaining, absorption) = remaining_and_used(budget, spent);
     let group = if key.unknown {
         Cell::Null
     } else if by == GroupBy::Year {

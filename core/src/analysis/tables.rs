@@ -32,6 +32,7 @@ pub use periods::{
 };
 pub use progress::{progress_table, PROGRESS_COLUMNS, PROGRESS_TABLE};
 pub use projects::{projects_table, PROJECTS_COLUMNS, PROJECTS_TABLE};
+pub(crate) use spending::remaining_and_used;
 pub use spending::{spending_table, SPENDING_COLUMNS, SPENDING_TABLE};
 
 /// The type of a column's cells (every column may also hold [`Cell::Null`]).

@@ -106,13 +106,13 @@ fn project_rows(project: &Project) -> Vec<Vec<Cell>> {
         .map(|currency| {
             let plan = planned.get(currency).copied().flatten();
             let sums = realised.iter().find(|(c, _)| *c == currency).map_or(&none, |(_, s)| s);
-            let (disbursed, expended) = (sums.get(TransactionType::Disbursement), sums.get(TransactionType::Expenditure));
+            let (disbursed, expended) =
+                (sums.get(TransactionType::Disbursement), sums.get(TransactionType::Expenditure));
             let spent = match (disbursed, expended) {
                 (None, None) => None,
                 (a, b) => a.unwrap_or_default().checked_add(b.unwrap_or_default()),
             };
-            let remaining = plan.zip(spent).and_then(|(p, s)| p.checked_sub(s));
-            let used = plan.zip(spent).filter(|(p, _)| *p > Decimal::ZERO).and_then(|(p, s)| s.checked_div(p)).map(|u| u.normalize());
+            let (remaining, used) = remaining_and_used(plan, spent);
             vec![
                 project.id.as_str().into(),
                 focus_area.clone(),
@@ -129,4 +129,16 @@ fn project_rows(project: &Project) -> Vec<Vec<Cell>> {
             ]
         })
         .collect()
+}
+
+/// `planned` − `spent` and `spent` ÷ `planned` (a fraction, trailing zeros dropped), when
+/// both are known; the fraction only when `planned` is above 0. The one computation of
+/// the spending and money tables.
+pub(crate) fn remaining_and_used(
+    planned: Option<Decimal>,
+    spent: Option<Decimal>,
+) -> (Option<Decimal>, Option<Decimal>) {
+    let Some((p, s)) = planned.zip(spent) else { return (None, None) };
+    let used = if p > Decimal::ZERO { s.checked_div(p).map(|u| u.normalize()) } else { None };
+    (p.checked_sub(s), used)
 }
