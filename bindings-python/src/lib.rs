@@ -16,6 +16,7 @@ mod convert;
 mod errors;
 mod iati;
 mod learning;
+mod money;
 mod portfolio;
 mod report;
 mod table;

@@ -367,6 +367,16 @@ impl PyPortfolio {
         tables.iter().map(|t| Ok((t.name.clone(), PyTable::from_core_with(t, decimals)?))).collect()
     }
 
+    /// Budget, commitments and spending grouped ``by`` ``"project"``, ``"program"``,
+    /// ``"focus_area"``, ``"level"``, ``"owner_kind"`` or ``"year"``, one row per group
+    /// and currency, or converted with the rate table at the path ``rates`` (see
+    /// ``Portfolio.tables.money``): the core's ``kartan::analysis::money::money_table``.
+    #[pyo3(signature = (by = "project", *, rates = None, decimals = "float"))]
+    fn money_table(&self, py: Python<'_>, by: &str, rates: Option<PathBuf>, decimals: &str) -> PyResult<PyTable> {
+        let decimals = decimals_arg(decimals)?;
+        crate::money::table(py, &self.inner, by, rates, decimals)
+    }
+
     /// The learning report (DESIGN.md "The learning report", sections 1-9) as text:
     /// ``format`` is ``"html"`` (one self-contained page that opens offline),
     /// ``"md"`` (Markdown) or ``"json"`` (the report's document model). ``lang`` is the

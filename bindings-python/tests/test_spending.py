@@ -60,3 +60,21 @@ def test_every_transaction_total_per_type_and_currency_is_kept(path) -> None:
             key = f"{CODES[t.type]} {t.value.currency}"
             got[key] = got.get(key, Decimal(0)) + t.value.amount
     assert {k: format(v.normalize(), "f") for k, v in sorted(got.items())} == independent.transaction_totals(str(path))
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
+def test_money_by_program_commits_and_spends_what_an_independent_reading_adds(path) -> None:
+    """``p.tables.money("program")``: per currency, ``committed`` is the file's type-2
+    total and ``spent`` the type-3 plus type-4 total of the independent reading; a
+    currency with none of them has ``None``, never 0."""
+    p, _ = kartan.import_iati(path)
+    totals = {k: Decimal(v) for k, v in independent.transaction_totals(str(path)).items()}
+    rows = pa.table(p.tables.money("program", decimals="exact")).to_pylist()
+    currencies = {r["currency"] for r in rows if r["transactions"]}
+    assert currencies == {k.split(" ")[1] for k in totals}
+    for row in rows:
+        c = row["currency"]
+        committed = totals.get(f"2 {c}")
+        spent = None if f"3 {c}" not in totals and f"4 {c}" not in totals else totals.get(f"3 {c}", 0) + totals.get(f"4 {c}", 0)
+        assert (row["committed"], row["spent"]) == (committed, spent), c
+        assert row["unconverted"] is None

@@ -17,6 +17,8 @@ mod error;
 #[cfg(feature = "iati")]
 mod iati;
 mod io;
+#[cfg(feature = "money")]
+mod money;
 mod portfolio;
 #[cfg(feature = "learning")]
 mod reality;

@@ -27,6 +27,10 @@ const BUDGET_GZIP = 300 * 1024;
  *    `wasm-opt --low-memory-unused` (-4.4 KB): 626.1 KB (631.5 KB by Node's gzip);
  *  - kartan JSON and mappings read through one tree (`kartan::io::json::tree`, -57.2 KB):
  *    570.6 KB (576.0 KB by Node's gzip).
+ *  - issue 15 (7 Dec 2026, Node's gzip): 593,693 B before money grouped; the six std sorts
+ *    that had come back (map/set `collect`) on the crate's one sort, −10,519 B; then
+ *    `moneyTable`, +7,595 B: 590,724 B; `wasm-opt -Oz -Oz`, −3,866 B: 586,858 B
+ *    (bindings-wasm/README.md "Size").
  *  What each part costs (gzip -9, measured by building without it): tables and surveys
  *  145 KB (JSON mappings 21 KB of it), the kartan JSON reader 104 KB (its path tracking,
  *  which gives an error's JSON pointer, 28 KB), the learning report 81 KB; the IATI

@@ -270,6 +270,36 @@ function runTables(c) {
   }
 }
 
+/** The money codes of validate a money case lists in full. */
+const MONEY_CODES = ["spending-over-budget", "spending-outside-dates", "commitment-without-budget"];
+
+/** tests/vectors/money: `moneyTable(by, rates, ratesFile)` against the rows and
+ *  diagnostics core/tests/vectors_money.rs checks, validate's money codes, and the rate
+ *  tables that must be refused (an `Error` naming file, line and column). */
+function runMoney(c, file) {
+  if (c.refused) {
+    assert.ok(c.refused.length >= 8, file);
+    const p = Portfolio.seed();
+    for (const r of c.refused) {
+      const error = thrown(() => p.moneyTable("program", r.csv, c.file));
+      assert.equal(error.message, r.error, JSON.stringify(r.csv));
+      assert.equal(error.line, Number(r.error.split(":")[1]));
+    }
+    return;
+  }
+  const p = portfolioOf(c.portfolio);
+  assert.ok(c.expected.money.length > 0, "the case checks no table");
+  for (const want of c.expected.money) {
+    const got = want.rates ? p.moneyTable(want.by, c.rates.csv, c.rates.file) : p.moneyTable(want.by);
+    assert.equal(got.table.name, "money");
+    assert.deepEqual(got.table.columns.map((col) => [col.name, col.dtype]), want.columns, `${want.by} columns`);
+    assert.deepEqual(got.table.rows, want.rows, `${want.by} rows (rates: ${want.rates})`);
+    assert.deepEqual(got.diagnostics.map((d) => [d.severity, d.code, d.path, d.message]), want.diagnostics, `${want.by} diagnostics`);
+  }
+  const flags = p.validate(c.as_of).filter((d) => MONEY_CODES.includes(d.code)).map((d) => [d.code, d.path]);
+  assert.deepEqual(flags, c.expected.validate, "validate's money codes");
+}
+
 /** Each bound area: the function that binds it, and its runner (given the case and its
  *  file name). A build without that function (a kartan-wasm feature off) skips the area
  *  and says so. */
@@ -282,6 +312,7 @@ const BOUND = {
   survey: ["survey", runSurvey],
   tables: ["periodsTable", runTables],
   table_import: ["fromTable", runTableImport],
+  money: ["moneyTable", runMoney],
 };
 /** Areas with no JS runner, each with the reason (none today). */
 const NOT_BOUND = {};

@@ -12,7 +12,8 @@ Exit codes:
   1  `validate`: the portfolio is invalid (the diagnostics are listed); any command:
      an IATI import skipped an activity, dropped a value (a bad date) or stopped early,
      or a table import could not read a value its mapping asks for (each is listed; the
-     output of `convert` and `report` is written, without what was skipped or dropped)
+     output of `convert` and `report` is written, without what was skipped or dropped);
+     `money`: an amount found no rate in --rates (listed; its figure is left empty)
   2  a file could not be read, parsed or written, or the command line is wrong
 
 Every error is one line on standard error, starting with `kartan: ` and naming the file.";
@@ -41,9 +42,44 @@ pub enum Command {
     /// csv is streamed: memory stays flat whatever the file's size).
     #[command(after_help = EXIT_CODES)]
     Convert(ConvertArgs),
+    /// Write budget, commitments and spending as CSV, grouped by project, program, focus
+    /// area, level, owner kind or year: per currency, or converted with a rate table.
+    #[command(after_help = EXIT_CODES)]
+    Money(MoneyArgs),
     /// Print the JSON Schema of kartan JSON (format "kartan/1").
     #[command(after_help = EXIT_CODES)]
     Schema,
+}
+
+/// `kartan money`.
+#[derive(Debug, clap::Args)]
+pub struct MoneyArgs {
+    /// The portfolio (kartan JSON or IATI XML, format detected by content; a table with
+    /// --mapping).
+    pub file: PathBuf,
+    /// Read FILE as a table of projects (CSV, XLSX or a JSON array of records) through
+    /// this column mapping (TOML or JSON, e.g. examples/mappings/projektbanken.toml).
+    #[arg(long, value_name = "MAPPING")]
+    pub mapping: Option<PathBuf>,
+    /// Group by: project, program, focus_area, level (a project at two levels counts at
+    /// each), owner_kind or year (of a budget period's start, of a transaction's date).
+    #[arg(long, default_value = "project", value_parser = parse_group_by, value_name = "GROUP")]
+    pub by: kartan::analysis::money::GroupBy,
+    /// Convert every amount with this rate table (CSV `date,currency,rate_to_target`, or
+    /// `rate_to_SEK` naming the target) at the rate in force on its value date, and add
+    /// the currencies up; an amount with no rate leaves its figure empty (never 0) and is
+    /// listed on standard error. Without it, one row per group and currency.
+    #[arg(long, value_name = "RATES")]
+    pub rates: Option<PathBuf>,
+    /// Write to this file instead of standard output.
+    #[arg(long, short = 'o', value_name = "OUT")]
+    pub output: Option<PathBuf>,
+}
+
+/// A `--by` value, checked by the core (`kartan::analysis::money::GroupBy`), with the
+/// core's message.
+fn parse_group_by(text: &str) -> Result<kartan::analysis::money::GroupBy, kartan::analysis::money::UnknownGroupBy> {
+    text.parse()
 }
 
 /// `kartan report`.

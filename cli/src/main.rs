@@ -16,6 +16,7 @@ fn main() -> ExitCode {
         args::Command::Report(a) => commands::report::run(&a),
         args::Command::Validate(a) => commands::validate::run(&a),
         args::Command::Convert(a) => commands::convert::run(&a),
+        args::Command::Money(a) => commands::money::run(&a),
         args::Command::Schema => commands::schema::run(),
     };
     match result {

@@ -79,6 +79,9 @@ class PortfolioHandle:
     def relational_tables(
         self, lang: str | None = None, *, as_of: datetime.date | None = None, decimals: str = "exact"
     ) -> dict[str, Table]: ...
+    def money_table(
+        self, by: str = "project", *, rates: str | os.PathLike[str] | None = None, decimals: str = "float"
+    ) -> Table: ...
     def report(
         self, format: str = "html", *, as_of: datetime.date, lang: str | None = None, charts: bool = True
     ) -> str: ...

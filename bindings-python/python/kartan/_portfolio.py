@@ -645,6 +645,40 @@ class Tables:
         core's ``kartan::analysis::tables::spending_table``."""
         return self._h.spending_table(decimals=decimals)
 
+    def money(
+        self,
+        by: str = "project",
+        *,
+        rates: str | os.PathLike[str] | None = None,
+        decimals: str = "float",
+    ) -> _kartan.Table:
+        """Budget, commitments and spending grouped ``by`` ``"project"``, ``"program"``,
+        ``"focus_area"``, ``"level"`` (a project at two levels counts at each),
+        ``"owner_kind"`` or ``"year"`` (of a budget period's start, of a transaction's
+        date): the first column is the group, then ``currency``, ``budget`` (the effective
+        budget lines: a revision replaces the original of its period), ``committed``
+        (outgoing commitments, IATI type 2), ``spent`` (disbursements + expenditure, types
+        3 and 4: a commitment is never spending), ``remaining`` (budget − spent),
+        ``absorption`` (spent ÷ budget, a **fraction** of the budget: 0.45 is 45 %),
+        ``transactions`` (a count) and ``unconverted``. ``None`` means not reported (or
+        not known), never 0.
+
+        One row per group and currency: amounts in different currencies are never added.
+        With ``rates``, the path of a CSV rate table ``date,currency,rate_to_target`` (or
+        ``rate_to_SEK``, naming the target), every amount is converted at the rate in
+        force on its value date (the currency's latest rate on or before it) and a group
+        has one row in the target currency; an amount with no rate leaves its figure
+        ``None`` (never 0), counts in ``unconverted`` and is listed in a ``UserWarning``.
+        A bad rate table raises ``kartan.ParseError`` naming the file, line and column.
+        ``decimals="exact"`` gives the amounts as Arrow ``decimal128``. The rows are the
+        core's ``kartan::analysis::money::money_table``.
+
+        >>> t = kartan.seed().tables.money("program", decimals="exact")
+        >>> t.column_names
+        ['program', 'currency', 'budget', 'committed', 'spent', 'remaining', 'absorption', 'transactions', 'unconverted']
+        """
+        return self._h.money_table(by, rates=rates, decimals=decimals)
+
     def progress(
         self,
         *,

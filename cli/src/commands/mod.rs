@@ -2,6 +2,7 @@
 
 pub mod convert;
 pub mod input;
+pub mod money;
 pub mod report;
 pub mod schema;
 pub mod validate;
@@ -88,6 +89,9 @@ pub enum CliError {
         /// Why.
         message: String,
     },
+    /// A rate table could not be read (names the file, line and column).
+    #[error(transparent)]
+    Rates(#[from] kartan::analysis::money::RateTableError),
     /// Standard output could not be written (other than a closed pipe).
     #[error("standard output: cannot write: {0}")]
     Stdout(#[source] std::io::Error),

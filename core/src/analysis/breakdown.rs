@@ -54,7 +54,13 @@ pub const NONE_KEY: &str = "(none)";
 /// A project's budget per currency: its effective budget lines summed (`None`: past
 /// [`crate::model::AMOUNT_LIMIT`]).
 pub fn project_budget(project: &Project) -> BTreeMap<String, Option<Decimal>> {
-    totals_by_currency(&project.budgets).into_iter().map(|(c, t)| (c.to_owned(), t)).collect()
+    // Inserted one by one: `collect` into a map sorts its input again, one more
+    // instance of the standard sort in the WebAssembly module (`crate::sort`).
+    let mut out = BTreeMap::new();
+    for (c, t) in totals_by_currency(&project.budgets) {
+        out.insert(c.to_owned(), t);
+    }
+    out
 }
 
 /// The portfolio's total budget per currency (`None`: past [`crate::model::AMOUNT_LIMIT`]).
@@ -131,7 +137,7 @@ impl BreakdownError {
 /// The classification schemes that the portfolio's projects use, sorted.
 pub fn classification_schemes(portfolio: &Portfolio) -> Vec<String> {
     let mut schemes: Vec<String> = portfolio.projects.iter().flat_map(|p| p.classifications.keys()).cloned().collect();
-    schemes.sort();
+    crate::sort::sort_unstable(&mut schemes);
     schemes.dedup();
     schemes
 }

@@ -7,6 +7,7 @@ pub mod activities;
 pub mod breakdown;
 pub mod learning;
 pub mod map_reality;
+pub mod money;
 pub mod survey;
 pub mod tables;
 mod validate;

@@ -34,6 +34,7 @@ pub use periods::{
 pub use progress::{progress_table, PROGRESS_COLUMNS, PROGRESS_TABLE};
 pub use projects::{projects_table, PROJECTS_COLUMNS, PROJECTS_TABLE};
 pub use relational::{relational_tables, Relational, RELATIONAL_SCALE, RELATIONAL_TABLES};
+pub(crate) use spending::remaining_and_used;
 pub use spending::{spending_table, SPENDING_COLUMNS, SPENDING_TABLE};
 
 /// The type of a column's cells (every column may also hold [`Cell::Null`]).
@@ -103,6 +104,17 @@ impl fmt::Display for Cell {
             Cell::Decimal(d) => write!(f, "{}", d.normalize()),
             Cell::Date(d) => write!(f, "{d}"),
             Cell::Bool(b) => write!(f, "{b}"),
+        }
+    }
+}
+
+impl Cell {
+    /// A text cell, null when `s` is empty (a blank text is no value).
+    pub fn text(s: &str) -> Self {
+        if s.is_empty() {
+            Self::Null
+        } else {
+            Self::String(s.to_owned())
         }
     }
 }

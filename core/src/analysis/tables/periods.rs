@@ -70,7 +70,7 @@ pub fn empty_periods_table() -> Table {
 /// Appends the rows of `results` owned by `project` (`None`: the program) to `table`,
 /// which has the columns [`PERIODS_COLUMNS`].
 pub fn push_period_rows(table: &mut Table, project: Option<&str>, results: &[ResultItem], lang: &str) {
-    let text = |s: &str| if s.is_empty() { Cell::Null } else { Cell::String(s.to_owned()) };
+    let text = Cell::text;
     for result in results {
         let result_type = tag(&result.result_type);
         for indicator in &result.indicators {

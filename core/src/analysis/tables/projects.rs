@@ -46,14 +46,6 @@ pub fn projects_table(portfolio: &Portfolio, lang: &str) -> Table {
     table
 }
 
-fn text(s: &str) -> Cell {
-    if s.is_empty() {
-        Cell::Null
-    } else {
-        Cell::String(s.to_owned())
-    }
-}
-
 fn project_row(project: &Project, lang: &str) -> Vec<Cell> {
     let totals = totals_by_currency(&project.budgets);
     // One total only for one currency; amounts in several currencies are never added.
@@ -62,7 +54,7 @@ fn project_row(project: &Project, lang: &str) -> Vec<Cell> {
     let levels = project.levels.iter().map(tag).collect::<Vec<_>>().join(", ");
     vec![
         project.id.as_str().into(),
-        text(project.title.show(lang, "en")),
+        Cell::text(project.title.show(lang, "en")),
         project.status.as_ref().map(tag).into(),
         project.owner.clone().into(),
         project.focus_area.clone().into(),
@@ -71,10 +63,10 @@ fn project_row(project: &Project, lang: &str) -> Vec<Cell> {
         project.planned.end.and_then(|d| d.latest()).into(),
         project.actual.start.and_then(|d| d.earliest()).into(),
         project.actual.end.and_then(|d| d.latest()).into(),
-        text(&levels),
-        text(&project.regions.join(", ")),
+        Cell::text(&levels),
+        Cell::text(&project.regions.join(", ")),
         budget.into(),
-        text(&currencies),
+        Cell::text(&currencies),
         project.results.len().into(),
         project.results.iter().map(|r| r.indicators.len()).sum::<usize>().into(),
     ]

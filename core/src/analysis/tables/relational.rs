@@ -209,7 +209,7 @@ impl Relational {
         let id = Cell::String(project.id.clone());
         self.tables[0].push(vec![
             id.clone(),
-            text(project.title.show(&lang, "en")),
+            Cell::text(project.title.show(&lang, "en")),
             project.status.as_ref().map(tag).into(),
             project.focus_area.clone().into(),
             project.parent.clone().into(),
@@ -262,7 +262,7 @@ impl Relational {
                 owner.clone(),
                 result_id.clone(),
                 tag(&result.result_type).into(),
-                text(result.title.show(&lang, "en")),
+                Cell::text(result.title.show(&lang, "en")),
             ]);
             for indicator in &result.indicators {
                 let indicator_id = Cell::String(indicator.id.clone());
@@ -272,7 +272,7 @@ impl Relational {
                     owner.clone(),
                     result_id.clone(),
                     indicator_id.clone(),
-                    text(indicator.title.show(&lang, "en")),
+                    Cell::text(indicator.title.show(&lang, "en")),
                     measure.clone(),
                     tag(&indicator.direction).into(),
                     tag(&indicator.cumulation).into(),
@@ -295,7 +295,7 @@ impl Relational {
                             v.and_then(|v| v.value).into(),
                             v.and_then(|v| v.numerator).into(),
                             v.and_then(|v| v.denominator).into(),
-                            v.map_or(Cell::Null, |v| text(v.text.show(&lang, "en"))),
+                            v.map_or(Cell::Null, |v| Cell::text(v.text.show(&lang, "en"))),
                             measure.clone(),
                         ]);
                     };
@@ -324,13 +324,5 @@ impl Relational {
                 d.message.as_str().into(),
             ]);
         }
-    }
-}
-
-fn text(s: &str) -> Cell {
-    if s.is_empty() {
-        Cell::Null
-    } else {
-        Cell::String(s.to_owned())
     }
 }

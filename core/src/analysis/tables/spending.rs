@@ -112,12 +112,7 @@ fn project_rows(project: &Project) -> Vec<Vec<Cell>> {
                 (None, None) => None,
                 (a, b) => a.unwrap_or_default().checked_add(b.unwrap_or_default()),
             };
-            let remaining = plan.zip(spent).and_then(|(p, s)| p.checked_sub(s));
-            let used = plan
-                .zip(spent)
-                .filter(|(p, _)| *p > Decimal::ZERO)
-                .and_then(|(p, s)| s.checked_div(p))
-                .map(|u| u.normalize());
+            let (remaining, used) = remaining_and_used(plan, spent);
             vec![
                 project.id.as_str().into(),
                 focus_area.clone(),
@@ -134,4 +129,16 @@ fn project_rows(project: &Project) -> Vec<Vec<Cell>> {
             ]
         })
         .collect()
+}
+
+/// `planned` − `spent` and `spent` ÷ `planned` (a fraction, trailing zeros dropped), when
+/// both are known; the fraction only when `planned` is above 0. The one computation of
+/// the spending and money tables.
+pub(crate) fn remaining_and_used(
+    planned: Option<Decimal>,
+    spent: Option<Decimal>,
+) -> (Option<Decimal>, Option<Decimal>) {
+    let Some((p, s)) = planned.zip(spent) else { return (None, None) };
+    let used = if p > Decimal::ZERO { s.checked_div(p).map(|u| u.normalize()) } else { None };
+    (p.checked_sub(s), used)
 }

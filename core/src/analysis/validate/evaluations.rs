@@ -19,7 +19,7 @@ fn scale_problem(scale: &Scale) -> Option<String> {
         Scale::Points { points } if points.is_empty() => Some("has no points".to_owned()),
         Scale::Points { points } => {
             let mut scores: Vec<Decimal> = points.iter().map(|p| p.score).collect();
-            scores.sort_unstable();
+            crate::sort::sort(&mut scores);
             scores.windows(2).find(|w| w[0] == w[1]).map(|w| format!("repeats the score {}", w[0]))
         }
         Scale::Numeric { min, max } if min > max => Some(format!("has min {min} above max {max}")),

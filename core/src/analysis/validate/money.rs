@@ -202,12 +202,16 @@ fn budget_lines(cx: &mut Ctx<'_>, lines: &[Budget], owner: &Owner<'_>) -> Option
     let first = counting.first().copied()?;
     let c0 = lines[first].value.currency.as_str();
     if let Some(&k) = counting.iter().find(|&&k| !lines[k].value.currency.eq_ignore_ascii_case(c0)) {
-        let all: BTreeSet<String> = counting.iter().map(|&k| lines[k].value.currency.to_ascii_uppercase()).collect();
+        // Sorted and deduplicated by the crate's one sort (a `BTreeSet` collect sorts
+        // with an instance of its own in the WebAssembly module).
+        let mut all: Vec<String> = counting.iter().map(|&k| lines[k].value.currency.to_ascii_uppercase()).collect();
+        crate::sort::sort_unstable(&mut all);
+        all.dedup();
         let (who, base) = (owner.who(), owner.base());
         let msg = format!(
             "{who} has budget lines in {} currencies ({}); its total needs one currency (line {first} is in {c0}, line {k} in {})",
             all.len(),
-            all.into_iter().collect::<Vec<_>>().join(", "),
+            all.join(", "),
             lines[k].value.currency
         );
         cx.error("mixed-currencies", format!("{base}/budgets/{k}/value/currency"), msg);

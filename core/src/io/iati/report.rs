@@ -217,7 +217,7 @@ impl ReportBuilder {
                 self.report.counts.insert((*name).to_owned(), n);
             }
         }
-        self.not_modelled.sort_by(|a, b| a.path.cmp(&b.path));
+        crate::sort::sort_by(&mut self.not_modelled, |a, b| a.path.cmp(&b.path));
         self.report.not_modelled = self.not_modelled;
         self.report
     }

@@ -94,8 +94,12 @@ pub fn import_survey(table: &RawTable, mapping: &SurveyMapping) -> Result<Survey
     if let Some(problem) = super::check::Checked::problem(mapping) {
         return Err(TableError::Mapping(MappingError::Invalid { file: table.file.clone(), message: problem.message }));
     }
-    let scales: BTreeMap<&str, Scale> =
-        mapping.scales.iter().map(|(name, spec)| (name.as_str(), build_scale(spec, &lang))).collect();
+    // Inserted one by one: `collect` into a map sorts with an instance of the standard
+    // sort of its own in the WebAssembly module (`crate::sort`).
+    let mut scales: BTreeMap<&str, Scale> = BTreeMap::new();
+    for (name, spec) in &mapping.scales {
+        scales.insert(name.as_str(), build_scale(spec, &lang));
+    }
     let mut questions = Vec::new();
     for q in &mapping.questions {
         let scale = match &q.scale {

@@ -181,9 +181,7 @@ fn breakdown_blocks(cx: &Cx<'_>, heading: String, first: String, b: &Breakdown, 
 /// region, and partners by role: from analysis::breakdown.
 fn classifications(cx: &Cx<'_>, s: &mut Section) {
     let p = cx.portfolio;
-    let schemes: std::collections::BTreeSet<&str> =
-        p.projects.iter().flat_map(|pr| pr.classifications.keys().map(String::as_str)).collect();
-    for scheme in schemes {
+    for scheme in &crate::analysis::breakdown::classification_schemes(p) {
         let b = by_classification(p, scheme);
         let heading = match cx.lang() {
             "sv" => format!("Per {}", scheme.replace('_', " ")),
