@@ -125,9 +125,14 @@ impl PyTable {
         for (i, col) in table.columns.iter().enumerate() {
             let cells = table.rows.iter().map(|r| r.get(i).unwrap_or(&Cell::Null));
             let column = match col.dtype {
-                DType::String => {
-                    Column::Text(cells.map(|c| if let Cell::String(s) = c { Some(s.clone()) } else { None }).collect())
-                }
+                // borrowed straight into the Arrow buffer: no copy of each string first
+                DType::String => Column::Array(Arc::new(arrow_array::StringArray::from_iter(cells.map(|c| {
+                    if let Cell::String(s) = c {
+                        Some(s.as_str())
+                    } else {
+                        None
+                    }
+                })))),
                 DType::Int => Column::Int(cells.map(|c| if let Cell::Int(v) = c { Some(*v) } else { None }).collect()),
                 DType::Decimal => match table.decimal_column(i, decimals) {
                     Some(Ok(DecimalColumn::Float(values))) => Column::Float(values),
