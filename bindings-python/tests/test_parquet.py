@@ -30,6 +30,8 @@ duckdb = pytest.importorskip("duckdb")
 pl = pytest.importorskip("polars")
 
 FILES = sorted((REAL / "iati").glob("*.xml"))
+TABLES = ["projects", "results", "indicators", "periods", "budgets", "transactions", "diagnostics",
+          "activities", "answers", "observations", "lessons"]
 CODES = {"incoming_funds": 1, "outgoing_commitment": 2, "disbursement": 3, "expenditure": 4}
 
 # The roll-up the README documents: a non-cumulative unit indicator's life-of-program
@@ -61,9 +63,7 @@ def dataset(tmp_path_factory) -> Path:
 
 def test_every_table_is_written(dataset: Path) -> None:
     names = sorted(p.name for p in dataset.iterdir())
-    assert names == [f"{t}.parquet" for t in sorted(
-        ["projects", "results", "indicators", "periods", "budgets", "transactions", "diagnostics"]
-    )]
+    assert names == [f"{t}.parquet" for t in sorted(TABLES)]
     con = duckdb.connect()
     kinds = dict(con.sql(f"select column_name, column_type from (describe select * from '{dataset}/periods.parquet')").fetchall())
     assert kinds["value"] == kinds["numerator"] == "DECIMAL(38,18)" and kinds["period_start"] == "DATE"
@@ -132,9 +132,7 @@ def test_the_in_memory_tables_are_the_parquet_tables(dataset: Path) -> None:
     pa = pytest.importorskip("pyarrow")
     p, _ = kartan.import_iati(REAL / "iati" / "results_sida_se0_sample_2021.xml")
     tables = p.tables.relational(as_of=datetime.date(2021, 12, 31))
-    assert sorted(tables) == sorted(
-        ["projects", "results", "indicators", "periods", "budgets", "transactions", "diagnostics"]
-    )
+    assert sorted(tables) == sorted(TABLES)
     periods = pa.table(tables["periods"])
     assert periods.num_rows == sum(
         max(1, len(pe.targets) + len(pe.actuals))

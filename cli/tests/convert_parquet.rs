@@ -122,3 +122,35 @@ fn several_inputs_need_parquet() {
         .code(2)
         .stderr(predicates::str::contains("several inputs make one dataset with --to parquet only"));
 }
+
+#[test]
+fn kartan_json_gives_the_learning_tables_too() {
+    let case: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/vectors/report/small-portfolio.json"))
+            .unwrap(),
+    )
+    .unwrap();
+    let doc = &case["input"];
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("p.json");
+    std::fs::write(&input, doc.to_string()).unwrap();
+    let out = dir.path().join("pq");
+    kartan().arg("convert").arg(&input).args(["--to", "parquet", "-o"]).arg(&out).assert().success();
+    let count = |key: &str, inner: &str| -> usize {
+        doc[key].as_array().map_or(0, |items| {
+            items.iter().map(|x| if inner.is_empty() { 1 } else { x[inner].as_array().map_or(0, Vec::len) }).sum()
+        })
+    };
+    let answers: usize = doc["evaluations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|e| e["responses"].as_array().unwrap())
+        .map(|r| r["answers"].as_object().unwrap().len())
+        .sum();
+    assert_eq!(rows(&read(&out.join("activities.parquet"))), count("activities", ""));
+    assert_eq!(rows(&read(&out.join("observations.parquet"))), count("reports", "observations"));
+    assert_eq!(rows(&read(&out.join("answers.parquet"))), answers);
+    assert!(answers > 0 && count("reports", "observations") > 0);
+    assert_eq!(rows(&read(&out.join("lessons.parquet"))), count("lessons", ""));
+}

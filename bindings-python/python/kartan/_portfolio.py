@@ -626,8 +626,9 @@ class Tables:
         """The relational tables, for engines that join and aggregate: ``projects``,
         ``results``, ``indicators``, ``periods`` (one row per period × ``value_kind``
         target/actual × disaggregation, with ``numerator`` and ``denominator``),
-        ``budgets``, ``transactions`` and ``diagnostics`` (``validate(as_of=...)``'s
-        findings when ``as_of`` is given), joined by ``project_id``, ``result_id`` and
+        ``budgets``, ``transactions``, ``diagnostics`` (``validate(as_of=...)``'s
+        findings when ``as_of`` is given), ``activities``, ``answers`` (one row per
+        response × question), ``observations`` and ``lessons``, joined by ``project_id``, ``result_id`` and
         ``indicator_id`` — the tables ``kartan convert --to parquet`` writes (columns
         documented in ``kartan::analysis::tables::relational``). Decimals are exact
         ``decimal128`` by default; pool percentages as Σ numerator ÷ Σ denominator

@@ -1,7 +1,7 @@
 //! `kartan convert IN… --to parquet -o DIR`: the portfolio's relational tables
 //! ([`kartan::analysis::tables::relational`]: projects, results, indicators, periods,
-//! budgets, transactions, diagnostics, joined by `project_id`, `result_id` and
-//! `indicator_id`) as one Parquet file per table (`DIR/periods.parquet` …, zstd),
+//! budgets, transactions, diagnostics, activities, answers, observations, lessons,
+//! joined by `project_id`, `result_id` and `indicator_id`) as one Parquet file per table (`DIR/periods.parquet` …, zstd),
 //! for DuckDB, Polars and Spark.
 //!
 //! - IATI input is streamed activity by activity ([`for_each_activity`]) and written in
@@ -209,6 +209,7 @@ fn read_one(path: &Path, source: &str, rel: &mut Relational, writers: &mut Write
             for project in &portfolio.projects {
                 rel.push_project(project);
             }
+            rel.push_learning(&portfolio);
             Ok(Vec::new())
         }
         _ => Err(Failed::Input("not kartan JSON or IATI activity XML".to_owned())),

@@ -31,8 +31,19 @@ use crate::model::{Diagnostic, PeriodValue, Portfolio, Project, Result as Result
 pub const RELATIONAL_SCALE: i8 = 18;
 
 /// The names of the relational tables, in the order they are written.
-pub const RELATIONAL_TABLES: [&str; 7] =
-    ["projects", "results", "indicators", "periods", "budgets", "transactions", "diagnostics"];
+pub const RELATIONAL_TABLES: [&str; 11] = [
+    "projects",
+    "results",
+    "indicators",
+    "periods",
+    "budgets",
+    "transactions",
+    "diagnostics",
+    "activities",
+    "answers",
+    "observations",
+    "lessons",
+];
 
 /// `projects`: one row per project.
 ///
@@ -142,6 +153,63 @@ pub const DIAGNOSTICS_COLUMNS: [(&str, DType); 5] = [
     ("message", DType::String),
 ];
 
+/// `activities`: one row per activity (meetings, seminars, publications …): `kind`
+/// and `state` are kartan JSON tags; `project_id` is the project it belongs to, if
+/// any; `participants` the sum of the stated participant counts (null when none is
+/// stated).
+pub const ACTIVITIES_COLUMNS: [(&str, DType); 9] = [
+    ("activity_id", DType::String),
+    ("project_id", DType::String),
+    ("kind", DType::String),
+    ("title", DType::String),
+    ("state", DType::String),
+    ("planned_start", DType::Date),
+    ("held_start", DType::Date),
+    ("held_end", DType::Date),
+    ("participants", DType::Int),
+];
+
+/// `answers`: one row per answer of an evaluation's response (long form: response ×
+/// question). `score` is a number on the question's scale; `text` a free-text answer;
+/// `not_applicable` is true for "not applicable / don't know", which is missing, never
+/// 0 (DESIGN.md rule 9). `event` is the activity the response evaluates.
+pub const ANSWERS_COLUMNS: [(&str, DType); 8] = [
+    ("evaluation_id", DType::String),
+    ("response", DType::Int),
+    ("response_id", DType::String),
+    ("event", DType::String),
+    ("question", DType::String),
+    ("score", DType::Decimal),
+    ("text", DType::String),
+    ("not_applicable", DType::Bool),
+];
+
+/// `observations`: one row per observation of a report (interim, final …);
+/// `matrix_item` is the results-matrix item it points at (null: nothing on the map),
+/// `strength` the evidence strength tag.
+pub const OBSERVATIONS_COLUMNS: [(&str, DType); 9] = [
+    ("report_id", DType::String),
+    ("report_kind", DType::String),
+    ("project_id", DType::String),
+    ("report_date", DType::Date),
+    ("observation_id", DType::String),
+    ("text", DType::String),
+    ("matrix_item", DType::String),
+    ("level", DType::String),
+    ("strength", DType::String),
+];
+
+/// `lessons`: one row per lesson learned: the learning-cycle `phase`, its `source`
+/// (a report, activity or project id), `applied` how many applications it records.
+pub const LESSONS_COLUMNS: [(&str, DType); 6] = [
+    ("lesson_id", DType::String),
+    ("text", DType::String),
+    ("phase", DType::String),
+    ("source", DType::String),
+    ("date", DType::Date),
+    ("applied", DType::Int),
+];
+
 /// The relational tables of a whole portfolio: the program's own results (with a null
 /// `project_id`), then each project, then `diagnostics` (those the caller passes, e.g.
 /// an import's or `validate`'s, from `source`).
@@ -152,6 +220,7 @@ pub fn relational_tables(portfolio: &Portfolio, lang: &str, source: &str, diagno
         r.push_project(project);
     }
     r.push_diagnostics(source, diagnostics);
+    r.push_learning(portfolio);
     r.take()
 }
 
@@ -175,6 +244,10 @@ impl Relational {
             Table::new(RELATIONAL_TABLES[4], &BUDGETS_COLUMNS),
             Table::new(RELATIONAL_TABLES[5], &TRANSACTIONS_COLUMNS),
             Table::new(RELATIONAL_TABLES[6], &DIAGNOSTICS_COLUMNS),
+            Table::new(RELATIONAL_TABLES[7], &ACTIVITIES_COLUMNS),
+            Table::new(RELATIONAL_TABLES[8], &ANSWERS_COLUMNS),
+            Table::new(RELATIONAL_TABLES[9], &OBSERVATIONS_COLUMNS),
+            Table::new(RELATIONAL_TABLES[10], &LESSONS_COLUMNS),
         ];
         Self { lang: lang.to_owned(), tables }
     }
@@ -310,6 +383,73 @@ impl Relational {
                     }
                 }
             }
+        }
+    }
+
+    /// Adds the portfolio's activities, evaluation answers, report observations and
+    /// lessons (kartan JSON holds them; an IATI file has none).
+    pub fn push_learning(&mut self, portfolio: &Portfolio) {
+        let lang = self.lang.clone();
+        for a in &portfolio.activities {
+            let participants: Option<u64> =
+                a.participants.iter().filter_map(|p| p.count).map(u64::from).reduce(|x, y| x + y);
+            self.tables[7].push(vec![
+                a.id.as_str().into(),
+                a.project.clone().into(),
+                tag(&a.kind).into(),
+                Cell::text(a.title.show(&lang, "en")),
+                a.state.as_ref().map(tag).into(),
+                a.planned.start.and_then(|d| d.earliest()).into(),
+                a.held.start.and_then(|d| d.earliest()).into(),
+                a.held.end.and_then(|d| d.latest()).into(),
+                participants.map_or(Cell::Null, Cell::from),
+            ]);
+        }
+        for e in &portfolio.evaluations {
+            for (i, response) in e.responses.iter().enumerate() {
+                for (question, answer) in &response.answers {
+                    let (score, text, na) = match answer {
+                        crate::model::Answer::Score(s) => (Cell::Decimal(*s), Cell::Null, false),
+                        crate::model::Answer::Text(s) => (Cell::Null, Cell::text(s), false),
+                        crate::model::Answer::NotApplicable => (Cell::Null, Cell::Null, true),
+                    };
+                    self.tables[8].push(vec![
+                        e.id.as_str().into(),
+                        (i + 1).into(),
+                        response.id.clone().into(),
+                        response.event.clone().into(),
+                        question.as_str().into(),
+                        score,
+                        text,
+                        na.into(),
+                    ]);
+                }
+            }
+        }
+        for r in &portfolio.reports {
+            for o in &r.observations {
+                self.tables[9].push(vec![
+                    r.id.as_str().into(),
+                    tag(&r.kind).into(),
+                    r.project.clone().into(),
+                    r.date.and_then(|d| d.earliest()).into(),
+                    o.id.as_str().into(),
+                    Cell::text(o.text.show(&lang, "en")),
+                    o.matrix_item.clone().into(),
+                    o.level.as_ref().map(tag).into(),
+                    o.strength.as_ref().map(tag).into(),
+                ]);
+            }
+        }
+        for l in &portfolio.lessons {
+            self.tables[10].push(vec![
+                l.id.as_str().into(),
+                Cell::text(l.text.show(&lang, "en")),
+                l.phase.clone().into(),
+                l.source.clone().into(),
+                l.date.and_then(|d| d.earliest()).into(),
+                l.applied.len().into(),
+            ]);
         }
     }
 
