@@ -154,3 +154,20 @@ fn kartan_json_gives_the_learning_tables_too() {
     assert!(answers > 0 && count("reports", "observations") > 0);
     assert_eq!(rows(&read(&out.join("lessons.parquet"))), count("lessons", ""));
 }
+
+#[test]
+fn an_empty_folder_is_refused_not_converted_to_empty_tables() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("registry");
+    std::fs::create_dir(&empty).unwrap();
+    let out = dir.path().join("pq");
+    kartan()
+        .arg("convert")
+        .arg(&empty)
+        .args(["--to", "parquet", "-o"])
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("the folder holds no .xml or .json file to convert"));
+    assert!(!out.exists() && !dir.path().join(".pq.partial").exists());
+}

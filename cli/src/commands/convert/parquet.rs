@@ -88,6 +88,12 @@ fn inputs(args: &ConvertArgs) -> Result<Vec<PathBuf>, CliError> {
                 .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "xml" || x == "json"))
                 .collect();
             files.sort();
+            if files.is_empty() {
+                return Err(CliError::Usage(format!(
+                    "{}: the folder holds no .xml or .json file to convert",
+                    path.display()
+                )));
+            }
             out.extend(files);
         } else {
             out.push(path.clone());
