@@ -37,16 +37,7 @@ def _table(name: str, columns: list[tuple[str, str, list[Any]]]) -> Any:
     return _kartan.Table._from_columns(name, columns)
 
 
-class _Answer:
-    __slots__ = ()
-
-    def to_dict(self) -> Any:
-        """The answer as JSON values, as the core writes it (decimals as strings, dates
-        ISO 8601): the same as ``to_obj()``."""
-        return self.to_obj()  # type: ignore[attr-defined]
-
-
-class DiagnosticExt(_Answer):
+class DiagnosticExt:
     """``str(d)`` is the core's one-line form: ``error [duplicate-id] /projects/1/id: …``."""
 
     __slots__ = ()
@@ -60,7 +51,7 @@ class DiagnosticExt(_Answer):
         return f"<Diagnostic {s.severity.value} [{s.code}] at {s.path!r}>"
 
 
-class NotModelledExt(_Answer):
+class NotModelledExt:
     """Unpacks as ``(path, count, first)``, as the tuples of kartan 0.x did."""
 
     __slots__ = ()
@@ -70,7 +61,7 @@ class NotModelledExt(_Answer):
         return iter((s.path, s.count, s.first))
 
 
-class IatiImportReportExt(_Answer):
+class IatiImportReportExt:
     __slots__ = ()
 
     def __repr__(self) -> str:
@@ -81,7 +72,7 @@ class IatiImportReportExt(_Answer):
         )
 
 
-class TableImportReportExt(_Answer):
+class TableImportReportExt:
     """``report["rows_read"]`` (the dict of kartan 0.x) still works for one release, with
     a ``DeprecationWarning``: use ``report.rows_read``."""
 
@@ -103,7 +94,7 @@ class TableImportReportExt(_Answer):
         )
 
 
-class ProgressExt(_Answer):
+class ProgressExt:
     """``value`` is the fraction of a ``ProgressFraction`` and ``None`` for the others,
     whose ``kind`` says why there is none."""
 
@@ -114,7 +105,7 @@ class ProgressExt(_Answer):
         return None
 
 
-class IndicatorProgressExt(_Answer):
+class IndicatorProgressExt:
     __slots__ = ()
 
     @property
@@ -145,7 +136,7 @@ class IndicatorProgressExt(_Answer):
         return f"<IndicatorProgress indicator={s.indicator!r} progress={progress} status={s.status.value!r}>"
 
 
-class IndicatorValuesExt(_Answer):
+class IndicatorValuesExt:
     __slots__ = ()
 
     def periods_table(self) -> Any:
@@ -170,7 +161,7 @@ class IndicatorValuesExt(_Answer):
         return f"<IndicatorValues indicator={s.indicator!r} measure={s.measure.value!r} periods={len(s.periods)}>"
 
 
-class RollupExt(_Answer):
+class RollupExt:
     __slots__ = ()
 
     def periods_table(self) -> Any:
