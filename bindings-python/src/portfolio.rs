@@ -343,7 +343,7 @@ impl PyPortfolio {
         let lang = lang.unwrap_or(self.lang());
         let decimals = decimals_arg(decimals)?;
         // Row by row from the core's rule straight into the Arrow builders: no owned
-        // copy of each text (309k rows of a 200 MB IATI file in ~0.1 s, bench/README.md).
+        // copy of each text (bindings-python/README.md, "Benchmark").
         let rows = py.detach(|| {
             let mut rows = Rows::new(PERIODS_TABLE, PERIODS_COLUMNS);
             visit_period_rows(&self.inner, lang, |cells| rows.push(cells.iter().copied()));

@@ -42,13 +42,11 @@ class DiagnosticExt:
 
     __slots__ = ()
 
-    def __str__(self) -> str:
-        s: Any = self
-        return f"{s.severity.value} [{s.code}] {s.path}: {s.message}"
+    def __str__(self: Any) -> str:
+        return f"{self.severity.value} [{self.code}] {self.path}: {self.message}"
 
-    def __repr__(self) -> str:
-        s: Any = self
-        return f"<Diagnostic {s.severity.value} [{s.code}] at {s.path!r}>"
+    def __repr__(self: Any) -> str:
+        return f"<Diagnostic {self.severity.value} [{self.code}] at {self.path!r}>"
 
 
 class NotModelledExt:
@@ -56,19 +54,17 @@ class NotModelledExt:
 
     __slots__ = ()
 
-    def __iter__(self) -> Any:
-        s: Any = self
-        return iter((s.path, s.count, s.first))
+    def __iter__(self: Any) -> Any:
+        return iter((self.path, self.count, self.first))
 
 
 class IatiImportReportExt:
     __slots__ = ()
 
-    def __repr__(self) -> str:
-        s: Any = self
+    def __repr__(self: Any) -> str:
         return (
-            f"<IatiImportReport version={s.version!r} imported={s.activities_imported} "
-            f"skipped={s.activities_skipped} diagnostics={len(s.diagnostics)}>"
+            f"<IatiImportReport version={self.version!r} imported={self.activities_imported} "
+            f"skipped={self.activities_skipped} diagnostics={len(self.diagnostics)}>"
         )
 
 
@@ -86,11 +82,10 @@ class TableImportReportExt:
         )
         return self.to_obj()[key]  # type: ignore[attr-defined]
 
-    def __repr__(self) -> str:
-        s: Any = self
+    def __repr__(self: Any) -> str:
         return (
-            f"<TableImportReport file={s.file!r} rows_read={s.rows_read} imported={s.rows_imported} "
-            f"skipped={len(s.skipped)}>"
+            f"<TableImportReport file={self.file!r} rows_read={self.rows_read} imported={self.rows_imported} "
+            f"skipped={len(self.skipped)}>"
         )
 
 
@@ -130,10 +125,9 @@ class IndicatorProgressExt:
             ],
         )
 
-    def __repr__(self) -> str:
-        s: Any = self
-        progress = s.progress.value if s.progress.value is not None else s.progress.kind
-        return f"<IndicatorProgress indicator={s.indicator!r} progress={progress} status={s.status.value!r}>"
+    def __repr__(self: Any) -> str:
+        progress = self.progress.value if self.progress.value is not None else self.progress.kind
+        return f"<IndicatorProgress indicator={self.indicator!r} progress={progress} status={self.status.value!r}>"
 
 
 class IndicatorValuesExt:
@@ -156,9 +150,8 @@ class IndicatorValuesExt:
 
         return table_html(self.periods_table())
 
-    def __repr__(self) -> str:
-        s: Any = self
-        return f"<IndicatorValues indicator={s.indicator!r} measure={s.measure.value!r} periods={len(s.periods)}>"
+    def __repr__(self: Any) -> str:
+        return f"<IndicatorValues indicator={self.indicator!r} measure={self.measure.value!r} periods={len(self.periods)}>"
 
 
 class RollupExt:
@@ -202,6 +195,5 @@ class RollupExt:
 
         return table_html(self.periods_table())
 
-    def __repr__(self) -> str:
-        s: Any = self
-        return f"<Rollup indicator={s.indicator!r} measure={s.measure.value!r} periods={len(s.periods)}>"
+    def __repr__(self: Any) -> str:
+        return f"<Rollup indicator={self.indicator!r} measure={self.measure.value!r} periods={len(self.periods)}>"

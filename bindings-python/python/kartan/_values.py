@@ -351,14 +351,23 @@ class _Text(_Collection):
         return Text(value)
 
 
-class _Enum(Kind):
+class _Named(Kind):
+    """A kind named by its generated class (resolved when first used): a value of the
+    class passes as it is; anything else goes to ``convert``."""
+
     def __init__(self, name: str) -> None:
         self.name = name
 
     def check(self, value: Any, where: str) -> Any:
         cls = _resolve(self.name)
-        if isinstance(value, cls):
-            return value
+        return value if isinstance(value, cls) else self.convert(cls, value, where)
+
+    def convert(self, cls: Any, value: Any, where: str) -> Any:
+        raise NotImplementedError
+
+
+class _Enum(_Named):
+    def convert(self, cls: Any, value: Any, where: str) -> Any:
         if isinstance(value, str):
             try:
                 return cls(value)
@@ -374,14 +383,8 @@ class _Enum(Kind):
         return _resolve(self.name)._value2member_map_[value]
 
 
-class _Ref(Kind):
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-    def check(self, value: Any, where: str) -> Any:
-        cls = _resolve(self.name)
-        if isinstance(value, cls):
-            return value
+class _Ref(_Named):
+    def convert(self, cls: Any, value: Any, where: str) -> Any:
         if isinstance(value, (Mapping, str)):
             return cls._from_json(value, where)
         raise TypeError(f"{where}: expected a {self.name}, got {_show(value)}")
