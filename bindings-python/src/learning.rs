@@ -8,9 +8,10 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use kartan::analysis::{activities, breakdown, learning, map_reality, survey};
 use kartan::io::table::{MappingError, TableError};
-use pyo3::exceptions::PyKeyError;
+use pyo3::exceptions::{PyKeyError, PyValueError};
 use pyo3::prelude::*;
 
+use crate::answers;
 use crate::convert::py_quote;
 use crate::errors::{self, Place};
 use crate::table::PyTable;
@@ -55,22 +56,56 @@ pub(crate) fn map_vs_reality(py: Python<'_>, p: &kartan::Portfolio, as_of: Naive
     tables(list)
 }
 
+/// The evaluation `id` (the first when `None`), or `KeyError` with the core's message.
+fn evaluation<'a>(p: &'a kartan::Portfolio, id: Option<&str>) -> PyResult<&'a kartan::Evaluation> {
+    survey::pick(&p.evaluations, id).map_err(|e| PyKeyError::new_err(e.to_string()))
+}
+
 /// Survey statistics of one evaluation (the first when `id` is `None`).
 pub(crate) fn survey(py: Python<'_>, p: &kartan::Portfolio, id: Option<&str>, lang: &str) -> PyResult<Tables> {
-    let evaluation = match id {
-        Some(id) => p.evaluations.iter().find(|e| e.id == id),
-        None => p.evaluations.first(),
-    }
-    .ok_or_else(|| match id {
-        Some(id) => PyKeyError::new_err(format!("no evaluation with id {}", py_quote(id))),
-        None => PyKeyError::new_err("the portfolio has no evaluation"),
-    })?;
+    let evaluation = evaluation(p, id)?;
     let list = py.detach(|| {
         let stats = survey::question_stats(evaluation);
         let events = survey::by_event(evaluation, &p.activities);
         vec![survey::questions_table(&stats, lang), survey::distribution_table(&stats), survey::events_table(&events)]
     });
     tables(list)
+}
+
+/// A learning analysis as its class of `kartan.answers` (generated from the answers
+/// schema, so every field is the core's): `"profile"` → `LearningProfile`, `"cycle"` →
+/// `LearningCycle`, `"map_vs_reality"` → `MapReality` and `"activities"` →
+/// `ActivitySummary` (these two as of `as_of`), `"survey"` → `Survey` (of the evaluation
+/// `evaluation`, the first when `None`; with the trend of the question `trend`).
+///
+/// Raises `ValueError` for another name or a missing `as_of`, `KeyError` for an unknown
+/// evaluation.
+pub(crate) fn answer<'py>(
+    py: Python<'py>,
+    p: &kartan::Portfolio,
+    name: &str,
+    as_of: Option<NaiveDate>,
+    evaluation_id: Option<&str>,
+    trend: Option<&str>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let as_of = || as_of.ok_or_else(|| PyValueError::new_err(format!("{name} needs as_of")));
+    match name {
+        "profile" => answers::answer(py, "LearningProfile", &py.detach(|| learning::learning_profile(p))),
+        "cycle" => answers::answer(py, "LearningCycle", &py.detach(|| learning::learning_cycle(p))),
+        "map_vs_reality" => {
+            let as_of = as_of()?;
+            answers::answer(py, "MapReality", &py.detach(|| map_reality::map_vs_reality(p, as_of)))
+        }
+        "activities" => {
+            let as_of = as_of()?;
+            answers::answer(py, "ActivitySummary", &py.detach(|| activities::activity_summary(p, as_of)))
+        }
+        "survey" => {
+            let e = evaluation(p, evaluation_id)?;
+            answers::answer(py, "Survey", &py.detach(|| survey::survey(e, &p.activities, trend)))
+        }
+        _ => Err(PyValueError::new_err(format!("no learning analysis named {}", py_quote(name)))),
+    }
 }
 
 /// Projects grouped by `by`: `"status"` (as of `as_of`), `"region"`, `"focus_area"`,

@@ -19,6 +19,7 @@ mod learning;
 mod money;
 mod portfolio;
 mod report;
+mod scan;
 mod table;
 
 use pyo3::prelude::*;
@@ -36,6 +37,8 @@ fn _kartan(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<portfolio::PyPortfolio>()?;
     m.add_function(wrap_pyfunction!(best_text, m)?)?;
     m.add_class::<table::PyTable>()?;
+    m.add_function(wrap_pyfunction!(scan::scan_iati, m)?)?;
+    m.add_class::<scan::PyTableStream>()?;
     Ok(())
 }
 

@@ -14,7 +14,7 @@ use crate::errors;
 use crate::iati;
 use crate::learning;
 use crate::report;
-use crate::table::{Column, PyTable};
+use crate::table::{Column, PyTable, Rows};
 use kartan::analysis::tables::Decimals;
 
 /// The handle on a core portfolio (``kartan::Portfolio``) that ``kartan.Portfolio`` wraps:
@@ -46,6 +46,19 @@ impl Drop for PyPortfolio {
 impl PyPortfolio {
     fn lang(&self) -> &str {
         &self.inner.default_language
+    }
+
+    /// The core table `build` makes of the portfolio (with the GIL released), as a
+    /// `kartan.Table` with decimals as `decimals` says (`"float"` or `"exact"`).
+    fn core_table(
+        &self,
+        py: Python<'_>,
+        decimals: &str,
+        build: impl FnOnce(&kartan::Portfolio) -> kartan::analysis::tables::Table + Send,
+    ) -> PyResult<PyTable> {
+        let decimals = decimals_arg(decimals)?;
+        let table = py.detach(|| build(&self.inner));
+        PyTable::from_core_with(&table, decimals)
     }
 }
 
@@ -307,9 +320,7 @@ impl PyPortfolio {
     #[pyo3(signature = (lang = None, *, decimals = "float"))]
     fn projects_table(&self, py: Python<'_>, lang: Option<&str>, decimals: &str) -> PyResult<PyTable> {
         let lang = lang.unwrap_or(self.lang());
-        let decimals = decimals_arg(decimals)?;
-        let table = py.detach(|| kartan::analysis::tables::projects_table(&self.inner, lang));
-        PyTable::from_core_with(&table, decimals)
+        self.core_table(py, decimals, |p| kartan::analysis::tables::projects_table(p, lang))
     }
 
     /// The indicator periods as a ``kartan.Table``: one row per period and
@@ -328,10 +339,17 @@ impl PyPortfolio {
     /// largest scale in the column) instead of ``float64``.
     #[pyo3(signature = (lang = None, *, decimals = "float"))]
     fn periods_table(&self, py: Python<'_>, lang: Option<&str>, decimals: &str) -> PyResult<PyTable> {
+        use kartan::analysis::tables::{visit_period_rows, PERIODS_COLUMNS, PERIODS_TABLE};
         let lang = lang.unwrap_or(self.lang());
         let decimals = decimals_arg(decimals)?;
-        let table = py.detach(|| kartan::analysis::tables::periods_table(&self.inner, lang));
-        PyTable::from_core_with(&table, decimals)
+        // Row by row from the core's rule straight into the Arrow builders: no owned
+        // copy of each text (bindings-python/README.md, "Benchmark").
+        let rows = py.detach(|| {
+            let mut rows = Rows::new(PERIODS_TABLE, PERIODS_COLUMNS);
+            visit_period_rows(&self.inner, lang, |cells| rows.push(cells.iter().copied()));
+            rows
+        });
+        rows.finish(decimals)
     }
 
     /// Planned against realised money, one row per project and currency (see
@@ -339,9 +357,7 @@ impl PyPortfolio {
     /// ``decimals="exact"`` gives the amounts as Arrow ``decimal128(38, s)``.
     #[pyo3(signature = (*, decimals = "float"))]
     fn spending_table(&self, py: Python<'_>, decimals: &str) -> PyResult<PyTable> {
-        let decimals = decimals_arg(decimals)?;
-        let table = py.detach(|| kartan::analysis::tables::spending_table(&self.inner));
-        PyTable::from_core_with(&table, decimals)
+        self.core_table(py, decimals, kartan::analysis::tables::spending_table)
     }
 
     /// The relational tables (the core's ``relational_tables``: projects, results,
@@ -440,6 +456,22 @@ impl PyPortfolio {
     #[pyo3(signature = (evaluation = None, *, lang = None))]
     fn survey(&self, py: Python<'_>, evaluation: Option<&str>, lang: Option<&str>) -> PyResult<learning::Tables> {
         learning::survey(py, &self.inner, evaluation, lang.unwrap_or(self.lang()))
+    }
+
+    /// A learning analysis as its ``kartan.answers`` class: ``"profile"``
+    /// (``LearningProfile``), ``"cycle"`` (``LearningCycle``), ``"map_vs_reality"``
+    /// (``MapReality``) and ``"activities"`` (``ActivitySummary``) as of ``as_of``,
+    /// ``"survey"`` (``Survey`` of ``evaluation``, with the trend of ``trend``).
+    #[pyo3(signature = (name, *, as_of = None, evaluation = None, trend = None))]
+    fn learning_answer<'py>(
+        &self,
+        py: Python<'py>,
+        name: &str,
+        as_of: Option<NaiveDate>,
+        evaluation: Option<&str>,
+        trend: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        learning::answer(py, &self.inner, name, as_of, evaluation, trend)
     }
 
     /// Projects grouped by ``by`` as a ``kartan.Table`` (count and budget per group):

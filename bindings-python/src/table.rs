@@ -18,6 +18,9 @@ use chrono::NaiveDate;
 use pyo3::prelude::*;
 use pyo3::types::PyCapsule;
 
+use kartan::analysis::tables::{CellRef, DType, DecimalColumn, Decimals};
+use rust_decimal::Decimal;
+
 use crate::convert::py_quote;
 use crate::errors::KartanError;
 
@@ -56,6 +59,92 @@ impl Column {
             Column::Array(a) => (a.data_type().clone(), a),
             Column::Bool(v) => (DataType::Boolean, Arc::new(arrow_array::BooleanArray::from(v))),
         }
+    }
+}
+
+/// The columns of a core table being built row by row from borrowed cells (a core row
+/// visitor such as `visit_period_rows`, or a `Table`'s rows): each text goes straight
+/// into its Arrow buffer, with no owned copy first.
+pub(crate) struct Rows {
+    name: String,
+    columns: Vec<(String, Builder)>,
+    len: usize,
+}
+
+enum Builder {
+    Text(arrow_array::builder::StringBuilder),
+    Int(Vec<Option<i64>>),
+    Decimal(Vec<Option<Decimal>>),
+    Date(Vec<Option<i32>>),
+    Bool(Vec<Option<bool>>),
+}
+
+impl Rows {
+    /// No rows yet, with the columns `(name, dtype)`.
+    pub(crate) fn new<'a>(name: &str, columns: impl IntoIterator<Item = (&'a str, DType)>) -> Self {
+        let columns = columns
+            .into_iter()
+            .map(|(n, t)| {
+                let b = match t {
+                    DType::String => Builder::Text(arrow_array::builder::StringBuilder::new()),
+                    DType::Int => Builder::Int(Vec::new()),
+                    DType::Decimal => Builder::Decimal(Vec::new()),
+                    DType::Date => Builder::Date(Vec::new()),
+                    DType::Bool => Builder::Bool(Vec::new()),
+                };
+                (n.to_owned(), b)
+            })
+            .collect();
+        Self { name: name.to_owned(), columns, len: 0 }
+    }
+
+    /// Appends a row: one cell per column, in order (a missing cell, or one of another
+    /// type than its column, is null; the core's `Table::check` guarantees there is none).
+    pub(crate) fn push<'c>(&mut self, cells: impl IntoIterator<Item = CellRef<'c>>) {
+        let mut cells = cells.into_iter();
+        for (_, builder) in &mut self.columns {
+            let cell = cells.next().unwrap_or(CellRef::Null);
+            match builder {
+                Builder::Text(b) => b.append_option(if let CellRef::Str(s) = cell { Some(s) } else { None }),
+                Builder::Int(v) => v.push(if let CellRef::Int(x) = cell { Some(x) } else { None }),
+                Builder::Decimal(v) => v.push(if let CellRef::Decimal(d) = cell { Some(d) } else { None }),
+                Builder::Date(v) => v.push(if let CellRef::Date(d) = cell { date32(d) } else { None }),
+                Builder::Bool(v) => v.push(if let CellRef::Bool(b) = cell { Some(b) } else { None }),
+            }
+        }
+        self.len += 1;
+    }
+
+    /// The table, its decimal columns as `decimals` says (the core's `DecimalColumn`).
+    ///
+    /// # Errors
+    /// `KartanError` naming the table, column and row of a value that does not fit
+    /// `decimal128(38, s)`.
+    pub(crate) fn finish(self, decimals: Decimals) -> PyResult<PyTable> {
+        let (mut names, mut arrays) = (Vec::with_capacity(self.columns.len()), Vec::with_capacity(self.columns.len()));
+        for (col_name, builder) in self.columns {
+            let array: ArrayRef = match builder {
+                Builder::Text(mut b) => Arc::new(b.finish()),
+                Builder::Int(v) => Arc::new(arrow_array::Int64Array::from(v)),
+                Builder::Date(v) => Arc::new(arrow_array::Date32Array::from(v)),
+                Builder::Bool(v) => Arc::new(arrow_array::BooleanArray::from(v)),
+                Builder::Decimal(v) => match DecimalColumn::of(&self.name, &col_name, &v, decimals) {
+                    Ok(DecimalColumn::Float(f)) => Arc::new(arrow_array::Float64Array::from(f)),
+                    Ok(DecimalColumn::Exact(exact)) => Arc::new(
+                        arrow_array::Decimal128Array::from(exact.values)
+                            .with_precision_and_scale(exact.precision, exact.scale)
+                            .map_err(|e| {
+                                KartanError::new_err(format!("table {:?}, column {col_name:?}: {e}", self.name))
+                            })?,
+                    ),
+                    Err(e) => return Err(KartanError::new_err(format!("{e}; use decimals=\"float\""))),
+                },
+            };
+            debug_assert_eq!(array.len(), self.len);
+            names.push(col_name);
+            arrays.push(Column::Array(array));
+        }
+        PyTable::new(&self.name, names.iter().map(String::as_str).zip(arrays).collect())
     }
 }
 
@@ -120,43 +209,11 @@ impl PyTable {
         table: &kartan::analysis::tables::Table,
         decimals: kartan::analysis::tables::Decimals,
     ) -> PyResult<Self> {
-        use kartan::analysis::tables::{Cell, DType, DecimalColumn};
-        let mut columns = Vec::with_capacity(table.columns.len());
-        for (i, col) in table.columns.iter().enumerate() {
-            let cells = table.rows.iter().map(|r| r.get(i).unwrap_or(&Cell::Null));
-            let column = match col.dtype {
-                // borrowed straight into the Arrow buffer: no copy of each string first
-                DType::String => Column::Array(Arc::new(arrow_array::StringArray::from_iter(cells.map(|c| {
-                    if let Cell::String(s) = c {
-                        Some(s.as_str())
-                    } else {
-                        None
-                    }
-                })))),
-                DType::Int => Column::Int(cells.map(|c| if let Cell::Int(v) = c { Some(*v) } else { None }).collect()),
-                DType::Decimal => match table.decimal_column(i, decimals) {
-                    Some(Ok(DecimalColumn::Float(values))) => Column::Float(values),
-                    Some(Ok(DecimalColumn::Exact(exact))) => {
-                        let array = arrow_array::Decimal128Array::from(exact.values)
-                            .with_precision_and_scale(exact.precision, exact.scale)
-                            .map_err(|e| {
-                                KartanError::new_err(format!("table {:?}, column {:?}: {e}", table.name, col.name))
-                            })?;
-                        Column::Array(Arc::new(array))
-                    }
-                    Some(Err(e)) => return Err(KartanError::new_err(format!("{e}; use decimals=\"float\""))),
-                    None => Column::Float(vec![None; table.rows.len()]),
-                },
-                DType::Date => {
-                    Column::Date(cells.map(|c| if let Cell::Date(d) = c { Some(*d) } else { None }).collect())
-                }
-                DType::Bool => {
-                    Column::Bool(cells.map(|c| if let Cell::Bool(b) = c { Some(*b) } else { None }).collect())
-                }
-            };
-            columns.push((col.name.as_str(), column));
+        let mut rows = Rows::new(&table.name, table.columns.iter().map(|c| (c.name.as_str(), c.dtype)));
+        for row in &table.rows {
+            rows.push(row.iter().map(CellRef::from));
         }
-        Self::new(&table.name, columns)
+        rows.finish(decimals)
     }
 
     fn cell(&self, row: usize, col: usize) -> Option<String> {

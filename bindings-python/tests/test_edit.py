@@ -124,13 +124,13 @@ OLD_NAMES = [
     ("periods_table", "tables.periods", lambda p: p.periods_table(), lambda p: p.tables.periods()),
     ("progress_table", "tables.progress", lambda p: p.progress_table(as_of=AS_OF), lambda p: p.tables.progress(as_of=AS_OF)),
     ("lessons_table", "tables.lessons", lambda p: p.lessons_table(), lambda p: p.tables.lessons()),
-    ("learning_profile", "learning.profile", lambda p: p.learning_profile(), lambda p: p.learning.profile()),
-    ("learning_cycle", "learning.cycle", lambda p: p.learning_cycle(), lambda p: p.learning.cycle()),
+    ("learning_profile", "tables.learning_profile", lambda p: p.learning_profile(), lambda p: p.tables.learning_profile()),
+    ("learning_cycle", "tables.learning_cycle", lambda p: p.learning_cycle(), lambda p: p.tables.learning_cycle()),
     ("breakdown", "tables.breakdown", lambda p: p.breakdown("region"), lambda p: p.tables.breakdown("region")),
 ]
 OLD_ANSWERS = [
-    ("map_vs_reality", "learning.map_vs_reality", lambda p: p.map_vs_reality(as_of=AS_OF), lambda p: p.learning.map_vs_reality(as_of=AS_OF)),
-    ("activities", "learning.activities", lambda p: p.activities(as_of=AS_OF), lambda p: p.learning.activities(as_of=AS_OF)),
+    ("map_vs_reality", "tables.map_vs_reality", lambda p: p.map_vs_reality(as_of=AS_OF), lambda p: p.tables.map_vs_reality(as_of=AS_OF)),
+    ("activities", "tables.activities", lambda p: p.activities(as_of=AS_OF), lambda p: p.tables.activities(as_of=AS_OF)),
     ("progress", "results.progress", lambda p: p.progress("IND-1", as_of=AS_OF).to_dict(), lambda p: p.results.progress("IND-1", as_of=AS_OF).to_dict()),
     ("period_values", "results.period_values", lambda p: p.period_values("IND-1").to_dict(), lambda p: p.results.period_values("IND-1").to_dict()),
     ("rollup", "results.rollup", lambda p: p.rollup("IND-1").to_dict(), lambda p: p.results.rollup("IND-1").to_dict()),

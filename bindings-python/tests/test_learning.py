@@ -4,6 +4,7 @@ seed program and the real files."""
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 from pathlib import Path
 
 import kartan
@@ -17,19 +18,84 @@ MAPPINGS = REPO / "examples" / "mappings"
 
 def test_seed_learning_tables() -> None:
     p = kartan.seed()
-    profile = pa.table(p.learning.profile())
+    profile = pa.table(p.tables.learning_profile())
     assert profile.column("factor").to_pylist()[:2] == ["LF-1", "LF-2"]
-    assert p.learning.cycle().num_rows == 4
+    assert p.tables.learning_cycle().num_rows == 4
     assert p.tables.lessons().name == "lessons"
-    tables = p.learning.map_vs_reality(as_of=AS_OF, lang="en")
+    tables = p.tables.map_vs_reality(as_of=AS_OF, lang="en")
     assert set(tables) == {"map_items", "map_indicators", "map_plans", "map_unexpected"}
     assert tables["map_items"].num_rows == sum(len(r.experiences) + len(r.effects) for r in p.program.matrix.rows)
-    activities = p.learning.activities(as_of=AS_OF)
+    activities = p.tables.activities(as_of=AS_OF)
     assert set(activities) == {"activities_by_kind", "participation_by_level"}
     with pytest.raises(ValueError, match="needs as_of"):
         p.tables.breakdown("status")
     with pytest.raises(KeyError, match="no evaluation"):
+        p.tables.survey("nope")
+
+
+def test_seed_learning_answers() -> None:
+    """``p.learning`` gives the core's answers as the classes generated from the answers
+    schema; the tables of ``p.tables`` are the same figures."""
+    p = kartan.seed()
+    profile = p.learning.profile()
+    assert isinstance(profile, kartan.answers.LearningProfile)
+    assert [f.factor for f in profile.factors][:2] == ["LF-1", "LF-2"]
+    assert len(profile.factors) == p.tables.learning_profile().num_rows
+    cycle = p.learning.cycle()
+    assert isinstance(cycle, kartan.answers.LearningCycle)
+    assert len(cycle.phases) == p.tables.learning_cycle().num_rows == 4
+    reality = p.learning.map_vs_reality(as_of=AS_OF)
+    assert isinstance(reality, kartan.answers.MapReality) and reality.as_of == AS_OF
+    assert len(reality.items) == sum(len(r.experiences) + len(r.effects) for r in p.program.matrix.rows)
+    # The seed records no observation: every item is "none yet", never "confirmed".
+    assert {i.verdict for i in reality.items} == {kartan.answers.Verdict("none_yet")}
+    assert reality.to_dict()["as_of"] == "2013-12-31"
+    done = p.learning.activities(as_of=AS_OF)
+    assert isinstance(done, kartan.answers.ActivitySummary)
+    # the seed: four activities recorded, none held yet (the report's section 3)
+    assert (sum(k.recorded for k in done.by_kind), sum(k.held for k in done.by_kind)) == (4, 0)
+    with pytest.raises(ValueError, match="needs as_of"):
+        p._h.learning_answer("map_vs_reality")
+    with pytest.raises(ValueError, match="no learning analysis named 'nope'"):
+        p._h.learning_answer("nope")
+    with pytest.raises(KeyError, match='no evaluation with id "nope"'):
         p.learning.survey("nope")
+    with pytest.raises(TypeError):
+        p.learning.profile("en")  # type: ignore[call-arg]
+
+
+def test_survey_answer() -> None:
+    """``p.learning.survey`` on a meeting series built with the model: exact decimals,
+    "not applicable" missing (never 0), the trend in date order of the meetings."""
+    from kartan.model import Activity, AnswerNotApplicable, AnswerScore, Evaluation, Instrument, Question, Response
+    from kartan.model import ScalePoint, ScalePoints
+
+    p = kartan.Portfolio.from_json(kartan.seed().to_json())
+    for id, day in (("M2", "2021-09-01"), ("M1", "2021-03-01")):
+        p.add(Activity(id=id, kind="project_leader_meeting", state="held", title={"en": id},
+                       held={"start": day, "end": day}))
+    likert = ScalePoints(points=[ScalePoint(score=s, label={"en": str(s)}) for s in range(1, 6)])
+    p.add(Evaluation(
+        id="E1", title={"en": "Meetings"}, events=["M2", "M1"],
+        instrument=Instrument(questions=[Question(id="Q1", text={"en": "Useful"}, scale=likert)]),
+        responses=[
+            Response(event="M1", answers={"Q1": AnswerScore(score=4)}),
+            Response(event="M1", answers={"Q1": AnswerNotApplicable()}),
+            Response(event="M2", answers={"Q1": AnswerScore(score=5)}),
+        ],
+    ))
+    survey = p.learning.survey("E1", trend="Q1")
+    assert isinstance(survey, kartan.answers.Survey) and survey.evaluation == "E1"
+    q = survey.questions[0]
+    assert (q.responses, q.n, q.not_applicable, q.missing) == (3, 2, 1, 1)
+    assert (q.mean, q.top_two_box) == (Decimal("4.5"), Decimal(1))
+    assert [(t.event, t.n, t.mean) for t in survey.trend or ()] == [("M1", 1, Decimal(4)), ("M2", 1, Decimal(5))]
+    assert [e.event for e in survey.events] == ["M1", "M2"]
+    assert survey.to_dict()["questions"][0]["mean"] == "4.50"  # the core's JSON, as JS gets it
+    assert p.learning.survey("E1").trend is None
+    # The same figures as the survey table.
+    row = p.tables.survey("E1")["survey_questions"].rows(0, 10)[0]
+    assert (row["n"], row["mean"]) == (2, 4.5)
 
 
 def test_projektbanken_table_import(real: Path) -> None:

@@ -48,8 +48,11 @@ def test_build_a_portfolio_notebook_runs() -> None:
     # progress of the percentage indicator: baseline 20 %, actual 15/50 = 30 %, life target 40 %
     assert "'progress': {'kind': 'fraction', 'value': '0.5'}" in plain, plain
     # map vs reality: the effect M-R-E1 has its linked indicator's progress (core rule)
-    (linked,) = [c for c in nb.cells if c.cell_type == "code" and c.source.startswith('reality["map_indicators"]')]
-    assert "IND-WOB" in linked.outputs[0]["data"]["text/plain"] and "0.5" in linked.outputs[0]["data"]["text/plain"]
+    (linked,) = [c for c in nb.cells if c.cell_type == "code" and c.source.startswith("[(i.item, l.id, l.progress)")]
+    assert linked.outputs[0]["data"]["text/plain"] == "[('M-R-E1', 'IND-WOB', Decimal('0.5'))]"
+    # the survey answer: four answers 4, 5, 3, 4 on 1-5; top two (4-5) = 3 of 4
+    (survey,) = [c for c in nb.cells if c.cell_type == "code" and "survey = p.learning.survey" in c.source]
+    assert survey.outputs[0]["data"]["text/plain"] == "(4, Decimal('4'), Decimal('0.75'))"
     # built with counts everywhere, it validates clean
     (validate,) = [c for c in nb.cells if c.cell_type == "code" and c.source.startswith("[str(d) for d in p.validate")]
     assert validate.outputs[0]["data"]["text/plain"] == "[]"

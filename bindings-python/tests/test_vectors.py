@@ -137,11 +137,20 @@ def _split(cell: str | None) -> list[str]:
 
 
 def run_map_reality(case: dict[str, Any]) -> None:
-    """tests/vectors/map_reality: verdicts, plans and unexpected results, read from the
-    binding's tables (the expected values of core/tests/survey_map_reality.rs)."""
+    """tests/vectors/map_reality: verdicts, plans and unexpected results (the expected
+    values of core/tests/survey_map_reality.rs), from the typed answer
+    (``p.learning.map_vs_reality``, a ``kartan.answers.MapReality``: each linked
+    indicator's progress exact) and from the binding's tables."""
     p = kartan.Portfolio.from_json(json.dumps(case["portfolio"]))
-    tables = p.learning.map_vs_reality(as_of=datetime.date.fromisoformat(case["as_of"]), lang="en")
+    as_of = datetime.date.fromisoformat(case["as_of"])
     expected = case["expected"]
+    answer = p.learning.map_vs_reality(as_of=as_of)
+    assert isinstance(answer, kartan.answers.MapReality) and answer.as_of == as_of
+    _matches(expected["items"], answer.to_dict()["items"], "/items")
+    _matches(expected["plans"], answer.to_dict()["plans"], "/plans")
+    progress = [l.progress for i in answer.items for l in i.indicators]
+    assert progress == [None if l["progress"] is None else Decimal(l["progress"]) for i in expected["items"] for l in i["indicators"]]
+    tables = p.tables.map_vs_reality(as_of=as_of, lang="en")
     items = [
         {
             "item": r["item"], "level": r["level"], "column": r["column"], "evidence": r["evidence"],

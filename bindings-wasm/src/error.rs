@@ -111,6 +111,12 @@ pub(crate) fn optional_string(name: &'static str, value: &JsValue) -> Result<Opt
     value.as_string().map(Some).ok_or_else(|| type_error(name, "a string or undefined", value))
 }
 
+/// The optional `name` argument that names an input in messages (`file:line:column`),
+/// or `default` when it is `undefined` or `null`.
+pub(crate) fn input_name(value: &JsValue, default: &str) -> Result<String, JsError> {
+    Ok(optional_string("name", value).map_err(to_js)?.unwrap_or_else(|| default.to_owned()))
+}
+
 /// The bytes of a JS string (as UTF-8), `Uint8Array` or `ArrayBuffer`.
 pub(crate) fn text_or_bytes(name: &'static str, value: &JsValue) -> Result<Vec<u8>, ArgumentError> {
     match value.as_string() {

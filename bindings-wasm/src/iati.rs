@@ -24,7 +24,7 @@ impl JsPortfolio {
         #[wasm_bindgen(unchecked_optional_param_type = "string")] name: JsValue,
     ) -> Result<JsPortfolio, JsError> {
         let bytes = args::text_or_bytes("input", &input).map_err(to_js)?;
-        let name = args::optional_string("name", &name).map_err(to_js)?.unwrap_or_else(|| "iati.xml".to_owned());
+        let name = args::input_name(&name, "iati.xml")?;
         let options = iati::ImportOptions::new().source_name(name);
         let (portfolio, report) = iati::from_slice(&bytes, &options).map_err(to_js)?;
         Ok(JsPortfolio::imported(portfolio, &report))

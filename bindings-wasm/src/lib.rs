@@ -31,7 +31,6 @@ mod tables;
 pub mod types;
 
 pub use portfolio::JsPortfolio;
-pub use table::SurveyAnswer;
 
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsError, JsValue};

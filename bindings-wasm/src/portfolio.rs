@@ -170,6 +170,82 @@ impl JsPortfolio {
     }
 }
 
+/// The `put…` and `remove…` methods of the lists of the document that are edited by id,
+/// one pair per list, each a call of the core's `Portfolio::put_…` / `remove_…` through
+/// [`JsPortfolio::put`] and [`JsPortfolio::remove`].
+macro_rules! edits_by_id {
+    ($(
+        $(#[doc = $put_doc:tt])*
+        fn $put:ident / $put_js:ident ($arg:ident: $ty:tt, $expected:tt) = $core_put:ident;
+        $(#[doc = $remove_doc:tt])*
+        fn $remove:ident / $remove_js:ident = $core_remove:ident -> $ret:tt;
+    )*) => {
+        #[wasm_bindgen(js_class = Portfolio)]
+        impl JsPortfolio {
+            $(
+                $(#[doc = $put_doc])*
+                #[wasm_bindgen(js_name = $put_js, unchecked_return_type = $ret)]
+                pub fn $put(
+                    &mut self,
+                    #[wasm_bindgen(unchecked_param_type = $ty)] $arg: JsValue,
+                ) -> Result<JsValue, JsValue> {
+                    self.put(&$arg, $expected, Portfolio::$core_put)
+                }
+
+                $(#[doc = $remove_doc])*
+                #[wasm_bindgen(js_name = $remove_js, unchecked_return_type = $ret)]
+                pub fn $remove(
+                    &mut self,
+                    #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+                ) -> Result<JsValue, JsError> {
+                    self.remove(&id, Portfolio::$core_remove)
+                }
+            )*
+        }
+    };
+}
+
+edits_by_id! {
+    /// Puts a project: replaces the one with its id, in its place, and returns it; or adds
+    /// it at the end and returns `undefined` (`kartan::Portfolio::put_project`). What it
+    /// refers to is not checked here: `validate` reports a dangling reference.
+    ///
+    /// @throws {Error} `"project: at /pointer: message"` with the property `pointer`
+    /// when `project` does not read as a kartan JSON project; the portfolio is unchanged.
+    fn put_project / putProject (project: "Project", "a Project object") = put_project;
+    /// Removes the project with `id` and returns it, or `undefined` when there is none.
+    /// What refers to it is left as it is (`validate` reports it).
+    fn remove_project / removeProject = remove_project -> "Project | undefined";
+
+    /// Puts an activity (a seminar, a project-leader meeting …), as `putProject`.
+    ///
+    /// @throws {Error} `"activity: at /pointer: message"`, as `putProject`.
+    fn put_activity / putActivity (activity: "Activity", "an Activity object") = put_activity;
+    /// Removes the activity with `id` and returns it, or `undefined`.
+    fn remove_activity / removeActivity = remove_activity -> "Activity | undefined";
+
+    /// Puts an evaluation (an instrument and its responses), as `putProject`.
+    ///
+    /// @throws {Error} `"evaluation: at /pointer: message"`, as `putProject`.
+    fn put_evaluation / putEvaluation (evaluation: "Evaluation", "an Evaluation object") = put_evaluation;
+    /// Removes the evaluation with `id` and returns it, or `undefined`.
+    fn remove_evaluation / removeEvaluation = remove_evaluation -> "Evaluation | undefined";
+
+    /// Puts a report (with its observations), as `putProject`.
+    ///
+    /// @throws {Error} `"report: at /pointer: message"`, as `putProject`.
+    fn put_report / putReport (report: "Report", "a Report object") = put_report;
+    /// Removes the report with `id` and returns it, or `undefined`.
+    fn remove_report / removeReport = remove_report -> "Report | undefined";
+
+    /// Puts a lesson, as `putProject`.
+    ///
+    /// @throws {Error} `"lesson: at /pointer: message"`, as `putProject`.
+    fn put_lesson / putLesson (lesson: "Lesson", "a Lesson object") = put_lesson;
+    /// Removes the lesson with `id` and returns it, or `undefined`.
+    fn remove_lesson / removeLesson = remove_lesson -> "Lesson | undefined";
+}
+
 #[wasm_bindgen(js_class = Portfolio)]
 impl JsPortfolio {
     /// Reads kartan JSON (`format: "kartan/1"`) from text or UTF-8 bytes. Reading is
@@ -202,7 +278,7 @@ impl JsPortfolio {
         #[wasm_bindgen(unchecked_optional_param_type = "string")] name: JsValue,
     ) -> Result<JsPortfolio, JsValue> {
         let bytes = args::bytes("bytes", &bytes).map_err(to_js)?;
-        let name = args::optional_string("name", &name).map_err(to_js)?.unwrap_or_else(|| "portfolio".to_owned());
+        let name = args::input_name(&name, "portfolio")?;
         let loaded = kartan::io::load_bytes_with_report(&bytes, Path::new(&name)).map_err(|e| match &e {
             kartan::io::LoadError::Json { source, .. } => args::json_error(source, &e),
             _ => JsValue::from(to_js(&e)),
@@ -320,110 +396,6 @@ impl JsPortfolio {
     #[wasm_bindgen(unchecked_return_type = "MatrixRow[]")]
     pub fn matrix(&self) -> Result<JsValue, JsError> {
         object(&self.inner.program.matrix.rows)
-    }
-
-    /// Puts a project: replaces the one with its id, in its place, and returns it; or adds
-    /// it at the end and returns `undefined` (`kartan::Portfolio::put_project`). What it
-    /// refers to is not checked here: `validate` reports a dangling reference.
-    ///
-    /// @throws {Error} `"project: at /pointer: message"` with the property `pointer`
-    /// when `project` does not read as a kartan JSON project; the portfolio is unchanged.
-    #[wasm_bindgen(js_name = putProject, unchecked_return_type = "Project | undefined")]
-    pub fn put_project(
-        &mut self,
-        #[wasm_bindgen(unchecked_param_type = "Project")] project: JsValue,
-    ) -> Result<JsValue, JsValue> {
-        self.put(&project, "a Project object", Portfolio::put_project)
-    }
-
-    /// Removes the project with `id` and returns it, or `undefined` when there is none.
-    /// What refers to it is left as it is (`validate` reports it).
-    #[wasm_bindgen(js_name = removeProject, unchecked_return_type = "Project | undefined")]
-    pub fn remove_project(
-        &mut self,
-        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-    ) -> Result<JsValue, JsError> {
-        self.remove(&id, Portfolio::remove_project)
-    }
-
-    /// Puts an activity (a seminar, a project-leader meeting …), as `putProject`.
-    ///
-    /// @throws {Error} `"activity: at /pointer: message"`, as `putProject`.
-    #[wasm_bindgen(js_name = putActivity, unchecked_return_type = "Activity | undefined")]
-    pub fn put_activity(
-        &mut self,
-        #[wasm_bindgen(unchecked_param_type = "Activity")] activity: JsValue,
-    ) -> Result<JsValue, JsValue> {
-        self.put(&activity, "an Activity object", Portfolio::put_activity)
-    }
-
-    /// Removes the activity with `id` and returns it, or `undefined`.
-    #[wasm_bindgen(js_name = removeActivity, unchecked_return_type = "Activity | undefined")]
-    pub fn remove_activity(
-        &mut self,
-        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-    ) -> Result<JsValue, JsError> {
-        self.remove(&id, Portfolio::remove_activity)
-    }
-
-    /// Puts an evaluation (an instrument and its responses), as `putProject`.
-    ///
-    /// @throws {Error} `"evaluation: at /pointer: message"`, as `putProject`.
-    #[wasm_bindgen(js_name = putEvaluation, unchecked_return_type = "Evaluation | undefined")]
-    pub fn put_evaluation(
-        &mut self,
-        #[wasm_bindgen(unchecked_param_type = "Evaluation")] evaluation: JsValue,
-    ) -> Result<JsValue, JsValue> {
-        self.put(&evaluation, "an Evaluation object", Portfolio::put_evaluation)
-    }
-
-    /// Removes the evaluation with `id` and returns it, or `undefined`.
-    #[wasm_bindgen(js_name = removeEvaluation, unchecked_return_type = "Evaluation | undefined")]
-    pub fn remove_evaluation(
-        &mut self,
-        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-    ) -> Result<JsValue, JsError> {
-        self.remove(&id, Portfolio::remove_evaluation)
-    }
-
-    /// Puts a report (with its observations), as `putProject`.
-    ///
-    /// @throws {Error} `"report: at /pointer: message"`, as `putProject`.
-    #[wasm_bindgen(js_name = putReport, unchecked_return_type = "Report | undefined")]
-    pub fn put_report(
-        &mut self,
-        #[wasm_bindgen(unchecked_param_type = "Report")] report: JsValue,
-    ) -> Result<JsValue, JsValue> {
-        self.put(&report, "a Report object", Portfolio::put_report)
-    }
-
-    /// Removes the report with `id` and returns it, or `undefined`.
-    #[wasm_bindgen(js_name = removeReport, unchecked_return_type = "Report | undefined")]
-    pub fn remove_report(
-        &mut self,
-        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-    ) -> Result<JsValue, JsError> {
-        self.remove(&id, Portfolio::remove_report)
-    }
-
-    /// Puts a lesson, as `putProject`.
-    ///
-    /// @throws {Error} `"lesson: at /pointer: message"`, as `putProject`.
-    #[wasm_bindgen(js_name = putLesson, unchecked_return_type = "Lesson | undefined")]
-    pub fn put_lesson(
-        &mut self,
-        #[wasm_bindgen(unchecked_param_type = "Lesson")] lesson: JsValue,
-    ) -> Result<JsValue, JsValue> {
-        self.put(&lesson, "a Lesson object", Portfolio::put_lesson)
-    }
-
-    /// Removes the lesson with `id` and returns it, or `undefined`.
-    #[wasm_bindgen(js_name = removeLesson, unchecked_return_type = "Lesson | undefined")]
-    pub fn remove_lesson(
-        &mut self,
-        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-    ) -> Result<JsValue, JsError> {
-        self.remove(&id, Portfolio::remove_lesson)
     }
 
     /// Records `actual` in the period `start`–`end` (`"YYYY-MM-DD"`) of the indicator

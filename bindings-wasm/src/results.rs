@@ -1,6 +1,7 @@
 //! The results engine on a `Portfolio` (`kartan::analysis::results`, DESIGN.md rules 1-6).
 
-use kartan::analysis::results::{Band, Periods, ResultsError, ResultsIndex};
+use kartan::analysis::results::{Band, IndicatorQuery, Periods, ResultsError, ResultsIndex};
+use serde::Serialize;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -17,6 +18,20 @@ fn plain(e: impl std::fmt::Display) -> JsValue {
     JsValue::from(to_js(e))
 }
 
+impl JsPortfolio {
+    /// What `answer` says of the indicator `id` (a JS string), as a plain object; an
+    /// unknown indicator or a results error as a JS `Error` with its `code`.
+    fn indicator_answer<'s, T: Serialize>(
+        &'s self,
+        id: &JsValue,
+        answer: impl for<'i> FnOnce(IndicatorQuery<'i, 's>) -> Result<T, ResultsError>,
+    ) -> Result<JsValue, JsValue> {
+        let id = args::string("id", id).map_err(plain)?;
+        let value = ResultsIndex::new(self.inner()).indicator(&id).and_then(answer).map_err(results_error)?;
+        object(&value).map_err(JsValue::from)
+    }
+}
+
 #[wasm_bindgen(js_class = Portfolio)]
 impl JsPortfolio {
     /// Every period value of indicator `id`: period actuals and targets, life-of-program
@@ -28,9 +43,7 @@ impl JsPortfolio {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let id = args::string("id", &id).map_err(plain)?;
-        let values = ResultsIndex::new(self.inner()).indicator(&id).and_then(|q| q.values()).map_err(results_error)?;
-        object(&values).map_err(JsValue::from)
+        self.indicator_answer(&id, |q| q.values())
     }
 
     /// Progress of indicator `id` as of `asOf` (`"YYYY-MM-DD"`): a fraction from baseline
@@ -46,12 +59,9 @@ impl JsPortfolio {
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "string")] band: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let id = args::string("id", &id).map_err(plain)?;
         let as_of = args::date("asOf", &as_of).map_err(plain)?;
         let band = band_arg(&band)?;
-        let index = ResultsIndex::new(self.inner());
-        let progress = index.indicator(&id).and_then(|q| q.band(band).progress(as_of)).map_err(results_error)?;
-        object(&progress).map_err(JsValue::from)
+        self.indicator_answer(&id, |q| q.band(band).progress(as_of))
     }
 
     /// Rolls indicator `id` up from its contributors into program periods (`"yearly"`,
@@ -64,11 +74,8 @@ impl JsPortfolio {
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "Periods")] periods: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let id = args::string("id", &id).map_err(plain)?;
         let periods = periods_arg(&periods)?;
-        let rollup =
-            ResultsIndex::new(self.inner()).indicator(&id).and_then(|q| q.rollup(&periods)).map_err(results_error)?;
-        object(&rollup).map_err(JsValue::from)
+        self.indicator_answer(&id, |q| q.rollup(&periods))
     }
 
     /// The Vega-Lite v6 chart of indicator `id` (targets and actuals per period), built by
@@ -80,9 +87,7 @@ impl JsPortfolio {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let id = args::string("id", &id).map_err(plain)?;
-        let spec = ResultsIndex::new(self.inner()).indicator(&id).and_then(|q| q.chart()).map_err(results_error)?;
-        object(&spec).map_err(JsValue::from)
+        self.indicator_answer(&id, |q| q.chart())
     }
 }
 

@@ -5,7 +5,6 @@
 
 use kartan::analysis::survey;
 use kartan::io::table::{self, TableError};
-use kartan::{Activity, Evaluation};
 use serde::Serialize;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsError, JsValue};
@@ -27,7 +26,7 @@ fn mapping_name(mapping: &str) -> &'static str {
 fn table_arguments(table: &JsValue, mapping: &JsValue, name: &JsValue) -> Result<(Vec<u8>, String, String), JsValue> {
     let bytes = args::text_or_bytes("table", table).map_err(to_js)?;
     let mapping = args::string("mapping", mapping).map_err(to_js)?;
-    let name = args::optional_string("name", name).map_err(to_js)?.unwrap_or_else(|| "table.csv".to_owned());
+    let name = args::input_name(name, "table.csv")?;
     Ok((bytes, name, mapping))
 }
 
@@ -37,48 +36,8 @@ fn table_error(error: TableError) -> JsValue {
     to_js(error).into()
 }
 
-/// The survey statistics of `evaluation` as the core computes them (`trend`: the
-/// question whose trend over the events is wanted). Its TypeScript type is `Survey`
-/// (`SURVEY_TYPES`).
-#[derive(Debug, Serialize)]
-pub struct SurveyAnswer<'a> {
-    evaluation: &'a str,
-    title: &'a kartan::Text,
-    questions: Vec<survey::QuestionStats>,
-    events: Vec<survey::EventStats>,
-    trend: Option<Vec<survey::TrendPoint>>,
-}
-
-impl<'a> SurveyAnswer<'a> {
-    /// Computes the statistics; `activities` date the events that are activities.
-    pub fn new(evaluation: &'a Evaluation, activities: &[Activity], trend: Option<&str>) -> Self {
-        SurveyAnswer {
-            evaluation: &evaluation.id,
-            title: &evaluation.title,
-            questions: survey::question_stats(evaluation),
-            events: survey::by_event(evaluation, activities),
-            trend: trend.map(|q| survey::trend(evaluation, activities, q)),
-        }
-    }
-}
-
-/// The TypeScript types of the two survey answers this module puts together from the
-/// core's (generated) answer types.
 #[wasm_bindgen(typescript_custom_section)]
 const SURVEY_TYPES: &str = r#"
-/** Survey statistics of one evaluation (`Portfolio.survey`, `surveyFromTable`). */
-export interface Survey {
-  /** The evaluation's id. */
-  evaluation: string;
-  title: Text;
-  /** Per question, in the instrument's order. */
-  questions: QuestionStats[];
-  /** Per event, in date order. */
-  events: EventStats[];
-  /** The trend of the question asked for over the events; `null` when none was asked. */
-  trend: TrendPoint[] | null;
-}
-
 /** Survey statistics straight from a table of responses, with the table import report. */
 export interface SurveyImport {
   survey: Survey;
@@ -137,13 +96,8 @@ impl JsPortfolio {
     ) -> Result<JsValue, JsValue> {
         let id = args::optional_string("id", &id).map_err(to_js)?;
         let trend = args::optional_string("trend", &trend).map_err(to_js)?;
-        let evaluations = &self.inner().evaluations;
-        let evaluation = match &id {
-            Some(id) => evaluations.iter().find(|e| &e.id == id).ok_or_else(|| format!("no evaluation with id {id:?}")),
-            None => evaluations.first().ok_or_else(|| "the portfolio has no evaluation".to_owned()),
-        }
-        .map_err(|message| JsValue::from(JsError::new(&message)))?;
-        let answer = SurveyAnswer::new(evaluation, &self.inner().activities, trend.as_deref());
+        let evaluation = survey::pick(&self.inner().evaluations, id.as_deref()).map_err(to_js)?;
+        let answer = survey::survey(evaluation, &self.inner().activities, trend.as_deref());
         object(&answer).map_err(JsValue::from)
     }
 }
@@ -168,9 +122,9 @@ pub fn survey_from_table(
         table::evaluation_from_bytes(&bytes, &name, &mapping, mapping_name(&mapping)).map_err(table_error)?;
     #[derive(Serialize)]
     struct Answer<'a> {
-        survey: SurveyAnswer<'a>,
+        survey: survey::Survey,
         report: &'a table::TableImportReport,
     }
-    let answer = Answer { survey: SurveyAnswer::new(&evaluation, &[], trend.as_deref()), report: &report };
+    let answer = Answer { survey: survey::survey(&evaluation, &[], trend.as_deref()), report: &report };
     object(&answer).map_err(JsValue::from)
 }

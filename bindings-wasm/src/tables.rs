@@ -14,6 +14,14 @@ fn string(name: &'static str, value: &JsValue) -> Result<String, JsValue> {
     args::string(name, value).map_err(|e| to_js(e).into())
 }
 
+impl JsPortfolio {
+    /// The table `build` makes of the portfolio with its texts in `lang` (a JS string).
+    fn table_in(&self, lang: &JsValue, build: fn(&kartan::Portfolio, &str) -> tables::Table) -> Result<JsValue, JsValue> {
+        let lang = string("lang", lang)?;
+        Ok(object(&build(self.inner(), &lang))?)
+    }
+}
+
 #[wasm_bindgen(js_class = Portfolio)]
 impl JsPortfolio {
     /// One row per project: id, title (in `lang`, by the core's language rule), status,
@@ -25,8 +33,7 @@ impl JsPortfolio {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] lang: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let lang = string("lang", &lang)?;
-        Ok(object(&tables::projects_table(self.inner(), &lang))?)
+        self.table_in(&lang, tables::projects_table)
     }
 
     /// One row per target/actual pair of each indicator's periods (the program's and each
@@ -36,8 +43,7 @@ impl JsPortfolio {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] lang: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let lang = string("lang", &lang)?;
-        Ok(object(&tables::periods_table(self.inner(), &lang))?)
+        self.table_in(&lang, tables::periods_table)
     }
 
     /// One row per indicator: progress as of `asOf` (`"YYYY-MM-DD"`) from baseline to target

@@ -3038,6 +3038,36 @@ export interface Statement {
   value: string | null;
 }
 /**
+ * The survey statistics of one evaluation, whole: what JS `Portfolio.survey` and Python
+ * `p.learning.survey` return (one shape, in the answers schema as `Survey`).
+ *
+ * This interface was referenced by `PortfolioDoc`'s JSON-Schema
+ * via the `definition` "Survey".
+ */
+export interface Survey {
+  /**
+   * The evaluation's id.
+   */
+  evaluation: string;
+  /**
+   * Per event, in date order ([`by_event`]).
+   */
+  events: EventStats[];
+  /**
+   * Per question over every response, in the instrument's order ([`question_stats`]).
+   */
+  questions: QuestionStats[];
+  /**
+   * The evaluation's title.
+   */
+  title: Text;
+  /**
+   * The trend of the question asked for over the events ([`trend`]); `None` when none
+   * was asked, empty when the question is unknown.
+   */
+  trend: TrendPoint[] | null;
+}
+/**
  * Records with typed columns: the output form of every analysis.
  *
  * This interface was referenced by `PortfolioDoc`'s JSON-Schema

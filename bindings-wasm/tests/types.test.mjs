@@ -20,7 +20,7 @@ test("tsc --noEmit --strict over the declarations and the TypeScript example",
 test("the declarations hold the generated document and answer types, and the API names them", () => {
   const dts = readFileSync(join(pkg, "web", "kartan.d.ts"), "utf8");
   // The document, its entities, the answers (schema/kartan-answers-1.schema.json) and the
-  // few types of the API's own (Survey, SurveyImport, Periods, ChartSpec).
+  // few types of the API's own (SurveyImport, Periods, ChartSpec).
   for (const name of ["PortfolioDoc", "Program", "Project", "Activity", "ActivityPlan", "Evaluation", "Instrument",
     "Response", "Report", "Observation", "Lesson", "FactorAssessment", "Organisation", "TargetGroup", "Indicator",
     "Period", "PeriodValue", "MatrixRow", "Text", "Decimal", "Diagnostic", "Severity", "IndicatorValues",

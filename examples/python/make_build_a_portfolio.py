@@ -108,7 +108,9 @@ nb.cells = [
         "    ]),\n"
         "    responses=[Response(event=\"ACT-PLM-1\", answers={\"Q1\": AnswerScore(score=s)}) for s in (4, 5, 3, 4)],\n"
         "))\n"
-        "p.learning.survey(\"EVAL-PLM\")[\"survey_questions\"].to_pandas()"
+        "survey = p.learning.survey(\"EVAL-PLM\")\n"
+        "q = survey.questions[0]\n"
+        "q.n, q.mean, q.top_two_box"
     ),
     md("## An observation on the map, and a lesson"),
     code(
@@ -125,11 +127,12 @@ nb.cells = [
     md("## Validate, compare the map with reality, follow progress"),
     code("[str(d) for d in p.validate(as_of=AS_OF)]"),
     code(
-        "reality = p.learning.map_vs_reality(as_of=AS_OF)\n"
+        "reality = p.tables.map_vs_reality(as_of=AS_OF)\n"
         "reality[\"map_items\"].to_pandas()[[\"item\", \"column\", \"evidence\", \"verdict\", \"indicators_with_progress\"]]"
     ),
-    md("Each matrix item's linked indicators with their progress (a fraction: 0.5 is half-way from baseline to target):"),
-    code("reality[\"map_indicators\"].to_pandas()"),
+    md("Each matrix item's linked indicators with their progress (a fraction: 0.5 is half-way from baseline to target), "
+       "from the typed answer `kartan.answers.MapReality`:"),
+    code("[(i.item, l.id, l.progress) for i in p.learning.map_vs_reality(as_of=AS_OF).items for l in i.indicators]"),
     code(
         "progress = p.results.progress(\"IND-WOB\", as_of=AS_OF)\n"
         "progress.to_dict()"

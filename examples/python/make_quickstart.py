@@ -24,8 +24,9 @@ if "report" in features:
     ]
 if "learning" in features:
     cells += [
-        md("Did the map match reality? One table per part (items, plans, unexpected results)."),
-        code("p.learning.map_vs_reality(as_of=AS_OF, lang=\"en\")[\"map_items\"]"),
+        md("Did the map match reality? One table per part (items, plans, unexpected results); "
+           "`p.learning.map_vs_reality(as_of=...)` gives the same as a typed answer."),
+        code("p.tables.map_vs_reality(as_of=AS_OF, lang=\"en\")[\"map_items\"]"),
     ]
 if "iati" in features:
     cells += [

@@ -24,10 +24,13 @@ from kartan._kartan import (
     KartanError,
     ParseError,
     Table,
+    TableStream,
     ValidationError,
     __version__,
     load_survey,
 )
+from collections.abc import Iterable
+
 from kartan._portfolio import Learning, Portfolio, Results, Tables
 from kartan.answers import Diagnostic, IatiImportReport, IndicatorProgress, IndicatorValues, Rollup, TableImportReport
 from kartan.model import *  # noqa: F403 - the model's classes, listed in kartan.model.__all__
@@ -85,6 +88,36 @@ def import_table(
 
 import_table.__doc__ = _kartan.import_table.__doc__
 
+def scan_iati(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> dict[str, TableStream]:
+    """The relational tables of many IATI XML (or kartan JSON) files, for engines that
+    scale: a dict of ``kartan.TableStream`` by table name (``projects``, ``results``,
+    ``indicators``, ``periods``, ``budgets``, ``transactions``, ``diagnostics``,
+    ``activities``, ``answers``, ``observations``, ``lessons``; joined by ``project_id``,
+    ``result_id`` and ``indicator_id``), the same tables and columns as ``kartan convert
+    --to parquet`` writes. ``paths`` is one path or several; a folder stands for its
+    ``.xml`` and ``.json`` files, sorted by name.
+
+    Each stream implements the Arrow PyCapsule interface (``__arrow_c_stream__``):
+    ``pyarrow.RecordBatchReader.from_stream(s)``, ``polars.DataFrame(s)`` or
+    ``duckdb.from_arrow(s)`` read it batch by batch (about 64k rows each) as the files are
+    parsed, so no table need fit in memory. Nothing is read until a stream is, and each
+    read parses the files again (for every table in one pass, write Parquet). Decimals
+    are exact ``decimal128(38, 18)``; pool percentages as Σ numerator ÷ Σ denominator
+    (DESIGN.md rule 1) and never add two currencies.
+
+    Raises ``FileNotFoundError`` for a path that does not exist and ``ValueError`` for a
+    folder with no ``.xml`` or ``.json`` file. A file that cannot be read or imported
+    stops nothing else: it is a row of the ``diagnostics`` table (code ``input-failed``).
+
+    >>> tables = kartan.scan_iati([])
+    >>> list(tables)[:4]
+    ['projects', 'results', 'indicators', 'periods']
+    """
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    return dict(_kartan.scan_iati([os.fspath(p) for p in paths]))
+
+
 __all__ = sorted(
     [
         "AnalysisError",
@@ -101,6 +134,7 @@ __all__ = sorted(
         "Rollup",
         "Table",
         "TableImportReport",
+        "TableStream",
         "Tables",
         "ValidationError",
         "__version__",
@@ -108,6 +142,7 @@ __all__ = sorted(
         "import_table",
         "load",
         "load_survey",
+        "scan_iati",
         "seed",
         *_model_all,
     ]

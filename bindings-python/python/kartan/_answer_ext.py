@@ -37,51 +37,38 @@ def _table(name: str, columns: list[tuple[str, str, list[Any]]]) -> Any:
     return _kartan.Table._from_columns(name, columns)
 
 
-class _Answer:
-    __slots__ = ()
-
-    def to_dict(self) -> Any:
-        """The answer as JSON values, as the core writes it (decimals as strings, dates
-        ISO 8601): the same as ``to_obj()``."""
-        return self.to_obj()  # type: ignore[attr-defined]
-
-
-class DiagnosticExt(_Answer):
+class DiagnosticExt:
     """``str(d)`` is the core's one-line form: ``error [duplicate-id] /projects/1/id: …``."""
 
     __slots__ = ()
 
-    def __str__(self) -> str:
-        s: Any = self
-        return f"{s.severity.value} [{s.code}] {s.path}: {s.message}"
+    def __str__(self: Any) -> str:
+        return f"{self.severity.value} [{self.code}] {self.path}: {self.message}"
 
-    def __repr__(self) -> str:
-        s: Any = self
-        return f"<Diagnostic {s.severity.value} [{s.code}] at {s.path!r}>"
+    def __repr__(self: Any) -> str:
+        return f"<Diagnostic {self.severity.value} [{self.code}] at {self.path!r}>"
 
 
-class NotModelledExt(_Answer):
+class NotModelledExt:
     """Unpacks as ``(path, count, first)``, as the tuples of kartan 0.x did."""
 
     __slots__ = ()
 
-    def __iter__(self) -> Any:
-        s: Any = self
-        return iter((s.path, s.count, s.first))
+    def __iter__(self: Any) -> Any:
+        return iter((self.path, self.count, self.first))
 
 
-class IatiImportReportExt(_Answer):
+class IatiImportReportExt:
     __slots__ = ()
 
-    def __repr__(self) -> str:
-        s: Any = self
+    def __repr__(self: Any) -> str:
         return (
-            f"<IatiImportReport version={s.version!r} imported={s.activities_imported} "
-            f"skipped={s.activities_skipped} diagnostics={len(s.diagnostics)}>"
+            f"<IatiImportReport version={self.version!r} imported={self.activities_imported} "
+            f"skipped={self.activities_skipped} diagnostics={len(self.diagnostics)}>"
         )
 
 
-class TableImportReportExt(_Answer):
+class TableImportReportExt:
     """``report["rows_read"]`` (the dict of kartan 0.x) still works for one release, with
     a ``DeprecationWarning``: use ``report.rows_read``."""
 
@@ -95,15 +82,14 @@ class TableImportReportExt(_Answer):
         )
         return self.to_obj()[key]  # type: ignore[attr-defined]
 
-    def __repr__(self) -> str:
-        s: Any = self
+    def __repr__(self: Any) -> str:
         return (
-            f"<TableImportReport file={s.file!r} rows_read={s.rows_read} imported={s.rows_imported} "
-            f"skipped={len(s.skipped)}>"
+            f"<TableImportReport file={self.file!r} rows_read={self.rows_read} imported={self.rows_imported} "
+            f"skipped={len(self.skipped)}>"
         )
 
 
-class ProgressExt(_Answer):
+class ProgressExt:
     """``value`` is the fraction of a ``ProgressFraction`` and ``None`` for the others,
     whose ``kind`` says why there is none."""
 
@@ -114,7 +100,7 @@ class ProgressExt(_Answer):
         return None
 
 
-class IndicatorProgressExt(_Answer):
+class IndicatorProgressExt:
     __slots__ = ()
 
     @property
@@ -139,13 +125,12 @@ class IndicatorProgressExt(_Answer):
             ],
         )
 
-    def __repr__(self) -> str:
-        s: Any = self
-        progress = s.progress.value if s.progress.value is not None else s.progress.kind
-        return f"<IndicatorProgress indicator={s.indicator!r} progress={progress} status={s.status.value!r}>"
+    def __repr__(self: Any) -> str:
+        progress = self.progress.value if self.progress.value is not None else self.progress.kind
+        return f"<IndicatorProgress indicator={self.indicator!r} progress={progress} status={self.status.value!r}>"
 
 
-class IndicatorValuesExt(_Answer):
+class IndicatorValuesExt:
     __slots__ = ()
 
     def periods_table(self) -> Any:
@@ -165,12 +150,11 @@ class IndicatorValuesExt(_Answer):
 
         return table_html(self.periods_table())
 
-    def __repr__(self) -> str:
-        s: Any = self
-        return f"<IndicatorValues indicator={s.indicator!r} measure={s.measure.value!r} periods={len(s.periods)}>"
+    def __repr__(self: Any) -> str:
+        return f"<IndicatorValues indicator={self.indicator!r} measure={self.measure.value!r} periods={len(self.periods)}>"
 
 
-class RollupExt(_Answer):
+class RollupExt:
     __slots__ = ()
 
     def periods_table(self) -> Any:
@@ -211,6 +195,5 @@ class RollupExt(_Answer):
 
         return table_html(self.periods_table())
 
-    def __repr__(self) -> str:
-        s: Any = self
-        return f"<Rollup indicator={s.indicator!r} measure={s.measure.value!r} periods={len(s.periods)}>"
+    def __repr__(self: Any) -> str:
+        return f"<Rollup indicator={self.indicator!r} measure={self.measure.value!r} periods={len(self.periods)}>"

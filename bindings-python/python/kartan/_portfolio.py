@@ -20,10 +20,20 @@ import os
 import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
-from typing import Any, Callable, TypeVar
+from typing import Any, Callable, Generic, TypeVar, overload
 
 from kartan import _kartan
-from kartan.answers import Diagnostic, IndicatorProgress, IndicatorValues, Rollup
+from kartan.answers import (
+    ActivitySummary,
+    Diagnostic,
+    IndicatorProgress,
+    IndicatorValues,
+    LearningCycle,
+    LearningProfile,
+    MapReality,
+    Rollup,
+    Survey,
+)
 from kartan.model import (
     Activity,
     Evaluation,
@@ -64,6 +74,26 @@ def _kind(entity: object) -> str:
 
 def _deprecated(old: str, new: str) -> None:
     warnings.warn(f"Portfolio.{old} is deprecated: use Portfolio.{new}", DeprecationWarning, stacklevel=3)
+
+
+class _Members(Generic[M]):
+    """A read-only list of the document as a property of ``Portfolio``: a tuple of
+    ``cls``, converted from the core's kartan JSON at each read."""
+
+    def __init__(self, name: str, cls: type[M], doc: str) -> None:
+        self.name, self.cls, self.__doc__ = name, cls, doc
+
+    @overload
+    def __get__(self, owner: None, owner_type: type) -> _Members[M]: ...
+    @overload
+    def __get__(self, owner: Portfolio, owner_type: type | None = None) -> tuple[M, ...]: ...
+    def __get__(self, owner: Portfolio | None, owner_type: type | None = None) -> tuple[M, ...] | _Members[M]:
+        if owner is None:
+            return self
+        return owner._list(self.name, self.cls._load)  # type: ignore[attr-defined]
+
+    def __set__(self, owner: Portfolio, value: object) -> None:
+        raise AttributeError(f"Portfolio.{self.name} cannot be set: edit it with add(), put() and remove()")
 
 
 class Portfolio:
@@ -206,40 +236,20 @@ class Portfolio:
             raise TypeError(f"Portfolio.program: expected a Program, got {type(program).__name__}")
         self._h.put("program", json.dumps(program.to_obj(), ensure_ascii=False), "put")
 
-    @property
-    def organisations(self) -> tuple[Organisation, ...]:
-        """The organisations, in document order."""
-        return self._list("organisations", Organisation._load)
-
-    @property
-    def projects(self) -> tuple[Project, ...]:
-        """The projects, in document order."""
-        return self._list("projects", Project._load)
+    organisations = _Members("organisations", Organisation, "The organisations, in document order.")
+    projects = _Members("projects", Project, "The projects, in document order.")
 
     @property
     def activities(self) -> _Activities:
         """The activities (``kartan.model.Activity``), in document order."""
         return _Activities(self, self._list("activities", Activity._load))
 
-    @property
-    def evaluations(self) -> tuple[Evaluation, ...]:
-        """The evaluations, with their instruments and responses."""
-        return self._list("evaluations", Evaluation._load)
-
-    @property
-    def reports(self) -> tuple[Report, ...]:
-        """The reports, with their observations."""
-        return self._list("reports", Report._load)
-
-    @property
-    def lessons(self) -> tuple[Lesson, ...]:
-        """The lessons learned."""
-        return self._list("lessons", Lesson._load)
-
-    @property
-    def factor_assessments(self) -> tuple[FactorAssessment, ...]:
-        """The learning-factor assessments per project."""
-        return self._list("factor_assessments", FactorAssessment._load)
+    evaluations = _Members("evaluations", Evaluation, "The evaluations, with their instruments and responses.")
+    reports = _Members("reports", Report, "The reports, with their observations.")
+    lessons = _Members("lessons", Lesson, "The lessons learned.")
+    factor_assessments = _Members(
+        "factor_assessments", FactorAssessment, "The learning-factor assessments per project."
+    )
 
     def get(self, kind: str, id: str) -> Project | Activity | Evaluation | Report | Lesson:
         """The entry with ``id`` of the list ``kind`` (``"projects"``, ``"activities"``,
@@ -376,24 +386,24 @@ class Portfolio:
         return self.tables.lessons(lang)
 
     def learning_profile(self, lang: str | None = None) -> _kartan.Table:
-        """Deprecated: ``p.learning.profile(...)``."""
-        _deprecated("learning_profile", "learning.profile")
-        return self.learning.profile(lang)
+        """Deprecated: ``p.tables.learning_profile(...)``."""
+        _deprecated("learning_profile", "tables.learning_profile")
+        return self.tables.learning_profile(lang)
 
     def learning_cycle(self, lang: str | None = None) -> _kartan.Table:
-        """Deprecated: ``p.learning.cycle(...)``."""
-        _deprecated("learning_cycle", "learning.cycle")
-        return self.learning.cycle(lang)
+        """Deprecated: ``p.tables.learning_cycle(...)``."""
+        _deprecated("learning_cycle", "tables.learning_cycle")
+        return self.tables.learning_cycle(lang)
 
     def map_vs_reality(self, *, as_of: datetime.date, lang: str | None = None) -> dict[str, _kartan.Table]:
-        """Deprecated: ``p.learning.map_vs_reality(...)``."""
-        _deprecated("map_vs_reality", "learning.map_vs_reality")
-        return self.learning.map_vs_reality(as_of=as_of, lang=lang)
+        """Deprecated: ``p.tables.map_vs_reality(...)``."""
+        _deprecated("map_vs_reality", "tables.map_vs_reality")
+        return self.tables.map_vs_reality(as_of=as_of, lang=lang)
 
     def survey(self, evaluation: str | None = None, *, lang: str | None = None) -> dict[str, _kartan.Table]:
-        """Deprecated: ``p.learning.survey(...)``."""
-        _deprecated("survey", "learning.survey")
-        return self.learning.survey(evaluation, lang=lang)
+        """Deprecated: ``p.tables.survey(...)``."""
+        _deprecated("survey", "tables.survey")
+        return self.tables.survey(evaluation, lang=lang)
 
     def breakdown(self, by: str, *, as_of: datetime.date | None = None) -> _kartan.Table:
         """Deprecated: ``p.tables.breakdown(...)``."""
@@ -463,7 +473,7 @@ class Portfolio:
 class _Activities(tuple):  # type: ignore[type-arg]
     """The activities of a portfolio: a tuple of ``kartan.model.Activity``. Called like
     the method of kartan 0.x (``p.activities(as_of=...)``) it still gives the activity
-    tables, with a ``DeprecationWarning`` pointing at ``p.learning.activities``."""
+    tables, with a ``DeprecationWarning`` pointing at ``p.tables.activities``."""
 
     _owner: Portfolio
 
@@ -473,8 +483,8 @@ class _Activities(tuple):  # type: ignore[type-arg]
         return self
 
     def __call__(self, *, as_of: datetime.date, lang: str | None = None) -> dict[str, _kartan.Table]:
-        _deprecated("activities(as_of=...)", "learning.activities(as_of=...)")
-        return self._owner.learning.activities(as_of=as_of, lang=lang)
+        _deprecated("activities(as_of=...)", "tables.activities(as_of=...)")
+        return self._owner.tables.activities(as_of=as_of, lang=lang)
 
 
 class MatrixView:
@@ -559,33 +569,41 @@ class Learning:
     def __init__(self, handle: _kartan.PortfolioHandle) -> None:
         self._h = handle
 
-    def profile(self, lang: str | None = None) -> _kartan.Table:
-        """The learning-factor profile across projects (one row per factor: counts per
-        assessment and the distribution)."""
-        return self._h.learning_profile(lang)
+    def profile(self) -> LearningProfile:
+        """The learning-factor profile across projects (``kartan.answers.LearningProfile``):
+        per factor of the program, how many projects' assessments say it was present,
+        partly present or absent, and the shares (fractions of the assessed projects).
+        The same figures as a table: ``p.tables.learning_profile()``."""
+        return self._h.learning_answer("profile")  # type: ignore[no-any-return]
 
-    def cycle(self, lang: str | None = None) -> _kartan.Table:
-        """The learning cycle: lessons by phase and where applied."""
-        return self._h.learning_cycle(lang)
+    def cycle(self) -> LearningCycle:
+        """The learning cycle (``kartan.answers.LearningCycle``): the lessons by phase of
+        the cycle, where they were applied and the decisions for the next program. As a
+        table: ``p.tables.learning_cycle()``."""
+        return self._h.learning_answer("cycle")  # type: ignore[no-any-return]
 
-    def map_vs_reality(self, *, as_of: datetime.date, lang: str | None = None) -> dict[str, _kartan.Table]:
-        """Did the map match reality as of ``as_of``? A dict of ``kartan.Table`` by name:
-        ``map_items`` (the matrix items with their evidence and verdict),
-        ``map_indicators`` (each item's linked indicators with their progress as of
-        ``as_of``, a fraction), ``map_plans`` (the planned activities, held or not) and
-        ``map_unexpected`` (what happened that was not on the map)."""
-        return self._h.map_vs_reality(as_of=as_of, lang=lang)
+    def map_vs_reality(self, *, as_of: datetime.date) -> MapReality:
+        """Did the map match reality as of ``as_of``? A ``kartan.answers.MapReality``:
+        every matrix item with its evidence, verdict and linked indicators (each with its
+        progress as of ``as_of``, a fraction from baseline to target, DESIGN.md rule 3),
+        the planned activities against what was held, and what happened that was not on
+        the map. As tables: ``p.tables.map_vs_reality(as_of=...)``."""
+        return self._h.learning_answer("map_vs_reality", as_of=as_of)  # type: ignore[no-any-return]
 
-    def survey(self, evaluation: str | None = None, *, lang: str | None = None) -> dict[str, _kartan.Table]:
-        """Survey statistics of the evaluation ``evaluation`` (the first when ``None``): a
-        dict of ``kartan.Table`` by name. "Not applicable" and blank answers are missing,
-        never 0 (DESIGN.md rule 9)."""
-        return self._h.survey(evaluation, lang=lang)
+    def survey(self, evaluation: str | None = None, *, trend: str | None = None) -> Survey:
+        """Survey statistics of the evaluation ``evaluation`` (the first when ``None``), a
+        ``kartan.answers.Survey``: per question (n, mean, median, sd, top-two box as a
+        fraction, the distribution), per event in date order and, when ``trend`` names a
+        question, its trend over the events. "Not applicable" and blank answers are
+        missing, never 0 (DESIGN.md rule 9). Raises ``KeyError`` (``no evaluation with id
+        "E9"``) for an unknown evaluation. As tables: ``p.tables.survey(...)``."""
+        return self._h.learning_answer("survey", evaluation=evaluation, trend=trend)  # type: ignore[no-any-return]
 
-    def activities(self, *, as_of: datetime.date, lang: str | None = None) -> dict[str, _kartan.Table]:
-        """What was done as of ``as_of``: a dict of ``kartan.Table`` (activities by kind,
-        planned and held; participation by level)."""
-        return self._h.activities(as_of=as_of, lang=lang)
+    def activities(self, *, as_of: datetime.date) -> ActivitySummary:
+        """What was done as of ``as_of`` (``kartan.answers.ActivitySummary``): activities
+        by kind, planned and held, and participation by level. As tables:
+        ``p.tables.activities(as_of=...)``."""
+        return self._h.learning_answer("activities", as_of=as_of)  # type: ignore[no-any-return]
 
     def report(
         self, format: str = "html", *, as_of: datetime.date, lang: str | None = None, charts: bool = True
@@ -705,12 +723,31 @@ class Tables:
         return self._h.lessons_table(lang)
 
     def learning_profile(self, lang: str | None = None) -> _kartan.Table:
-        """The learning-factor profile (as ``p.learning.profile()``)."""
+        """The learning-factor profile, one row per factor (``p.learning.profile()`` as a
+        table)."""
         return self._h.learning_profile(lang)
 
     def learning_cycle(self, lang: str | None = None) -> _kartan.Table:
-        """The learning cycle (as ``p.learning.cycle()``)."""
+        """The learning cycle, one row per phase (``p.learning.cycle()`` as a table)."""
         return self._h.learning_cycle(lang)
+
+    def map_vs_reality(self, *, as_of: datetime.date, lang: str | None = None) -> dict[str, _kartan.Table]:
+        """``p.learning.map_vs_reality(as_of=...)`` as a dict of ``kartan.Table`` by name:
+        ``map_items`` (the matrix items with their evidence and verdict),
+        ``map_indicators`` (each item's linked indicators with their progress as of
+        ``as_of``, a fraction), ``map_plans`` (the planned activities, held or not) and
+        ``map_unexpected`` (what happened that was not on the map)."""
+        return self._h.map_vs_reality(as_of=as_of, lang=lang)
+
+    def survey(self, evaluation: str | None = None, *, lang: str | None = None) -> dict[str, _kartan.Table]:
+        """``p.learning.survey(evaluation)`` as a dict of ``kartan.Table`` by name:
+        ``survey_questions``, ``survey_distribution`` and ``survey_events``."""
+        return self._h.survey(evaluation, lang=lang)
+
+    def activities(self, *, as_of: datetime.date, lang: str | None = None) -> dict[str, _kartan.Table]:
+        """``p.learning.activities(as_of=...)`` as a dict of ``kartan.Table``:
+        ``activities_by_kind`` and ``participation_by_level``."""
+        return self._h.activities(as_of=as_of, lang=lang)
 
     def breakdown(self, by: str, *, as_of: datetime.date | None = None) -> _kartan.Table:
         """Projects grouped by ``by`` (count and budget per group): ``"status"`` (needs

@@ -220,6 +220,13 @@ class Kind:
         return value is None
 
 
+class _Collection(Kind):
+    """A text, list or map: empty (and left out of kartan JSON) when it has no item."""
+
+    def empty(self, value: Any) -> bool:
+        return not value
+
+
 class _Str(Kind):
     def check(self, value: Any, where: str) -> Any:
         if not isinstance(value, str):
@@ -326,7 +333,7 @@ class _PartialDate(Kind):
         return PartialDate.parse(value)
 
 
-class _Text(Kind):
+class _Text(_Collection):
     def check(self, value: Any, where: str) -> Any:
         if isinstance(value, Text):
             return value
@@ -343,18 +350,24 @@ class _Text(Kind):
     def load(self, value: Any) -> Any:
         return Text(value)
 
-    def empty(self, value: Any) -> bool:
-        return not value
 
+class _Named(Kind):
+    """A kind named by its generated class (resolved when first used): a value of the
+    class passes as it is; anything else goes to ``convert``."""
 
-class _Enum(Kind):
     def __init__(self, name: str) -> None:
         self.name = name
 
     def check(self, value: Any, where: str) -> Any:
         cls = _resolve(self.name)
-        if isinstance(value, cls):
-            return value
+        return value if isinstance(value, cls) else self.convert(cls, value, where)
+
+    def convert(self, cls: Any, value: Any, where: str) -> Any:
+        raise NotImplementedError
+
+
+class _Enum(_Named):
+    def convert(self, cls: Any, value: Any, where: str) -> Any:
         if isinstance(value, str):
             try:
                 return cls(value)
@@ -370,14 +383,8 @@ class _Enum(Kind):
         return _resolve(self.name)._value2member_map_[value]
 
 
-class _Ref(Kind):
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-    def check(self, value: Any, where: str) -> Any:
-        cls = _resolve(self.name)
-        if isinstance(value, cls):
-            return value
+class _Ref(_Named):
+    def convert(self, cls: Any, value: Any, where: str) -> Any:
         if isinstance(value, (Mapping, str)):
             return cls._from_json(value, where)
         raise TypeError(f"{where}: expected a {self.name}, got {_show(value)}")
@@ -403,7 +410,7 @@ class _Optional(Kind):
         return None if value is None else self.inner.load(value)
 
 
-class _List(Kind):
+class _List(_Collection):
     def __init__(self, inner: Kind) -> None:
         self.inner = inner
 
@@ -419,11 +426,8 @@ class _List(Kind):
         load = self.inner.load
         return tuple([load(v) for v in value])
 
-    def empty(self, value: Any) -> bool:
-        return not value
 
-
-class _Map(Kind):
+class _Map(_Collection):
     def __init__(self, inner: Kind) -> None:
         self.inner = inner
 
@@ -442,9 +446,6 @@ class _Map(Kind):
 
     def load(self, value: Any) -> Any:
         return FrozenMap({k: self.inner.load(v) for k, v in value.items()})
-
-    def empty(self, value: Any) -> bool:
-        return not value
 
 
 class _Tuple(Kind):
@@ -595,6 +596,12 @@ class Model:
                 continue
             out[f.json] = f.kind.dump(value)
         return out
+
+    def to_dict(self) -> Any:
+        """The same as ``to_obj()``: the value's JSON form, as ``json.loads`` would give
+        it (exact decimals as strings, dates as ISO text), e.g. for ``json.dumps`` or
+        ``pandas.json_normalize``."""
+        return self.to_obj()
 
     @classmethod
     def _load(cls: type[M], obj: Any) -> M:

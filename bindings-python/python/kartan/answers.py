@@ -8,11 +8,11 @@
 with the same fields, names and units as in Rust and JS (``kartan-answers-1.schema.json``).
 
 Each is an immutable value like the model's (``kartan._values.Model``): typed fields,
-equality by content, ``replace(...)`` and ``to_obj()`` (JSON as the core writes it).
-Exact decimals are ``decimal.Decimal``, dates ``datetime.date``. The answers of kartan
-0.x (``IndicatorProgress``, ``IndicatorValues``, ``Rollup``, the import reports,
-``Diagnostic``) add ``to_dict()`` (the same as ``to_obj()``), their tables
-(``periods_table()`` …) and a short ``repr`` (``kartan/_answer_ext.py``).
+equality by content, ``replace(...)`` and ``to_dict()`` / ``to_obj()`` (JSON as the
+core writes it). Exact decimals are ``decimal.Decimal``, dates ``datetime.date``. The
+answers of kartan 0.x (``IndicatorProgress``, ``IndicatorValues``, ``Rollup``, the
+import reports, ``Diagnostic``) add their tables (``periods_table()`` …) and a short
+``repr`` (``kartan/_answer_ext.py``).
 
 >>> from kartan.answers import Progress, ProgressNoTarget
 >>> Progress.from_obj({"kind": "fraction", "value": "0.5"})
@@ -118,6 +118,7 @@ __all__ = [
     "Skip",
     "SourceKind",
     "Statement",
+    "Survey",
     "TableImportReport",
     "TargetSource",
     "Track",
@@ -1765,6 +1766,43 @@ class Statement(Model):
         reported: datetime.date | str | None,
         text: Text | Mapping[str, str],
         value: Decimal | int | str | None,
+    ) -> None:
+        self._set(locals())
+
+
+class Survey(Model):
+    """The survey statistics of one evaluation, whole: what JS `Portfolio.survey` and Python
+    `p.learning.survey` return (one shape, in the answers schema as `Survey`)."""
+
+    __slots__ = {
+        "evaluation": "The evaluation's id.",
+        "events": "Per event, in date order ([`by_event`]).",
+        "questions": "Per question over every response, in the instrument's order ([`question_stats`]).",
+        "title": "The evaluation's title.",
+        "trend": "The trend of the question asked for over the events ([`trend`]); `None` when none\nwas asked, empty when the question is unknown.",
+    }
+    evaluation: str
+    events: tuple[EventStats, ...]
+    questions: tuple[QuestionStats, ...]
+    title: Text
+    trend: tuple[TrendPoint, ...] | None
+
+    _FIELDS = (
+        Field("evaluation", "evaluation", STR),
+        Field("events", "events", seq(ref("EventStats"))),
+        Field("questions", "questions", seq(ref("QuestionStats"))),
+        Field("title", "title", TEXT),
+        Field("trend", "trend", opt(seq(ref("TrendPoint")))),
+    )
+
+    def __init__(
+        self,
+        *,
+        evaluation: str,
+        events: Iterable[EventStats | Mapping[str, Any]],
+        questions: Iterable[QuestionStats | Mapping[str, Any]],
+        title: Text | Mapping[str, str],
+        trend: Iterable[TrendPoint | Mapping[str, Any]] | None,
     ) -> None:
         self._set(locals())
 

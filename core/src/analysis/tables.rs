@@ -28,8 +28,8 @@ mod spending;
 
 pub use arrow::{Decimal128Column, DecimalColumn, DecimalFitError, Decimals, DECIMAL128_PRECISION};
 pub use periods::{
-    empty_periods_table, period_pairs, periods_table, project_periods_table, push_period_rows, PeriodPair,
-    PERIODS_COLUMNS, PERIODS_TABLE,
+    empty_periods_table, period_pairs, periods_table, project_periods_table, push_period_rows, visit_period_rows,
+    PeriodPair, PERIODS_COLUMNS, PERIODS_TABLE,
 };
 pub use progress::{progress_table, PROGRESS_COLUMNS, PROGRESS_TABLE};
 pub use projects::{projects_table, PROJECTS_COLUMNS, PROJECTS_TABLE};
@@ -157,6 +157,82 @@ impl From<bool> for Cell {
 impl<T: Into<Cell>> From<Option<T>> for Cell {
     fn from(o: Option<T>) -> Self {
         o.map_or(Cell::Null, Into::into)
+    }
+}
+
+/// A cell borrowed from the model: what a row visitor ([`visit_period_rows`]) hands
+/// out, so that a writer (the Python binding's Arrow builders) takes each value without
+/// an owned copy. [`CellRef::to_cell`] makes it a [`Cell`]; `CellRef::from(&cell)`
+/// borrows one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CellRef<'a> {
+    /// No value.
+    Null,
+    /// Text.
+    Str(&'a str),
+    /// An integer.
+    Int(i64),
+    /// An exact decimal.
+    Decimal(Decimal),
+    /// A date.
+    Date(NaiveDate),
+    /// A boolean.
+    Bool(bool),
+}
+
+impl<'a> CellRef<'a> {
+    /// A text cell, null when `s` is empty (a blank text is no value), as [`Cell::text`].
+    pub fn text(s: &'a str) -> Self {
+        if s.is_empty() {
+            Self::Null
+        } else {
+            Self::Str(s)
+        }
+    }
+
+    /// The owned cell.
+    pub fn to_cell(self) -> Cell {
+        match self {
+            Self::Null => Cell::Null,
+            Self::Str(s) => Cell::String(s.to_owned()),
+            Self::Int(v) => Cell::Int(v),
+            Self::Decimal(d) => Cell::Decimal(d),
+            Self::Date(d) => Cell::Date(d),
+            Self::Bool(b) => Cell::Bool(b),
+        }
+    }
+}
+
+impl<'a> From<&'a Cell> for CellRef<'a> {
+    fn from(cell: &'a Cell) -> Self {
+        match cell {
+            Cell::Null => Self::Null,
+            Cell::String(s) => Self::Str(s),
+            Cell::Int(v) => Self::Int(*v),
+            Cell::Decimal(d) => Self::Decimal(*d),
+            Cell::Date(d) => Self::Date(*d),
+            Cell::Bool(b) => Self::Bool(*b),
+        }
+    }
+}
+impl<'a> From<&'a str> for CellRef<'a> {
+    fn from(s: &'a str) -> Self {
+        Self::Str(s)
+    }
+}
+impl From<Decimal> for CellRef<'_> {
+    fn from(d: Decimal) -> Self {
+        Self::Decimal(d)
+    }
+}
+impl From<NaiveDate> for CellRef<'_> {
+    fn from(d: NaiveDate) -> Self {
+        Self::Date(d)
+    }
+}
+impl<'a, T: Into<CellRef<'a>>> From<Option<T>> for CellRef<'a> {
+    fn from(o: Option<T>) -> Self {
+        o.map_or(Self::Null, Into::into)
     }
 }
 

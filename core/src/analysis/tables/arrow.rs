@@ -112,10 +112,21 @@ impl Table {
                 _ => None,
             })
             .collect();
-        Some(match mode {
-            Decimals::Float => Ok(DecimalColumn::Float(values.iter().map(|d| d.and_then(|d| d.to_f64())).collect())),
-            Decimals::Exact => Decimal128Column::of(&self.name, &column.name, &values).map(DecimalColumn::Exact),
-        })
+        Some(DecimalColumn::of(&self.name, &column.name, &values, mode))
+    }
+}
+
+impl DecimalColumn {
+    /// `values` (one per row, `None` for null) in `mode`. `table` and `column` name the
+    /// place for the error.
+    ///
+    /// # Errors
+    /// [`DecimalFitError`] in [`Decimals::Exact`] mode for a value that does not fit.
+    pub fn of(table: &str, column: &str, values: &[Option<Decimal>], mode: Decimals) -> Result<Self, DecimalFitError> {
+        match mode {
+            Decimals::Float => Ok(Self::Float(values.iter().map(|d| d.and_then(|d| d.to_f64())).collect())),
+            Decimals::Exact => Decimal128Column::of(table, column, values).map(Self::Exact),
+        }
     }
 }
 

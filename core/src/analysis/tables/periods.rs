@@ -1,7 +1,7 @@
 //! The indicator periods table: one row per period and disaggregation, with the target
 //! and the actual side by side.
 
-use super::{tag, Cell, DType, Table};
+use super::{tag, CellRef, DType, Table};
 use crate::model::{PeriodValue, Portfolio, Project, Result as ResultItem};
 
 /// The table's name.
@@ -67,10 +67,25 @@ pub fn empty_periods_table() -> Table {
     Table::new(PERIODS_TABLE, &PERIODS_COLUMNS)
 }
 
+/// Calls `row` with each row of [`periods_table`] of `portfolio`, in the table's order,
+/// its cells borrowed from the model (columns: [`PERIODS_COLUMNS`]): for a writer that
+/// builds its own columns (Arrow) without an owned copy of each text.
+pub fn visit_period_rows(portfolio: &Portfolio, lang: &str, mut row: impl FnMut(&[CellRef<'_>])) {
+    visit_result_rows(None, &portfolio.program.results, lang, &mut row);
+    for project in &portfolio.projects {
+        visit_result_rows(Some(&project.id), &project.results, lang, &mut row);
+    }
+}
+
 /// Appends the rows of `results` owned by `project` (`None`: the program) to `table`,
 /// which has the columns [`PERIODS_COLUMNS`].
 pub fn push_period_rows(table: &mut Table, project: Option<&str>, results: &[ResultItem], lang: &str) {
-    let text = Cell::text;
+    visit_result_rows(project, results, lang, &mut |cells| table.push(cells.iter().map(|c| c.to_cell()).collect()));
+}
+
+/// The rows of `results` owned by `project` (`None`: the program), each handed to `row`.
+fn visit_result_rows(project: Option<&str>, results: &[ResultItem], lang: &str, row: &mut dyn FnMut(&[CellRef<'_>])) {
+    let text = CellRef::text;
     for result in results {
         let result_type = tag(&result.result_type);
         for indicator in &result.indicators {
@@ -81,23 +96,23 @@ pub fn push_period_rows(table: &mut Table, project: Option<&str>, results: &[Res
                 for (key, t, a) in period_pairs(&period.targets, &period.actuals) {
                     let t = t.and_then(|i| period.targets.get(i));
                     let a = a.and_then(|i| period.actuals.get(i));
-                    let shown = |v: Option<&PeriodValue>| v.map_or(Cell::Null, |v| text(v.text.show(lang, "en")));
-                    table.push(vec![
+                    let (t_text, a_text) = (t.map(|v| v.text.show(lang, "en")), a.map(|v| v.text.show(lang, "en")));
+                    row(&[
                         project.into(),
                         result.id.as_str().into(),
                         result_type.as_str().into(),
                         indicator.id.as_str().into(),
-                        title.clone(),
-                        measure.clone().into(),
+                        title,
+                        measure.as_deref().into(),
                         cumulation.as_str().into(),
-                        indicator.unit.clone().into(),
+                        indicator.unit.as_deref().into(),
                         period.start.into(),
                         period.end.into(),
-                        key.into(),
+                        key.as_deref().into(),
                         t.and_then(|v| v.value).into(),
                         a.and_then(|v| v.value).into(),
-                        shown(t),
-                        shown(a),
+                        t_text.map_or(CellRef::Null, text),
+                        a_text.map_or(CellRef::Null, text),
                         t.and_then(|v| v.numerator).into(),
                         t.and_then(|v| v.denominator).into(),
                         a.and_then(|v| v.numerator).into(),

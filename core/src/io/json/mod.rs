@@ -279,7 +279,7 @@ pub fn schema_string() -> String {
 
 /// The answer types, in the order [`answers_schema`] lists them: the name of each one's
 /// `$defs` entry.
-pub const ANSWERS: [&str; 17] = [
+pub const ANSWERS: [&str; 18] = [
     "Diagnostic",
     "IatiImportReport",
     "TableImportReport",
@@ -291,6 +291,7 @@ pub const ANSWERS: [&str; 17] = [
     "QuestionStats",
     "EventStats",
     "TrendPoint",
+    "Survey",
     "LearningProfile",
     "LearningCycle",
     "Breakdown",
@@ -321,6 +322,7 @@ pub fn answers_schema() -> serde_json::Value {
         generator.subschema_for::<survey::QuestionStats>(),
         generator.subschema_for::<survey::EventStats>(),
         generator.subschema_for::<survey::TrendPoint>(),
+        generator.subschema_for::<survey::Survey>(),
         generator.subschema_for::<learning::LearningProfile>(),
         generator.subschema_for::<learning::LearningCycle>(),
         generator.subschema_for::<breakdown::Breakdown>(),
