@@ -758,27 +758,35 @@ def reports(rng: Rng, projs: list[dict]) -> list[dict]:
                        "går ännu inte att belägga.",
                        "The program has strengthened learning among local and regional actors; its effect on growth "
                        "cannot yet be shown."),
-        "observations": [
-            {"id": "OBS-EXT-1", "text": t("Programmets erfarenheter har använts i beredningen av nästa program.",
-                                          "The program's experience was used in preparing the next program."),
-             "matrix_item": "M-NAT-EFF-3", "level": "national", "strength": "evaluated"},
-            {"id": "OBS-EXT-2", "text": t("Tillväxtverket har ändrat sin rutin för projektuppföljning.",
-                                          "Tillväxtverket changed its routine for following up projects."),
-             "matrix_item": "M-NAT-EFF-1", "level": "national", "strength": "evaluated"},
-            {"id": "OBS-EXT-3", "text": t("Temapublikationerna används i myndighetens utbildningar.",
-                                          "The theme publications are used in the agency's training."),
-             "matrix_item": "M-NAT-EXP-1", "level": "national", "strength": "documented"},
-            {"id": "OBS-EXT-4", "text": t("Handläggarnas kunskap om kommunernas tillväxtarbete har ökat.",
-                                          "The officers' knowledge of the municipalities' growth work has increased."),
-             "matrix_item": "M-NAT-EFF-2", "level": "national", "strength": "evaluated"},
-            {"id": "OBS-EXT-5", "text": t("Ökad tillväxt i företagen går inte att skilja från konjunkturen.",
-                                          "Increased growth in the firms cannot be told apart from the business cycle."),
-             "matrix_item": "M-LOC-EFF-5", "level": "local", "strength": "anecdotal"},
-            {"id": "OBS-EXT-6", "text": t("Programmet gav upphov till ett nationellt nätverk för kommunala näringslivschefer.",
-                                          "The program gave rise to a national network of municipal business managers."),
-             "level": "national", "strength": "evaluated"},
-        ]}))
+        "observations": [observation(f"OBS-EXT-{k + 1}", t(sv, en), item, strength, "national")
+                         for k, (sv, en, item, strength) in enumerate(EXTERNAL_FINDINGS)]}))
     return out
+
+
+# What the external evaluation found: (sv, en, matrix item or None, strength).
+EXTERNAL_FINDINGS = [
+    ("Programmets erfarenheter har använts i beredningen av nästa program.",
+     "The program's experience was used in preparing the next program.", "M-NAT-EFF-3", "evaluated"),
+    ("Tillväxtverket har ändrat sin rutin för projektuppföljning.",
+     "Tillväxtverket changed its routine for following up projects.", "M-NAT-EFF-1", "evaluated"),
+    ("Temapublikationerna används i myndighetens utbildningar.",
+     "The theme publications are used in the agency's training.", "M-NAT-EXP-1", "documented"),
+    ("Handläggarnas kunskap om kommunernas tillväxtarbete har ökat.",
+     "The officers' knowledge of the municipalities' growth work has increased.", "M-NAT-EFF-2", "evaluated"),
+    ("Ökad tillväxt i företagen går inte att skilja från konjunkturen.",
+     "Increased growth in the firms cannot be told apart from the business cycle.", "M-LOC-EFF-5", "anecdotal"),
+    ("Programmet gav upphov till ett nationellt nätverk för kommunala näringslivschefer.",
+     "The program gave rise to a national network of municipal business managers.", None, "evaluated"),
+]
+
+
+def observation(oid: str, text: dict, item: str | None, strength: str, level: str) -> dict:
+    """An observation; its level is the matrix item's, or `level` for one not on the map."""
+    obs = {"id": oid, "text": text}
+    if item:
+        obs["matrix_item"] = item
+    obs.update(level=item_level(item) if item else level, strength=strength)
+    return obs
 
 
 def item_level(item: str) -> str:
