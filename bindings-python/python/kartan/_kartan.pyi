@@ -17,6 +17,7 @@ __all__ = [
     "ValidationError",
     "__version__",
     "best_text",
+    "example",
     "import_iati",
     "import_table",
     "load",

@@ -96,8 +96,7 @@ pub fn build(portfolio: &Portfolio, options: &ReportOptions) -> LearningReport {
         portfolio::section(&cx),
         quality::section(&cx),
     ];
-    let subtitle = cx.text(&portfolio.program.subtitle);
-    LearningReport { title, subtitle, lang: options.lang.clone(), as_of: options.as_of, sections }
+    LearningReport { title, lang: options.lang.clone(), as_of: options.as_of, sections }
 }
 
 /// What every section builder needs: the portfolio, the options and the language.
