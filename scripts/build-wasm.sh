@@ -89,6 +89,8 @@ cp bindings-wasm/js/example.d.ts "$pkg/example.d.ts"
 cp core/src/embedded/example.json "$pkg/example.json"
 
 crate_version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
+# "sideEffects" names the two entries: they add Portfolio.example() to the generated class,
+# and a bundler told that nothing has side effects could skip them for kartan.js itself.
 cat > "$pkg/package.json" <<JSON
 {
   "name": "kartan",
@@ -110,7 +112,7 @@ cat > "$pkg/package.json" <<JSON
     "./package.json": "./package.json"
   },
   "types": "./web/index.d.ts",
-  "sideEffects": false
+  "sideEffects": ["./web/index.js", "./node/index.js"]
 }
 JSON
 cp bindings-wasm/README.md "$pkg/README.md"
