@@ -78,8 +78,19 @@ done
 rm -f "$pkg"/*/kartan_bg.wasm.unopt
 # The Node glue is CommonJS; the package is an ES module package.
 echo '{ "type": "commonjs" }' > "$pkg/node/package.json"
+# The entries (index.js) add Portfolio.example() to the generated module: it loads the
+# illustrative example from example.json beside web/ and node/, a file of its own so that
+# the .wasm does not carry it (bindings-wasm/js/, bindings-wasm/README.md "The example").
+cp bindings-wasm/js/web.js "$pkg/web/index.js"
+cp bindings-wasm/js/web.d.ts "$pkg/web/index.d.ts"
+cp bindings-wasm/js/node.cjs "$pkg/node/index.js"
+cp bindings-wasm/js/node.d.ts "$pkg/node/index.d.ts"
+cp bindings-wasm/js/example.d.ts "$pkg/example.d.ts"
+cp core/src/embedded/example.json "$pkg/example.json"
 
 crate_version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
+# "sideEffects" names the two entries: they add Portfolio.example() to the generated class,
+# and a bundler told that nothing has side effects could skip them for kartan.js itself.
 cat > "$pkg/package.json" <<JSON
 {
   "name": "kartan",
@@ -87,20 +98,21 @@ cat > "$pkg/package.json" <<JSON
   "description": "One shared domain model for growth programs and the learning around them, in the browser and in Node (WebAssembly).",
   "license": "MIT OR Apache-2.0",
   "type": "module",
-  "files": ["web/", "node/", "README.md"],
+  "files": ["web/", "node/", "example.json", "example.d.ts", "README.md"],
   "exports": {
     ".": {
-      "node": { "types": "./node/kartan.d.ts", "default": "./node/kartan.js" },
-      "browser": { "types": "./web/kartan.d.ts", "default": "./web/kartan.js" },
-      "default": { "types": "./web/kartan.d.ts", "default": "./web/kartan.js" }
+      "node": { "types": "./node/index.d.ts", "default": "./node/index.js" },
+      "browser": { "types": "./web/index.d.ts", "default": "./web/index.js" },
+      "default": { "types": "./web/index.d.ts", "default": "./web/index.js" }
     },
-    "./web": { "types": "./web/kartan.d.ts", "default": "./web/kartan.js" },
-    "./node": { "types": "./node/kartan.d.ts", "default": "./node/kartan.js" },
+    "./web": { "types": "./web/index.d.ts", "default": "./web/index.js" },
+    "./node": { "types": "./node/index.d.ts", "default": "./node/index.js" },
     "./kartan_bg.wasm": "./web/kartan_bg.wasm",
+    "./example.json": "./example.json",
     "./package.json": "./package.json"
   },
-  "types": "./web/kartan.d.ts",
-  "sideEffects": false
+  "types": "./web/index.d.ts",
+  "sideEffects": ["./web/index.js", "./node/index.js"]
 }
 JSON
 cp bindings-wasm/README.md "$pkg/README.md"

@@ -31,6 +31,7 @@ fn _kartan(m: &Bound<'_, PyModule>) -> PyResult<()> {
     errors::register(m)?;
     m.add_function(wrap_pyfunction!(portfolio::load, m)?)?;
     m.add_function(wrap_pyfunction!(portfolio::seed, m)?)?;
+    m.add_function(wrap_pyfunction!(portfolio::example, m)?)?;
     m.add_function(wrap_pyfunction!(portfolio::import_table, m)?)?;
     m.add_function(wrap_pyfunction!(portfolio::load_survey, m)?)?;
     m.add_function(wrap_pyfunction!(iati::import_iati, m)?)?;

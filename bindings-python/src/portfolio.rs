@@ -670,6 +670,28 @@ pub fn seed() -> PyPortfolio {
     PyPortfolio { inner: kartan::embedded::seed() }
 }
 
+/// The illustrative example program, embedded in kartan (``kartan::embedded::example``):
+/// the seed program taken up with 30 invented projects (both focus areas, all three
+/// levels, budgets and spending), indicators of every measure over 2009–2011, the 14
+/// project-leader meetings with their evaluation answers, interim and final reports,
+/// lessons and learning-factor assessments, so that every table, chart and report
+/// section has something to show. Its figures are invented, and it says so: the
+/// program's subtitle, shown under the title of every report made from it, reads
+/// "Illustrativt exempel: projekt, mätvärden och svar är påhittade" and "Illustrative
+/// example: projects, figures and answers are invented".
+///
+/// >>> p = kartan.example()
+/// >>> p
+/// <Portfolio program='PLRT' projects=30>
+/// >>> "Illustrative example" in p.program.subtitle.best("en")
+/// True
+/// >>> [d for d in p.validate(as_of=datetime.date(2012, 6, 30)) if d.severity == "error"]
+/// []
+#[pyfunction]
+pub fn example() -> PyPortfolio {
+    PyPortfolio { inner: kartan::embedded::example() }
+}
+
 /// Reads a portfolio from a table of projects (CSV, TSV, XLSX, ODS or JSON records) and
 /// its mapping file (TOML or JSON) that says which column is what; returns
 /// ``(Portfolio, report)`` where the report is a ``kartan.answers.TableImportReport``

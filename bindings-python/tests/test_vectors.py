@@ -377,3 +377,48 @@ def run_iati(case: dict[str, Any]) -> None:
 
 
 RUNNERS["iati"] = run_iati
+
+
+def run_examples(case: dict[str, Any]) -> None:
+    """tests/vectors/examples: the embedded portfolios (kartan.example(), kartan.seed()),
+    with the same expected values as core/tests/example.rs."""
+    e = case["expected"]
+    p = {"example": kartan.example, "seed": kartan.seed}[case["example"]]()
+    as_of = datetime.date.fromisoformat(case["as_of"])
+    doc = json.loads(p.to_json())
+    assert doc["program"]["id"] == e["program_id"]
+    assert len(p) == e["projects"]
+    assert doc["program"].get("stated_project_count") == e["stated_project_count"]
+    if "focus_areas" in e:
+        assert Counter(x["focus_area"] for x in doc["projects"]) == e["focus_areas"]
+        assert sorted({i.measure for i in p.indicators}) == e["measures"]
+        assert [i.id for i in p.indicators if i.direction == "descending"] == e["descending"]
+    held = [
+        a
+        for a in doc.get("activities", [])
+        if a["kind"] == "project_leader_meeting" and a.get("plan") == "PLAN-PLM" and a.get("state") == "held"
+    ]
+    assert len(held) == e["meetings_held"]
+    ev = next(x for x in doc["evaluations"] if x["id"] == e["evaluation"]["id"])
+    assert len(ev.get("events", [])) == e["evaluation"]["events"]
+    assert len(ev.get("responses", [])) == e["evaluation"]["responses"]
+    diagnostics = p.validate(as_of=as_of)
+    assert sum(d.severity == "error" for d in diagnostics) == e["errors"], diagnostics
+    if "warnings" in e:
+        assert sum(d.severity == "warning" for d in diagnostics) == e["warnings"], diagnostics
+    for lang in ("sv", "en"):
+        md = p.learning.report("md", lang=lang, as_of=as_of)
+        head = "\n".join(md.splitlines()[: e["report_head_lines"]])
+        for marker in e.get("report_head_contains", []):
+            assert marker in head, (lang, head)
+        for marker in e.get("report_head_lacks", []):
+            assert marker not in md, lang
+        report = json.loads(p.learning.report("json", lang=lang, as_of=as_of))
+        sections = {s["id"]: s for s in report["sections"]}
+        for sid in e.get("sections_without_no_data", []):
+            blocks = sections[sid]["blocks"]
+            assert not [b for b in blocks if b["type"] == "notice" and b["kind"] == "no_data"], (lang, sid)
+            assert any(b["type"] == "table" and b["rows"] for b in blocks), (lang, sid)
+
+
+RUNNERS["examples"] = run_examples

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { Portfolio, bestText, version } from "kartan";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { repo } from "./helpers.mjs";
+import { pkg, repo } from "./helpers.mjs";
 
 const cargoVersion = readFileSync(join(repo, "Cargo.toml"), "utf8").match(/^version = "(.+)"/m)[1];
 
@@ -84,4 +84,14 @@ test("bestText picks a language the way the core does", () => {
   assert.equal(bestText(t, "de", "en"), "Purpose");
   assert.equal(bestText({ fi: "Tarkoitus", sv: " " }, "sv", "en"), "Tarkoitus");
   assert.equal(bestText({}, "sv", "en"), "");
+});
+
+test("Portfolio.example() loads the package's example.json, which the .wasm does not carry", async () => {
+  const p = await Portfolio.example();
+  const committed = readFileSync(join(repo, "core/src/embedded/example.json"), "utf8");
+  assert.equal(p.toJson(), Portfolio.fromJson(committed).toJson());
+  assert.equal(p.projects().length, 30);
+  const wasm = readFileSync(join(pkg, "node", "kartan_bg.wasm"));
+  assert.equal(wasm.indexOf("Illustrativt exempel"), -1, "the example is a file of the package, not part of the module");
+  await assert.rejects(Portfolio.example(join(repo, "no-such-example.json")), /ENOENT/);
 });

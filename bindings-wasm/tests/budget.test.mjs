@@ -31,6 +31,8 @@ const BUDGET_GZIP = 300 * 1024;
  *    that had come back (map/set `collect`) on the crate's one sort, −10,519 B; then
  *    `moneyTable`, +7,595 B: 590,724 B; `wasm-opt -Oz -Oz`, −3,866 B: 586,858 B
  *    (bindings-wasm/README.md "Size").
+ *  - issue 17 (7 Dec 2026, Node's gzip): the report's subtitle line, +201 B: 587,033 B; the
+ *    illustrative example stays out of the module (the package's example.json).
  *  What each part costs (gzip -9, measured by building without it): tables and surveys
  *  145 KB (JSON mappings 21 KB of it), the kartan JSON reader 104 KB (its path tracking,
  *  which gives an error's JSON pointer, 28 KB), the learning report 81 KB; the IATI

@@ -303,6 +303,47 @@ function runMoney(c, file) {
 /** Each bound area: the function that binds it, and its runner (given the case and its
  *  file name). A build without that function (a kartan-wasm feature off) skips the area
  *  and says so. */
+/** tests/vectors/examples: the embedded portfolios (`await Portfolio.example()`, which loads
+ *  the package's example.json, and `Portfolio.seed()`), with the values core/tests/example.rs
+ *  checks. */
+async function runExamples(c) {
+  const e = c.expected;
+  const p = c.example === "example" ? await Portfolio.example() : Portfolio.seed();
+  const doc = p.toObject();
+  assert.equal(doc.program.id, e.program_id);
+  assert.equal(p.projects().length, e.projects);
+  assert.equal(doc.program.stated_project_count, e.stated_project_count);
+  if (e.focus_areas) {
+    const counts = {};
+    for (const x of doc.projects) counts[x.focus_area] = (counts[x.focus_area] ?? 0) + 1;
+    assert.deepEqual(counts, e.focus_areas);
+    const indicators = doc.projects.flatMap((x) => x.results.flatMap((r) => r.indicators));
+    assert.deepEqual([...new Set(indicators.map((i) => i.measure))].sort(), e.measures);
+    assert.deepEqual(indicators.filter((i) => i.direction === "descending").map((i) => i.id), e.descending);
+  }
+  const held = (doc.activities ?? []).filter((a) => a.kind === "project_leader_meeting" && a.plan === "PLAN-PLM"
+    && a.state === "held");
+  assert.equal(held.length, e.meetings_held);
+  const ev = doc.evaluations.find((x) => x.id === e.evaluation.id);
+  assert.equal((ev.events ?? []).length, e.evaluation.events);
+  assert.equal((ev.responses ?? []).length, e.evaluation.responses);
+  const diagnostics = p.validate(c.as_of);
+  assert.equal(diagnostics.filter((d) => d.severity === "error").length, e.errors, JSON.stringify(diagnostics));
+  if (e.warnings !== undefined) assert.equal(diagnostics.filter((d) => d.severity === "warning").length, e.warnings);
+  for (const lang of ["sv", "en"]) {
+    const md = p.report("md", lang, c.as_of);
+    const head = md.split("\n").slice(0, e.report_head_lines).join("\n");
+    for (const m of e.report_head_contains ?? []) assert.ok(head.includes(m), `${lang}: ${m} not in ${head}`);
+    for (const m of e.report_head_lacks ?? []) assert.ok(!md.includes(m), `${lang}: ${m}`);
+    const report = JSON.parse(p.report("json", lang, c.as_of));
+    for (const id of e.sections_without_no_data ?? []) {
+      const blocks = report.sections.find((s) => s.id === id).blocks;
+      assert.deepEqual(blocks.filter((b) => b.type === "notice" && b.kind === "no_data"), [], `${lang} ${id}`);
+      assert.ok(blocks.some((b) => b.type === "table" && b.rows.length > 0), `${lang} ${id}`);
+    }
+  }
+}
+
 const BOUND = {
   json: ["fromJson", runJson],
   results: ["periodValues", runResults],
@@ -313,6 +354,7 @@ const BOUND = {
   tables: ["periodsTable", runTables],
   table_import: ["fromTable", runTableImport],
   money: ["moneyTable", runMoney],
+  examples: ["example", runExamples],
 };
 /** Areas with no JS runner, each with the reason (none today). */
 const NOT_BOUND = {};
@@ -347,9 +389,7 @@ for (const area of areas.filter((a) => a in BOUND)) {
   }
   test(`vectors/${area}: at least one case`, () => assert.ok(files.length > 0));
   for (const file of files) {
-    test(`vectors/${area}/${file}`, () => {
-      run(JSON.parse(readFileSync(join(vectors, area, file), "utf8")), file);
-    });
+    test(`vectors/${area}/${file}`, () => run(JSON.parse(readFileSync(join(vectors, area, file), "utf8")), file));
   }
 }
 

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
+use kartan::embedded::Embedded;
 
 /// The exit codes, shown by `--help`.
 pub const EXIT_CODES: &str = "\
@@ -30,8 +31,8 @@ pub struct Cli {
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Write the learning report (sections 1-9) on a portfolio, or on the embedded seed
-    /// program when no FILE is given.
+    /// Write the learning report (sections 1-9) on a portfolio, or on the embedded
+    /// illustrative example program when no FILE is given (--example seed: the bare seed).
     #[command(after_help = EXIT_CODES)]
     Report(ReportArgs),
     /// Check a portfolio and list every problem found.
@@ -49,6 +50,31 @@ pub enum Command {
     /// Print the JSON Schema of kartan JSON (format "kartan/1").
     #[command(after_help = EXIT_CODES)]
     Schema,
+    /// List the embedded portfolios (the default first), or print one as kartan JSON.
+    #[command(after_help = EXIT_CODES)]
+    Examples(ExamplesArgs),
+}
+
+/// `kartan examples`.
+#[derive(Debug, clap::Args)]
+pub struct ExamplesArgs {
+    /// Print this embedded portfolio as kartan JSON instead of listing them.
+    #[arg(value_parser = parse_example, value_name = "NAME")]
+    pub name: Option<Embedded>,
+}
+
+/// An embedded portfolio's name (`kartan::embedded::EXAMPLES`).
+fn parse_example(name: &str) -> Result<Embedded, String> {
+    kartan::embedded::by_name(name).ok_or_else(|| {
+        let names: Vec<&str> = kartan::embedded::EXAMPLES.iter().map(|e| e.name).collect();
+        format!("no embedded portfolio {name:?}; there are: {}", names.join(", "))
+    })
+}
+
+/// The embedded portfolio a command uses when it is given no FILE: the one named, else
+/// the first of `kartan::embedded::EXAMPLES` (the illustrative example).
+pub fn embedded_or_default(named: Option<Embedded>) -> Embedded {
+    named.unwrap_or(kartan::embedded::EXAMPLES[0])
 }
 
 /// `kartan money`.
@@ -86,8 +112,13 @@ fn parse_group_by(text: &str) -> Result<kartan::analysis::money::GroupBy, kartan
 #[derive(Debug, clap::Args)]
 pub struct ReportArgs {
     /// The portfolio (kartan JSON; format detected by content). Without it: the embedded
-    /// seed program.
+    /// illustrative example (its figures are invented; the report says so), or the
+    /// portfolio --example names.
     pub file: Option<PathBuf>,
+    /// Report on this embedded portfolio (`example` or `seed`, see `kartan examples`)
+    /// instead of a FILE.
+    #[arg(long, value_parser = parse_example, value_name = "NAME", conflicts_with_all = ["file", "survey"])]
+    pub example: Option<Embedded>,
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t = ReportFormat::Md)]
     pub format: ReportFormat,
@@ -117,9 +148,13 @@ pub struct ReportArgs {
 #[derive(Debug, clap::Args)]
 pub struct ValidateArgs {
     /// The portfolio (kartan JSON or IATI XML, format detected by content; a table with
-    /// --mapping). May be left out when --survey is given.
-    #[arg(required_unless_present = "survey")]
+    /// --mapping). May be left out when --survey or --example is given.
+    #[arg(required_unless_present_any = ["survey", "example"])]
     pub file: Option<PathBuf>,
+    /// Check this embedded portfolio (`example` or `seed`, see `kartan examples`)
+    /// instead of a FILE.
+    #[arg(long, value_parser = parse_example, value_name = "NAME", conflicts_with_all = ["file", "survey"])]
+    pub example: Option<Embedded>,
     /// Read FILE as a table of projects (CSV, XLSX or a JSON array of records) through
     /// this column mapping (TOML or JSON, e.g. examples/mappings/projektbanken.toml).
     #[arg(long, value_name = "MAPPING", requires = "file")]

@@ -18,6 +18,7 @@ fn main() -> ExitCode {
         args::Command::Convert(a) => commands::convert::run(&a),
         args::Command::Money(a) => commands::money::run(&a),
         args::Command::Schema => commands::schema::run(),
+        args::Command::Examples(a) => commands::examples::run(&a),
     };
     match result {
         Ok(code) => code,

@@ -58,7 +58,7 @@ fn md_table_rows<'a>(md: &'a str, heading: &str) -> Vec<&'a str> {
 
 #[test]
 fn report_on_the_seed_in_markdown() {
-    let md = stdout_of(&["report", "--as-of", AS_OF]);
+    let md = stdout_of(&["report", "--example", "seed", "--as-of", AS_OF]);
     assert!(md.starts_with("# Läranderapport: Program för lokalt och regionalt tillväxtarbete\n"), "{}", &md[..200]);
     assert!(md.contains("*Per 2011-06-30*"));
     for n in 1..=9 {
@@ -75,7 +75,7 @@ fn report_on_the_seed_in_markdown() {
 
 #[test]
 fn report_on_the_seed_in_english_json() {
-    let text = stdout_of(&["report", "--format", "json", "--lang", "en", "--as-of", AS_OF]);
+    let text = stdout_of(&["report", "--example", "seed", "--format", "json", "--lang", "en", "--as-of", AS_OF]);
     let report: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(report["lang"], "en");
     assert_eq!(report["as_of"], AS_OF);
@@ -103,7 +103,7 @@ fn report_on_the_seed_in_html_to_a_file() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("report.html");
     kartan()
-        .args(["report", "--format", "html", "--lang", "en", "--as-of", AS_OF, "-o"])
+        .args(["report", "--example", "seed", "--format", "html", "--lang", "en", "--as-of", AS_OF, "-o"])
         .arg(&out)
         .assert()
         .success()
@@ -114,6 +114,47 @@ fn report_on_the_seed_in_html_to_a_file() {
     assert!(html.contains("<h2>2. The map: the results matrix</h2>"));
     for pattern in ["src=", "<link", "url(", "@import"] {
         assert!(!html.contains(pattern), "{pattern}");
+    }
+}
+
+#[test]
+fn report_without_a_file_is_on_the_illustrative_example_and_says_so() {
+    // The same as `--example example`; the first lines carry the marker in both languages.
+    let md = stdout_of(&["report", "--as-of", AS_OF]);
+    assert_eq!(md, stdout_of(&["report", "--example", "example", "--as-of", AS_OF]));
+    let head: Vec<&str> = md.lines().take(3).collect();
+    assert_eq!(head[0], "# Läranderapport: Program för lokalt och regionalt tillväxtarbete");
+    assert!(head[2].contains("Illustrativt exempel: projekt, mätvärden och svar är påhittade"), "{}", head[2]);
+    assert!(head[2].contains("Illustrative example: projects, figures and answers are invented"), "{}", head[2]);
+    assert!(md.contains("| 14 Projektledarträffar | Projektledarträff | 14 | 14 | 12 |"), "{md}");
+    assert!(md.contains("- **Projekt registrerade:** 30"), "{md}");
+    for empty in ["> Inga utvärderingssvar registrerade ännu.", "> Inga indikatorer registrerade ännu."] {
+        assert!(!md.contains(empty), "{empty}");
+    }
+    let html = stdout_of(&["report", "-f", "html", "--lang", "en", "--as-of", AS_OF]);
+    let header = &html[html.find("<header>").unwrap()..html.find("</header>").unwrap()];
+    assert!(header.contains("<p class=\"subtitle\">Learning in the program. Illustrative example: projects, figures and answers are invented (Illustrativt exempel: projekt, mätvärden och svar är påhittade)</p>"), "{header}");
+    // The example validates with no errors, and no warnings once it is over (mid-way,
+    // as of AS_OF, what was held later is "held in the future").
+    let out = stdout_of(&["validate", "--example", "example", "--as-of", "2012-06-30"]);
+    assert!(out.ends_with("example: valid (0 errors, 0 warnings, 0 notes)\n"), "{out}");
+}
+
+#[test]
+fn examples_lists_the_embedded_portfolios_and_prints_one() {
+    let list = stdout_of(&["examples"]);
+    let names: Vec<&str> = list.lines().filter_map(|l| l.split_whitespace().next()).collect();
+    assert_eq!(names, ["example", "seed"], "{list}");
+    assert!(list.lines().next().unwrap().contains("(default of `kartan report`)"), "{list}");
+    let seed: Value = serde_json::from_str(&stdout_of(&["examples", "seed"])).unwrap();
+    assert_eq!(seed["program"]["id"], "PLRT");
+    assert!(seed.get("projects").is_none());
+    let example: Value = serde_json::from_str(&stdout_of(&["examples", "example"])).unwrap();
+    assert_eq!(example["projects"].as_array().unwrap().len(), 30);
+    for args in [vec!["examples", "nope"], vec!["report", "--example", "nope"]] {
+        let out = kartan().args(&args).assert().code(2).get_output().clone();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(stderr.contains("there are: example, seed"), "{args:?}: {stderr}");
     }
 }
 

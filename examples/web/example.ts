@@ -99,3 +99,10 @@ export function buildAndEdit(): PortfolioDoc {
   if (removed !== undefined) throw new Error("no P2 to remove");
   return p.toObject();
 }
+
+/** The illustrative example's report (its first lines say that its figures are invented):
+ *  `Portfolio.example()` is asynchronous, it loads the package's example.json. */
+export async function exampleReport(lang: string, asOf: string): Promise<string> {
+  const example = await Portfolio.example();
+  return example.report("md", lang, asOf);
+}

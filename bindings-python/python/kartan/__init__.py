@@ -69,6 +69,13 @@ def seed() -> Portfolio:
     return Portfolio._wrap(_kartan.seed())
 
 
+def example() -> Portfolio:
+    return Portfolio._wrap(_kartan.example())
+
+
+example.__doc__ = _kartan.example.__doc__
+
+
 def import_iati(
     source: str | os.PathLike[str] | bytes, *, strict: bool = False, default_measure: str | None = None
 ) -> tuple[Portfolio, IatiImportReport]:
@@ -138,6 +145,7 @@ __all__ = sorted(
         "Tables",
         "ValidationError",
         "__version__",
+        "example",
         "import_iati",
         "import_table",
         "load",

@@ -17,6 +17,7 @@ __all__ = [
     "ValidationError",
     "__version__",
     "best_text",
+    "example",
     "import_iati",
     "import_table",
     "load",
@@ -40,6 +41,7 @@ class ValidationError(KartanError, ValueError):
 
 def load(path: str | os.PathLike[str]) -> PortfolioHandle: ...
 def seed() -> PortfolioHandle: ...
+def example() -> PortfolioHandle: ...
 def best_text(text: dict[str, str], lang: str, fallback: str = "en") -> str: ...
 def import_iati(
     source: str | os.PathLike[str] | bytes, *, strict: bool = False, default_measure: str | None = None

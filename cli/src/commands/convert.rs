@@ -95,6 +95,8 @@ fn load(args: &ConvertArgs) -> Result<(Portfolio, bool), CliError> {
         args.mapping.as_deref(),
         args.survey.as_deref(),
         args.survey_mapping.as_deref(),
+        // FILE is required: the embedded portfolio is never used.
+        crate::args::embedded_or_default(None),
     )?;
     let iati_incomplete = input.iati.as_ref().is_some_and(|report| summarise(args, report));
     Ok((input.portfolio, input.incomplete || iati_incomplete))

@@ -4,6 +4,7 @@
 
 use std::path::Path;
 
+use kartan::embedded::Embedded;
 use kartan::io::table::TableImportReport;
 use kartan::{Diagnostic, Portfolio};
 
@@ -33,43 +34,48 @@ impl Input {
     }
 }
 
-/// Reads the input. `file` `None` with no survey is the embedded seed program; with a
-/// survey, the survey is its own portfolio.
+/// Reads the input. `file` `None` with no survey is the embedded portfolio `embedded`
+/// (`kartan::embedded::EXAMPLES`: `example` unless the command line names another); with
+/// a survey, the survey is its own portfolio.
 pub fn load(
     file: Option<&Path>,
     mapping: Option<&Path>,
     survey: Option<&Path>,
     survey_mapping: Option<&Path>,
+    embedded: Embedded,
 ) -> Result<Input, CliError> {
-    let mut input = Input { portfolio: kartan::embedded::seed(), iati: None, tables: Vec::new(), incomplete: false };
+    let mut iati = None;
+    let mut tables = Vec::new();
+    let mut incomplete = false;
     let survey = match (survey, survey_mapping) {
         (Some(table), Some(mapping)) => Some(kartan::io::table::load_survey(table, mapping)?),
         _ => None,
     };
-    match (file, mapping) {
+    let mut portfolio = match (file, mapping) {
         (Some(path), Some(mapping)) => {
             let (portfolio, import) = kartan::io::table::load_portfolio(path, mapping)?;
-            input.portfolio = portfolio;
-            input.tables.push(import);
+            tables.push(import);
+            Some(portfolio)
         }
         (Some(path), None) => {
             let loaded = kartan::io::load_with_report(path)?;
             if let Some(import) = &loaded.import {
-                input.incomplete = super::import_incomplete(import);
+                incomplete = super::import_incomplete(import);
             }
-            input.iati = loaded.import;
-            input.portfolio = loaded.portfolio;
+            iati = loaded.import;
+            Some(loaded.portfolio)
         }
-        (None, _) => {}
-    }
+        (None, _) => None,
+    };
     if let Some(survey) = survey {
-        input.tables.push(survey.report.clone());
-        if file.is_none() {
-            input.portfolio = survey.into_portfolio();
-        } else {
-            survey.add_to(&mut input.portfolio);
+        tables.push(survey.report.clone());
+        match &mut portfolio {
+            Some(p) => survey.add_to(p),
+            None => portfolio = Some(survey.into_portfolio()),
         }
     }
+    let portfolio = portfolio.unwrap_or_else(|| embedded.portfolio());
+    let mut input = Input { portfolio, iati, tables, incomplete };
     for t in &input.tables {
         note_skips(t);
         input.incomplete |= t.lost_values();

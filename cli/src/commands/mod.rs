@@ -1,6 +1,7 @@
 //! The commands, and what they share: errors, output, today's date.
 
 pub mod convert;
+pub mod examples;
 pub mod input;
 pub mod money;
 pub mod report;

@@ -22,7 +22,8 @@ fn note_iati_skips(path: &std::path::Path, import: &kartan::io::iati::IatiImport
     }
 }
 
-/// Loads the portfolio (kartan JSON, a table with its mapping, or the embedded seed),
+/// Loads the portfolio (kartan JSON, a table with its mapping, or an embedded portfolio:
+/// the illustrative example unless `--example` names another),
 /// adds a survey table when given, builds the report and writes it.
 ///
 /// An invalid portfolio still gets its report (section 9 lists the problems); a note
@@ -37,6 +38,7 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode, CliError> {
         args.mapping.as_deref(),
         args.survey.as_deref(),
         args.survey_mapping.as_deref(),
+        crate::args::embedded_or_default(args.example),
     )?;
     if let (Some(path), Some(import)) = (&args.file, &input.iati) {
         note_iati_skips(path, import);
@@ -70,7 +72,7 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode, CliError> {
     if errors > 0 {
         let name = match (&args.file, &args.survey) {
             (Some(p), _) | (None, Some(p)) => p.display().to_string(),
-            (None, None) => "seed".to_owned(),
+            (None, None) => crate::args::embedded_or_default(args.example).name.to_owned(),
         };
         eprintln_one(&format!("{name}: the portfolio has {errors} validation errors; see section 9 of the report"));
     }

@@ -21,12 +21,16 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, CliError> {
         args.mapping.as_deref(),
         args.survey.as_deref(),
         args.survey_mapping.as_deref(),
+        crate::args::embedded_or_default(args.example),
     )?;
     let mut diagnostics = input.read_diagnostics();
     diagnostics.extend(kartan::analysis::validate(&input.portfolio, as_of_or_today(args.as_of)));
     let count = |sev| diagnostics.iter().filter(|d| d.severity == sev).count();
     let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
-    let file = args.file.as_ref().or(args.survey.as_ref()).map(|p| p.display().to_string()).unwrap_or_default();
+    let file = match args.file.as_ref().or(args.survey.as_ref()) {
+        Some(p) => p.display().to_string(),
+        None => crate::args::embedded_or_default(args.example).name.to_owned(),
+    };
     let text = match args.format {
         ValidateFormat::Text => {
             let mut out = input.iati.as_ref().map(|r| import_summary(&file, r)).unwrap_or_default();

@@ -18,7 +18,7 @@ const CSS: &str = "\
 body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;line-height:1.5;color:#1d2329;background:#fff;margin:0}
 main{max-width:60rem;margin:0 auto;padding:1rem 1.5rem 3rem}
 h1{font-size:1.8rem;margin-bottom:.2rem}h2{border-bottom:2px solid #d5dde5;padding-bottom:.2rem;margin-top:2.5rem}
-h3{margin-top:1.5rem}.as-of{color:#56616d;margin-top:0}
+h3{margin-top:1.5rem}.as-of{color:#56616d;margin-top:0}.subtitle{font-size:1.15rem;font-weight:600;margin:.2rem 0}
 nav ol{columns:2;padding-left:1.5rem}
 table{border-collapse:collapse;margin:.75rem 0;width:100%;font-size:.92rem}
 th,td{border:1px solid #d5dde5;padding:.3rem .5rem;text-align:left;vertical-align:top}
@@ -44,13 +44,11 @@ pub fn to_html(report: &LearningReport) -> String {
         attr(&report.lang),
         text(&report.title)
     );
-    let _ = writeln!(
-        out,
-        "<header>\n<h1>{}</h1>\n<p class=\"as-of\">{} {}</p>\n</header>",
-        text(&report.title),
-        label(lang, "Per", "As of"),
-        report.as_of
-    );
+    let _ = writeln!(out, "<header>\n<h1>{}</h1>", text(&report.title));
+    if !report.subtitle.is_empty() {
+        let _ = writeln!(out, "<p class=\"subtitle\">{}</p>", text(&report.subtitle));
+    }
+    let _ = writeln!(out, "<p class=\"as-of\">{} {}</p>\n</header>", label(lang, "Per", "As of"), report.as_of);
     let _ = writeln!(out, "<nav aria-label=\"{}\">\n<ol>", attr(label(lang, "Innehåll", "Contents")));
     for s in &report.sections {
         let _ = writeln!(out, "<li><a href=\"#{}\">{}</a></li>", attr(&anchor(&s.id)), text(&s.title));

@@ -14,6 +14,9 @@ pub fn to_markdown(report: &LearningReport) -> String {
     let lang = report.lang.as_str();
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", inline(&report.title));
+    if !report.subtitle.is_empty() {
+        let _ = writeln!(out, "**{}**\n", inline(&report.subtitle));
+    }
     let _ = writeln!(out, "*{} {}*\n", label(lang, "Per", "As of"), report.as_of);
     for section in &report.sections {
         let _ = writeln!(out, "## {}. {}\n", section.number, inline(&section.title));

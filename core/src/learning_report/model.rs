@@ -16,6 +16,11 @@ use crate::model::Diagnostic;
 pub struct LearningReport {
     /// The report's title, e.g. "Learning report: Program för lokalt och regionalt tillväxtarbete".
     pub title: String,
+    /// The program's subtitle in the report's language, shown under the title (the seed:
+    /// "Lärande i programmet"; the illustrative example says there that it is invented);
+    /// empty when the program has none.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub subtitle: String,
     /// The BCP 47 tag of the language the report is written in (`sv` or `en`).
     pub lang: String,
     /// The date the report describes the portfolio at; every "so far" is as of this day.

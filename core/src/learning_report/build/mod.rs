@@ -96,7 +96,8 @@ pub fn build(portfolio: &Portfolio, options: &ReportOptions) -> LearningReport {
         portfolio::section(&cx),
         quality::section(&cx),
     ];
-    LearningReport { title, lang: options.lang.clone(), as_of: options.as_of, sections }
+    let subtitle = cx.text(&portfolio.program.subtitle);
+    LearningReport { title, subtitle, lang: options.lang.clone(), as_of: options.as_of, sections }
 }
 
 /// What every section builder needs: the portfolio, the options and the language.

@@ -12,11 +12,8 @@ pub(crate) fn section(cx: &Cx<'_>) -> Section {
     let program = &cx.portfolio.program;
     let mut s = cx.section("program", 1, "Programmet", "The program");
 
+    // The subtitle is shown once, under the report's title (`LearningReport::subtitle`).
     let mut pairs = vec![KeyValue::new(cx.t("Program", "Program"), cx.text_or_id(&program.title, &program.id))];
-    let subtitle = cx.text(&program.subtitle);
-    if !subtitle.is_empty() {
-        pairs.push(KeyValue::new(cx.t("Tema", "Theme"), subtitle));
-    }
     if let Some(org) = &program.managed_by {
         let name = cx.portfolio.organisation(org).map_or_else(|| org.clone(), |o| cx.text_or_id(&o.name, &o.id));
         pairs.push(KeyValue::new(cx.t("Ansvarig", "Managed by"), name));

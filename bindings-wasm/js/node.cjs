@@ -1,0 +1,14 @@
+"use strict";
+// The package's entry for Node: the wasm-bindgen module (./kartan.js) and
+// `Portfolio.example()`, which reads the illustrative example program from the package's
+// example.json (a separate file, not part of the .wasm, so the module stays small).
+const { readFile } = require("node:fs/promises");
+const { join } = require("node:path");
+const { Portfolio } = require("./kartan.js");
+
+// Types: ../example.d.ts.
+Portfolio.example = async function example(source = join(__dirname, "..", "example.json")) {
+  return Portfolio.fromJson(await readFile(source, "utf8"));
+};
+
+module.exports = require("./kartan.js");
