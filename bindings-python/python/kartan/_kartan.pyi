@@ -14,6 +14,7 @@ __all__ = [
     "ParseError",
     "PortfolioHandle",
     "Table",
+    "TableStream",
     "ValidationError",
     "__version__",
     "best_text",
@@ -22,6 +23,7 @@ __all__ = [
     "import_table",
     "load",
     "load_survey",
+    "scan_iati",
     "seed",
 ]
 
