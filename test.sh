@@ -21,4 +21,7 @@ scripts/test-python.sh
 echo "== WebAssembly: the kartan JS package (wasm-bindgen tests in Node, JS suite, tsc --strict, web page in headless Chromium)"
 scripts/test-wasm.sh
 
+echo "== Spark: the Parquet folder in pyspark (local mode) gives DuckDB's figures to the digit (~2-3 min with its install)"
+scripts/test-spark.sh
+
 echo "== all test suites passed"
