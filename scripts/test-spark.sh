@@ -24,7 +24,18 @@ for pkg in pyspark duckdb; do
   "$venv/bin/python" -m pip show -q "$pkg" > /dev/null 2>&1 || "$venv/bin/python" -m pip install -q --disable-pip-version-check "$pkg"
 done
 
-real="${KARTAN_REAL_DATA:-../shared/data/real}"
+# The repository is cloned next to shared/ (<root>/main and <root>/shared); a worktree may
+# sit deeper, so look upwards, as the Python tests do (bindings-python/tests/conftest.py).
+real="${KARTAN_REAL_DATA:-}"
+dir="$PWD"
+while [ -z "$real" ] && [ "$dir" != "/" ]; do
+  dir="$(dirname "$dir")"
+  if [ -d "$dir/shared/data/real/iati" ]; then real="$dir/shared/data/real"; fi
+done
+if [ -z "$real" ]; then
+  echo "no shared/data/real next to $PWD or above it (set KARTAN_REAL_DATA)" >&2
+  exit 1
+fi
 out="$(mktemp -d)/iati"
 echo "== spark: kartan convert $real/iati --to parquet -o $out"
 set +e
