@@ -31,7 +31,7 @@ pl = pytest.importorskip("polars")
 
 FILES = sorted((REAL / "iati").glob("*.xml"))
 TABLES = ["projects", "results", "indicators", "periods", "budgets", "transactions", "diagnostics",
-          "activities", "answers", "observations", "lessons"]
+          "activities", "answers", "observations", "lessons", "plans", "factor_assessments"]
 CODES = {"incoming_funds": 1, "outgoing_commitment": 2, "disbursement": 3, "expenditure": 4}
 
 # The roll-up the README documents: a non-cumulative unit indicator's life-of-program

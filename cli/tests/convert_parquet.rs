@@ -6,7 +6,7 @@ use std::path::Path;
 
 use arrow_array::cast::AsArray;
 use arrow_array::types::Decimal128Type;
-use arrow_array::RecordBatch;
+use arrow_array::{Array, RecordBatch};
 use assert_cmd::Command;
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 
@@ -25,6 +25,28 @@ fn read(path: &Path) -> Vec<RecordBatch> {
 
 fn rows(batches: &[RecordBatch]) -> usize {
     batches.iter().map(RecordBatch::num_rows).sum()
+}
+
+/// The text column `name` of every batch, row by row.
+fn strings(batches: &[RecordBatch], name: &str) -> Vec<Option<String>> {
+    batches
+        .iter()
+        .flat_map(|b| {
+            let c = b.column_by_name(name).unwrap().as_string::<i32>().clone();
+            (0..c.len()).map(move |i| c.is_valid(i).then(|| c.value(i).to_owned()))
+        })
+        .collect()
+}
+
+/// The integer column `name` of every batch, row by row.
+fn ints(batches: &[RecordBatch], name: &str) -> Vec<Option<i64>> {
+    batches
+        .iter()
+        .flat_map(|b| {
+            let c = b.column_by_name(name).unwrap().as_primitive::<arrow_array::types::Int64Type>().clone();
+            (0..c.len()).map(move |i| c.is_valid(i).then(|| c.value(i)))
+        })
+        .collect()
 }
 
 #[test]
@@ -153,6 +175,34 @@ fn kartan_json_gives_the_learning_tables_too() {
     assert_eq!(rows(&read(&out.join("answers.parquet"))), answers);
     assert!(answers > 0 && count("reports", "observations") > 0);
     assert_eq!(rows(&read(&out.join("lessons.parquet"))), count("lessons", ""));
+}
+
+#[test]
+fn plans_and_factor_assessments_join_what_was_held() {
+    // The embedded illustrative example: the source's 14 project-leader meetings, each an
+    // activity of the plan PLAN-PLM (planned 14), and the learning factors assessed per
+    // project.
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("example.json");
+    let json = kartan().args(["examples", "example"]).output().unwrap();
+    assert!(json.status.success());
+    std::fs::write(&input, &json.stdout).unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let out = dir.path().join("pq");
+    kartan().arg("convert").arg(&input).args(["--to", "parquet", "-o"]).arg(&out).assert().success();
+    let plans = read(&out.join("plans.parquet"));
+    assert_eq!(rows(&plans), doc["program"]["plans"].as_array().unwrap().len());
+    let planned = strings(&plans, "plan_id").into_iter().zip(ints(&plans, "planned")).find(|(id, _)| id.as_deref() == Some("PLAN-PLM"));
+    assert_eq!(planned, Some((Some("PLAN-PLM".to_owned()), Some(14))));
+    let held = strings(&read(&out.join("activities.parquet")), "plan_id")
+        .into_iter()
+        .filter(|p| p.as_deref() == Some("PLAN-PLM"))
+        .count();
+    assert_eq!(held, 14);
+    assert_eq!(
+        rows(&read(&out.join("factor_assessments.parquet"))),
+        doc["factor_assessments"].as_array().unwrap().len()
+    );
 }
 
 #[test]

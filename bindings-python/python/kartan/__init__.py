@@ -99,7 +99,8 @@ def scan_iati(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) 
     """The relational tables of many IATI XML (or kartan JSON) files, for engines that
     scale: a dict of ``kartan.TableStream`` by table name (``projects``, ``results``,
     ``indicators``, ``periods``, ``budgets``, ``transactions``, ``diagnostics``,
-    ``activities``, ``answers``, ``observations``, ``lessons``; joined by ``project_id``,
+    ``activities``, ``answers``, ``observations``, ``lessons``, ``plans``,
+    ``factor_assessments``; joined by ``project_id``,
     ``result_id`` and ``indicator_id``), the same tables and columns as ``kartan convert
     --to parquet`` writes. ``paths`` is one path or several; a folder stands for its
     ``.xml`` and ``.json`` files, sorted by name.

@@ -646,7 +646,8 @@ class Tables:
         target/actual × disaggregation, with ``numerator`` and ``denominator``),
         ``budgets``, ``transactions``, ``diagnostics`` (``validate(as_of=...)``'s
         findings when ``as_of`` is given), ``activities``, ``answers`` (one row per
-        response × question), ``observations`` and ``lessons``, joined by ``project_id``, ``result_id`` and
+        response × question), ``observations``, ``lessons``, ``plans`` and
+        ``factor_assessments``, joined by ``project_id``, ``result_id`` and
         ``indicator_id`` — the tables ``kartan convert --to parquet`` writes (columns
         documented in ``kartan::analysis::tables::relational``). Decimals are exact
         ``decimal128`` by default; pool percentages as Σ numerator ÷ Σ denominator

@@ -1,6 +1,6 @@
 //! `kartan convert IN… --to parquet -o DIR`: the portfolio's relational tables
 //! ([`kartan::analysis::tables::relational`]: projects, results, indicators, periods,
-//! budgets, transactions, diagnostics, activities, answers, observations, lessons,
+//! budgets, transactions, diagnostics, activities, answers, observations, lessons, plans, factor_assessments,
 //! joined by `project_id`, `result_id` and `indicator_id`) as one Parquet file per table (`DIR/periods.parquet` …, zstd),
 //! for DuckDB, Polars and Spark.
 //!

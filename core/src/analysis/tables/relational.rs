@@ -31,7 +31,7 @@ use crate::model::{Diagnostic, PeriodValue, Portfolio, Project, Result as Result
 pub const RELATIONAL_SCALE: i8 = 18;
 
 /// The names of the relational tables, in the order they are written.
-pub const RELATIONAL_TABLES: [&str; 11] = [
+pub const RELATIONAL_TABLES: [&str; 13] = [
     "projects",
     "results",
     "indicators",
@@ -43,6 +43,8 @@ pub const RELATIONAL_TABLES: [&str; 11] = [
     "answers",
     "observations",
     "lessons",
+    "plans",
+    "factor_assessments",
 ];
 
 /// `projects`: one row per project.
@@ -156,8 +158,9 @@ pub const DIAGNOSTICS_COLUMNS: [(&str, DType); 5] = [
 /// `activities`: one row per activity (meetings, seminars, publications …): `kind`
 /// and `state` are kartan JSON tags; `project_id` is the project it belongs to, if
 /// any; `participants` the sum of the stated participant counts (null when none is
-/// stated).
-pub const ACTIVITIES_COLUMNS: [(&str, DType); 9] = [
+/// stated); `plan_id` the activity plan it carries out (join `plans` to set what was
+/// held against what was planned).
+pub const ACTIVITIES_COLUMNS: [(&str, DType); 10] = [
     ("activity_id", DType::String),
     ("project_id", DType::String),
     ("kind", DType::String),
@@ -167,6 +170,7 @@ pub const ACTIVITIES_COLUMNS: [(&str, DType); 9] = [
     ("held_start", DType::Date),
     ("held_end", DType::Date),
     ("participants", DType::Int),
+    ("plan_id", DType::String),
 ];
 
 /// `answers`: one row per answer of an evaluation's response (long form: response ×
@@ -210,6 +214,29 @@ pub const LESSONS_COLUMNS: [(&str, DType); 6] = [
     ("applied", DType::Int),
 ];
 
+/// `plans`: one row per activity plan of the program (the project-leader meetings, the
+/// seminars …): `kind` the kartan JSON tag, `planned` how many the plan states (null:
+/// not stated). Count the `activities` with its `plan_id` for what was held.
+pub const PLANS_COLUMNS: [(&str, DType); 5] = [
+    ("plan_id", DType::String),
+    ("kind", DType::String),
+    ("title", DType::String),
+    ("planned", DType::Int),
+    ("note", DType::String),
+];
+
+/// `factor_assessments`: one row per assessment of a learning factor in a project:
+/// `score` on the program's factor scale (exact), `date` when it was made, the
+/// `assessor_role` (a role, never a name) and the `comment`.
+pub const FACTOR_ASSESSMENTS_COLUMNS: [(&str, DType); 6] = [
+    ("project_id", DType::String),
+    ("factor", DType::String),
+    ("score", DType::Decimal),
+    ("date", DType::Date),
+    ("assessor_role", DType::String),
+    ("comment", DType::String),
+];
+
 /// The relational tables of a whole portfolio: the program's own results (with a null
 /// `project_id`), then each project, then `diagnostics` (those the caller passes, e.g.
 /// an import's or `validate`'s, from `source`).
@@ -248,6 +275,8 @@ impl Relational {
             Table::new(RELATIONAL_TABLES[8], &ANSWERS_COLUMNS),
             Table::new(RELATIONAL_TABLES[9], &OBSERVATIONS_COLUMNS),
             Table::new(RELATIONAL_TABLES[10], &LESSONS_COLUMNS),
+            Table::new(RELATIONAL_TABLES[11], &PLANS_COLUMNS),
+            Table::new(RELATIONAL_TABLES[12], &FACTOR_ASSESSMENTS_COLUMNS),
         ];
         Self { lang: lang.to_owned(), tables }
     }
@@ -386,8 +415,9 @@ impl Relational {
         }
     }
 
-    /// Adds the portfolio's activities, evaluation answers, report observations and
-    /// lessons (kartan JSON holds them; an IATI file has none).
+    /// Adds the portfolio's activities, evaluation answers, report observations,
+    /// lessons, the program's activity plans and the learning-factor assessments (kartan
+    /// JSON holds them; an IATI file has none).
     pub fn push_learning(&mut self, portfolio: &Portfolio) {
         let lang = self.lang.clone();
         for a in &portfolio.activities {
@@ -403,6 +433,7 @@ impl Relational {
                 a.held.start.and_then(|d| d.earliest()).into(),
                 a.held.end.and_then(|d| d.latest()).into(),
                 participants.map_or(Cell::Null, Cell::from),
+                a.plan.clone().into(),
             ]);
         }
         for e in &portfolio.evaluations {
@@ -449,6 +480,25 @@ impl Relational {
                 l.source.clone().into(),
                 l.date.and_then(|d| d.earliest()).into(),
                 l.applied.len().into(),
+            ]);
+        }
+        for plan in &portfolio.program.plans {
+            self.tables[11].push(vec![
+                plan.id.as_str().into(),
+                tag(&plan.kind).into(),
+                Cell::text(plan.title.show(&lang, "en")),
+                plan.count.map_or(Cell::Null, |n| Cell::Int(i64::from(n))),
+                Cell::text(plan.note.show(&lang, "en")),
+            ]);
+        }
+        for f in &portfolio.factor_assessments {
+            self.tables[12].push(vec![
+                f.project.as_str().into(),
+                f.factor.as_str().into(),
+                f.score.into(),
+                f.date.and_then(|d| d.earliest()).into(),
+                Cell::text(f.assessor_role.show(&lang, "en")),
+                Cell::text(f.comment.show(&lang, "en")),
             ]);
         }
     }
