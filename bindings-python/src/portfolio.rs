@@ -381,7 +381,22 @@ impl PyPortfolio {
             let diagnostics = as_of.map(|d| kartan::analysis::validate(&self.inner, d)).unwrap_or_default();
             kartan::analysis::tables::relational_tables(&self.inner, lang, "portfolio", &diagnostics)
         });
-        tables.iter().map(|t| Ok((t.name.clone(), PyTable::from_core_with(t, decimals)?))).collect()
+        tables
+            .iter()
+            .map(|t| {
+                let table = match decimals {
+                    // exact: the schema of `kartan convert --to parquet` and `scan_iati`,
+                    // decimal128(38, 18) in every decimal column
+                    Decimals::Exact => {
+                        let batch = kartan_arrow::record_batch(t, &kartan_arrow::schema(t))
+                            .map_err(|e| crate::errors::KartanError::new_err(format!("{e}; use decimals=\"float\"")))?;
+                        PyTable { name: t.name.clone(), batch }
+                    }
+                    Decimals::Float => PyTable::from_core_with(t, decimals)?,
+                };
+                Ok((t.name.clone(), table))
+            })
+            .collect()
     }
 
     /// Budget, commitments and spending grouped ``by`` ``"project"``, ``"program"``,

@@ -650,8 +650,9 @@ class Tables:
         ``factor_assessments``, joined by ``project_id``, ``result_id`` and
         ``indicator_id`` — the tables ``kartan convert --to parquet`` writes (columns
         documented in ``kartan::analysis::tables::relational``). Decimals are exact
-        ``decimal128`` by default; pool percentages as Σ numerator ÷ Σ denominator
-        (DESIGN.md rule 1) and never add two currencies."""
+        ``decimal128(38, 18)`` by default, the schema of the Parquet files and of
+        ``kartan.scan_iati`` (``decimals="float"`` gives ``float64``); pool percentages
+        as Σ numerator ÷ Σ denominator (DESIGN.md rule 1) and never add two currencies."""
         return self._h.relational_tables(lang, as_of=as_of, decimals=decimals)
 
     def spending(self, *, decimals: str = "float") -> _kartan.Table:
