@@ -327,4 +327,77 @@ mod tests {
         assert!(html.contains("<a href=\"#s-map_vs_reality\">Did the map match reality?</a>"));
         assert!(html.contains("<p class=\"notice no_data\">No learning-factor assessments recorded yet.</p>"));
     }
+
+    #[test]
+    fn every_table_scrolls_and_number_columns_are_right_aligned() {
+        let html = html();
+        assert_eq!(html.matches("<table").count(), html.matches("<div class=\"scroll\"><table").count());
+        assert!(html.contains("<th scope=\"col\" class=\"n\">"), "a numeric column is marked");
+        assert!(html.contains("font-variant-numeric:tabular-nums"));
+        for (cell, number) in [("1,500", true), ("94.5 %", true), ("43.75 (35/80)", true), ("-3", true)] {
+            assert_eq!(is_number(cell), number, "{cell}");
+        }
+        for cell in ["2009-01-01 – 2011-12-31", "P01", "unit (personer)", "", "1 200 KRONOR"] {
+            assert!(!is_number(cell), "{cell}");
+        }
+        assert!(is_number("1\u{a0}850\u{a0}000 SEK") && is_date("2018-01-01 – 2018-12-31") && !is_date("2018"));
+    }
+
+    #[test]
+    fn every_chart_is_drawn_and_has_a_text_alternative() {
+        let html = html();
+        let figures: Vec<&str> = html.split("<figure").skip(1).map(|f| &f[..f.find("</figure>").unwrap()]).collect();
+        assert!(!figures.is_empty());
+        for (i, f) in figures.iter().enumerate() {
+            let id = i + 1;
+            assert!(f.contains(&format!("aria-labelledby=\"c{id}\" aria-describedby=\"d{id}\"")), "{f}");
+            assert!(f.contains(&format!("<figcaption id=\"c{id}\">")));
+            // The description is the chart's data as a table, inside the figure.
+            let desc = &f[f.find(&format!("id=\"d{id}\"")).unwrap()..];
+            assert!(desc.contains("<table>") && desc.contains("<td"));
+            assert!(f.contains("<svg viewBox=") && (f.contains("<rect ") || f.contains("<circle ")), "no marks: {f}");
+        }
+        // No chart runtime: the only scripts are the JSON specifications.
+        assert_eq!(html.matches("<script").count(), figures.len());
+    }
+
+    #[test]
+    fn a_table_drawn_by_the_next_chart_is_shown_once() {
+        let report = build(&crate::embedded::example(), &ReportOptions::new("en", testdata::as_of()));
+        let html = to_html(&report);
+        let mut pairs = 0;
+        for s in &report.sections {
+            for pair in s.blocks.windows(2) {
+                if let [Block::Table(t), Block::Chart { fallback, .. }] = pair {
+                    if t == fallback {
+                        pairs += 1;
+                        let mut alone = String::new();
+                        table_html(t, &mut alone);
+                        assert_eq!(html.matches(&alone).count(), 1, "{alone}");
+                    }
+                }
+            }
+        }
+        assert!(pairs > 0, "the example has a table with its chart");
+    }
+
+    #[test]
+    fn sections_without_data_are_marked_and_print_css_is_there() {
+        let p = crate::model::Portfolio::new(
+            "en",
+            crate::model::Program::new("P", crate::model::Text::sv_en("Programmet", "The program")),
+        );
+        let html = to_html(&build(&p, &ReportOptions::new("en", testdata::as_of())));
+        assert!(html.contains("<section id=\"s-map\" class=\"empty\">"));
+        assert!(html.contains(
+            "<li class=\"empty\"><a href=\"#s-map\">The map: the results matrix</a> – nothing recorded</li>"
+        ));
+        assert_eq!(html.matches("Not in this file: ").count(), 1);
+        assert!(html.contains(
+            "Not in this file: purpose, target groups, focus areas, rationale, legal basis, means, kinds of activity."
+        ));
+        let print = &html[html.find("@media print{").unwrap()..];
+        assert!(print.contains(".scroll{overflow:visible}") && print.contains("break-before:page"));
+        assert!(print.contains("figure,tr,.notice{break-inside:avoid}"));
+    }
 }
