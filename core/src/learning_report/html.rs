@@ -34,7 +34,7 @@ figure{margin:1rem 0}figcaption{font-weight:600}svg{width:100%;max-width:40rem;h
 .legend{list-style:none;padding:0;font-size:.85rem}.legend li{display:inline-block;margin-right:1rem}.legend i{display:inline-block;width:.8em;height:.8em;margin-right:.3em}
 details{margin:.5rem 0}summary{cursor:pointer;color:#33404d}
 section.empty h2{font-size:1.2rem;margin-top:1.5rem}section.empty h3{display:none}section.empty .notice{background:none;border:0;padding:0;color:#56616d}
-td.d{white-space:nowrap}
+td.d{white-space:nowrap}.diagnostics{min-width:36rem}.diagnostics td:last-child{width:50%}code{overflow-wrap:anywhere}
 @media print{nav{display:none}.scroll{overflow:visible}section.full:not(:first-of-type){break-before:page}figure,tr,.notice{break-inside:avoid}h2,h3{break-after:avoid}details>*{display:block}}
 ";
 
