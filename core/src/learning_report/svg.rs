@@ -50,7 +50,7 @@ pub(crate) fn chart(spec: &Value) -> Option<String> {
 }
 
 fn num(v: &Value) -> f64 {
-    v.as_f64().or_else(|| v.as_str().and_then(|s| s.parse().ok())).unwrap_or(0.0)
+    v.as_f64().unwrap_or(0.0)
 }
 
 fn key(v: &Value) -> String {
@@ -66,7 +66,14 @@ fn index(keys: &mut Vec<String>, k: String) -> usize {
 }
 
 fn open(height: f64, out: &mut String) {
-    let _ = write!(out, "<svg viewBox=\"0 0 {W} {height}\" aria-hidden=\"true\" focusable=\"false\">");
+    let _ = write!(out, "<svg viewBox=\"0 0 400 {}\" aria-hidden=\"true\" focusable=\"false\">", n(height));
+}
+
+/// A coordinate as a whole SVG unit: integers only, so that no float formatting code
+/// enters the WebAssembly module (it cost kilobytes).
+#[allow(clippy::cast_possible_truncation)]
+fn n(v: f64) -> i64 {
+    v.round() as i64
 }
 
 /// Bars per category, stacked by colour key: (svg, colour keys).
@@ -97,15 +104,16 @@ fn bars(
         open(height, &mut out);
         for (c, name) in cats.iter().enumerate() {
             let y = c as f64 * 34.0;
-            let _ = write!(out, "<text x=\"0\" y=\"{}\">{}</text>", y + 11.0, text(name));
+            let _ = write!(out, "<text x=\"0\" y=\"{}\">{}</text>", n(y + 11.0), text(name));
             let mut x0 = lo;
             for &(_, k, v) in cells.iter().filter(|x| x.0 == c) {
                 let (a, b) = ((x0 - lo) / (hi - lo) * W, (x0 + v - lo) / (hi - lo) * W);
                 let _ = write!(
                     out,
-                    "<rect x=\"{a:.1}\" y=\"{}\" width=\"{:.1}\" height=\"16\" fill=\"{}\"/>",
-                    y + 14.0,
-                    (b - a).max(0.0),
+                    "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"16\" fill=\"{}\"/>",
+                    n(a),
+                    n(y + 14.0),
+                    n((b - a).max(0.0)),
                     PALETTE[k % 10]
                 );
                 x0 += v;
@@ -113,10 +121,10 @@ fn bars(
         }
         let _ = write!(
             out,
-            "<text x=\"0\" y=\"{}\">{}</text><text x=\"{W}\" y=\"{}\" text-anchor=\"end\">{}</text></svg>",
-            height - 2.0,
+            "<text x=\"0\" y=\"{}\">{}</text><text x=\"400\" y=\"{}\" text-anchor=\"end\">{}</text></svg>",
+            n(height - 2.0),
             tick(lo),
-            height - 2.0,
+            n(height - 2.0),
             tick(hi)
         );
     } else {
@@ -130,18 +138,20 @@ fn bars(
                 let h = v / hi * (base - 10.0);
                 let _ = write!(
                     out,
-                    "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{h:.1}\" fill=\"{}\"/>",
-                    x + step * 0.1,
-                    base - y0 - h,
-                    step * 0.8,
+                    "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>",
+                    n(x + step * 0.1),
+                    n(base - y0 - h),
+                    n(step * 0.8),
+                    n(h),
                     PALETTE[k % 10]
                 );
                 y0 += h;
             }
             let _ =
-                write!(out, "<text x=\"{:.1}\" y=\"196\" text-anchor=\"middle\">{}</text>", x + step / 2.0, text(name));
+                write!(out, "<text x=\"{}\" y=\"196\" text-anchor=\"middle\">{}</text>", n(x + step / 2.0), text(name));
         }
-        let _ = write!(out, "<text x=\"0\" y=\"{base}\">0</text><text x=\"0\" y=\"14\">{}</text><line x1=\"30\" x2=\"{W}\" y1=\"{base}\" y2=\"{base}\" stroke=\"#56616d\"/></svg>", tick(hi));
+        out.push_str("<text x=\"0\" y=\"180\">0</text>");
+        axis(180, &tick(hi), &mut out);
     }
     Some((out, keys))
 }
@@ -168,8 +178,8 @@ fn lines(values: &[Value], x: &str, y: &str, color: Option<&str>, no_zero: bool)
     open(height, &mut out);
     for k in 0..keys.len().max(1) {
         let mut pts: Vec<&(usize, f64, f64)> = points.iter().filter(|p| p.0 == k).collect();
-        pts.sort_by(|a, b| a.1.total_cmp(&b.1));
-        let path: Vec<String> = pts.iter().map(|p| format!("{:.1},{:.1}", px(p.1), py(p.2))).collect();
+        crate::sort::sort_by(&mut pts, |a, b| a.1.total_cmp(&b.1));
+        let path: Vec<String> = pts.iter().map(|p| format!("{},{}", n(px(p.1)), n(py(p.2)))).collect();
         let _ = write!(
             out,
             "<polyline fill=\"none\" stroke-width=\"2\" stroke=\"{}\" points=\"{}\"/>",
@@ -179,19 +189,33 @@ fn lines(values: &[Value], x: &str, y: &str, color: Option<&str>, no_zero: bool)
         for p in pts {
             let _ = write!(
                 out,
-                "<circle r=\"3\" cx=\"{:.1}\" cy=\"{:.1}\" fill=\"{}\"/>",
-                px(p.1),
-                py(p.2),
+                "<circle r=\"3\" cx=\"{}\" cy=\"{}\" fill=\"{}\"/>",
+                n(px(p.1)),
+                n(py(p.2)),
                 PALETTE[k % 10]
             );
         }
     }
-    let _ = write!(out, "<text x=\"0\" y=\"{base}\">{}</text><text x=\"0\" y=\"14\">{}</text><line x1=\"30\" x2=\"{W}\" y1=\"{base}\" y2=\"{base}\" stroke=\"#56616d\"/></svg>", tick(y0), tick(y1));
+    let _ = write!(out, "<text x=\"0\" y=\"185\">{}</text>", tick(y0));
+    axis(185, &tick(y1), &mut out);
     Some((out, keys))
 }
 
-/// An axis end as a short number (`5`, `0.25`).
+/// The top label and the base line of a vertical axis, closing the drawing.
+fn axis(base: i64, top: &str, out: &mut String) {
+    let _ = write!(
+        out,
+        "<text x=\"0\" y=\"14\">{top}</text><line x1=\"30\" x2=\"400\" y1=\"{base}\" y2=\"{base}\" stroke=\"#56616d\"/></svg>"
+    );
+}
+
+/// An axis end as a short number (`5`, `0.25`), written by serde_json (already in the
+/// module) rather than by Rust's float formatting.
 fn tick(v: f64) -> String {
     let r = (v * 100.0).round() / 100.0;
-    format!("{r}")
+    if r.fract() == 0.0 {
+        n(r).to_string()
+    } else {
+        serde_json::json!(r).to_string()
+    }
 }

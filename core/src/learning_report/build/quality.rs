@@ -76,7 +76,7 @@ fn diagnostics_blocks(cx: &Cx<'_>, items: Vec<Diagnostic>, s: &mut Section) {
             shown.push(d.clone());
         }
     }
-    counts.sort_by(|a, b| b.0.cmp(&a.0).then(b.2.cmp(&a.2)).then(a.1.cmp(&b.1)));
+    crate::sort::sort_by(&mut counts, |a, b| b.0.cmp(&a.0).then(b.2.cmp(&a.2)).then(a.1.cmp(&b.1)));
     let mut table = Table::new([cx.t("Allvarlighet", "Severity"), cx.t("Kod", "Code"), cx.t("Antal", "Count")]);
     for (sev, code, n) in counts {
         table.push_row([sev.to_string(), code, n.to_string()]);
