@@ -31,8 +31,7 @@ blockquote{border-left:4px solid #9fb3c8;margin:1rem 0;padding:.2rem 1rem;color:
 .notice.no_data{background:#fff8e6;border-left-color:#e0a800}.notice.warning{background:#fdecea;border-left-color:#c62828}
 .severity-error{color:#b71c1c;font-weight:600}.severity-warning{color:#8a5300}
 figure{margin:1rem 0}figcaption{font-weight:600}svg{width:100%;max-width:40rem;height:auto;font-size:11px;fill:#1d2329}
-.legend{list-style:none;padding:0;font-size:.85rem}.legend li{display:inline-block;margin-right:1rem}.legend i{display:inline-block;width:.8em;height:.8em;margin-right:.3em}
-details{margin:.5rem 0}summary{cursor:pointer;color:#33404d}
+.legend{padding:0;font-size:.85rem}.legend li,.legend i{display:inline-block;margin-right:.6em}.legend i{width:.8em;height:.8em;margin-right:.3em}
 section.empty h2{font-size:1.2rem;margin-top:1.5rem}section.empty h3{display:none}section.empty .notice{background:none;border:0;padding:0;color:#56616d}
 td.d{white-space:nowrap}.diagnostics{min-width:36rem}.diagnostics td:last-child{width:50%}code{overflow-wrap:anywhere}
 @media print{nav{display:none}.scroll{overflow:visible}section.full:not(:first-of-type){break-before:page}figure,tr,.notice{break-inside:avoid}h2,h3{break-after:avoid}details>*{display:block}}

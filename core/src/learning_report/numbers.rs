@@ -16,8 +16,11 @@ pub(crate) fn decimal(d: Decimal, lang: &str) -> String {
 /// A sum of money without its currency: whole amounts without decimals, others with two
 /// (`45000000.00` → "45,000,000" in English, "45 000 000" in Swedish; `120.5` → "120.50").
 pub(crate) fn amount(a: Decimal, lang: &str) -> String {
-    let a = a.round_dp(2);
-    let plain = if a.fract().is_zero() { a.trunc().normalize().to_string() } else { format!("{a:.2}") };
+    let mut plain = a.round_dp(2).normalize().to_string();
+    // Cents are shown in full: "120.5" → "120.50".
+    if plain.find('.').is_some_and(|i| plain.len() - i == 2) {
+        plain.push('0');
+    }
     grouped(&plain, lang)
 }
 

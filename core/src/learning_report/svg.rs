@@ -179,13 +179,11 @@ fn lines(values: &[Value], x: &str, y: &str, color: Option<&str>, no_zero: bool)
     for k in 0..keys.len().max(1) {
         let mut pts: Vec<&(usize, f64, f64)> = points.iter().filter(|p| p.0 == k).collect();
         crate::sort::sort_by(&mut pts, |a, b| a.1.total_cmp(&b.1));
-        let path: Vec<String> = pts.iter().map(|p| format!("{},{}", n(px(p.1)), n(py(p.2)))).collect();
-        let _ = write!(
-            out,
-            "<polyline fill=\"none\" stroke-width=\"2\" stroke=\"{}\" points=\"{}\"/>",
-            PALETTE[k % 10],
-            path.join(" ")
-        );
+        let _ = write!(out, "<polyline fill=\"none\" stroke-width=\"2\" stroke=\"{}\" points=\"", PALETTE[k % 10]);
+        for p in &pts {
+            let _ = write!(out, "{},{} ", n(px(p.1)), n(py(p.2)));
+        }
+        out.push_str("\"/>");
         for p in pts {
             let _ = write!(
                 out,
