@@ -4,8 +4,10 @@
 //! script is needed to read it. Every text is escaped with `html-escape`, so a title
 //! `<script>alert(1)</script>` shows as text. A chart is embedded as its Vega-Lite JSON
 //! in a `<script type="application/json">` block (with `<`, `>` and `&` written as JSON
-//! `\u` escapes, so `</script>` in the data cannot end the block), followed by its data
-//! as a plain table.
+//! `\u` escapes, so `</script>` in the data cannot end the block), drawn as inline SVG
+//! (`svg.rs`; no chart runtime), and described by its data as a plain table (the text
+//! alternative, shown once when the table right before the chart is the same). Wide
+//! tables scroll in their own box; a column of numbers is right-aligned.
 
 use std::fmt::Write as _;
 
