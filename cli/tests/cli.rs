@@ -180,7 +180,7 @@ fn report_escapes_titles_from_a_file() {
     )
     .unwrap();
     assert!(md.contains(r"| PRJ-2 | Andra \| projektet |"), "{md}");
-    assert!(md.contains("| Projekten | SEK | 100.50 | 1 |"), "{md}");
+    assert!(md.contains("| Projekten | SEK | 100,50 | 1 |"), "{md}");
 }
 
 #[test]

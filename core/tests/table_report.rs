@@ -30,14 +30,14 @@ fn projektbanken_portfolio_section() {
     let s = report.section("portfolio").unwrap();
     let t = tables(&s.blocks);
     let programme = t.iter().find(|t| t.columns[0] == "Regional programme").unwrap();
-    assert_eq!(programme.rows[0], ["Norra Mellansverige", "80", "707612199 SEK"]);
+    assert_eq!(programme.rows[0], ["Norra Mellansverige", "80", "707\u{a0}612\u{a0}199 SEK"]);
     assert_eq!(programme.rows.len(), 9);
     let region = t.iter().find(|t| t.columns[0] == "Region").unwrap();
     assert_eq!(region.rows[0][..2], ["Västerbotten", "72"]);
     let status = t.iter().find(|t| t.columns[0] == "Status (IATI)").unwrap();
     assert!(status.rows.iter().any(|r| r[0] == "ej angivet; pågår enligt planerade datum"), "{:?}", status.rows);
     let budget = t.iter().find(|t| t.columns.get(2).is_some_and(|c| c == "Summa")).unwrap();
-    assert_eq!(budget.rows, vec![vec!["Projekten", "SEK", "4354438151", "374"]]);
+    assert_eq!(budget.rows, vec![vec!["Projekten", "SEK", "4\u{a0}354\u{a0}438\u{a0}151", "374"]]);
     // The whole report renders.
     assert!(to_markdown(&report).contains("Norra Mellansverige"));
     assert!(to_html(&report).contains("Norra Mellansverige"));
@@ -53,7 +53,7 @@ fn interreg_partners_by_role() {
     let report = build(&portfolio, &ReportOptions::new("en", NaiveDate::from_ymd_opt(2026, 6, 9).unwrap()));
     let s = report.section("portfolio").unwrap();
     let roles = tables(&s.blocks).into_iter().find(|t| t.columns[0] == "Role").unwrap();
-    assert_eq!(roles.rows[0], ["LP (lead partner)", "188", "61195118.07 EUR"]);
+    assert_eq!(roles.rows[0], ["LP (lead partner)", "188", "61,195,118.07 EUR"]);
     assert_eq!(roles.rows.len(), 3);
 }
 

@@ -100,5 +100,6 @@ pub fn seed() -> Portfolio {
 /// Never in a released build: the embedded JSON is fixed at compile time and the test
 /// suite (`core/tests/example.rs`) checks that it parses and validates.
 pub fn example() -> Portfolio {
-    json::from_str(EXAMPLE_JSON).expect("the embedded example.json is valid kartan JSON (checked by core/tests/example.rs)")
+    json::from_str(EXAMPLE_JSON)
+        .expect("the embedded example.json is valid kartan JSON (checked by core/tests/example.rs)")
 }

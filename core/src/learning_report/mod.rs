@@ -18,6 +18,8 @@ mod build;
 mod html;
 mod markdown;
 mod model;
+mod numbers;
+mod svg;
 
 #[cfg(test)]
 pub(crate) mod testdata;

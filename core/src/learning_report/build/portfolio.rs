@@ -501,7 +501,7 @@ mod tests {
         );
         assert_eq!(
             tables[5].rows,
-            vec![vec!["The program", "SEK", "1000000", "1"], vec!["The projects", "SEK", "120.50", "1"]]
+            vec![vec!["The program", "SEK", "1,000,000", "1"], vec!["The projects", "SEK", "120.50", "1"]]
         );
     }
 }

@@ -23,15 +23,24 @@ pub(crate) fn section(cx: &Cx<'_>) -> Section {
     pairs.push(KeyValue::new(cx.t("Budget", "Budget"), budget_text(cx, &program.budgets)));
     s.push(Block::KeyValues { pairs });
 
-    s.push(cx.heading("Syfte", "Purpose"));
+    // What the data holds comes first; what it does not hold is named once, on one line
+    // (an IATI file has none of these parts, and seven empty boxes hid its results).
+    let mut missing: Vec<String> = Vec::new();
+    // (heading, name in the "not in this file" line) per part, in Swedish and English.
+    let mut part = |s: &mut Section, (sv, en, sv_name, en_name): (&str, &str, &str, &str), blocks: Vec<Block>| {
+        if blocks.is_empty() {
+            missing.push(cx.t(sv_name, en_name));
+        } else {
+            s.push(cx.heading(sv, en));
+            for b in blocks {
+                s.push(b);
+            }
+        }
+    };
     let purpose = cx.text(&program.purpose);
-    s.push(if purpose.is_empty() {
-        cx.no_data("Inget syfte angivet.", "No purpose recorded.")
-    } else {
-        Block::Paragraph { text: purpose }
-    });
+    let purpose = if purpose.is_empty() { vec![] } else { vec![Block::Paragraph { text: purpose }] };
+    part(&mut s, ("Syfte", "Purpose", "syfte", "purpose"), purpose);
 
-    s.push(cx.heading("Målgrupper", "Target groups"));
     let groups: Vec<String> = program
         .target_groups
         .iter()
@@ -43,9 +52,8 @@ pub(crate) fn section(cx: &Cx<'_>) -> Section {
             }
         })
         .collect();
-    s.push(list_or(cx, groups, ("Inga målgrupper angivna.", "No target groups recorded.")));
+    part(&mut s, ("Målgrupper", "Target groups", "målgrupper", "target groups"), list(groups));
 
-    s.push(cx.heading("Fokusområden", "Focus areas"));
     let areas: Vec<String> = program
         .focus_areas
         .iter()
@@ -59,42 +67,47 @@ pub(crate) fn section(cx: &Cx<'_>) -> Section {
             }
         })
         .collect();
-    s.push(list_or(cx, areas, ("Inga fokusområden angivna.", "No focus areas recorded.")));
+    part(&mut s, ("Fokusområden", "Focus areas", "fokusområden", "focus areas"), list(areas));
 
-    s.push(cx.heading("Varför?", "Why? (rationale)"));
     let rationale = program.rationale.iter().map(|t| cx.text(t)).filter(|t| !t.is_empty()).collect();
-    s.push(list_or(cx, rationale, ("Ingen motivering angiven.", "No rationale recorded.")));
+    part(&mut s, ("Varför? (motiv)", "Why? (rationale)", "motiv", "rationale"), list(rationale));
 
-    s.push(cx.heading("Rättslig grund", "Legal basis"));
-    if program.legal_basis.is_empty() {
-        s.push(cx.no_data("Ingen rättslig grund angiven.", "No legal basis recorded."));
-    }
-    for basis in &program.legal_basis {
-        let title = cx.text(&basis.title);
-        let source = join([basis.reference.trim().to_owned(), title]);
-        let quote = cx.text(&basis.quote);
-        if quote.is_empty() {
-            s.push(Block::Paragraph { text: source });
-        } else {
-            s.push(Block::Quote { text: quote, source: Some(source) });
-        }
-    }
+    let basis = program
+        .legal_basis
+        .iter()
+        .map(|basis| {
+            let source = join([basis.reference.trim().to_owned(), cx.text(&basis.title)]);
+            let quote = cx.text(&basis.quote);
+            if quote.is_empty() {
+                Block::Paragraph { text: source }
+            } else {
+                Block::Quote { text: quote, source: Some(source) }
+            }
+        })
+        .collect();
+    part(&mut s, ("Rättslig grund", "Legal basis", "rättslig grund", "legal basis"), basis);
 
-    s.push(cx.heading("Hur?", "How? (means)"));
     let means = program.means.iter().map(|t| cx.text(t)).filter(|t| !t.is_empty()).collect();
-    s.push(list_or(cx, means, ("Inga medel angivna.", "No means recorded.")));
+    part(&mut s, ("Hur? (medel)", "How? (means)", "medel", "means"), list(means));
 
-    s.push(cx.heading("Typer av aktiviteter", "Kinds of activity"));
     let kinds = program.activity_kinds.iter().map(|k| k.label(cx.lang()).to_owned()).collect();
-    s.push(list_or(cx, kinds, ("Inga aktivitetstyper angivna.", "No kinds of activity recorded.")));
+    part(
+        &mut s,
+        ("Typer av aktiviteter", "Kinds of activity", "typer av aktiviteter", "kinds of activity"),
+        list(kinds),
+    );
+    if !missing.is_empty() {
+        let text = format!("{}: {}.", cx.t("Finns inte i filen", "Not in this file"), missing.join(", "));
+        s.push(Block::Notice { kind: crate::learning_report::model::NoticeKind::NoData, text });
+    }
     s
 }
 
-fn list_or(cx: &Cx<'_>, items: Vec<String>, empty: (&str, &str)) -> Block {
+fn list(items: Vec<String>) -> Vec<Block> {
     if items.is_empty() {
-        cx.no_data(empty.0, empty.1)
+        vec![]
     } else {
-        Block::List { ordered: false, items }
+        vec![Block::List { ordered: false, items }]
     }
 }
 
@@ -107,10 +120,10 @@ pub(crate) fn budget_text(cx: &Cx<'_>, budgets: &[Budget]) -> String {
     join(totals.into_iter().map(|(currency, (amount, _))| money_text(cx, amount, &currency)))
 }
 
-/// `1200.50 SEK`, or `SEK: too large …` for a total past the limit ([`amount_text`]).
+/// `1,200.50 SEK` (sv: `1 200,50 SEK`), or `SEK: too large …` for a total past the limit ([`amount_text`]).
 pub(crate) fn money_text(cx: &Cx<'_>, amount: Option<Decimal>, currency: &str) -> String {
     match amount {
-        Some(a) => format!("{a} {currency}"),
+        Some(a) => format!("{} {currency}", crate::learning_report::numbers::amount(a, cx.lang())),
         None => format!("{currency}: {}", amount_text(cx, None)),
     }
 }
@@ -119,7 +132,7 @@ pub(crate) fn money_text(cx: &Cx<'_>, amount: Option<Decimal>, currency: &str) -
 /// in words, never shown as a saturated number.
 pub(crate) fn amount_text(cx: &Cx<'_>, amount: Option<Decimal>) -> String {
     match amount {
-        Some(a) => a.to_string(),
+        Some(a) => crate::learning_report::numbers::amount(a, cx.lang()),
         None => {
             cx.t("för stort för en exakt summa (över 7,9 × 10^28)", "too large to total exactly (over 7.9 × 10^28)")
         }
@@ -155,6 +168,6 @@ mod tests {
         assert!(s
             .blocks
             .iter()
-            .any(|b| matches!(b, Block::KeyValues { pairs } if pairs.iter().any(|p| p.value == "1000000 SEK"))));
+            .any(|b| matches!(b, Block::KeyValues { pairs } if pairs.iter().any(|p| p.value == "1,000,000 SEK"))));
     }
 }

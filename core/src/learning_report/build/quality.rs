@@ -2,8 +2,8 @@
 //! `crate::analysis::validate`.
 
 use super::Cx;
-use crate::learning_report::model::{Block, KeyValue, Section};
-use crate::model::Severity;
+use crate::learning_report::model::{Block, KeyValue, Section, Table};
+use crate::model::{Diagnostic, Severity};
 
 /// Builds section 9.
 pub(crate) fn section(cx: &Cx<'_>) -> Section {
@@ -43,13 +43,50 @@ pub(crate) fn section(cx: &Cx<'_>) -> Section {
             ));
         }
         s.push(Block::Paragraph { text });
-        s.push(Block::Diagnostics { items: read.clone() });
+        diagnostics_blocks(cx, read.clone(), &mut s);
         s.push(Block::Heading { text: cx.t("Validering", "Validation") });
     }
     if diagnostics.is_empty() {
         s.push(cx.info("Valideringen fann inga problem.", "Validation found no problems."));
     } else {
-        s.push(Block::Diagnostics { items: diagnostics });
+        diagnostics_blocks(cx, diagnostics, &mut s);
     }
     s
+}
+
+/// Up to this many diagnostics are listed one by one; past it, the report counts them per
+/// code and lists the first [`EXAMPLES`] of each (a large IATI file has thousands).
+const LIST_ALL: usize = 60;
+/// Diagnostics listed per code when they are counted.
+const EXAMPLES: usize = 3;
+
+fn diagnostics_blocks(cx: &Cx<'_>, items: Vec<Diagnostic>, s: &mut Section) {
+    if items.len() <= LIST_ALL {
+        s.push(Block::Diagnostics { items });
+        return;
+    }
+    let mut counts: Vec<(Severity, String, usize)> = Vec::new();
+    let mut shown = Vec::new();
+    for d in items.iter() {
+        match counts.iter_mut().find(|(_, code, _)| *code == d.code) {
+            Some(c) => c.2 += 1,
+            None => counts.push((d.severity, d.code.clone(), 1)),
+        }
+        if counts.iter().find(|(_, code, _)| *code == d.code).is_some_and(|c| c.2 <= EXAMPLES) {
+            shown.push(d.clone());
+        }
+    }
+    crate::sort::sort_by(&mut counts, |a, b| b.0.cmp(&a.0).then(b.2.cmp(&a.2)).then(a.1.cmp(&b.1)));
+    let mut table = Table::new([cx.t("Allvarlighet", "Severity"), cx.t("Kod", "Code"), cx.t("Antal", "Count")]);
+    for (sev, code, n) in counts {
+        table.push_row([sev.to_string(), code, n.to_string()]);
+    }
+    s.push(Block::Table(table));
+    s.push(Block::Paragraph {
+        text: match cx.lang() {
+            "sv" => format!("De första {EXAMPLES} av varje slag, av {} (`kartan validate` listar alla):", items.len()),
+            _ => format!("The first {EXAMPLES} of each kind, of {} (`kartan validate` lists them all):", items.len()),
+        },
+    });
+    s.push(Block::Diagnostics { items: shown });
 }

@@ -97,7 +97,7 @@ fn measure_text(cx: &Cx<'_>, ind: &Indicator) -> String {
 }
 
 fn baseline_text(cx: &Cx<'_>, b: &Baseline) -> String {
-    let value = number_text(b.value, b.numerator, b.denominator);
+    let value = number_text(cx.lang(), b.value, b.numerator, b.denominator);
     let when = b.date.map(|d| d.to_string()).or_else(|| b.year.map(|y| y.to_string()));
     let comment = cx.text(&b.comment);
     let mut out = if value.is_empty() { comment } else { value };
@@ -107,14 +107,18 @@ fn baseline_text(cx: &Cx<'_>, b: &Baseline) -> String {
     out
 }
 
-fn number_text(
+/// A value with the counts of a percentage (`43.75 (35/80)`), rounded for display
+/// ([`crate::learning_report::numbers::decimal`]); an undefined 0/0 shows only its counts.
+pub(crate) fn number_text(
+    lang: &str,
     value: Option<rust_decimal::Decimal>,
     num: Option<rust_decimal::Decimal>,
     den: Option<rust_decimal::Decimal>,
 ) -> String {
-    let value = value.map(|v| v.normalize().to_string()).unwrap_or_default();
+    let shown = |d: rust_decimal::Decimal| crate::learning_report::numbers::decimal(d, lang);
+    let value = value.map(shown).unwrap_or_default();
     match (num, den) {
-        (Some(n), Some(d)) => format!("{value} ({}/{})", n.normalize(), d.normalize()).trim().to_owned(),
+        (Some(n), Some(d)) => format!("{value} ({}/{})", shown(n), shown(d)).trim().to_owned(),
         _ => value,
     }
 }
@@ -122,7 +126,7 @@ fn number_text(
 /// The total value (or its text), with a note of how many disaggregated values follow it.
 fn values_text(cx: &Cx<'_>, values: &[PeriodValue]) -> String {
     let shown = |v: &PeriodValue| {
-        let n = number_text(v.value, v.numerator, v.denominator);
+        let n = number_text(cx.lang(), v.value, v.numerator, v.denominator);
         if n.is_empty() {
             cx.text(&v.text)
         } else {

@@ -61,9 +61,9 @@ pub(crate) fn blocks(cx: &Cx<'_>) -> Vec<Block> {
                 overview.push_row([
                     ind.id.clone(),
                     owner.map_or_else(|| cx.t("programmet", "the program"), str::to_owned),
-                    number(p.baseline),
-                    number(p.target),
-                    number(p.actual),
+                    number(cx, p.baseline),
+                    number(cx, p.target),
+                    number(cx, p.actual),
                     progress_text(cx, &p.progress),
                     p.expected.map(percent_of_way).unwrap_or_default(),
                     track_text(cx, p.status),
@@ -115,16 +115,21 @@ pub(crate) fn blocks(cx: &Cx<'_>) -> Vec<Block> {
                         .contributions
                         .iter()
                         .map(|c| {
-                            format!("{} ({}): {}", c.indicator, c.project.unwrap_or("-"), figure(c.actual.as_ref()))
+                            format!("{} ({}): {}", c.indicator, c.project.unwrap_or("-"), figure(cx, c.actual.as_ref()))
                         })
                         .collect::<Vec<_>>()
                         .join("; ");
-                    table.push_row([year(p.start), figure(p.actual.as_ref()), figure(p.target.as_ref()), contributors]);
+                    table.push_row([
+                        year(p.start),
+                        figure(cx, p.actual.as_ref()),
+                        figure(cx, p.target.as_ref()),
+                        contributors,
+                    ]);
                 }
                 table.push_row([
                     cx.t("Hela perioden", "Life of program"),
-                    figure(r.life.actual.as_ref()),
-                    figure(r.life.target.as_ref()),
+                    figure(cx, r.life.actual.as_ref()),
+                    figure(cx, r.life.target.as_ref()),
                     format!(
                         "{} {}",
                         r.life.contributions.len(),
@@ -149,8 +154,8 @@ pub(crate) fn blocks(cx: &Cx<'_>) -> Vec<Block> {
             for p in &values.periods {
                 fallback.push_row([
                     format!("{} – {}", p.start, p.end),
-                    figure(p.actual.as_ref()),
-                    figure(p.target.as_ref()),
+                    figure(cx, p.actual.as_ref()),
+                    figure(cx, p.target.as_ref()),
                 ]);
             }
             let title = format!("{} {}", ind.id, cx.text(&ind.title)).trim().to_owned();
@@ -168,26 +173,21 @@ fn push_periods(cx: &Cx<'_>, table: &mut Table, p: &IndicatorProgress<'_>) {
         table.push_row([
             p.indicator.to_owned(),
             format!("{} – {}", period.start, period.end),
-            number(period.actual),
-            number(period.target),
+            number(cx, period.actual),
+            number(cx, period.target),
             progress_text(cx, &period.progress),
         ]);
     }
 }
 
-fn number(d: Option<Decimal>) -> String {
-    d.map(|d| d.normalize().to_string()).unwrap_or_default()
+fn number(cx: &Cx<'_>, d: Option<Decimal>) -> String {
+    d.map(|d| crate::learning_report::numbers::decimal(d, cx.lang())).unwrap_or_default()
 }
 
 /// A figure as text: the value, with the counts of a percentage (`43.75 (35/80)`);
 /// an undefined 0/0 shows only its counts.
-fn figure(f: Option<&Figure>) -> String {
-    let Some(f) = f else { return String::new() };
-    let value = number(f.value);
-    match (f.numerator, f.denominator) {
-        (Some(n), Some(d)) => format!("{value} ({}/{})", n.normalize(), d.normalize()).trim().to_owned(),
-        _ => value,
-    }
+fn figure(cx: &Cx<'_>, f: Option<&Figure>) -> String {
+    f.map_or_else(String::new, |f| super::results::number_text(cx.lang(), f.value, f.numerator, f.denominator))
 }
 
 /// A fraction of the way as a percent, rounded to one decimal: 0.4375 → "43.8 %".
