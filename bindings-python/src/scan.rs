@@ -10,15 +10,13 @@
 use std::path::PathBuf;
 use std::sync::mpsc::{sync_channel, Receiver};
 
-use arrow_array::ffi_stream::FFI_ArrowArrayStream;
 use arrow_array::{RecordBatch, RecordBatchReader};
-use arrow_schema::ffi::FFI_ArrowSchema;
 use arrow_schema::{ArrowError, SchemaRef};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyCapsule;
 
-use crate::errors::KartanError;
+use crate::table::{schema_capsule, stream_capsule};
 
 /// One relational table of a set of files, read when a consumer asks for it
 /// (``pyarrow.RecordBatchReader.from_stream(s)``, ``polars.DataFrame(s)``,
@@ -105,15 +103,12 @@ impl PyTableStream {
         requested_schema: Option<Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyCapsule>> {
         let _ = requested_schema;
-        let stream = FFI_ArrowArrayStream::new(Box::new(self.batches()));
-        PyCapsule::new_with_value(py, stream, c"arrow_array_stream")
+        stream_capsule(py, self.batches())
     }
 
     /// Arrow PyCapsule interface: the table's schema.
     fn __arrow_c_schema__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyCapsule>> {
-        let schema = FFI_ArrowSchema::try_from(self.schema.as_ref())
-            .map_err(|e| KartanError::new_err(format!("table {:?}: {e}", self.name)))?;
-        PyCapsule::new_with_value(py, schema, c"arrow_schema")
+        schema_capsule(py, &self.name, &self.schema)
     }
 
     fn __repr__(&self) -> String {

@@ -148,6 +148,25 @@ impl Rows {
     }
 }
 
+/// `reader` as an ``ArrowArrayStream`` capsule (the Arrow PyCapsule interface).
+pub(crate) fn stream_capsule<'py>(
+    py: Python<'py>,
+    reader: impl arrow_array::RecordBatchReader + Send + 'static,
+) -> PyResult<Bound<'py, PyCapsule>> {
+    PyCapsule::new_with_value(py, FFI_ArrowArrayStream::new(Box::new(reader)), c"arrow_array_stream")
+}
+
+/// The schema of the table `name` as an ``ArrowSchema`` capsule.
+pub(crate) fn schema_capsule<'py>(
+    py: Python<'py>,
+    name: &str,
+    schema: &arrow_schema::Schema,
+) -> PyResult<Bound<'py, PyCapsule>> {
+    let schema =
+        FFI_ArrowSchema::try_from(schema).map_err(|e| KartanError::new_err(format!("table {name:?}: {e}")))?;
+    PyCapsule::new_with_value(py, schema, c"arrow_schema")
+}
+
 /// A table of records from kartan: entity lists (``portfolio.projects_table()``,
 /// ``portfolio.periods_table()``) and analyses.
 ///
@@ -344,16 +363,12 @@ impl PyTable {
         requested_schema: Option<Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyCapsule>> {
         let _ = requested_schema;
-        let reader = RecordBatchIterator::new([Ok(self.batch.clone())], self.batch.schema());
-        let stream = FFI_ArrowArrayStream::new(Box::new(reader));
-        PyCapsule::new_with_value(py, stream, c"arrow_array_stream")
+        stream_capsule(py, RecordBatchIterator::new([Ok(self.batch.clone())], self.batch.schema()))
     }
 
     /// Arrow PyCapsule interface: the table's schema as an ``ArrowSchema`` capsule.
     fn __arrow_c_schema__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyCapsule>> {
-        let schema = FFI_ArrowSchema::try_from(self.batch.schema().as_ref())
-            .map_err(|e| KartanError::new_err(format!("table {:?}: {e}", self.name)))?;
-        PyCapsule::new_with_value(py, schema, c"arrow_schema")
+        schema_capsule(py, &self.name, &self.batch.schema())
     }
 
     /// The table as a ``pandas.DataFrame`` (needs pandas; pandas < 3 also needs pyarrow).
