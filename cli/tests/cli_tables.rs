@@ -25,7 +25,7 @@ fn report_on_the_projektbanken_table_with_a_survey() {
         .success();
     let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     assert!(text.contains("Norra Mellansverige"), "portfolio section");
-    assert!(text.contains("4354438151"), "granted SEK total");
+    assert!(text.contains("| The projects | SEK | 4,354,438,151 | 374 |"), "granted SEK total, grouped");
     assert!(text.contains("The training was worth my time."), "evaluation section");
 }
 

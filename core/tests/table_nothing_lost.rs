@@ -91,6 +91,6 @@ fn partner_budgets_are_shown_apart_in_the_budget_section() {
     .unwrap();
     let text = to_markdown(&build(&portfolio, &ReportOptions::new("en", as_of()).with_table_import(&report)));
     // SOURCES.md: 1,196 partner rows, total partnerbudget 212.4 M.
-    assert!(text.contains("| Partner budgets | EUR | 212449300.01 | 1196 |"), "{text}");
+    assert!(text.contains("| Partner budgets | EUR | 212,449,300.01 | 1196 |"), "{text}");
     assert!(!text.contains("No budgets recorded."));
 }
