@@ -78,18 +78,20 @@ done
 rm -f "$pkg"/*/kartan_bg.wasm.unopt
 # The Node glue is CommonJS; the package is an ES module package.
 echo '{ "type": "commonjs" }' > "$pkg/node/package.json"
-# The entries (index.js) add Portfolio.example() to the generated module: it loads the
-# illustrative example from example.json beside web/ and node/, a file of its own so that
-# the .wasm does not carry it (bindings-wasm/js/, bindings-wasm/README.md "The example").
+# The entries (index.js) add Portfolio.example() and Portfolio.seed() to the generated
+# module: they load the illustrative example and the seed program from example.json and
+# seed.json beside web/ and node/, files of their own so that the .wasm does not carry
+# them (bindings-wasm/js/, bindings-wasm/README.md "The example").
 cp bindings-wasm/js/web.js "$pkg/web/index.js"
 cp bindings-wasm/js/web.d.ts "$pkg/web/index.d.ts"
 cp bindings-wasm/js/node.cjs "$pkg/node/index.js"
 cp bindings-wasm/js/node.d.ts "$pkg/node/index.d.ts"
 cp bindings-wasm/js/example.d.ts "$pkg/example.d.ts"
 cp core/src/embedded/example.json "$pkg/example.json"
+cp core/src/embedded/seed.json "$pkg/seed.json"
 
 crate_version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
-# "sideEffects" names the two entries: they add Portfolio.example() to the generated class,
+# "sideEffects" names the two entries: they add Portfolio.example() and .seed() to the generated class,
 # and a bundler told that nothing has side effects could skip them for kartan.js itself.
 cat > "$pkg/package.json" <<JSON
 {
@@ -98,7 +100,7 @@ cat > "$pkg/package.json" <<JSON
   "description": "One shared domain model for growth programs and the learning around them, in the browser and in Node (WebAssembly).",
   "license": "MIT OR Apache-2.0",
   "type": "module",
-  "files": ["web/", "node/", "example.json", "example.d.ts", "README.md"],
+  "files": ["web/", "node/", "example.json", "seed.json", "example.d.ts", "README.md"],
   "exports": {
     ".": {
       "node": { "types": "./node/index.d.ts", "default": "./node/index.js" },
@@ -109,6 +111,7 @@ cat > "$pkg/package.json" <<JSON
     "./node": { "types": "./node/index.d.ts", "default": "./node/index.js" },
     "./kartan_bg.wasm": "./web/kartan_bg.wasm",
     "./example.json": "./example.json",
+    "./seed.json": "./seed.json",
     "./package.json": "./package.json"
   },
   "types": "./web/index.d.ts",
@@ -124,12 +127,14 @@ gz=$(gzip -9 -c "$pkg/web/kartan_bg.wasm" | wc -c)
 step "kartan_bg.wasm: $raw bytes, $gz bytes gzip -9"
 
 # --- the web page -----------------------------------------------------------------------
-step "bundling examples/web → examples/web/dist (offline: wasm and vega-embed inlined)"
+step "bundling examples/web → examples/web/dist (offline: wasm, the example, the seed and vega-embed inlined)"
 mkdir -p examples/web/dist
 NODE_PATH=bindings-wasm/node_modules bindings-wasm/node_modules/.bin/esbuild examples/web/main.js --bundle --format=iife \
   --loader:.wasm=binary --minify --log-level=warning --log-override:empty-import-meta=silent \
   --alias:kartan=./bindings-wasm/pkg/web/kartan.js \
   --alias:kartan-wasm-bytes=./bindings-wasm/pkg/web/kartan_bg.wasm \
+  --alias:kartan-example-json=./bindings-wasm/pkg/example.json \
+  --alias:kartan-seed-json=./bindings-wasm/pkg/seed.json \
   --outfile=examples/web/dist/main.js
 cp examples/web/index.html examples/web/style.css examples/web/dist/
 step "done"

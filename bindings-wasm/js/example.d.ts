@@ -1,7 +1,8 @@
-// `Portfolio.example()`, shared by the package's two entries (web/index.d.ts, node/index.d.ts).
+// `Portfolio.example()` and `Portfolio.seed()`, shared by the package's two entries
+// (web/index.d.ts, node/index.d.ts).
 
-/** The static the package's entries add to the generated `Portfolio` class. */
-export interface WithExample<P> {
+/** The statics the package's entries add to the generated `Portfolio` class. */
+export interface WithExamples<P> {
   /**
    * The illustrative example program (kartan::embedded::example): the seed program taken up
    * with 30 invented projects, indicators, the 14 project-leader meetings evaluated, reports,
@@ -17,4 +18,15 @@ export interface WithExample<P> {
    * @throws {Error} when the file cannot be loaded.
    */
   example(source?: string | URL): Promise<P>;
+  /**
+   * The seed program (kartan::embedded::seed) — *Program för lokalt och regionalt
+   * tillväxtarbete*, "Lärande i programmet" — as the source document states it: purpose,
+   * target groups, focus areas, the results matrix (three rows: national, regional, local),
+   * the learning model; no projects (the source lists none, but states 30).
+   *
+   * Asynchronous like `example()`: it loads the package's seed.json (not part of the .wasm),
+   * or `source` when given.
+   * @throws {Error} when the file cannot be loaded.
+   */
+  seed(source?: string | URL): Promise<P>;
 }

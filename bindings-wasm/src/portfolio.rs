@@ -290,14 +290,6 @@ impl JsPortfolio {
         })
     }
 
-    /// The seed program — *Program för lokalt och regionalt tillväxtarbete*, "Lärande i
-    /// programmet" — embedded in the module (`kartan::embedded::seed`): purpose, target
-    /// groups, focus areas, the results matrix (three rows: national, regional, local),
-    /// the learning model; no projects (the source lists none, but states 30).
-    pub fn seed() -> JsPortfolio {
-        JsPortfolio::new(kartan::embedded::seed())
-    }
-
     /// Writes the portfolio as pretty-printed kartan JSON, ending with a newline.
     #[wasm_bindgen(js_name = toJson)]
     pub fn to_json(&self) -> String {

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { Portfolio, bestText, version } from "kartan";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { pkg, repo } from "./helpers.mjs";
+import { pkg, repo, seedJson } from "./helpers.mjs";
 
 const cargoVersion = readFileSync(join(repo, "Cargo.toml"), "utf8").match(/^version = "(.+)"/m)[1];
 
@@ -12,8 +12,8 @@ test("version is the workspace version", () => {
   assert.equal(version(), cargoVersion);
 });
 
-test("the seed program: program, matrix rows and items", () => {
-  const p = Portfolio.seed();
+test("the seed program: program, matrix rows and items", async () => {
+  const p = await Portfolio.seed();
   const program = p.program();
   assert.equal(program.id, "PLRT");
   assert.equal(p.toObject().default_language, "sv");
@@ -29,18 +29,17 @@ test("the seed program: program, matrix rows and items", () => {
   p.free();
 });
 
-test("toJson round-trips and equals the core's seed JSON", () => {
-  const p = Portfolio.seed();
+test("toJson round-trips and equals the core's seed JSON", async () => {
+  const p = await Portfolio.seed();
   const text = p.toJson();
   assert.ok(text.endsWith("}\n"));
   const again = Portfolio.fromJson(text);
   assert.equal(again.toJson(), text);
-  const seedJson = readFileSync(join(repo, "core/src/embedded/seed.json"), "utf8");
   assert.deepEqual(JSON.parse(text), JSON.parse(seedJson));
 });
 
 test("fromBytes reads kartan JSON bytes with a BOM and from an ArrayBuffer", () => {
-  const text = Portfolio.seed().toJson();
+  const text = Portfolio.fromJson(seedJson).toJson();
   const bytes = new TextEncoder().encode("\uFEFF" + text);
   assert.equal(Portfolio.fromBytes(bytes, "seed.json").program().id, "PLRT");
   assert.equal(Portfolio.fromBytes(bytes.buffer.slice(0)).program().id, "PLRT");
@@ -94,4 +93,15 @@ test("Portfolio.example() loads the package's example.json, which the .wasm does
   const wasm = readFileSync(join(pkg, "node", "kartan_bg.wasm"));
   assert.equal(wasm.indexOf("Illustrativt exempel"), -1, "the example is a file of the package, not part of the module");
   await assert.rejects(Portfolio.example(join(repo, "no-such-example.json")), /ENOENT/);
+});
+
+test("Portfolio.seed() loads the package's seed.json, which the .wasm does not carry", async () => {
+  const p = await Portfolio.seed();
+  assert.equal(p.toJson(), Portfolio.fromJson(seedJson).toJson());
+  const wasm = readFileSync(join(pkg, "node", "kartan_bg.wasm"));
+  // A sentence of the seed's purpose, which no code of the module carries.
+  const purpose = JSON.parse(seedJson).program.purpose.sv;
+  assert.ok(purpose.length > 40);
+  assert.equal(wasm.indexOf(purpose.slice(0, 40)), -1, "the seed is a file of the package, not part of the module");
+  await assert.rejects(Portfolio.seed(join(repo, "no-such-seed.json")), /ENOENT/);
 });

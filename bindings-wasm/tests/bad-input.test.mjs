@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { Portfolio, bestText, surveyFromTable } from "kartan";
-import { answered, repo, shared, thrown } from "./helpers.mjs";
+import { answered, repo, shared, thrown, seedJson } from "./helpers.mjs";
 
 const MINIMAL = '{"format":"kartan/1","default_language":"sv","program":{"id":"P","title":{"sv":"Program"}}}';
 const usable = () => assert.equal(Portfolio.fromJson(MINIMAL).program().id, "P");
@@ -39,11 +39,11 @@ const cases = [
   ["wrong argument type", () => Portfolio.fromJson(42), "text must be a string, Uint8Array or ArrayBuffer, not number"],
   ["missing argument", () => Portfolio.fromJson(), "text must be a string, Uint8Array or ArrayBuffer, not undefined"],
   ["bytes as a string", () => Portfolio.fromBytes("{}"), "bytes must be a Uint8Array or ArrayBuffer, not string"],
-  ["bad asOf", () => Portfolio.seed().validate("29/11/2026"), 'invalid asOf "29/11/2026": expected a date as YYYY-MM-DD'],
-  ["asOf not a string", () => Portfolio.seed().validate(20261129), "asOf must be a string, not number"],
-  ["id not a string", () => Portfolio.seed().indicator({}), "id must be a string, not object"],
+  ["bad asOf", () => Portfolio.fromJson(seedJson).validate("29/11/2026"), 'invalid asOf "29/11/2026": expected a date as YYYY-MM-DD'],
+  ["asOf not a string", () => Portfolio.fromJson(seedJson).validate(20261129), "asOf must be a string, not number"],
+  ["id not a string", () => Portfolio.fromJson(seedJson).indicator({}), "id must be a string, not object"],
   ["text not a language map", () => bestText({ sv: 1 }, "sv", "sv"), /expected a string/],
-  ["a freed portfolio", () => { const p = Portfolio.seed(); p.free(); return p.program(); }, "null pointer passed to rust"],
+  ["a freed portfolio", () => { const p = Portfolio.fromJson(seedJson); p.free(); return p.program(); }, "null pointer passed to rust"],
 ];
 
 for (const [name, call, expected] of cases) {

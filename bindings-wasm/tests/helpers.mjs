@@ -1,5 +1,5 @@
 // Shared paths and helpers of the JS test suite (node --test bindings-wasm/tests/).
-import { readdirSync, statSync } from "node:fs";
+import { readFileSync, readdirSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -9,6 +9,10 @@ export const repo = resolve(bindings, "..");
 /** `shared/` lies beside the repository (DESIGN: `<root>/main` and `<root>/shared`). */
 export const shared = resolve(repo, "../shared");
 export const pkg = join(bindings, "pkg");
+
+/** The seed program's committed kartan JSON (core/src/embedded/seed.json), the file the
+ *  package ships as seed.json. */
+export const seedJson = readFileSync(join(repo, "core/src/embedded/seed.json"), "utf8");
 
 /** Every `*.json` file under `dir`, sorted, as paths relative to `dir`. */
 export function jsonFiles(dir) {

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Portfolio, surveyFromTable } from "kartan";
-import { repo, shared, thrown } from "./helpers.mjs";
+import { repo, shared, thrown, seedJson } from "./helpers.mjs";
 
 const mappings = join(repo, "examples", "mappings");
 const real = join(shared, "data", "real");
@@ -35,7 +35,7 @@ test("fromTable: Projektbanken (JSON records) through its TOML mapping — 374 p
   assert.ok(model.projects.flatMap((x) => x.budgets ?? []).every((b) => b.value.currency === "SEK"));
   assert.equal(decimalSum(amounts), "4354438151", "SOURCES.md: total granted 4,354,438,151 SEK");
   assert.equal(p.importReport(), undefined, "no IATI import report for a table");
-  assert.equal(Portfolio.seed().tableReport(), undefined);
+  assert.equal(Portfolio.fromJson(seedJson).tableReport(), undefined);
 });
 
 test("fromTable: CSV text in a Swedish locale (decimal comma, d.m.yyyy dates, ';')", () => {
@@ -109,7 +109,7 @@ const MAPPING = 'evaluation_id = "E"\ntitle = "t"\n[scales.yn]\nlabels = ["No", 
 
 const errors = [
   ["no evaluation", () => Portfolio.fromJson(MINIMAL).survey(), "the portfolio has no evaluation"],
-  ["unknown evaluation", () => Portfolio.seed().survey("E9"), 'no evaluation with id "E9"'],
+  ["unknown evaluation", () => Portfolio.fromJson(seedJson).survey("E9"), 'no evaluation with id "E9"'],
   ["mapping not TOML", () => surveyFromTable("A\nYes\n", "this is = = not toml"), /^mapping\.toml: TOML parse error at line 1, column/],
   ["mapping JSON with an unknown key", () => surveyFromTable("A\nYes\n", '{"evaluation_id": "E", "title": "t", "scales": {}, "questions": [], "colour": 1}'),
     /^mapping\.json: at colour: unknown field `colour`/],
@@ -143,6 +143,6 @@ for (const [name, call, expected] of errors) {
     const error = thrown(call);
     if (expected instanceof RegExp) assert.match(error.message, expected);
     else assert.equal(error.message, expected);
-    assert.equal(Portfolio.seed().program().id, "PLRT", "the module stays usable");
+    assert.equal(Portfolio.fromJson(seedJson).program().id, "PLRT", "the module stays usable");
   });
 }

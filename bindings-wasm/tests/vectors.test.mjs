@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { Portfolio, surveyFromTable } from "kartan";
-import { jsonFiles, repo, shared, thrown } from "./helpers.mjs";
+import { jsonFiles, repo, shared, thrown, seedJson } from "./helpers.mjs";
 import { runTableImport } from "./vectors-table-import.mjs";
 
 const vectors = join(repo, "tests", "vectors");
@@ -279,7 +279,7 @@ const MONEY_CODES = ["spending-over-budget", "spending-outside-dates", "commitme
 function runMoney(c, file) {
   if (c.refused) {
     assert.ok(c.refused.length >= 8, file);
-    const p = Portfolio.seed();
+    const p = Portfolio.fromJson(seedJson);
     for (const r of c.refused) {
       const error = thrown(() => p.moneyTable("program", r.csv, c.file));
       assert.equal(error.message, r.error, JSON.stringify(r.csv));
@@ -304,11 +304,11 @@ function runMoney(c, file) {
  *  file name). A build without that function (a kartan-wasm feature off) skips the area
  *  and says so. */
 /** tests/vectors/examples: the embedded portfolios (`await Portfolio.example()`, which loads
- *  the package's example.json, and `Portfolio.seed()`), with the values core/tests/example.rs
+ *  the package's example.json, and `await Portfolio.seed()`, its seed.json), with the values core/tests/example.rs
  *  checks. */
 async function runExamples(c) {
   const e = c.expected;
-  const p = c.example === "example" ? await Portfolio.example() : Portfolio.seed();
+  const p = c.example === "example" ? await Portfolio.example() : await Portfolio.seed();
   const doc = p.toObject();
   assert.equal(doc.program.id, e.program_id);
   assert.equal(p.projects().length, e.projects);

@@ -1,12 +1,18 @@
-// The kartan web page: open a portfolio (kartan JSON or IATI XML), validate it, show the
-// map and the indicators, download the report. Every rule runs in the kartan module; this
+// The kartan web page: it opens the illustrative example, or a portfolio (kartan JSON or
+// IATI XML), or a table of projects with its column mapping; validates it, shows the map
+// and the indicators, and downloads the report. Every rule runs in the kartan module; this
 // file only reads its answers and puts them on the page.
 //
-// Bundled by scripts/build-wasm.sh with esbuild into dist/main.js, with the .wasm and
-// vega-embed inlined, so that the page works offline (also from file://).
+// Bundled by scripts/build-wasm.sh with esbuild into dist/main.js, with the .wasm, the two
+// embedded programs (the package's example.json and seed.json, as text) and vega-embed
+// inlined, so that the page works offline (also from file://).
 import init, { Portfolio, bestText, detectFormat, version } from "kartan";
 import wasmBytes from "kartan-wasm-bytes";
+import exampleJson from "kartan-example-json" with { type: "text" };
+import seedJson from "kartan-seed-json" with { type: "text" };
 import vegaEmbed from "vega-embed";
+
+const EXAMPLE = "the illustrative example (invented figures)";
 
 const $ = (id) => document.getElementById(id);
 /** Most indicators listed at once; a large IATI file can hold thousands. */
@@ -66,6 +72,25 @@ async function loadFile(file) {
   load(new Uint8Array(await file.arrayBuffer()), file.name);
 }
 
+/** A table of projects (CSV, TSV or JSON records) read through its column mapping (TOML or
+ *  JSON): `Portfolio.fromTable`. What the import skipped is listed under the program. */
+async function importTable() {
+  const table = $("table-file").files[0];
+  const mapping = $("mapping-file").files[0];
+  if (!table || !mapping) {
+    showError("Choose a table (CSV, TSV or JSON records) and its mapping (TOML or JSON) first.");
+    return;
+  }
+  $("status").textContent = `Reading ${table.name} with ${mapping.name}…`;
+  try {
+    const portfolio = Portfolio.fromTable(new Uint8Array(await table.arrayBuffer()), await mapping.text(), table.name);
+    setPortfolio(portfolio, table.name);
+  } catch (error) {
+    showError(error);
+    $("status").textContent = `Could not import ${table.name}.`;
+  }
+}
+
 function render() {
   const p = state.portfolio;
   if (!p) return;
@@ -75,21 +100,31 @@ function render() {
   $("portfolio").hidden = false;
   $("status").textContent = `Showing ${state.name}.`;
   renderProgram(doc, p.indicators().length);
-  renderImport(has("importReport") ? p.importReport() : undefined);
+  renderImport(has("importReport") ? p.importReport() : undefined, has("tableReport") ? p.tableReport() : undefined);
   renderDiagnostics(p.validate(asOf()));
   renderMatrix(p.matrix(), has("mapVsReality") ? p.mapVsReality(asOf()) : { items: [], plans: [] });
   $("download").hidden = !has("report");
   renderIndicators(p);
 }
 
-function renderImport(report) {
-  $("import").hidden = !report;
-  if (!report) return;
-  const notModelled = report.not_modelled.map((n) => `${n.path} (${n.count})`).join(", ");
-  $("import").textContent = `IATI ${report.version ?? "(no version)"}: ${report.activities_imported} activities imported, `
-    + `${report.activities_skipped} skipped; ${report.indicators_without_measure} indicators without a measure, `
-    + `${report.targets_without_value} targets without a value.`
-    + (notModelled ? ` Not modelled: ${notModelled}.` : "");
+/** Where a table import skipped something: "row 3, column amount". */
+const placeOf = (place) => [`row ${place.row}`, place.column ? `column ${place.column}` : null].filter(Boolean).join(", ");
+
+function renderImport(iati, table) {
+  $("import").hidden = !iati && !table;
+  $("skipped").hidden = !table || table.skipped.length === 0;
+  if (iati) {
+    const notModelled = iati.not_modelled.map((n) => `${n.path} (${n.count})`).join(", ");
+    $("import").textContent = `IATI ${iati.version ?? "(no version)"}: ${iati.activities_imported} activities imported, `
+      + `${iati.activities_skipped} skipped; ${iati.indicators_without_measure} indicators without a measure, `
+      + `${iati.targets_without_value} targets without a value.`
+      + (notModelled ? ` Not modelled: ${notModelled}.` : "");
+  } else if (table) {
+    $("import").textContent = `${table.file}: ${table.rows_read} rows read, ${table.rows_imported} imported; `
+      + `${table.skipped.length} rows or cells skipped, ${table.warnings.length} warnings.`;
+    $("skipped").replaceChildren(...table.skipped.map((s) => el("li", { "data-row": String(s.place.row) },
+      el("span", { class: "muted" }, `${placeOf(s.place)}${s.field ? ` (${s.field})` : ""}: `), s.reason)));
+  }
 }
 
 function downloadReport() {
@@ -105,6 +140,9 @@ function downloadReport() {
 function renderProgram(doc, indicatorCount) {
   const program = doc.program;
   $("program-title").textContent = text(program.title) || program.id;
+  // The subtitle carries the illustrative example's "invented" marker.
+  $("program-subtitle").textContent = text(program.subtitle);
+  $("program-subtitle").hidden = !text(program.subtitle);
   $("program-purpose").textContent = text(program.purpose);
   const stated = program.stated_project_count;
   const facts = [
@@ -225,7 +263,9 @@ function renderIndicators(p) {
 function wire() {
   const drop = $("drop");
   $("file").addEventListener("change", (e) => e.target.files[0] && loadFile(e.target.files[0]));
-  $("seed").addEventListener("click", () => setPortfolio(Portfolio.seed(), "the seed program"));
+  $("example").addEventListener("click", () => setPortfolio(Portfolio.fromJson(exampleJson), EXAMPLE));
+  $("seed").addEventListener("click", () => setPortfolio(Portfolio.fromJson(seedJson), "the seed program"));
+  $("table-import-go").addEventListener("click", () => importTable());
   drop.addEventListener("dragover", (e) => { e.preventDefault(); drop.classList.add("over"); });
   drop.addEventListener("dragleave", () => drop.classList.remove("over"));
   drop.addEventListener("drop", (e) => {
@@ -251,7 +291,9 @@ async function main() {
   const today = new Date();
   $("as-of").value = new Date(today.getTime() - today.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
   wire();
-  $("status").textContent = `kartan ${version()} is ready. Open a file or load the seed program.`;
+  // The page opens on the illustrative example, so that every part has something to show.
+  setPortfolio(Portfolio.fromJson(exampleJson), EXAMPLE);
+  $("status").textContent = `kartan ${version()} is ready. Showing ${EXAMPLE}: open a file, import a table or load the seed program.`;
   document.body.dataset.ready = "true";
 }
 

@@ -1,6 +1,7 @@
 // End-to-end test of examples/web in headless Chromium (Debian's /usr/bin/chromium through
-// playwright-core): the page opens offline, loads the seed program and a real IATI file,
-// and shows what the module computes. Screenshots go to target/e2e/ for a person to look at.
+// playwright-core): the page opens offline on the illustrative example, loads the seed
+// program, a real IATI file and a table of projects with its mapping, and shows what the
+// module computes. Screenshots go to target/e2e/ for a person to look at.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync } from "node:fs";
@@ -57,6 +58,28 @@ test("the page is ready and uses no network beyond its own origin", async () => 
   assert.match(await page.textContent("#status"), /kartan \d+\.\d+\.\d+ is ready/);
   const foreign = requests.filter((u) => !u.startsWith(server.url) && !u.startsWith("data:"));
   assert.deepEqual(foreign, []);
+});
+
+test("the page opens on the illustrative example, marked as invented, with its figures", async () => {
+  const c = vector("examples/example.json");
+  const e = c.expected;
+  assert.match(await page.textContent("#status"), /Showing the illustrative example \(invented figures\)/);
+  await setAsOf(c.as_of);
+  // The program's subtitle says that it is invented.
+  assert.match(await page.textContent("#program-subtitle"), /Illustrativt exempel: projekt, mätvärden och svar är påhittade/);
+  assert.match(await page.textContent("#program-facts"), new RegExp(`Projects recorded${e.projects} \\(the program states 30\\)`));
+  const errors = await page.$$eval("#diagnostics tbody tr[data-severity=error]", (rows) => rows.length);
+  assert.equal(errors, 0, "the example validates without errors");
+  // Its meetings were held: the plan of project-leader meetings shows 14 held of 14 planned.
+  assert.match(await page.textContent("#plans"), /14 held of 14 planned/);
+  await page.waitForSelector("[data-chart] svg", { timeout: 30000 });
+  await page.screenshot({ path: join(shots, "example.png"), fullPage: false });
+  // The seed button loads the bare seed; the example button brings the example back.
+  await page.click("#seed");
+  await page.waitForFunction(() => document.getElementById("status").textContent.includes("the seed program"));
+  await page.click("#example");
+  await page.waitForFunction(() => document.getElementById("status").textContent.includes("illustrative example"));
+  assert.match(await page.textContent("#program-facts"), new RegExp(`Projects recorded${e.projects}`));
 });
 
 test("the seed program: three matrix rows, its items, validation", async () => {
@@ -127,11 +150,47 @@ test("a real IATI file: imported, validated, indicators with charts, report down
   assert.doesNotMatch(html, /<script[^>]+src=["']?https?:/i, "the report loads nothing from the network");
 });
 
+test("a table with its mapping: imported, with every skipped cell listed by row and column", async () => {
+  const c = vector("table_import/nothing_lost.json").cases[0];
+  await page.click("#table-import summary");
+  await page.setInputFiles("#table-file", { name: c.table_name, mimeType: "text/csv", buffer: Buffer.from(c.table) });
+  await page.setInputFiles("#mapping-file", { name: "mapping.toml", mimeType: "text/plain", buffer: Buffer.from(c.mapping) });
+  await page.click("#table-import-go");
+  await page.waitForFunction((name) => document.getElementById("status").textContent === `Showing ${name}.`, c.table_name);
+  const lost = Object.values(c.expected.lost).reduce((a, b) => a + b, 0);
+  assert.equal(await page.textContent("#import"), `${c.table_name}: ${c.expected.rows_read} rows read, `
+    + `${c.expected.rows_imported} imported; ${lost} rows or cells skipped, 0 warnings.`);
+  const skipped = await page.$$eval("#skipped li", (li) => li.map((x) => x.textContent));
+  assert.equal(skipped.length, lost);
+  for (const reason of c.expected.reasons_contain) assert.ok(skipped.some((s) => s.includes(reason)), reason);
+  assert.match(skipped[0], /^row \d+, column amount/);
+  assert.match(await page.textContent("#program-facts"), new RegExp(`Projects recorded${c.expected.projects}`));
+
+  // The real project bank (374 projects) through the committed mapping.
+  await page.setInputFiles("#table-file", join(shared, "data/real/cohesion/se_tillvaxtverket_erdf_projektbanken_2014-2020_snapshot2016.json"));
+  await page.setInputFiles("#mapping-file", join(repo, "examples/mappings/projektbanken.toml"));
+  await page.click("#table-import-go");
+  await page.waitForFunction(() => document.getElementById("status").textContent.includes("projektbanken"));
+  assert.match(await page.textContent("#import"), /374 rows read, 374 imported; 0 rows or cells skipped/);
+  assert.match(await page.textContent("#program-facts"), /Projects recorded374/);
+
+  // A mapping that names a column the table lacks: the core's message, the page keeps working.
+  await page.setInputFiles("#mapping-file", { name: "bad.toml", mimeType: "text/plain",
+    buffer: Buffer.from(c.mapping.replace('budget = "amount"', 'budget = "Budget"')) });
+  await page.setInputFiles("#table-file", { name: c.table_name, mimeType: "text/csv", buffer: Buffer.from(c.table) });
+  await page.click("#table-import-go");
+  await page.waitForSelector("#error:not([hidden])");
+  assert.match(await page.textContent("#error"), /names column "Budget", which the table does not have/);
+  await page.click("#example");
+  await page.waitForFunction(() => document.getElementById("error").hidden);
+});
+
 test("the bundle works offline from file:// too", async () => {
   const local = await browser.newPage();
   try {
     await local.goto(pathToFileURL(join(dist, "index.html")).href);
     await local.waitForSelector("body[data-ready=true]", { timeout: 30000 });
+    assert.match(await local.textContent("#status"), /illustrative example/);
     await local.click("#seed");
     assert.equal(await local.$$eval("#matrix tbody tr", (rows) => rows.length), 3);
   } finally {
