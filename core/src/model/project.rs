@@ -208,7 +208,8 @@ pub struct Carried {
     /// is among them. E.g. `["hierarchy", "1"]`, `["dstore:index", "47"]`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attributes: Vec<[String; 2]>,
-    /// The child elements that kartan does not model, in the source's order, each a
+    /// The child elements that kartan does not model, in the IATI schema's order (the
+    /// source's order among elements of one name; an export writes them so), each a
     /// well-formed XML fragment exactly as the source wrote it (`<activity-scope
     /// code="2"/>`), with a declaration added for any namespace prefix that the source
     /// declared on an enclosing element, so that the fragment stands alone. The export

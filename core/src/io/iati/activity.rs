@@ -9,7 +9,7 @@ use super::reader::{attributes, Cursor, Elem, Item};
 use super::report::{Count, IatiImportReport};
 use super::{ImportError, ImportOptions};
 use crate::model::{
-    parse_decimal, ActivityStatus, Diagnostic, Organisation, PartialDate, ParticipatingOrg, Portfolio, Program,
+    parse_decimal, ActivityStatus, Carried, Diagnostic, Organisation, PartialDate, ParticipatingOrg, Portfolio, Program,
     Project, Sector, Severity, Text,
 };
 
@@ -35,9 +35,21 @@ pub(crate) struct Activity {
     /// The namespace declarations `(prefix, namespace)` of the root and the activity,
     /// the nearest last: what a carried element may use without declaring it.
     pub(crate) scope: Vec<(String, String)>,
+    /// The schema ranks of the project's carried elements, parallel to them.
+    pub(crate) ranks: Vec<usize>,
 }
 
 impl Activity {
+    /// Adds a carried element to `carried` where the export writes it: after those of
+    /// its schema rank or a lower one (the IATI schema's order; the source's order
+    /// within one rank), so that import → export → import keeps the order.
+    pub(crate) fn carry(&mut self, carried: &mut Carried, fragment: String) {
+        let rank = super::writer::rank(&fragment);
+        let at = self.ranks.iter().rposition(|&r| r <= rank).map_or(0, |i| i + 1);
+        self.ranks.insert(at, rank);
+        carried.elements.insert(at, fragment);
+    }
+
     /// An error that skips the activity (lenient) or fails the import (strict).
     pub(crate) fn fail(&mut self, d: Diagnostic) {
         if self.first_error.is_none() {
@@ -202,6 +214,7 @@ impl<'a> Importer<'a, '_> {
             orgs: Vec::new(),
             children: Vec::new(),
             scope: self.st.namespaces.clone(),
+            ranks: Vec::new(),
         };
         let mut currency = None;
         let mut project = Project::new(String::new(), Text::new());
@@ -270,7 +283,7 @@ impl<'a> Importer<'a, '_> {
                         other => {
                             let label = format!("description[@type={other}]");
                             let fragment = self.cur.carry(CTX, &child, label.as_bytes(), &act.scope)?;
-                            project.carried.elements.push(fragment);
+                            act.carry(&mut project.carried, fragment);
                         }
                     }
                 }
@@ -298,7 +311,7 @@ impl<'a> Importer<'a, '_> {
                 }
                 _ => {
                     let fragment = self.cur.carry(CTX, &child, child.name(), &act.scope)?;
-                    project.carried.elements.push(fragment);
+                    act.carry(&mut project.carried, fragment);
                 }
             }
         }

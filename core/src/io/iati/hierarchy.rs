@@ -130,7 +130,7 @@ impl Importer<'_, '_> {
                 );
                 act.notes.push(d);
                 let fragment = self.cur.carry("iati-activity", elem, b"related-activity[@type=1]", &act.scope)?;
-                project.carried.elements.push(fragment);
+                act.carry(&mut project.carried, fragment);
                 return Ok(());
             }
             "2" if !id.is_empty() => {
@@ -140,7 +140,7 @@ impl Importer<'_, '_> {
             _ => {
                 let label = format!("related-activity[@type={kind}]");
                 let fragment = self.cur.carry("iati-activity", elem, label.as_bytes(), &act.scope)?;
-                project.carried.elements.push(fragment);
+                act.carry(&mut project.carried, fragment);
                 return Ok(());
             }
         }

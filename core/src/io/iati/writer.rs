@@ -649,7 +649,7 @@ const ACTIVITY_ORDER: [&str; 34] = [
 /// The place of a carried element among `iati-activity`'s children: its index in
 /// [`ACTIVITY_ORDER`]; after them for an element with a prefix or a default namespace
 /// of its own (another vocabulary) or one the schema does not name.
-fn rank(fragment: &str) -> usize {
+pub(super) fn rank(fragment: &str) -> usize {
     let tag = fragment.get(1..).unwrap_or_default();
     let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
     let name = tag.split(|c: char| c.is_ascii_whitespace() || c == '/').next().unwrap_or_default();
