@@ -1,6 +1,8 @@
 //! Export of a portfolio's projects to IATI 2.03 activity XML.
 //!
-//! Element order follows the sequences of `iati-activities-schema.xsd` 2.03. Every
+//! Element order follows the sequences of `iati-activities-schema.xsd` 2.03; what a
+//! project or transaction carries ([`Carried`]) is written back as it is, its attributes
+//! on the element and each element where the schema puts one of its name. Every
 //! language of every text is written as a `narrative` with an explicit `@xml:lang`.
 //! Optional elements are written only when the portfolio has them. Text is escaped, and
 //! characters XML 1.0 forbids (C0 controls other than tab, line feed and carriage
