@@ -564,15 +564,21 @@ pub(crate) fn standalone(fragment: &str, name_end: usize, scope: &[(String, Stri
     let mut out = String::with_capacity(fragment.len());
     let (head, rest) = fragment.split_at(name_end.min(fragment.len()));
     out.push_str(head);
-    let start_tag = &rest[..rest.find('>').unwrap_or(rest.len())];
+    let start_tag = &rest.as_bytes()[..rest.find('>').unwrap_or(rest.len())];
+    let bytes = fragment.as_bytes();
     for (i, (prefix, namespace)) in scope.iter().enumerate().rev() {
-        let nearer = scope[i + 1..].iter().any(|(p, _)| p == prefix);
-        let declared = start_tag.match_indices("xmlns:").any(|(at, _)| {
-            start_tag[at + 6..].strip_prefix(prefix.as_str()).is_some_and(|r| r.trim_start().starts_with('='))
+        let p = prefix.as_bytes();
+        let nearer = scope[i + 1..].iter().any(|(q, _)| q == prefix);
+        // Plain byte loops: a substring searcher would add to the WebAssembly module.
+        let declared = (0..start_tag.len()).any(|at| {
+            start_tag[at..].starts_with(b"xmlns:")
+                && start_tag[at + 6..].starts_with(p)
+                && start_tag[at + 6 + p.len()..].trim_ascii_start().first() == Some(&b'=')
         });
-        let used = fragment.match_indices(prefix.as_str()).any(|(at, _)| {
-            fragment[at + prefix.len()..].starts_with(':')
-                && fragment[..at].ends_with(|c: char| c == '<' || c == '/' || c.is_ascii_whitespace())
+        let used = (1..bytes.len()).any(|at| {
+            bytes[at..].starts_with(p)
+                && bytes.get(at + p.len()) == Some(&b':')
+                && matches!(bytes[at - 1], b'<' | b'/' | b' ' | b'\t' | b'\n' | b'\r')
         });
         if nearer || declared || !used {
             continue;
