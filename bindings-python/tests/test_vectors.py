@@ -357,6 +357,9 @@ def _iati_count(p: kartan.Portfolio, report: kartan.IatiImportReport, what: str)
         "participating_orgs": lambda: sum(len(x.participating) for x in projects),
         "sectors": lambda: sum(len(x.sectors) for x in projects),
         "with_parent": lambda: sum(1 for x in projects if x.parent is not None),
+        "carried_elements": lambda: sum(
+            len(x.carried.elements) + sum(len(t.carried.elements) for t in x.transactions) for x in projects
+        ),
     }
     assert what in counts, f"unknown count {what!r} in an IATI vector"
     return counts[what]()

@@ -559,6 +559,32 @@ export interface Budget {
   value_date?: string | null;
 }
 /**
+ * Source XML that kartan does not model, carried through unchanged (IATI import →
+ * export; DESIGN.md rule 8: nothing is lost). Opaque to kartan: no analysis reads it.
+ *
+ * This interface was referenced by `PortfolioDoc`'s JSON-Schema
+ * via the `definition` "Carried".
+ */
+export interface Carried {
+  /**
+   * The element's attributes that kartan does not model, in the source's order, as
+   * `[qualified name, value]` pairs; the value unescaped (`a & b`, not `a &amp; b`).
+   * A namespace declaration (`xmlns:dstore`) that a carried attribute's prefix needs
+   * is among them. E.g. `["hierarchy", "1"]`, `["dstore:index", "47"]`.
+   */
+  attributes?: [string, string][];
+  /**
+   * The child elements that kartan does not model, in the IATI schema's order (the
+   * source's order among elements of one name; an export writes them so), each a
+   * well-formed XML fragment exactly as the source wrote it (`<activity-scope
+   * code="2"/>`), with a declaration added for any namespace prefix that the source
+   * declared on an enclosing element, so that the fragment stands alone. The export
+   * writes each where the IATI 2.03 schema places an element of its name (an element
+   * of another namespace: after the IATI elements).
+   */
+  elements?: string[];
+}
+/**
  * A phase of the learning cycle.
  *
  * This interface was referenced by `PortfolioDoc`'s JSON-Schema
@@ -1318,6 +1344,12 @@ export interface Project {
    */
   budgets?: Budget[];
   /**
+   * What the source had that kartan does not model, kept verbatim so that an export
+   * to the same format writes it back (IATI: the `iati-activity`'s other attributes
+   * and child elements, see [`Carried`]). Opaque: kartan neither reads nor checks it.
+   */
+  carried?: Carried;
+  /**
    * The ids of child projects as this project's source declares them (IATI
    * `related-activity` type 2), in the source's order. The tree itself is given by
    * each child's `parent`; this keeps the declaration, also of a child that is not
@@ -1677,6 +1709,12 @@ export interface Text {
  * via the `definition` "Transaction".
  */
 export interface Transaction {
+  /**
+   * What the source's transaction had that kartan does not model (IATI: its sector,
+   * recipient country or region, flow, finance, aid and tied types, disbursement
+   * channel …), kept verbatim for an export to write back; opaque.
+   */
+  carried?: Carried;
   /**
    * The day the transaction was made (IATI `transaction-date/@iso-date`); `None` when
    * the source gives none or a bad one (then reported).
@@ -2113,6 +2151,12 @@ export interface IatiImportReport {
    */
   blank_narratives: number;
   /**
+   * Elements and attributes that kartan does not model but carries verbatim
+   * ([`Carried`](crate::Carried), in the project or the transaction), by path: an
+   * export writes them back.
+   */
+  carried: NotModelled[];
+  /**
    * Elements read, by name (`iati-activity`, `result`, `indicator`, `baseline`,
    * `period`, `target`, `actual`, `dimension`, `narrative`, …), in skipped activities too.
    */
@@ -2132,7 +2176,8 @@ export interface IatiImportReport {
    */
   indicators_without_period: number;
   /**
-   * Elements and attributes not modelled, by path.
+   * Elements and attributes that are neither modelled nor carried, by path: what an
+   * export loses.
    */
   not_modelled: NotModelled[];
   /**
@@ -2560,7 +2605,9 @@ export interface NextProgramDecision {
   lesson: string;
 }
 /**
- * An element or attribute that kartan does not model, and how often it occurred.
+ * An element or attribute path, how often it occurred and where first: in
+ * [`IatiImportReport::not_modelled`] what was lost, in [`IatiImportReport::carried`]
+ * what was kept verbatim without being modelled.
  *
  * This interface was referenced by `PortfolioDoc`'s JSON-Schema
  * via the `definition` "NotModelled".

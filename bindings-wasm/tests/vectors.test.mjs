@@ -137,6 +137,8 @@ function iatiCount(p, r, what) {
     participating_orgs: () => sum(projects.map((x) => values(x.participating).length)),
     sectors: () => sum(projects.map((x) => values(x.sectors).length)),
     with_parent: () => projects.filter((x) => x.parent !== undefined).length,
+    carried_elements: () => sum(projects.map((x) => values(x.carried?.elements).length
+      + sum(values(x.transactions).map((t) => values(t.carried?.elements).length)))),
   };
   assert.ok(counts[what], `unknown count ${what}`);
   return counts[what]();

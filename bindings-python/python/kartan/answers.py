@@ -704,11 +704,12 @@ class IatiImportReport(_ext.IatiImportReportExt, Model):
         "activities_skipped": "Activities skipped because of an error (lenient mode).",
         "actuals_without_value": "Actuals with no `@value` (or an empty one).",
         "blank_narratives": "`narrative` elements with only white space, dropped.",
+        "carried": "Elements and attributes that kartan does not model but carries verbatim\n([`Carried`](crate::Carried), in the project or the transaction), by path: an\nexport writes them back.",
         "counts": "Elements read, by name (`iati-activity`, `result`, `indicator`, `baseline`,\n`period`, `target`, `actual`, `dimension`, `narrative`, …), in skipped activities too.",
         "diagnostics": "Errors, warnings and notes, each with `path` = `file:line:column` (or `line:column`).",
         "indicators_without_measure": "Indicators with no `@measure` (their measure is `None` unless a default was given).",
         "indicators_without_period": "Indicators with no `period`.",
-        "not_modelled": "Elements and attributes not modelled, by path.",
+        "not_modelled": "Elements and attributes that are neither modelled nor carried, by path: what an\nexport loses.",
         "targets_without_value": "Targets with no `@value` (or an empty one).",
         "values_not_numbers": "Baseline, target and actual `@value`s that are not numbers, kept as text.",
         "version": "`iati-activities/@version`.",
@@ -717,6 +718,7 @@ class IatiImportReport(_ext.IatiImportReportExt, Model):
     activities_skipped: int
     actuals_without_value: int
     blank_narratives: int
+    carried: tuple[NotModelled, ...]
     counts: Mapping[str, int]
     diagnostics: tuple[Diagnostic, ...]
     indicators_without_measure: int
@@ -731,6 +733,7 @@ class IatiImportReport(_ext.IatiImportReportExt, Model):
         Field("activities_skipped", "activities_skipped", UINT64),
         Field("actuals_without_value", "actuals_without_value", UINT64),
         Field("blank_narratives", "blank_narratives", UINT64),
+        Field("carried", "carried", seq(ref("NotModelled"))),
         Field("counts", "counts", mapping(UINT64)),
         Field("diagnostics", "diagnostics", seq(ref("Diagnostic"))),
         Field("indicators_without_measure", "indicators_without_measure", UINT64),
@@ -748,6 +751,7 @@ class IatiImportReport(_ext.IatiImportReportExt, Model):
         activities_skipped: int,
         actuals_without_value: int,
         blank_narratives: int,
+        carried: Iterable[NotModelled | Mapping[str, Any]],
         counts: Mapping[str, int],
         diagnostics: Iterable[Diagnostic | Mapping[str, Any]],
         indicators_without_measure: int,
@@ -1240,7 +1244,9 @@ class NextProgramDecision(Model):
 
 
 class NotModelled(_ext.NotModelledExt, Model):
-    """An element or attribute that kartan does not model, and how often it occurred."""
+    """An element or attribute path, how often it occurred and where first: in
+    [`IatiImportReport::not_modelled`] what was lost, in [`IatiImportReport::carried`]
+    what was kept verbatim without being modelled."""
 
     __slots__ = {
         "count": "How many times it occurred.",

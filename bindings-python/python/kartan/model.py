@@ -62,6 +62,7 @@ __all__ = [
     "Baseline",
     "Budget",
     "BudgetKind",
+    "Carried",
     "Cumulation",
     "CyclePhase",
     "DateRange",
@@ -737,6 +738,26 @@ class Budget(Model):
         value: Money | Mapping[str, Any],
         value_date: datetime.date | str | None = None,
     ) -> None:
+        self._set(locals())
+
+
+class Carried(Model):
+    """Source XML that kartan does not model, carried through unchanged (IATI import →
+    export; DESIGN.md rule 8: nothing is lost). Opaque to kartan: no analysis reads it."""
+
+    __slots__ = {
+        "attributes": "The element's attributes that kartan does not model, in the source's order, as\n`[qualified name, value]` pairs; the value unescaped (`a & b`, not `a &amp; b`).\nA namespace declaration (`xmlns:dstore`) that a carried attribute's prefix needs\nis among them. E.g. `[\"hierarchy\", \"1\"]`, `[\"dstore:index\", \"47\"]`.",
+        "elements": "The child elements that kartan does not model, in the IATI schema's order (the\nsource's order among elements of one name; an export writes them so), each a\nwell-formed XML fragment exactly as the source wrote it (`<activity-scope\ncode=\"2\"/>`), with a declaration added for any namespace prefix that the source\ndeclared on an enclosing element, so that the fragment stands alone. The export\nwrites each where the IATI 2.03 schema places an element of its name (an element\nof another namespace: after the IATI elements).",
+    }
+    attributes: tuple[tuple[str, ...], ...]
+    elements: tuple[str, ...]
+
+    _FIELDS = (
+        Field("attributes", "attributes", seq(seq(STR)), []),
+        Field("elements", "elements", seq(STR), []),
+    )
+
+    def __init__(self, *, attributes: Iterable[Iterable[str]] = (), elements: Iterable[str] = ()) -> None:
         self._set(locals())
 
 
@@ -1664,6 +1685,7 @@ class Project(Model):
     __slots__ = {
         "actual": "Actual start and end.",
         "budgets": "Budget lines (a revised line replaces the original for the same period).",
+        "carried": "What the source had that kartan does not model, kept verbatim so that an export\nto the same format writes it back (IATI: the `iati-activity`'s other attributes\nand child elements, see [`Carried`]). Opaque: kartan neither reads nor checks it.",
         "children": "The ids of child projects as this project's source declares them (IATI\n`related-activity` type 2), in the source's order. The tree itself is given by\neach child's `parent`; this keeps the declaration, also of a child that is not\nin the portfolio.",
         "classifications": "Free classification by scheme, e.g. `priority_axis`, `thematic_objective`,\n`regional_programme`, IATI `sector`.",
         "contributes_to": "Matrix items the project expects to contribute to.",
@@ -1687,6 +1709,7 @@ class Project(Model):
     }
     actual: DateRange
     budgets: tuple[Budget, ...]
+    carried: Carried
     children: tuple[str, ...]
     classifications: Mapping[str, str]
     contributes_to: tuple[str, ...]
@@ -1711,6 +1734,7 @@ class Project(Model):
     _FIELDS = (
         Field("actual", "actual", ref("DateRange"), {}),
         Field("budgets", "budgets", seq(ref("Budget")), []),
+        Field("carried", "carried", ref("Carried"), {}),
         Field("children", "children", seq(STR), []),
         Field("classifications", "classifications", mapping(STR), {}),
         Field("contributes_to", "contributes_to", seq(STR), []),
@@ -1738,6 +1762,7 @@ class Project(Model):
         *,
         actual: DateRange | Mapping[str, Any] = DEFAULT,
         budgets: Iterable[Budget | Mapping[str, Any]] = (),
+        carried: Carried | Mapping[str, Any] = DEFAULT,
         children: Iterable[str] = (),
         classifications: Mapping[str, str] = DEFAULT,
         contributes_to: Iterable[str] = (),
@@ -2079,6 +2104,7 @@ class Transaction(Model):
     publishers correct an earlier transaction with a negative one."""
 
     __slots__ = {
+        "carried": "What the source's transaction had that kartan does not model (IATI: its sector,\nrecipient country or region, flow, finance, aid and tied types, disbursement\nchannel …), kept verbatim for an export to write back; opaque.",
         "date": "The day the transaction was made (IATI `transaction-date/@iso-date`); `None` when\nthe source gives none or a bad one (then reported).",
         "description": "What the transaction was for.",
         "humanitarian": "Whether the transaction is humanitarian (IATI `@humanitarian`), when said.",
@@ -2089,6 +2115,7 @@ class Transaction(Model):
         "value": "The amount, exact, in its currency.",
         "value_date": "The date the amount is valued at, for currency conversion (IATI\n`value/@value-date`).",
     }
+    carried: Carried
     date: datetime.date | None
     description: Text
     humanitarian: bool | None
@@ -2100,6 +2127,7 @@ class Transaction(Model):
     value_date: datetime.date | None
 
     _FIELDS = (
+        Field("carried", "carried", ref("Carried"), {}),
         Field("date", "date", opt(DATE), None),
         Field("description", "description", TEXT, {}),
         Field("humanitarian", "humanitarian", opt(BOOL), None),
@@ -2114,6 +2142,7 @@ class Transaction(Model):
     def __init__(
         self,
         *,
+        carried: Carried | Mapping[str, Any] = DEFAULT,
         date: datetime.date | str | None = None,
         description: Text | Mapping[str, str] = DEFAULT,
         humanitarian: bool | None = None,

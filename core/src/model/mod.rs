@@ -36,7 +36,7 @@ pub use number::{decimal_of_f64, parse_decimal, NumberError};
 pub use organisation::{FocusArea, Level, Organisation, OrganisationKind, TargetGroup};
 pub use portfolio::{Portfolio, FORMAT};
 pub use program::{LegalBasis, Program};
-pub use project::{ActivityStatus, ParticipatingOrg, Partner, PartnerRole, Project, Sector};
+pub use project::{ActivityStatus, Carried, ParticipatingOrg, Partner, PartnerRole, Project, Sector};
 pub use report::{EvidenceStrength, Observation, Report, ReportKind};
 pub use results::{
     Baseline, Cumulation, Dimension, Direction, DocumentLink, Indicator, Measure, Period, PeriodValue, Reference,

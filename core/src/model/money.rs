@@ -216,6 +216,11 @@ pub struct Transaction {
     /// Whether the transaction is humanitarian (IATI `@humanitarian`), when said.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub humanitarian: Option<bool>,
+    /// What the source's transaction had that kartan does not model (IATI: its sector,
+    /// recipient country or region, flow, finance, aid and tied types, disbursement
+    /// channel …), kept verbatim for an export to write back; opaque.
+    #[serde(default, skip_serializing_if = "crate::model::Carried::is_empty")]
+    pub carried: crate::model::Carried,
 }
 
 /// The budget lines that count: for each period, the revised line when there is one,

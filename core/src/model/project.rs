@@ -190,6 +190,40 @@ pub struct Project {
     /// partnerships). The owner may also appear here as lead partner.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub partners: Vec<Partner>,
+    /// What the source had that kartan does not model, kept verbatim so that an export
+    /// to the same format writes it back (IATI: the `iati-activity`'s other attributes
+    /// and child elements, see [`Carried`]). Opaque: kartan neither reads nor checks it.
+    #[serde(default, skip_serializing_if = "Carried::is_empty")]
+    pub carried: Carried,
+}
+
+/// Source XML that kartan does not model, carried through unchanged (IATI import →
+/// export; DESIGN.md rule 8: nothing is lost). Opaque to kartan: no analysis reads it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Carried {
+    /// The element's attributes that kartan does not model, in the source's order, as
+    /// `[qualified name, value]` pairs; the value unescaped (`a & b`, not `a &amp; b`).
+    /// A namespace declaration (`xmlns:dstore`) that a carried attribute's prefix needs
+    /// is among them. E.g. `["hierarchy", "1"]`, `["dstore:index", "47"]`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attributes: Vec<[String; 2]>,
+    /// The child elements that kartan does not model, in the IATI schema's order (the
+    /// source's order among elements of one name; an export writes them so), each a
+    /// well-formed XML fragment exactly as the source wrote it (`<activity-scope
+    /// code="2"/>`), with a declaration added for any namespace prefix that the source
+    /// declared on an enclosing element, so that the fragment stands alone. The export
+    /// writes each where the IATI 2.03 schema places an element of its name (an element
+    /// of another namespace: after the IATI elements).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub elements: Vec<String>,
+}
+
+impl Carried {
+    /// True when nothing is carried.
+    pub fn is_empty(&self) -> bool {
+        self.attributes.is_empty() && self.elements.is_empty()
+    }
 }
 
 /// A partner's role in a project, as Jems (the Interreg monitoring system) names them.
@@ -267,6 +301,7 @@ impl Project {
             results: Vec::new(),
             contributes_to: Vec::new(),
             partners: Vec::new(),
+            carried: Carried::default(),
         }
     }
 }

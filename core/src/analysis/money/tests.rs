@@ -31,6 +31,7 @@ fn tx(t: TransactionType, date: &str, amount: &str, currency: &str) -> Transacti
         provider: None,
         receiver: None,
         humanitarian: None,
+        carried: Default::default(),
     }
 }
 

@@ -9,7 +9,7 @@ use super::reader::{attributes, Cursor, Elem, Item};
 use super::report::{Count, IatiImportReport};
 use super::{ImportError, ImportOptions};
 use crate::model::{
-    parse_decimal, ActivityStatus, Diagnostic, Organisation, PartialDate, ParticipatingOrg, Portfolio, Program,
+    parse_decimal, ActivityStatus, Carried, Diagnostic, Organisation, PartialDate, ParticipatingOrg, Portfolio, Program,
     Project, Sector, Severity, Text,
 };
 
@@ -32,9 +32,24 @@ pub(crate) struct Activity {
     pub(crate) orgs: Vec<Organisation>,
     /// Children named by `related-activity` type 2.
     pub(crate) children: Vec<String>,
+    /// The namespace declarations `(prefix, namespace)` of the root and the activity,
+    /// the nearest last: what a carried element may use without declaring it.
+    pub(crate) scope: Vec<(String, String)>,
+    /// The schema ranks of the project's carried elements, parallel to them.
+    pub(crate) ranks: Vec<usize>,
 }
 
 impl Activity {
+    /// Adds a carried element to `carried` where the export writes it: after those of
+    /// its schema rank or a lower one (the IATI schema's order; the source's order
+    /// within one rank), so that import → export → import keeps the order.
+    pub(crate) fn carry(&mut self, carried: &mut Carried, fragment: String) {
+        let rank = super::writer::rank(&fragment);
+        let at = self.ranks.iter().rposition(|&r| r <= rank).map_or(0, |i| i + 1);
+        self.ranks.insert(at, rank);
+        carried.elements.insert(at, fragment);
+    }
+
     /// An error that skips the activity (lenient) or fails the import (strict).
     pub(crate) fn fail(&mut self, d: Diagnostic) {
         if self.first_error.is_none() {
@@ -93,6 +108,8 @@ pub(crate) struct State {
     pub(crate) root_open: bool,
     /// The root end tag has been read.
     pub(crate) root_closed: bool,
+    /// The root's namespace declarations `(prefix, namespace)` (`xmlns:akvo="…"`).
+    pub(crate) namespaces: Vec<(String, String)>,
     pub(crate) orgs: Vec<Organisation>,
     pub(crate) org_index: HashMap<String, usize>,
     pub(crate) reporting: Vec<String>,
@@ -160,6 +177,10 @@ impl<'a> Importer<'a, '_> {
                                 );
                                 self.cur.report.report.diagnostics.push(d);
                             }
+                            n if n.starts_with(b"xmlns:") => {
+                                let prefix = String::from_utf8_lossy(&n[6..]).into_owned();
+                                self.st.namespaces.push((prefix, value.into_owned()));
+                            }
                             n if n.starts_with(b"xmlns") => {}
                             _ => self.cur.attribute_unmodelled("iati-activities", &elem, name),
                         }
@@ -192,21 +213,48 @@ impl<'a> Importer<'a, '_> {
             first_error: None,
             orgs: Vec::new(),
             children: Vec::new(),
+            scope: self.st.namespaces.clone(),
+            ranks: Vec::new(),
         };
         let mut currency = None;
+        let mut project = Project::new(String::new(), Text::new());
+        // Every attribute that is not modelled is carried, in the source's order; the
+        // activity's own namespace declarations too (they are written back with it).
+        let carried = &mut project.carried.attributes;
         for attr in attributes(elem) {
             let (name, value) = attr.map_err(|m| self.attr_error(elem, m))?;
             match name {
                 b"xml:lang" if !value.trim().is_empty() => act.lang = std::rc::Rc::from(lang_tag(&value).as_str()),
-                b"default-currency" if !value.trim().is_empty() => currency = Some(value.trim().to_owned()),
                 b"xmlns" if !value.trim().is_empty() => {
                     act.notes.push(self.cur.warning(elem.offset, NAMESPACE_CODE, namespace_message(CTX, &value)));
                 }
-                n if n.starts_with(b"xmlns") => {}
-                _ => self.cur.attribute_unmodelled(CTX, elem, name),
+                b"xmlns" => {}
+                _ => {
+                    let name = String::from_utf8_lossy(name).into_owned();
+                    if let Some(prefix) = name.strip_prefix("xmlns:") {
+                        act.scope.push((prefix.to_owned(), value.to_string()));
+                    } else {
+                        if name == "default-currency" && !value.trim().is_empty() {
+                            currency = Some(value.trim().to_owned());
+                        }
+                        self.cur.record_attribute(CTX, elem, name.as_bytes(), true);
+                    }
+                    carried.push([name, value.into_owned()]);
+                }
             }
         }
-        let mut project = Project::new(String::new(), Text::new());
+        // A prefix that the root declares is declared on the activity too, so that the
+        // activity's carried attributes stand without the root.
+        for i in 0..carried.len() {
+            let Some((prefix, _)) = carried[i][0].split_once(':') else { continue };
+            let declared = |c: &[String; 2]| c[0].strip_prefix("xmlns:") == Some(prefix);
+            if prefix == "xml" || prefix == "xmlns" || carried.iter().any(declared) {
+                continue;
+            }
+            if let Some((p, namespace)) = self.st.namespaces.iter().rev().find(|(p, _)| p == prefix) {
+                carried.push([format!("xmlns:{p}"), namespace.clone()]);
+            }
+        }
         if *act.lang != *self.st.default_lang {
             project.default_language = Some(act.lang.to_string());
         }
@@ -232,7 +280,11 @@ impl<'a> Importer<'a, '_> {
                             self.cur.other_attributes("iati-activity/description", &child, &[b"type"])?;
                             self.text_into("iati-activity/description", &child, &act.lang, &mut project.description)?
                         }
-                        other => self.cur.skip_variant(CTX, &child, &format!("description[@type={other}]"))?,
+                        other => {
+                            let label = format!("description[@type={other}]");
+                            let fragment = self.cur.carry(CTX, &child, label.as_bytes(), &act.scope)?;
+                            act.carry(&mut project.carried, fragment);
+                        }
                     }
                 }
                 b"participating-org" => self.participating_org(&child, &mut act, &mut project)?,
@@ -257,7 +309,10 @@ impl<'a> Importer<'a, '_> {
                     let result = self.result(&child, &mut act, &project.id, result_no)?;
                     project.results.extend(result);
                 }
-                _ => self.cur.skip_unmodelled(CTX, &child)?,
+                _ => {
+                    let fragment = self.cur.carry(CTX, &child, child.name(), &act.scope)?;
+                    act.carry(&mut project.carried, fragment);
+                }
             }
         }
         if !identifier || project.id.is_empty() {

@@ -124,11 +124,14 @@ impl Importer<'_, '_> {
                     elem.offset,
                     "iati-second-parent",
                     format!(
-                        "related-activity type 1 (parent) {id:?} ignored: the activity already has parent {:?}",
+                        "related-activity type 1 (parent) {id:?} not used as the parent: the activity already has parent {:?}; carried as it is",
                         project.parent.as_deref().unwrap_or("")
                     ),
                 );
                 act.notes.push(d);
+                let fragment = self.cur.carry("iati-activity", elem, b"related-activity[@type=1]", &act.scope)?;
+                act.carry(&mut project.carried, fragment);
+                return Ok(());
             }
             "2" if !id.is_empty() => {
                 project.children.push(id.clone());
@@ -136,7 +139,9 @@ impl Importer<'_, '_> {
             }
             _ => {
                 let label = format!("related-activity[@type={kind}]");
-                return self.cur.skip_variant("iati-activity", elem, &label);
+                let fragment = self.cur.carry("iati-activity", elem, label.as_bytes(), &act.scope)?;
+                act.carry(&mut project.carried, fragment);
+                return Ok(());
             }
         }
         self.cur.skip_content("iati-activity/related-activity", elem)

@@ -17,7 +17,9 @@
 //! | `activity-status`, `activity-date` 1-4 | `status`, `planned` / `actual` |
 //! | `budget` | `budgets` (type 2 = revised, which replaces the original for the same period in [`effective_budgets`](crate::effective_budgets)); `@status` 1 or none = indicative (the IATI default), 2 = committed; currency from `@currency`, else the activity's `@default-currency`; `value/@value-date` in `value_date` |
 //! | `sector` | `sectors` (all of them), and `classifications["sector"]` = the codes joined with `;` |
-//! | `related-activity` type 1 | `parent`; type 2 is kept in the parent's `children` and sets the child's `parent` when the child has none; a cycle is an error |
+//! | `related-activity` type 1 | `parent`; type 2 is kept in the parent's `children` and sets the child's `parent` when the child has none; a cycle is an error; other types (and a second parent) are carried |
+//! | `transaction` | `transactions` (type, date, value, value date, description, provider and receiver) |
+//! | anything else of an activity or a transaction | `carried`, verbatim (below) |
 //! | `result` … `indicator` … `baseline` / `period` / `target` / `actual` | [`Result`](crate::Result) … [`Indicator`](crate::Indicator) … with dimensions, locations, comments, document links and references; result ids are `<activity>/R<n>`, indicator ids `<activity>/R<n>/I<m>` (IATI has no such ids) |
 //!
 //! `@value` of a baseline, target or actual is free text in IATI (`xsd:string`): it is
@@ -38,12 +40,26 @@
 //! error `iati-bad-period` says how many. An empty `<dimension/>` (no `@name`, no
 //! `@value`) is read as no dimension, with a warning `iati-empty-dimension`.
 //!
-//! Everything else (transactions, locations, contact info, policy markers, namespaced
-//! extension attributes, …) is *not modelled*: the [`IatiImportReport`] lists each such
-//! element or attribute by its full path from `iati-activity` down, with its count and
-//! first `line:column` (DESIGN.md rule 8). `core/tests/iati_ledger.rs` checks over every
-//! real file that each path of the input is either modelled (import → export → import
-//! keeps it) or listed.
+//! Everything else of an activity kartan does not model but *carries* (DESIGN.md rule
+//! 8: nothing is lost): the `iati-activity`'s other attributes (`@hierarchy`,
+//! `@humanitarian`, `@last-updated-datetime`, namespaced ones such as `dstore:index`,
+//! with the namespace declarations they need) and its other child elements
+//! (`other-identifier`, `contact-info`, `activity-scope`, `recipient-country`,
+//! `location`, `policy-marker`, `planned-disbursement`, `document-link`, `conditions`,
+//! descriptions of types 2-4, related activities of types 3-5, elements of other
+//! namespaces …), and a `transaction`'s other attributes and children, are kept
+//! verbatim in [`Carried`](crate::Carried) (`Project::carried`,
+//! `Transaction::carried`): each element as the source wrote it, with a declaration
+//! added for a namespace prefix declared on the root or the activity. The export
+//! writes them back where the IATI 2.03 schema puts them, so import → export → import
+//! gives the same portfolio and the export has each carried element verbatim. The
+//! [`IatiImportReport`] lists what was carried (`carried`) and what is still not
+//! modelled (`not_modelled`: attributes and children of modelled elements, such as
+//! `reporting-org/@secondary-reporter` or an `activity-date`'s narrative, and the
+//! root's own attributes), each by its full path from `iati-activity` down, with its
+//! count and first `line:column`. `core/tests/iati_ledger.rs` checks over every real
+//! file that each path of the input is modelled, carried or listed, and which paths
+//! the real files still lose.
 //!
 //! An input of 2 MB or more is read on one thread per core
 //! ([`ImportOptions::threads`]): it is cut after `</iati-activity>`, the segments are

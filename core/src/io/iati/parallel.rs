@@ -215,6 +215,7 @@ where
     let Some(start) = run.root(first.as_ref()) else { return Ok(None) };
     let base = Base::default().after(&first.as_ref()[..start]);
     let lang = run.default_lang().to_owned();
+    let namespaces = run.namespaces().to_vec();
 
     let parts = std::thread::scope(|scope| -> std::io::Result<Option<Vec<Option<Run<'o>>>>> {
         let (job_tx, job_rx) = mpsc::sync_channel::<Job<S>>(threads);
@@ -224,10 +225,11 @@ where
         let mut workers = 0;
         for _ in 0..threads {
             let (part_tx, job_rx, lang) = (part_tx.clone(), Arc::clone(&job_rx), lang.as_str());
+            let namespaces = namespaces.as_slice();
             let worker = move || {
                 // A poisoned lock means another worker panicked: the scope re-raises it.
                 while let Some(job) = job_rx.lock().ok().and_then(|rx| rx.recv().ok()) {
-                    let mut part = Run::inside_root(options, lang, job.base);
+                    let mut part = Run::inside_root(options, lang, namespaces, job.base);
                     let done = matches!(part.segment(&job.bytes.as_ref()[job.start..], job.last), Ok(Outcome::Done));
                     if part_tx.send((job.index, done.then_some(part))).is_err() {
                         break;

@@ -352,6 +352,37 @@ impl<'a> Cursor<'a> {
         self.skip(elem)
     }
 
+    /// Records `elem` as carried under `context` (by `label`: its name, or a variant such
+    /// as `description[@type=2]`), skips it and returns it as the source wrote it, from
+    /// its `<` to the end of its end tag, with a declaration added to its start tag for
+    /// each prefix of `scope` (the `(prefix, namespace)` declarations of the enclosing
+    /// elements, the nearest last) that it uses and does not declare itself: a
+    /// fragment that is well-formed on its own.
+    pub(crate) fn carry(
+        &mut self,
+        context: &str,
+        elem: &Elem<'_>,
+        label: &[u8],
+        scope: &[(String, String)],
+    ) -> Result<String, ImportError> {
+        let offset = elem.offset;
+        let Cursor { report, lines, src, file, .. } = self;
+        report.record(context, label, true, || {
+            let (line, column) = lines.locate(src, offset);
+            Location { file: file.clone(), line, column }
+        });
+        self.skip(elem)?;
+        let raw = &self.src[offset.min(self.src.len())..self.position().min(self.src.len())];
+        let raw = match std::str::from_utf8(raw) {
+            Ok(raw) => raw,
+            Err(e) => {
+                let location = self.location(offset + e.valid_up_to());
+                return Err(ImportError::Xml { location, message: format!("the input is not UTF-8: {e}") });
+            }
+        };
+        Ok(standalone(raw, 1 + elem.name().len(), scope))
+    }
+
     /// Records `name` (a label such as `text()` or `location[no @ref]`) as not modelled
     /// under `context`, located at `elem`.
     pub(crate) fn mark_unmodelled(&mut self, context: &str, elem: &Elem<'_>, name: &[u8]) {
@@ -365,12 +396,18 @@ impl<'a> Cursor<'a> {
 
     /// Records a not-modelled attribute (`@name`) of `elem` under `context`.
     pub(crate) fn attribute_unmodelled(&mut self, context: &str, elem: &Elem<'_>, name: &[u8]) {
+        self.record_attribute(context, elem, name, false);
+    }
+
+    /// Records an attribute (`@name`) of `elem` under `context` as carried (`carried`)
+    /// or not modelled.
+    pub(crate) fn record_attribute(&mut self, context: &str, elem: &Elem<'_>, name: &[u8], carried: bool) {
         let offset = elem.offset;
         let mut key = Vec::with_capacity(name.len() + 1);
         key.push(b'@');
         key.extend_from_slice(name);
         let Cursor { report, lines, src, file, .. } = self;
-        report.not_modelled(context, &key, || {
+        report.record(context, &key, carried, || {
             let (line, column) = lines.locate(src, offset);
             Location { file: file.clone(), line, column }
         });
@@ -416,17 +453,6 @@ impl<'a> Cursor<'a> {
                 Item::Eof => return Err(self.truncated()),
             }
         }
-    }
-
-    /// Records a not-modelled variant (e.g. `description[@type=2]`) and skips `elem`.
-    pub(crate) fn skip_variant(&mut self, context: &str, elem: &Elem<'_>, label: &str) -> Result<(), ImportError> {
-        let offset = elem.offset;
-        let Cursor { report, lines, src, file, .. } = self;
-        report.not_modelled(context, label.as_bytes(), || {
-            let (line, column) = lines.locate(src, offset);
-            Location { file: file.clone(), line, column }
-        });
-        self.skip(elem)
     }
 
     /// The text content of `elem` up to its end tag; child elements are recorded as not
@@ -527,6 +553,51 @@ fn blank_or_single(raw: &[u8]) -> bool {
         [q @ (b'"' | b'\''), inner @ .., last] if last == q => plain_name && !inner.contains(q),
         _ => false,
     }
+}
+
+/// `fragment` (an element as written; its name ends at `name_end`) with a declaration
+/// `xmlns:p="…"` after its name for each prefix `p` of `scope` that it seems to use
+/// (`p:` after `<`, `/` or white space) and its start tag does not declare. A prefix
+/// only seemingly used (`see:` in text) gets a declaration it does not need, which
+/// changes nothing.
+pub(crate) fn standalone(fragment: &str, name_end: usize, scope: &[(String, String)]) -> String {
+    let mut out = String::with_capacity(fragment.len());
+    let (head, rest) = fragment.split_at(name_end.min(fragment.len()));
+    out.push_str(head);
+    let start_tag = &rest.as_bytes()[..rest.find('>').unwrap_or(rest.len())];
+    let bytes = fragment.as_bytes();
+    for (i, (prefix, namespace)) in scope.iter().enumerate().rev() {
+        let p = prefix.as_bytes();
+        let nearer = scope[i + 1..].iter().any(|(q, _)| q == prefix);
+        // Plain byte loops: a substring searcher would add to the WebAssembly module.
+        let declared = (0..start_tag.len()).any(|at| {
+            start_tag[at..].starts_with(b"xmlns:")
+                && start_tag[at + 6..].starts_with(p)
+                && start_tag[at + 6 + p.len()..].trim_ascii_start().first() == Some(&b'=')
+        });
+        let used = (1..bytes.len()).any(|at| {
+            bytes[at..].starts_with(p)
+                && bytes.get(at + p.len()) == Some(&b':')
+                && matches!(bytes[at - 1], b'<' | b'/' | b' ' | b'\t' | b'\n' | b'\r')
+        });
+        if nearer || declared || !used {
+            continue;
+        }
+        out.push_str(" xmlns:");
+        out.push_str(prefix);
+        out.push_str("=\"");
+        for c in namespace.chars() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '"' => out.push_str("&quot;"),
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Whether an attribute name declares a namespace (`xmlns`, `xmlns:akvo`).

@@ -8,7 +8,9 @@ use serde::Serialize;
 use super::reader::Location;
 use crate::model::{Diagnostic, Severity};
 
-/// An element or attribute that kartan does not model, and how often it occurred.
+/// An element or attribute path, how often it occurred and where first: in
+/// [`IatiImportReport::not_modelled`] what was lost, in [`IatiImportReport::carried`]
+/// what was kept verbatim without being modelled.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct NotModelled {
     /// Path from the root without it, e.g. `iati-activity/transaction`,
@@ -45,8 +47,13 @@ pub struct IatiImportReport {
     pub values_not_numbers: u64,
     /// `narrative` elements with only white space, dropped.
     pub blank_narratives: u64,
-    /// Elements and attributes not modelled, by path.
+    /// Elements and attributes that are neither modelled nor carried, by path: what an
+    /// export loses.
     pub not_modelled: Vec<NotModelled>,
+    /// Elements and attributes that kartan does not model but carries verbatim
+    /// ([`Carried`](crate::Carried), in the project or the transaction), by path: an
+    /// export writes them back.
+    pub carried: Vec<NotModelled>,
     /// Errors, warnings and notes, each with `path` = `file:line:column` (or `line:column`).
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -65,6 +72,11 @@ impl IatiImportReport {
     /// The not-modelled entry for `path`, if any.
     pub fn not_modelled(&self, path: &str) -> Option<&NotModelled> {
         self.not_modelled.iter().find(|n| n.path == path)
+    }
+
+    /// The carried entry for `path`, if any.
+    pub fn carried(&self, path: &str) -> Option<&NotModelled> {
+        self.carried.iter().find(|n| n.path == path)
     }
 }
 
@@ -125,7 +137,8 @@ pub(crate) struct ReportBuilder {
     counts: [u64; 21],
     /// context path → (child name → index into `not_modelled`).
     index: HashMap<String, HashMap<Vec<u8>, usize>>,
-    not_modelled: Vec<NotModelled>,
+    /// Not-modelled and carried entries; `true` for a carried one.
+    not_modelled: Vec<(NotModelled, bool)>,
 }
 
 impl ReportBuilder {
@@ -144,13 +157,24 @@ impl ReportBuilder {
     /// Records a not-modelled element or attribute `name` under `context`; `location` is
     /// computed only for the first occurrence.
     pub(crate) fn not_modelled(&mut self, context: &str, name: &[u8], location: impl FnOnce() -> Location) {
+        self.record(context, name, false, location);
+    }
+
+    /// Records `name` under `context` as carried (`carried`) or not modelled.
+    pub(crate) fn record(
+        &mut self,
+        context: &str,
+        name: &[u8],
+        carried: bool,
+        location: impl FnOnce() -> Location,
+    ) {
         // Looked up by `&str` first, so that a known context costs no allocation.
         if !self.index.contains_key(context) {
             self.index.insert(context.to_owned(), HashMap::new());
         }
         let Some(by_name) = self.index.get_mut(context) else { return };
         if let Some(&i) = by_name.get(name) {
-            self.not_modelled[i].count += 1;
+            self.not_modelled[i].0.count += 1;
             return;
         }
         let path = if context.is_empty() {
@@ -159,7 +183,7 @@ impl ReportBuilder {
             format!("{context}/{}", String::from_utf8_lossy(name))
         };
         by_name.insert(name.to_vec(), self.not_modelled.len());
-        self.not_modelled.push(NotModelled { path, count: 1, first: location() });
+        self.not_modelled.push((NotModelled { path, count: 1, first: location() }, carried));
     }
 
     /// Adds what a later part of the same input recorded: counts and figures are summed,
@@ -169,13 +193,13 @@ impl ReportBuilder {
         for (n, m) in self.counts.iter_mut().zip(later.counts) {
             *n += m;
         }
-        let mut later_entries: Vec<Option<NotModelled>> = later.not_modelled.into_iter().map(Some).collect();
+        let mut later_entries: Vec<Option<(NotModelled, bool)>> = later.not_modelled.into_iter().map(Some).collect();
         for (context, names) in later.index {
             let by_name = self.index.entry(context).or_default();
             for (name, i) in names {
                 let Some(entry) = later_entries.get_mut(i).and_then(Option::take) else { continue };
                 match by_name.get(&name) {
-                    Some(&j) => self.not_modelled[j].count += entry.count,
+                    Some(&j) => self.not_modelled[j].0.count += entry.0.count,
                     None => {
                         by_name.insert(name, self.not_modelled.len());
                         self.not_modelled.push(entry);
@@ -196,6 +220,7 @@ impl ReportBuilder {
             values_not_numbers,
             blank_narratives,
             not_modelled: _,
+            carried: _,
             diagnostics,
         } = later.report;
         let mine = &mut self.report;
@@ -217,8 +242,12 @@ impl ReportBuilder {
                 self.report.counts.insert((*name).to_owned(), n);
             }
         }
-        crate::sort::sort_by(&mut self.not_modelled, |a, b| a.path.cmp(&b.path));
-        self.report.not_modelled = self.not_modelled;
+        for (entry, carried) in self.not_modelled {
+            if carried { &mut self.report.carried } else { &mut self.report.not_modelled }.push(entry);
+        }
+        for list in [&mut self.report.not_modelled, &mut self.report.carried] {
+            crate::sort::sort_by(list, |a, b| a.path.cmp(&b.path));
+        }
         self.report
     }
 }

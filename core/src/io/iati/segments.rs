@@ -49,12 +49,23 @@ impl<'o> Run<'o> {
 
     /// A run that reads a segment after the root start tag, in the file's default
     /// language `lang`, starting at `base`.
-    pub(super) fn inside_root(options: &'o ImportOptions, lang: &str, base: Base) -> Self {
+    pub(super) fn inside_root(
+        options: &'o ImportOptions,
+        lang: &str,
+        namespaces: &[(String, String)],
+        base: Base,
+    ) -> Self {
         let mut run = Self::new(options);
         run.state.default_lang = lang.to_owned();
+        run.state.namespaces = namespaces.to_vec();
         run.state.root_open = true;
         run.base = base;
         run
+    }
+
+    /// The root's namespace declarations (once the root has been read).
+    pub(super) fn namespaces(&self) -> &[(String, String)] {
+        &self.state.namespaces
     }
 
     /// The file's default language (once the root has been read).
@@ -84,6 +95,7 @@ impl<'o> Run<'o> {
             default_lang: _,
             root_open: _,
             root_closed,
+            namespaces: _,
             orgs,
             org_index: _,
             reporting,

@@ -6,13 +6,14 @@
 //! `@value-date`), `description`, `provider-org` and `receiver-org` (`@ref`, `@type`,
 //! `@provider-activity-id`/`@receiver-activity-id`, narratives). The other children
 //! (sector, recipient country and region, flow, finance, aid and tied types,
-//! disbursement channel) are listed in the import report as not modelled.
+//! disbursement channel) and attributes are carried verbatim in
+//! [`Transaction::carried`] and listed in the import report's `carried`.
 
 use super::activity::{Activity, DateFault, Importer};
 use super::reader::{attributes, Elem};
 use super::report::Count;
 use super::ImportError;
-use crate::model::{parse_decimal, Money, Project, Text, Transaction, TransactionParty, TransactionType};
+use crate::model::{parse_decimal, Carried, Money, Project, Text, Transaction, TransactionParty, TransactionType};
 
 const CTX: &str = "iati-activity/transaction";
 
@@ -29,6 +30,7 @@ impl Importer<'_, '_> {
     ) -> Result<(), ImportError> {
         self.cur.report.count(Count::Transaction);
         let (mut reference, mut humanitarian) = (None, None);
+        let mut carried = Carried::default();
         for attr in attributes(elem) {
             let (name, value) = attr.map_err(|m| self.attr_error(elem, m))?;
             match (name, value.trim()) {
@@ -46,7 +48,11 @@ impl Importer<'_, '_> {
                     );
                     act.notes.push(d);
                 }
-                _ => self.cur.attribute_unmodelled(CTX, elem, name),
+                _ => {
+                    self.cur.record_attribute(CTX, elem, name, true);
+                    let name = String::from_utf8_lossy(name).into_owned();
+                    carried.attributes.push([name, value.to_string()]);
+                }
             }
         }
         let mut transaction_type = None;
@@ -119,7 +125,7 @@ impl Importer<'_, '_> {
                 }
                 b"provider-org" => provider = Some(self.transaction_party(&child, act, b"provider-activity-id")?),
                 b"receiver-org" => receiver = Some(self.transaction_party(&child, act, b"receiver-activity-id")?),
-                _ => self.cur.skip_unmodelled(CTX, &child)?,
+                _ => carried.elements.push(self.cur.carry(CTX, &child, child.name(), &act.scope)?),
             }
         }
         let (Some(transaction_type), Some(amount)) = (transaction_type, amount) else {
@@ -158,6 +164,7 @@ impl Importer<'_, '_> {
             provider,
             receiver,
             humanitarian,
+            carried,
         });
         Ok(())
     }

@@ -1,6 +1,8 @@
 //! Export of a portfolio's projects to IATI 2.03 activity XML.
 //!
-//! Element order follows the sequences of `iati-activities-schema.xsd` 2.03. Every
+//! Element order follows the sequences of `iati-activities-schema.xsd` 2.03; what a
+//! project or transaction carries ([`Carried`]) is written back as it is, its attributes
+//! on the element and each element where the schema puts one of its name. Every
 //! language of every text is written as a `narrative` with an explicit `@xml:lang`.
 //! Optional elements are written only when the portfolio has them. Text is escaped, and
 //! characters XML 1.0 forbids (C0 controls other than tab, line feed and carriage
@@ -15,7 +17,7 @@ use std::fmt::Write as _;
 use chrono::{Datelike, NaiveDate};
 
 use crate::model::{
-    BudgetKind, Diagnostic, DocumentLink, Indicator, Organisation, PartialDate, Portfolio, Project,
+    BudgetKind, Carried, Diagnostic, DocumentLink, Indicator, Organisation, PartialDate, Portfolio, Project,
     Result as IatiResult, Text, Transaction,
 };
 
@@ -224,16 +226,47 @@ impl Writer<'_> {
         self.close(depth, name);
     }
 
+    /// The carried attributes ` name="value"` of an element being opened.
+    fn carried_attributes(&mut self, carried: &Carried) {
+        for [name, value] in &carried.attributes {
+            self.out.push(' ');
+            self.out.push_str(name);
+            self.out.push_str("=\"");
+            let left = attr_text(&mut self.out, value);
+            self.left_out(left, name);
+            self.out.push('"');
+        }
+    }
+
+    /// Writes the carried elements whose schema rank (`ranks`, parallel to `elements`)
+    /// is below `upto` and at least `*done`, by rank and then in their order; `*done`
+    /// becomes `upto`. A fragment is written as it is.
+    fn carry(&mut self, depth: usize, elements: &[String], ranks: &[usize], done: &mut usize, upto: usize) {
+        while *done < upto {
+            for (element, _) in elements.iter().zip(ranks).filter(|(_, &r)| r == *done) {
+                self.indent(depth);
+                self.out.push_str(element);
+                self.out.push('\n');
+            }
+            *done += 1;
+        }
+    }
+
     fn activity(&mut self, i: usize, project: &Project, portfolio: &Portfolio) {
         let path = format!("/projects/{i}");
         let lang = project.default_language.as_deref().unwrap_or(self.lang);
         self.open(1, "iati-activity", &[("xml:lang", Some(lang))]);
+        self.carried_attributes(&project.carried);
         self.out.push_str(">\n");
+        let elements = project.carried.elements.as_slice();
+        let ranks: Vec<usize> = elements.iter().map(|e| rank(e)).collect();
+        let mut done = 0;
         self.open(2, "iati-identifier", &[]);
         self.out.push('>');
         let left = text(&mut self.out, &project.id);
         self.left_out(left, "iati-identifier");
         self.out.push_str("</iati-identifier>\n");
+        self.carry(2, elements, &ranks, &mut done, 1);
         let owner = project.owner.as_deref().or(portfolio.program.managed_by.as_deref());
         match owner {
             Some(id) => {
@@ -250,17 +283,21 @@ impl Writer<'_> {
             }
             None => self.warn(format!("{path}/owner"), "the project has no owner (IATI reporting-org is required)"),
         }
+        self.carry(2, elements, &ranks, &mut done, 2);
         self.text_element(2, "title", &[], &project.title);
-        // IATI requires a description, but none is invented for a project without one:
-        // the output then does not validate, and says so.
-        if project.description.is_blank() {
+        self.carry(2, elements, &ranks, &mut done, 3);
+        // IATI requires a description, but none is invented for a project without one
+        // (a carried description of another type counts): the output then does not
+        // validate, and says so.
+        if project.description.is_blank() && !ranks.contains(&3) {
             self.warn(
                 format!("{path}/description"),
                 "the project has no description (IATI requires one); none is written",
             );
-        } else {
+        } else if !project.description.is_blank() {
             self.text_element(2, "description", &[("type", Some("1"))], &project.description);
         }
+        self.carry(2, elements, &ranks, &mut done, 4);
         if project.participating.is_empty() {
             self.warn(format!("{path}/participating"), "no participating organisation (IATI requires one)");
         }
@@ -277,10 +314,12 @@ impl Writer<'_> {
                 self.text_element(2, "participating-org", &attrs, &org.name);
             }
         }
+        self.carry(2, elements, &ranks, &mut done, 6);
         match project.status {
             Some(status) => self.empty(2, "activity-status", &[("code", Some(&status.iati_code().to_string()))]),
             None => self.warn(format!("{path}/status"), "no activity status (IATI requires one)"),
         }
+        self.carry(2, elements, &ranks, &mut done, 7);
         let dates = [
             ("1", project.planned.start),
             ("2", project.actual.start),
@@ -304,6 +343,7 @@ impl Writer<'_> {
         if written == 0 {
             self.warn(path.clone(), "no full planned or actual date (IATI requires an activity-date)");
         }
+        self.carry(2, elements, &ranks, &mut done, 13);
         if project.sectors.is_empty() {
             if let Some(codes) = project.classifications.get("sector") {
                 for code in codes.split(';').filter(|c| !c.trim().is_empty()) {
@@ -325,6 +365,7 @@ impl Writer<'_> {
                 self.text_element(2, "sector", &attrs, &sector.name);
             }
         }
+        self.carry(2, elements, &ranks, &mut done, 23);
         for (b, budget) in project.budgets.iter().enumerate() {
             let (Some(start), Some(end)) = (full(&budget.period.start), full(&budget.period.end)) else {
                 self.warn(format!("{path}/budgets/{b}"), "budget period is not two full dates; not exported");
@@ -352,18 +393,22 @@ impl Writer<'_> {
             let _ = writeln!(self.out, ">{}</value>", budget.value.amount);
             self.close(2, "budget");
         }
+        self.carry(2, elements, &ranks, &mut done, 26);
         for (t, transaction) in project.transactions.iter().enumerate() {
             self.transaction(&format!("{path}/transactions/{t}"), transaction);
         }
+        self.carry(2, elements, &ranks, &mut done, 28);
         if let Some(parent) = &project.parent {
             self.empty(2, "related-activity", &[("ref", Some(parent)), ("type", Some("1"))]);
         }
         for child in &project.children {
             self.empty(2, "related-activity", &[("ref", Some(child)), ("type", Some("2"))]);
         }
+        self.carry(2, elements, &ranks, &mut done, 31);
         for (r, result) in project.results.iter().enumerate() {
             self.result(&format!("{path}/results/{r}"), result);
         }
+        self.carry(2, elements, &ranks, &mut done, ACTIVITY_ORDER.len() + 1);
         self.close(1, "iati-activity");
         self.report_left_out(&path);
     }
@@ -379,6 +424,7 @@ impl Writer<'_> {
         };
         let humanitarian = t.humanitarian.map(bool_code);
         self.open(2, "transaction", &[("ref", t.reference.as_deref()), ("humanitarian", humanitarian)]);
+        self.carried_attributes(&t.carried);
         self.out.push_str(">\n");
         let code = t.transaction_type.code().to_string();
         self.empty(3, "transaction-type", &[("code", Some(&code))]);
@@ -413,6 +459,9 @@ impl Writer<'_> {
                 self.text_element(3, name, &attrs, &party.name);
             }
         }
+        // The children kartan does not model all follow receiver-org in the schema.
+        let carried = t.carried.elements.as_slice();
+        self.carry(3, carried, &vec![0; carried.len()], &mut 0, 1);
         self.close(2, "transaction");
     }
 
@@ -557,6 +606,59 @@ impl Writer<'_> {
             self.empty(depth + 1, "document-date", &[("iso-date", Some(&date.to_string()))]);
         }
         self.close(depth, "document-link");
+    }
+}
+
+/// The children of `iati-activity` in the order of the IATI 2.03 schema's sequence; an
+/// element of another namespace follows them (`xsd:any namespace="##other"`).
+const ACTIVITY_ORDER: [&str; 34] = [
+    "iati-identifier",
+    "reporting-org",
+    "title",
+    "description",
+    "participating-org",
+    "other-identifier",
+    "activity-status",
+    "activity-date",
+    "contact-info",
+    "activity-scope",
+    "recipient-country",
+    "recipient-region",
+    "location",
+    "sector",
+    "tag",
+    "country-budget-items",
+    "humanitarian-scope",
+    "policy-marker",
+    "collaboration-type",
+    "default-flow-type",
+    "default-finance-type",
+    "default-aid-type",
+    "default-tied-status",
+    "budget",
+    "planned-disbursement",
+    "capital-spend",
+    "transaction",
+    "document-link",
+    "related-activity",
+    "legacy-data",
+    "conditions",
+    "result",
+    "crs-add",
+    "fss",
+];
+
+/// The place of a carried element among `iati-activity`'s children: its index in
+/// [`ACTIVITY_ORDER`]; after them for an element with a prefix or a default namespace
+/// of its own (another vocabulary) or one the schema does not name.
+pub(super) fn rank(fragment: &str) -> usize {
+    let tag = fragment.get(1..).unwrap_or_default();
+    let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
+    let name = tag.split(|c: char| c.is_ascii_whitespace() || c == '/').next().unwrap_or_default();
+    let own_namespace = tag.split_ascii_whitespace().any(|a| a.starts_with("xmlns=") || a.starts_with("xmlns "));
+    match ACTIVITY_ORDER.iter().position(|n| *n == name) {
+        Some(i) if !own_namespace => i,
+        _ => ACTIVITY_ORDER.len(),
     }
 }
 

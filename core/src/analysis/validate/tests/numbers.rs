@@ -455,6 +455,7 @@ fn transaction(kind: TransactionType, amount: &str, currency: &str, date: &str) 
         provider: None,
         receiver: None,
         humanitarian: None,
+        carried: Default::default(),
     }
 }
 
