@@ -60,7 +60,7 @@ use chrono::NaiveDate;
 
 use crate::model::Portfolio;
 
-pub use chart::indicator_chart_spec;
+pub use chart::{indicator_chart_spec, rollup_chart_spec};
 pub use contributors::Contributor;
 pub use disaggregation::{Compared, Disaggregation, DisaggregationValue, Mismatch};
 

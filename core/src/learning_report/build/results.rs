@@ -6,21 +6,41 @@
 //! can be added here as further blocks.
 
 use super::{join, Cx};
-use crate::learning_report::model::{Block, Section, Table};
-use crate::model::{Baseline, Indicator, Measure, PeriodValue};
+use crate::learning_report::model::{Block, NoticeKind, Section, Table};
+use crate::model::{Baseline, Indicator, Measure, Period, PeriodValue};
+
+/// Above this many indicator periods in a portfolio, section 4 lists each indicator's
+/// latest period only, and leaves out the per-period progress table (the periods table,
+/// `kartan::analysis::tables`, and `kartan convert --to csv` give every period).
+pub(crate) const MAX_PERIOD_ROWS: usize = 5_000;
 
 /// Builds section 4.
 pub(crate) fn section(cx: &Cx<'_>) -> Section {
     let mut s = cx.section("results", 4, "Resultat", "Results");
     let program = &cx.portfolio.program;
     let mut any = false;
+    let period_count: usize = cx.portfolio.indicators().map(|(_, i)| i.periods.len()).sum();
+    let latest_only = period_count > MAX_PERIOD_ROWS;
+    if latest_only {
+        s.push(Block::Notice {
+            kind: NoticeKind::Info,
+            text: format!(
+                "{} {}",
+                crate::learning_report::numbers::grouped(&period_count.to_string(), cx.lang()),
+                cx.t(
+                    "indikatorperioder: här visas varje indikators senaste period (alla perioder: kartan convert --to csv, eller periodtabellen i Python och JS).",
+                    "indicator periods: each indicator's latest period is shown here (every period: kartan convert --to csv, or the periods table in Python and JS)."
+                )
+            ),
+        });
+    }
     let program_indicators: Vec<&Indicator> = program.results.iter().flat_map(|r| &r.indicators).collect();
     if !program_indicators.is_empty() {
         any = true;
         s.push(Block::Heading {
             text: format!("{}: {}", cx.t("Programmet", "The program"), cx.text_or_id(&program.title, &program.id)),
         });
-        s.push(Block::Table(indicator_table(cx, &program_indicators)));
+        s.push(Block::Table(indicator_table(cx, &program_indicators, latest_only)));
     }
     for project in &cx.portfolio.projects {
         let indicators: Vec<&Indicator> = project.results.iter().flat_map(|r| &r.indicators).collect();
@@ -36,7 +56,7 @@ pub(crate) fn section(cx: &Cx<'_>) -> Section {
                 cx.text_or_id(&project.title, &project.id)
             ),
         });
-        s.push(Block::Table(indicator_table(cx, &indicators)));
+        s.push(Block::Table(indicator_table(cx, &indicators, latest_only)));
     }
     if !any {
         s.push(cx.no_data("Inga indikatorer registrerade ännu.", "No indicators recorded yet."));
@@ -47,8 +67,11 @@ pub(crate) fn section(cx: &Cx<'_>) -> Section {
 }
 
 /// One row per indicator period (one row for an indicator with no period): indicator,
-/// measure, baseline, period, target, actual — the values as recorded.
-pub(crate) fn indicator_table(cx: &Cx<'_>, indicators: &[&Indicator]) -> Table {
+/// measure, baseline, period, target, actual — the values as recorded. The indicator,
+/// its measure and its baseline are written on its first row only, so that a long list
+/// of periods does not repeat them. With `latest_only`, each indicator has one row, its
+/// latest period (the one that ends last; a real IATI file has 10,359 period rows).
+pub(crate) fn indicator_table(cx: &Cx<'_>, indicators: &[&Indicator], latest_only: bool) -> Table {
     let mut table = Table::new([
         cx.t("Indikator", "Indicator"),
         cx.t("Mått", "Measure"),
@@ -58,21 +81,26 @@ pub(crate) fn indicator_table(cx: &Cx<'_>, indicators: &[&Indicator]) -> Table {
         cx.t("Utfall", "Actual"),
     ]);
     for ind in indicators {
-        let name = format!("{} {}", ind.id, cx.text(&ind.title)).trim().to_owned();
-        let measure = measure_text(cx, ind);
-        let baseline = join(ind.baselines.iter().map(|b| baseline_text(cx, b)));
+        let mut head = [
+            format!("{} {}", ind.id, cx.text(&ind.title)).trim().to_owned(),
+            measure_text(cx, ind),
+            baselines_text(cx, &ind.baselines),
+        ];
         if ind.periods.is_empty() {
-            let none = cx.t("inga perioder", "no periods");
-            table.push_row([name, measure, baseline, none, String::new(), String::new()]);
+            let [name, measure, baseline] = head;
+            table.push_row([name, measure, baseline, cx.t("inga perioder", "no periods"), String::new(), String::new()]);
             continue;
         }
-        for p in &ind.periods {
-            let period = format!("{} – {}", p.start, p.end);
+        let latest = ind.periods.iter().max_by_key(|p| (p.end, p.start));
+        let periods: &mut dyn Iterator<Item = &Period> =
+            if latest_only { &mut latest.into_iter() } else { &mut ind.periods.iter() };
+        for p in periods {
+            let [name, measure, baseline] = std::mem::take(&mut head);
             table.push_row([
-                name.clone(),
-                measure.clone(),
-                baseline.clone(),
-                period,
+                name,
+                measure,
+                baseline,
+                format!("{} – {}", p.start, p.end),
                 values_text(cx, &p.targets),
                 values_text(cx, &p.actuals),
             ]);
@@ -94,6 +122,21 @@ fn measure_text(cx: &Cx<'_>, ind: &Indicator) -> String {
         Some(unit) if !unit.is_empty() => format!("{measure} ({unit})"),
         _ => measure,
     }
+}
+
+/// The total baselines (those with no dimension), each once, with a note of how many
+/// disaggregated baselines there are besides: a baseline of one group (e.g. women) is
+/// never shown as if it were the indicator's.
+fn baselines_text(cx: &Cx<'_>, baselines: &[Baseline]) -> String {
+    let mut totals: Vec<String> = Vec::new();
+    for b in baselines.iter().filter(|b| b.dimensions.is_empty()) {
+        let text = baseline_text(cx, b);
+        if !text.is_empty() && !totals.contains(&text) {
+            totals.push(text);
+        }
+    }
+    let parts = baselines.iter().filter(|b| !b.dimensions.is_empty()).count();
+    with_disaggregated(cx, totals.join("; "), parts)
 }
 
 fn baseline_text(cx: &Cx<'_>, b: &Baseline) -> String {
@@ -135,6 +178,12 @@ fn values_text(cx: &Cx<'_>, values: &[PeriodValue]) -> String {
     };
     let total = join(values.iter().filter(|v| v.is_total()).map(shown));
     let parts = values.iter().filter(|v| !v.is_total()).count();
+    with_disaggregated(cx, total, parts)
+}
+
+/// `total` with a note of the `parts` disaggregated values beside it; only the count
+/// when there is no total.
+fn with_disaggregated(cx: &Cx<'_>, total: String, parts: usize) -> String {
     match (total.is_empty(), parts) {
         (_, 0) => total,
         (true, n) => format!("{n} {}", cx.t("uppdelade värden", "disaggregated values")),
@@ -157,6 +206,29 @@ mod tests {
         assert_eq!(
             t.rows,
             vec![vec!["IND-1 Number of new partners", "unit", "2 (2009)", "2010-01-01 – 2010-12-31", "10", "7"]]
+        );
+    }
+
+    #[test]
+    fn an_indicator_is_named_once_and_a_groups_baseline_is_not_its_own() {
+        use crate::model::{Baseline, Dimension, Period};
+        let mut p = testdata::portfolio();
+        let ind = &mut p.projects[0].results[0].indicators[0];
+        let mut second = ind.periods[0].clone();
+        second.start = chrono::NaiveDate::from_ymd_opt(2011, 1, 1).unwrap();
+        second.end = chrono::NaiveDate::from_ymd_opt(2011, 12, 31).unwrap();
+        ind.periods.push(Period { ..second });
+        let women = Dimension { name: "sex".into(), value: "female".into() };
+        ind.baselines.push(Baseline { year: Some(2009), value: Some(1.into()), dimensions: vec![women], ..Baseline::default() });
+        ind.baselines.push(ind.baselines[0].clone());
+        let r = build(&p, &ReportOptions::new("en", testdata::as_of()));
+        let Block::Table(t) = &r.sections[3].blocks[1] else { panic!() };
+        assert_eq!(
+            t.rows,
+            vec![
+                vec!["IND-1 Number of new partners", "unit", "2 (2009) (+1 disaggregated)", "2010-01-01 – 2010-12-31", "10", "7"],
+                vec!["", "", "", "2011-01-01 – 2011-12-31", "10", "7"],
+            ]
         );
     }
 

@@ -10,14 +10,12 @@ use rust_decimal::Decimal;
 
 use super::Cx;
 use crate::analysis::results::{
-    indicator_chart_spec, Figure, IndicatorProgress, Periods, Progress, ResultsIndex, Track,
+    indicator_chart_spec, rollup_chart_spec, Figure, IndicatorProgress, Periods, Progress, ResultsIndex, Track,
 };
 use crate::learning_report::model::{Block, NoticeKind, Table};
 use crate::model::Indicator;
 
-/// Above this many indicator periods, the per-period progress table is left out (the
-/// API and the JSON report of `crate::analysis::results` give it in full).
-const MAX_PERIOD_ROWS: usize = 5_000;
+use super::results::MAX_PERIOD_ROWS;
 
 /// Project indicators get a chart only when there are at most this many; program
 /// indicators always get one.
@@ -86,7 +84,8 @@ pub(crate) fn blocks(cx: &Cx<'_>) -> Vec<Block> {
         out.push(Block::Notice {
             kind: NoticeKind::Info,
             text: format!(
-                "{period_count} {}",
+                "{} {}",
+                crate::learning_report::numbers::grouped(&period_count.to_string(), cx.lang()),
                 cx.t(
                     "indikatorperioder: framsteg per period visas inte här (se kartan-API:t).",
                     "indicator periods: progress per period is not listed here (see the kartan API)."
@@ -136,7 +135,16 @@ pub(crate) fn blocks(cx: &Cx<'_>) -> Vec<Block> {
                         cx.t("bidragande indikatorer", "contributing indicators")
                     ),
                 ]);
+                // A program indicator with no periods of its own is drawn from its roll-up
+                // (the table is the chart's text alternative, shown once).
+                let drawn = cx.options.charts && ind.periods.is_empty() && r.periods.iter().any(|p| p.actual.is_some());
+                let chart = drawn.then(|| Block::Chart {
+                    title: table.caption.clone().unwrap_or_default(),
+                    spec: rollup_chart_spec(ind, &r, &cx.options.lang),
+                    fallback: table.clone(),
+                });
                 out.push(Block::Table(table));
+                out.extend(chart);
                 if !r.diagnostics.is_empty() {
                     out.push(Block::Diagnostics { items: r.diagnostics });
                 }
@@ -255,8 +263,19 @@ mod tests {
         assert_eq!(rollup.rows[0][3], "P1-IND-1 (P1): 40 (20/50); P2-IND-1 (P2): 50 (15/30)");
         let overview = tables.iter().find(|t| t.columns.contains(&"Status".to_owned())).unwrap();
         assert!(overview.rows.iter().any(|r| r[0] == "P1-IND-1" && r[5] == "no target" && r[7] == "no data"));
-        let charts = s.blocks.iter().filter(|b| matches!(b, Block::Chart { .. })).count();
-        assert_eq!(charts, 2);
+        // The two project indicators' own periods, and the program indicator's roll-up
+        // (it has no periods of its own): 43.75 % pooled in 2024, its table the text alternative.
+        let charts: Vec<_> = s
+            .blocks
+            .iter()
+            .filter_map(|b| if let Block::Chart { spec, fallback, .. } = b { Some((spec, fallback)) } else { None })
+            .collect();
+        assert_eq!(charts.len(), 3);
+        let (spec, fallback) = charts.iter().find(|(_, f)| f == rollup).expect("the roll-up is drawn");
+        assert_eq!(fallback.rows[0][1], "43.75 (35/80)");
+        let points = &spec["layer"][0]["data"]["values"];
+        assert_eq!(points[0], serde_json::json!({"period_end": "2024-12-31", "series": "actual", "value": 43.75}));
+        assert!(spec["description"].as_str().unwrap().contains("rolled-up"));
     }
 
     #[test]
