@@ -72,14 +72,17 @@ fn import(
 
 /// Imports an IATI activities file (a path, or the XML as ``bytes``) and returns the
 /// portfolio with the import report: ``(Portfolio, kartan.answers.IatiImportReport)``,
-/// what was read, skipped and not modelled (DESIGN.md rule 8: nothing is lost silently).
+/// what was read, skipped, carried verbatim without being modelled (an export writes it
+/// back) and lost (DESIGN.md rule 8: nothing is lost silently).
 ///
 /// >>> _, report = kartan.import_iati(b'<iati-activities version="2.03"><iati-activity>'
 /// ...     b'<iati-identifier>XM-1</iati-identifier><capital-spend percentage="10"/></iati-activity></iati-activities>')
 /// >>> report
 /// <IatiImportReport version='2.03' imported=1 skipped=0 diagnostics=0>
-/// >>> [(n.path, n.count, n.first.line, n.first.column) for n in report.not_modelled]
+/// >>> [(n.path, n.count, n.first.line, n.first.column) for n in report.carried]
 /// [('iati-activity/capital-spend', 1, 1, 87)]
+/// >>> report.not_modelled
+/// ()
 ///
 /// Lenient by default: an activity with an error is skipped and reported; with
 /// ``strict=True`` the first error raises ``kartan.ParseError``. Indicators without

@@ -82,7 +82,9 @@ def test_import_report_fields_are_the_schema_s() -> None:
     assert isinstance(report, kartan.IatiImportReport)
     # a field the hand-written ImportReport of kartan 0.x did not have
     assert report.blank_narratives == 1
-    [nm] = report.not_modelled
+    # capital-spend is not modelled but carried verbatim (an export writes it back)
+    assert report.not_modelled == ()
+    [nm] = report.carried
     assert (nm.path, nm.count, nm.first.line) == ("iati-activity/capital-spend", 1, 1)
     path, count, first = nm  # the 0.x tuple
     assert (path, count, first) == (nm.path, 1, nm.first)
