@@ -161,6 +161,24 @@ impl Checked for ProjectMapping {
                 }
             }
         }
+        for (i, b) in self.budgets.iter().enumerate() {
+            specs.push((Problem::new(&["budgets"], String::new()).index(i).key("amount"), &b.amount));
+            if let Some(spec) = &b.currency {
+                specs.push((Problem::new(&["budgets"], String::new()).index(i).key("currency"), spec));
+            }
+        }
+        for (i, t) in self.transactions.iter().enumerate() {
+            if t.date.is_none() && t.project_date.is_none() {
+                let message = "a transaction needs a date: give `date` (a column or { value = \"2016-10-14\" }) or `project_date` (\"start\" or \"end\")";
+                return Some(Problem::new(&["transactions"], message.to_owned()).index(i));
+            }
+            let named = [("amount", Some(&t.amount)), ("currency", t.currency.as_ref()), ("date", t.date.as_ref())];
+            for (name, spec) in named {
+                if let Some(spec) = spec {
+                    specs.push((Problem::new(&["transactions"], String::new()).index(i).key(name), spec));
+                }
+            }
+        }
         let (mut problem, _) = specs
             .into_iter()
             .find(|(_, spec)| matches!(spec, FieldSpec::Detailed { column: None, value: None, .. }))?;

@@ -333,6 +333,61 @@ pub struct ProjectMapping {
     /// `"drop_identical"`.
     #[serde(default, skip_serializing_if = "is_default")]
     pub repeated_rows: RepeatedRows,
+    /// Money columns that become budget lines (`[[budgets]]`), beside `columns.budget`:
+    /// e.g. the planned and the granted amount.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub budgets: Vec<BudgetColumn>,
+    /// Money columns that become transactions (`[[transactions]]`): e.g. the amount paid
+    /// out (a disbursement) or spent (an expenditure).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub transactions: Vec<TransactionColumn>,
+}
+
+/// A money column read as one budget line per row, over the project's planned dates.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BudgetColumn {
+    /// The amount (a number; a cell that is not one is skipped and reported).
+    pub amount: FieldSpec,
+    /// ISO 4217 currency (a column or `{ value = "SEK" }`); `columns.currency` when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<FieldSpec>,
+    /// `original` (the default) or `revised` (replaces the original of its period).
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub kind: crate::model::BudgetKind,
+}
+
+/// A money column read as one transaction per row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TransactionColumn {
+    /// The amount (a number; a cell that is not one is skipped and reported).
+    pub amount: FieldSpec,
+    /// ISO 4217 currency (a column or `{ value = "SEK" }`); `columns.currency` when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<FieldSpec>,
+    /// The IATI transaction type by name: `outgoing_commitment` (2), `disbursement` (3),
+    /// `expenditure` (4), `incoming_funds` (1) …
+    #[serde(rename = "type")]
+    pub transaction_type: crate::model::TransactionType,
+    /// The transaction's date: a date column, or a fixed date (`{ value = "2016-10-14" }`,
+    /// e.g. the day a list of amounts paid so far was published). A full date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<FieldSpec>,
+    /// When `date` is absent or its cell empty: the project's planned `start` or `end`
+    /// (a full date). One of `date` and `project_date` must be given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project_date: Option<ProjectDate>,
+}
+
+/// One of a project's planned dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProjectDate {
+    /// The planned start.
+    Start,
+    /// The planned end.
+    End,
 }
 
 fn is_default<T: Default + PartialEq>(v: &T) -> bool {

@@ -58,8 +58,9 @@ mod survey;
 mod values;
 
 pub use mapping::{
-    FieldSpec, IdSpec, Locale, MappingError, PartnerColumns, ProgramSpec, ProjectColumns, ProjectMapping, RepeatedRows,
-    ScaleSpec, SourceOptions, SurveyColumns, SurveyMapping, SurveyQuestionSpec,
+    BudgetColumn, FieldSpec, IdSpec, Locale, MappingError, PartnerColumns, ProgramSpec, ProjectColumns, ProjectDate,
+    ProjectMapping, RepeatedRows, ScaleSpec, SourceOptions, SurveyColumns, SurveyMapping, SurveyQuestionSpec,
+    TransactionColumn,
 };
 pub use projects::{import_projects, ProjectImport};
 pub use report::{ColumnSkips, Skip, TableImportReport};

@@ -69,7 +69,8 @@ impl ReportOptions {
     #[must_use]
     pub fn with_table_import(mut self, import: &crate::io::table::TableImportReport) -> Self {
         self.read_diagnostics.extend(import.diagnostics());
-        self.unread_project_budgets += import.lost("columns.budget");
+        self.unread_project_budgets += import.lost("columns.budget")
+            + import.skipped.iter().filter(|s| s.field.as_deref().is_some_and(|f| f.starts_with("budgets["))).count();
         self.unread_partner_budgets += import.lost("partners.budget");
         self
     }
