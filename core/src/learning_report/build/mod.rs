@@ -6,6 +6,7 @@ mod evaluations;
 mod learning;
 mod map;
 mod map_vs_reality;
+mod money;
 mod portfolio;
 mod program;
 mod quality;
@@ -176,21 +177,24 @@ impl<'a> Cx<'a> {
         self.t("ej angivet", "not stated")
     }
 
-    /// A Vega-Lite v6 bar chart of `counts` (category → count), with an optional colour
-    /// field, and its fallback table; `None` when charts are off or there is no data.
+    /// A Vega-Lite v6 bar chart of `rows` (category, [colour,] value; the value field
+    /// and its title are `y`), with an optional colour field whose bars stand side by
+    /// side (`grouped`, Vega-Lite `xOffset`) or stacked, and its fallback table; `None`
+    /// when charts are off or there is no data.
     pub fn bar_chart(
         &self,
         title: String,
         x: (&str, String),
         color: Option<(&str, String)>,
+        (y, count_title): (&str, String),
+        grouped: bool,
         rows: &[Vec<serde_json::Value>],
         fallback: Table,
     ) -> Option<Block> {
         if !self.options.charts || rows.is_empty() {
             return None;
         }
-        let count_title = self.t("Antal", "Count");
-        let mut fields = vec![x.0, "count"];
+        let mut fields = vec![x.0, y];
         if let Some((c, _)) = &color {
             fields.insert(1, c);
         }
@@ -202,10 +206,13 @@ impl<'a> Cx<'a> {
             .collect();
         let mut encoding = serde_json::json!({
             "x": {"field": x.0, "type": "ordinal", "title": x.1},
-            "y": {"field": "count", "type": "quantitative", "title": count_title},
+            "y": {"field": y, "type": "quantitative", "title": count_title},
         });
         if let (Some((c, ctitle)), Some(obj)) = (color, encoding.as_object_mut()) {
             obj.insert("color".into(), serde_json::json!({"field": c, "type": "nominal", "title": ctitle}));
+            if grouped {
+                obj.insert("xOffset".into(), serde_json::json!({"field": c}));
+            }
         }
         let spec = serde_json::json!({
             "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
