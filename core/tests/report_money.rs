@@ -50,13 +50,13 @@ fn iati_budget_and_spending_by_year() {
     // period starts, disbursements + expenditure by their year. No spending recorded in
     // 2022 and 2023: "–", never 0.
     let want = [
-        ["2015", "438,236", "408,270", "93.2 %"],
-        ["2016", "24,769,384", "5,667,836", "22.9 %"],
-        ["2017", "17,463,583", "9,021,094", "51.7 %"],
-        ["2018", "166,320,115.84", "13,315,778", "8 %"],
-        ["2019", "16,259,511.73", "19,173,633.92", "117.9 %"],
+        ["2015", "438,236", "408,270", "93.16 %"],
+        ["2016", "24,769,384", "5,667,836", "22.88 %"],
+        ["2017", "17,463,583", "9,021,094", "51.66 %"],
+        ["2018", "166,320,115.84", "13,315,778", "8.01 %"],
+        ["2019", "16,259,511.73", "19,173,633.92", "117.92 %"],
         ["2020", "112,730,665.62", "91,090,135.84", "80.8 %"],
-        ["2021", "21,567,145.17", "6,379,559.99", "29.6 %"],
+        ["2021", "21,567,145.17", "6,379,559.99", "29.58 %"],
         ["2022", "7,913,503.04", "–", ""],
         ["2023", "396,707", "–", ""],
     ];
@@ -91,13 +91,13 @@ fn example_planned_and_spent_per_focus_area_in_swedish() {
     assert_eq!(
         areas.rows,
         [
-            ["Lokal näringslivsutveckling", "28\u{a0}500\u{a0}000", "24\u{a0}334\u{a0}000", "85,4 %"],
+            ["Lokal näringslivsutveckling", "28\u{a0}500\u{a0}000", "24\u{a0}334\u{a0}000", "85,38 %"],
             ["Regionala tillväxtprocesser", "26\u{a0}150\u{a0}000", "24\u{a0}083\u{a0}000", "92,1 %"],
         ]
     );
     let projects = t.iter().find(|t| t.columns[0] == "Projekt" && t.columns[1] == "Budget (SEK)").unwrap();
     assert_eq!(projects.rows.len(), 30);
-    assert_eq!(projects.rows[13], ["P14", "1\u{a0}700\u{a0}000", "596\u{a0}000", "35,1 %"]);
+    assert_eq!(projects.rows[13], ["P14", "1\u{a0}700\u{a0}000", "596\u{a0}000", "35,06 %"]);
 }
 
 #[test]
@@ -110,7 +110,7 @@ fn projects_without_money_are_counted_apart() {
     let r = build(&p, &ReportOptions::new("en", NaiveDate::from_ymd_opt(2012, 6, 30).unwrap()));
     let s = r.section("map_vs_reality").unwrap();
     assert!(s.blocks.iter().any(|b| matches!(b, Block::Paragraph { text }
-        if text == "2 of 30 projects record no budget and no transaction; they are not counted as 0.")));
+        if text == "2 of 30 projects record no budget and no transaction (not counted as 0).")));
     let projects = tables(&r, "map_vs_reality").into_iter().find(|t| t.columns[0] == "Project").unwrap();
     assert_eq!(projects.rows.len(), 28);
     assert_eq!(projects.rows[0][0], "P03");

@@ -89,7 +89,7 @@ date = "paid_on"
 amount = "eu_eur"
 currency = { value = "EUR" }
 type = "incoming_funds"
-project_date = "end"
+date = "end"
 "#;
 
 #[test]
@@ -104,10 +104,7 @@ fn planned_granted_paid_and_co_financing_columns() {
         op1.budgets.iter().map(|b| (b.kind, format!("{} {}", b.value.amount, b.value.currency))).collect();
     assert_eq!(
         budgets,
-        [
-            (BudgetKind::Original, "1000000 SEK".to_owned()),
-            (BudgetKind::Revised, "900000.50 SEK".to_owned())
-        ]
+        [(BudgetKind::Original, "1000000 SEK".to_owned()), (BudgetKind::Revised, "900000.50 SEK".to_owned())]
     );
     assert_eq!(op1.budgets[1].period, op1.planned, "over the project's planned dates");
     let txs: Vec<String> = op1
@@ -123,9 +120,9 @@ fn planned_granted_paid_and_co_financing_columns() {
     assert_eq!(imp.report.skipped.len(), 1, "{:?}", imp.report.skipped);
     let skip = &imp.report.skipped[0];
     assert_eq!((skip.place.row, skip.place.column.as_deref()), (3, Some("paid_sek")));
-    assert_eq!(skip.field.as_deref(), Some("transactions[0]"));
+    assert_eq!(skip.field.as_deref(), Some("transactions"));
     assert!(skip.reason.starts_with("transaction: "), "{}", skip.reason);
-    assert_eq!(imp.report.lost("transactions[0]"), 1);
+    assert_eq!(imp.report.lost("transactions"), 1);
 
     // Per currency, revised replaces original, spent is the disbursement only; the EU
     // co-financing is money received (incoming funds), in euro, never added to SEK.
@@ -151,17 +148,35 @@ fn a_strict_import_stops_at_the_non_number() {
 fn an_unknown_type_or_kind_is_a_located_mapping_error() {
     let bad = MAPPING.replace("type = \"disbursement\"", "type = \"payment\"");
     let e = ProjectMapping::from_toml(&bad, "operations.toml").unwrap_err().to_string();
-    assert!(e.starts_with("operations.toml: at transactions[0].type: unknown variant `payment`"), "{e}");
-    assert!(e.ends_with("at line 19 column 8"), "{e}");
+    assert!(e.starts_with("operations.toml: at transactions[0]: unknown type \"payment\": expected an IATI transaction type by name (disbursement, expenditure, outgoing_commitment …) or code (1-13)"), "{e}");
+    assert!(e.ends_with("at line 17 column 1"), "{e}");
     let bad = MAPPING.replace("kind = \"revised\"", "kind = \"granted\"");
     let e = ProjectMapping::from_toml(&bad, "operations.toml").unwrap_err().to_string();
-    assert!(e.starts_with("operations.toml: at budgets[1].kind: unknown variant `granted`"), "{e}");
-    assert!(e.ends_with("at line 15 column 8"), "{e}");
-    let bad = MAPPING.replace("project_date = \"end\"\n", "");
+    assert_eq!(e, "operations.toml: at budgets[1]: unknown kind \"granted\": expected \"original\" or \"revised\" at line 13 column 1");
+    let bad = MAPPING.replace("amount = \"planned_sek\"", "amount = \"planned_sek\"\nkinds = \"original\"");
     let e = ProjectMapping::from_toml(&bad, "operations.toml").unwrap_err().to_string();
-    assert!(e.starts_with("operations.toml: at transactions[1]: a transaction needs a date"), "{e}");
+    assert!(e.starts_with("operations.toml: at budgets[0]: unknown field `kinds`, expected one of `amount`"), "{e}");
+    // An IATI code is a type too.
+    let by_code = MAPPING.replace("type = \"disbursement\"", "type = \"3\"");
+    assert_eq!(
+        ProjectMapping::from_toml(&by_code, "operations.toml").unwrap(),
+        ProjectMapping::from_toml(MAPPING, "operations.toml").unwrap()
+    );
+    let bad = MAPPING.replace("date = \"end\"\n", "");
+    let e = ProjectMapping::from_toml(&bad, "operations.toml").unwrap_err().to_string();
+    assert!(e.starts_with("operations.toml: at transactions[1].date: date missing: a transaction needs a date"), "{e}");
     assert!(e.contains("at line "), "{e}");
+    let bad = MAPPING.replace("kind = \"revised\"", "kind = \"revised\"\ndate = \"paid_on\"");
+    let e = ProjectMapping::from_toml(&bad, "operations.toml").unwrap_err().to_string();
+    assert!(e.starts_with("operations.toml: at budgets[1].date: date is a transaction's"), "{e}");
     let bad = MAPPING.replace("amount = \"planned_sek\"", "amount = { split = \",\" }");
     let e = ProjectMapping::from_toml(&bad, "operations.toml").unwrap_err().to_string();
     assert!(e.contains("budgets[0].amount names neither a column nor a value"), "{e}");
+}
+
+#[test]
+fn transaction_type_names_are_the_model_names() {
+    for (t, name) in TransactionType::ALL.iter().zip(kartan::io::table::TRANSACTION_TYPE_NAMES) {
+        assert_eq!(serde_json::to_value(t).unwrap(), name);
+    }
 }

@@ -161,21 +161,35 @@ impl Checked for ProjectMapping {
                 }
             }
         }
-        for (i, b) in self.budgets.iter().enumerate() {
-            specs.push((Problem::new(&["budgets"], String::new()).index(i).key("amount"), &b.amount));
-            if let Some(spec) = &b.currency {
-                specs.push((Problem::new(&["budgets"], String::new()).index(i).key("currency"), spec));
-            }
-        }
-        for (i, t) in self.transactions.iter().enumerate() {
-            if t.date.is_none() && t.project_date.is_none() {
-                let message = "a transaction needs a date: give `date` (a column or { value = \"2016-10-14\" }) or `project_date` (\"start\" or \"end\")";
-                return Some(Problem::new(&["transactions"], message.to_owned()).index(i));
-            }
-            let named = [("amount", Some(&t.amount)), ("currency", t.currency.as_ref()), ("date", t.date.as_ref())];
-            for (name, spec) in named {
-                if let Some(spec) = spec {
-                    specs.push((Problem::new(&["transactions"], String::new()).index(i).key(name), spec));
+        for (list, columns) in [("budgets", &self.budgets), ("transactions", &self.transactions)] {
+            let budget = list == "budgets";
+            for (i, m) in columns.iter().enumerate() {
+                let at = |key: &str| Problem::new(&[list], String::new()).index(i).key(key);
+                // A key of the other list; a transaction with no type or date.
+                let wrong = if budget {
+                    [("type", m.transaction_type.is_some()), ("date", m.date.is_some())]
+                        .into_iter()
+                        .find(|x| x.1)
+                        .map(|(key, _)| (key, "is a transaction's, not a budget line's: move it to [[transactions]]"))
+                } else if m.kind.is_some() {
+                    Some(("kind", "is a budget line's: a transaction has a type"))
+                } else if m.transaction_type.is_none() {
+                    Some(("type", "missing: a transaction needs an IATI type (disbursement, expenditure …)"))
+                } else if m.date.is_none() {
+                    Some(("date", "missing: a transaction needs a date (a column or { value = \"2016-10-14\" })"))
+                } else {
+                    None
+                };
+                if let Some((key, message)) = wrong {
+                    let mut p = at(key);
+                    p.message = format!("{key} {message}");
+                    return Some(p);
+                }
+                specs.push((at("amount"), &m.amount));
+                for (key, spec) in [("currency", m.currency.as_ref()), ("date", m.date.as_ref())] {
+                    if let Some(spec) = spec {
+                        specs.push((at(key), spec));
+                    }
                 }
             }
         }

@@ -58,9 +58,8 @@ mod survey;
 mod values;
 
 pub use mapping::{
-    BudgetColumn, FieldSpec, IdSpec, Locale, MappingError, PartnerColumns, ProgramSpec, ProjectColumns, ProjectDate,
-    ProjectMapping, RepeatedRows, ScaleSpec, SourceOptions, SurveyColumns, SurveyMapping, SurveyQuestionSpec,
-    TransactionColumn,
+    FieldSpec, IdSpec, Locale, MappingError, MoneyColumn, PartnerColumns, ProgramSpec, ProjectColumns, ProjectMapping,
+    RepeatedRows, ScaleSpec, SourceOptions, SurveyColumns, SurveyMapping, SurveyQuestionSpec, TRANSACTION_TYPE_NAMES,
 };
 pub use projects::{import_projects, ProjectImport};
 pub use report::{ColumnSkips, Skip, TableImportReport};

@@ -167,14 +167,12 @@ fn check_columns<'m>(table: &RawTable, m: &'m ProjectMapping) -> Result<(), Tabl
     for r in &c.regions {
         add("columns.regions", Some(r));
     }
-    let money = m.budgets.iter().map(|b| (&b.amount, b.currency.as_ref(), None));
-    for (i, (amount, currency, date)) in
-        money.chain(m.transactions.iter().map(|t| (&t.amount, t.currency.as_ref(), t.date.as_ref()))).enumerate()
-    {
-        let (list, i) = if i < m.budgets.len() { ("budgets", i) } else { ("transactions", i - m.budgets.len()) };
-        add(&format!("{list}[{i}].amount"), Some(amount));
-        add(&format!("{list}[{i}].currency"), currency);
-        add(&format!("{list}[{i}].date"), date);
+    for (list, columns) in [("budgets", &m.budgets), ("transactions", &m.transactions)] {
+        for money in columns {
+            for spec in [Some(&money.amount), money.currency.as_ref(), money.date.as_ref()] {
+                add(list, spec);
+            }
+        }
     }
     for (scheme, spec) in &m.classifications {
         add(&format!("classifications.{scheme}"), Some(spec));
@@ -383,7 +381,7 @@ impl<'t> Ctx<'t> {
         let Some(spec) = amount else { return Ok(None) };
         let Some(text) = self.one(row, field, Some(spec))? else { return Ok(None) };
         let col = spec.column();
-        let what = if field.starts_with("transactions") { "transaction" } else { "budget" };
+        let what = if field == "transactions" { "transaction" } else { "budget" };
         let amount = match row.number(self.written_column(spec), &text, locale) {
             Ok(a) => a,
             Err(e) => {

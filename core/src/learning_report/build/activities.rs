@@ -96,8 +96,7 @@ fn over_time(cx: &Cx<'_>, s: &mut Section) {
         rows.push(vec![serde_json::json!(year.to_string()), serde_json::json!(label), serde_json::json!(n)]);
     }
     let title = cx.t("Aktiviteter per år och typ", "Activities by year and kind");
-    let count = ("count", cx.t("Antal", "Count"));
-    match cx.bar_chart(title, ("year", year_title), Some(("kind", kind_title)), count, false, &rows, table.clone()) {
+    match cx.bar_chart(title, ("year", year_title), Some(("kind", kind_title)), &rows, table.clone()) {
         Some(chart) => s.push(chart),
         None => s.push(Block::Table(table)),
     }

@@ -70,8 +70,7 @@ impl ReportOptions {
     #[must_use]
     pub fn with_table_import(mut self, import: &crate::io::table::TableImportReport) -> Self {
         self.read_diagnostics.extend(import.diagnostics());
-        self.unread_project_budgets += import.lost("columns.budget")
-            + import.skipped.iter().filter(|s| s.field.as_deref().is_some_and(|f| f.starts_with("budgets["))).count();
+        self.unread_project_budgets += import.lost("columns.budget") + import.lost("budgets");
         self.unread_partner_budgets += import.lost("partners.budget");
         self
     }
@@ -177,24 +176,21 @@ impl<'a> Cx<'a> {
         self.t("ej angivet", "not stated")
     }
 
-    /// A Vega-Lite v6 bar chart of `rows` (category, [colour,] value; the value field
-    /// and its title are `y`), with an optional colour field whose bars stand side by
-    /// side (`grouped`, Vega-Lite `xOffset`) or stacked, and its fallback table; `None`
-    /// when charts are off or there is no data.
+    /// A Vega-Lite v6 bar chart of `counts` (category → count), with an optional colour
+    /// field, and its fallback table; `None` when charts are off or there is no data.
     pub fn bar_chart(
         &self,
         title: String,
         x: (&str, String),
         color: Option<(&str, String)>,
-        (y, count_title): (&str, String),
-        grouped: bool,
         rows: &[Vec<serde_json::Value>],
         fallback: Table,
     ) -> Option<Block> {
         if !self.options.charts || rows.is_empty() {
             return None;
         }
-        let mut fields = vec![x.0, y];
+        let count_title = self.t("Antal", "Count");
+        let mut fields = vec![x.0, "count"];
         if let Some((c, _)) = &color {
             fields.insert(1, c);
         }
@@ -206,13 +202,10 @@ impl<'a> Cx<'a> {
             .collect();
         let mut encoding = serde_json::json!({
             "x": {"field": x.0, "type": "ordinal", "title": x.1},
-            "y": {"field": y, "type": "quantitative", "title": count_title},
+            "y": {"field": "count", "type": "quantitative", "title": count_title},
         });
         if let (Some((c, ctitle)), Some(obj)) = (color, encoding.as_object_mut()) {
             obj.insert("color".into(), serde_json::json!({"field": c, "type": "nominal", "title": ctitle}));
-            if grouped {
-                obj.insert("xOffset".into(), serde_json::json!({"field": c}));
-            }
         }
         let spec = serde_json::json!({
             "$schema": "https://vega.github.io/schema/vega-lite/v6.json",

@@ -4,46 +4,47 @@
 
 use crate::model::{Budget, Project, Transaction};
 
-use super::super::mapping::{FieldSpec, ProjectDate, ProjectMapping};
+use super::super::mapping::{FieldSpec, ProjectMapping};
 use super::{Ctx, RawRow, TableError};
 
 impl<'t> Ctx<'t> {
-    /// Adds the row's budget lines (over the project's planned dates) and transactions
-    /// to `p`, whose planned dates are read. A cell that is not a number, a currency that
-    /// is not a code, a transaction with no full date: a located skip of the field
-    /// `budgets[i]` / `transactions[i]` (an error when strict), never 0.
-    pub(super) fn money_columns(&mut self, row: &'t RawRow, m: &ProjectMapping, p: &mut Project) -> Result<(), TableError> {
+    /// Adds the row's budget lines (over the project's planned dates, read before) and
+    /// transactions to `p`. A cell that is not a number, a currency that
+    /// is not a code, a transaction with no full date (a year alone is none): a located skip of the field
+    /// `budgets` / `transactions` (an error when strict), never 0.
+    pub(super) fn money_columns(
+        &mut self,
+        row: &'t RawRow,
+        m: &ProjectMapping,
+        p: &mut Project,
+    ) -> Result<(), TableError> {
         let fallback = m.columns.currency.as_ref();
-        for (i, b) in m.budgets.iter().enumerate() {
-            let field = format!("budgets[{i}]");
+        for b in &m.budgets {
+            let field = "budgets";
             let currency = b.currency.as_ref().or(fallback);
-            if let Some(value) = self.money(row, &field, Some(&b.amount), currency, m.locale.as_ref())? {
-                p.budgets.push(Budget { kind: b.kind, period: p.planned, value, indicative: false, value_date: None });
+            if let Some(value) = self.money(row, field, Some(&b.amount), currency, m.locale.as_ref())? {
+                let kind = b.kind.unwrap_or_default();
+                p.budgets.push(Budget { kind, period: p.planned, value, indicative: false, value_date: None });
             }
         }
-        for (i, t) in m.transactions.iter().enumerate() {
-            let field = format!("transactions[{i}]");
+        for t in &m.transactions {
+            let field = "transactions";
             let currency = t.currency.as_ref().or(fallback);
-            let Some(value) = self.money(row, &field, Some(&t.amount), currency, m.locale.as_ref())? else { continue };
-            let mut date = self.date(row, &field, t.date.as_ref(), m)?;
-            if date.is_none() {
-                date = match t.project_date {
-                    Some(ProjectDate::Start) => p.planned.start,
-                    Some(ProjectDate::End) => p.planned.end,
-                    None => None,
-                };
-            }
+            let Some(value) = self.money(row, field, Some(&t.amount), currency, m.locale.as_ref())? else { continue };
+            let date = self.date(row, field, t.date.as_ref(), m)?;
             let Some(day) = date.as_ref().and_then(crate::model::PartialDate::full) else {
                 let reason = format!(
-                    "the transaction {} {} has no full date (YYYY-MM-DD) in its date cell or the project's planned dates: it is lost",
+                    "the transaction {} {} has no full date (YYYY-MM-DD): it is lost",
                     value.amount, value.currency
                 );
-                self.problem(row, t.date.as_ref().and_then(FieldSpec::column), &field, reason)?;
+                self.problem(row, t.date.as_ref().and_then(FieldSpec::column), field, reason)?;
                 continue;
             };
+            // A transaction has a type (the mapping reader refuses one without).
+            let Some(transaction_type) = t.transaction_type else { continue };
             p.transactions.push(Transaction {
                 reference: None,
-                transaction_type: t.transaction_type,
+                transaction_type,
                 date: Some(day),
                 value,
                 value_date: None,
