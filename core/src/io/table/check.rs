@@ -112,6 +112,9 @@ fn locale_problem(locale: Option<&Locale>) -> Option<Problem> {
     None
 }
 
+/// What a budget line in a mapping must not have.
+const TRANSACTION_ONLY: &str = "is a transaction's, not a budget line's: move it to [[transactions]]";
+
 impl Checked for ProjectMapping {
     const KIND: &'static str = "projects";
 
@@ -166,19 +169,18 @@ impl Checked for ProjectMapping {
             for (i, m) in columns.iter().enumerate() {
                 let at = |key: &str| Problem::new(&[list], String::new()).index(i).key(key);
                 // A key of the other list; a transaction with no type or date.
-                let wrong = if budget {
-                    [("type", m.transaction_type.is_some()), ("date", m.date.is_some())]
-                        .into_iter()
-                        .find(|x| x.1)
-                        .map(|(key, _)| (key, "is a transaction's, not a budget line's: move it to [[transactions]]"))
-                } else if m.kind.is_some() {
-                    Some(("kind", "is a budget line's: a transaction has a type"))
-                } else if m.transaction_type.is_none() {
-                    Some(("type", "missing: a transaction needs an IATI type (disbursement, expenditure …)"))
-                } else if m.date.is_none() {
-                    Some(("date", "missing: a transaction needs a date (a column or { value = \"2016-10-14\" })"))
-                } else {
-                    None
+                let given = (m.kind.is_some(), m.transaction_type.is_some(), m.date.is_some());
+                let wrong = match (budget, given) {
+                    (true, (_, true, _)) => Some(("type", TRANSACTION_ONLY)),
+                    (true, (_, _, true)) => Some(("date", TRANSACTION_ONLY)),
+                    (false, (true, _, _)) => Some(("kind", "is a budget line's: a transaction has a type")),
+                    (false, (_, false, _)) => {
+                        Some(("type", "missing: a transaction needs an IATI type (disbursement, expenditure …)"))
+                    }
+                    (false, (_, _, false)) => {
+                        Some(("date", "missing: a transaction needs a date (a column or { value = \"2016-10-14\" })"))
+                    }
+                    _ => None,
                 };
                 if let Some((key, message)) = wrong {
                     let mut p = at(key);

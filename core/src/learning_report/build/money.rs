@@ -91,7 +91,7 @@ fn rules(cx: &Cx<'_>) -> Block {
 /// (`xOffset`) per year. JSON text read by the tree reader, not a `json!` literal (the
 /// WebAssembly module's size; `crate::analysis::survey::vega_spec`).
 const BY_YEAR_CHART: &str = r#"{"mark": "bar", "encoding": {
-    "x": {"field": "year", "type": "ordinal"},
+    "x": {"field": "year", "type": "ordinal", "title": null},
     "xOffset": {"field": "figure"},
     "y": {"field": "amount", "type": "quantitative"},
     "color": {"field": "figure", "type": "nominal", "title": null}}}"#;
@@ -113,7 +113,11 @@ pub(crate) fn by_year(cx: &Cx<'_>, s: &mut Section) {
         for (row, cells) in rows.iter().zip(&table.rows) {
             for (figure, i) in [(&budget, BUDGET), (&spent, SPENT)] {
                 if let Some(v) = decimal(row, i).and_then(|d| d.to_f64()) {
-                    values.push(serde_json::json!({"year": cells[0], "figure": figure, "amount": v}));
+                    let mut value = serde_json::Map::new();
+                    value.insert("year".into(), cells[0].clone().into());
+                    value.insert("figure".into(), figure.clone().into());
+                    value.insert("amount".into(), v.into());
+                    values.push(serde_json::Value::Object(value));
                 }
             }
         }
@@ -124,7 +128,6 @@ pub(crate) fn by_year(cx: &Cx<'_>, s: &mut Section) {
         let title = format!("{} ({currency})", cx.t("Budget och använt per år", "Budget and spent by year"));
         let mut spec = crate::analysis::survey::vega_spec(BY_YEAR_CHART, values);
         spec["title"] = title.clone().into();
-        spec["encoding"]["x"]["title"] = year_title.clone().into();
         spec["encoding"]["y"]["title"] = currency.into();
         s.push(Block::Chart { title, spec, fallback: table });
     }
