@@ -418,6 +418,14 @@ def run_examples(case: dict[str, Any]) -> None:
             assert marker not in md, lang
         report = json.loads(p.learning.report("json", lang=lang, as_of=as_of))
         sections = {s["id"]: s for s in report["sections"]}
+        if lang in e.get("report_budget_by_year", {}):
+            # Section 8's budget-by-year chart and its data table (the text alternative).
+            want = e["report_budget_by_year"][lang]
+            chart = next(
+                b for b in sections["portfolio"]["blocks"] if b["type"] == "chart" and b["title"] == want["title"]
+            )
+            assert chart["fallback"]["columns"] == want["columns"], lang
+            assert chart["fallback"]["rows"] == want["rows"], lang
         for sid in e.get("sections_without_no_data", []):
             blocks = sections[sid]["blocks"]
             assert not [b for b in blocks if b["type"] == "notice" and b["kind"] == "no_data"], (lang, sid)

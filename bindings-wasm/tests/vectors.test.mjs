@@ -338,6 +338,15 @@ async function runExamples(c) {
     for (const m of e.report_head_contains ?? []) assert.ok(head.includes(m), `${lang}: ${m} not in ${head}`);
     for (const m of e.report_head_lacks ?? []) assert.ok(!md.includes(m), `${lang}: ${m}`);
     const report = JSON.parse(p.report("json", lang, c.as_of));
+    const want = e.report_budget_by_year?.[lang];
+    if (want) {
+      // Section 8's budget-by-year chart and its data table (the text alternative).
+      const blocks = report.sections.find((s) => s.id === "portfolio").blocks;
+      const chart = blocks.find((b) => b.type === "chart" && b.title === want.title);
+      assert.ok(chart, `${lang}: no chart ${want.title}`);
+      assert.deepEqual(chart.fallback.columns, want.columns, lang);
+      assert.deepEqual(chart.fallback.rows, want.rows, lang);
+    }
     for (const id of e.sections_without_no_data ?? []) {
       const blocks = report.sections.find((s) => s.id === id).blocks;
       assert.deepEqual(blocks.filter((b) => b.type === "notice" && b.kind === "no_data"), [], `${lang} ${id}`);

@@ -80,6 +80,20 @@ fn check(name: &str, case: &Value) {
         for marker in strings(&e["report_head_lacks"]) {
             assert!(!md.contains(marker), "{name} ({lang}): {marker:?} in the report");
         }
+        if let Some(want) = e["report_budget_by_year"].get(lang) {
+            // Section 8's budget-by-year chart and its data table (the text alternative).
+            let section = report.section("portfolio").unwrap();
+            let fallback = section
+                .blocks
+                .iter()
+                .find_map(|b| match b {
+                    Block::Chart { title, fallback, .. } if title == want["title"].as_str().unwrap() => Some(fallback),
+                    _ => None,
+                })
+                .unwrap_or_else(|| panic!("{name} ({lang}): no chart {}", want["title"]));
+            assert_eq!(serde_json::json!(fallback.columns), want["columns"], "{name} ({lang})");
+            assert_eq!(serde_json::json!(fallback.rows), want["rows"], "{name} ({lang})");
+        }
         for id in strings(&e["sections_without_no_data"]) {
             let section = report.section(id).unwrap_or_else(|| panic!("{name}: no section {id}"));
             let empty: Vec<&str> = section

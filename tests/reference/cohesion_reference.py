@@ -1,5 +1,5 @@
 """Independent computation (Python json + decimal, no kartan) of the figures that
-core/tests/table_cohesion.rs asserts for the two cohesion-policy files.
+core/tests/table_cohesion.rs and core/tests/table_money.rs assert for the two cohesion-policy files.
 
 Run from the repository root:  python3 tests/reference/cohesion_reference.py
 It prints the figures as JSON; each one appears literally in the Rust test.
@@ -31,7 +31,18 @@ def projektbanken():
         "thematic_objectives": len({r["tematiskt_mål"] for r in rows}),
         "counties": len(counties),
         "top_counties": counties.most_common(2),
+        # The mapping's [[transactions]]: the grant as an outgoing commitment dated at
+        # the planned start (core/tests/table_money.rs).
+        "commitments": len(rows),
+        "committed_sek_by_start_year": dict(sorted(by_start_year(rows).items())),
     }
+
+
+def by_start_year(rows):
+    out = collections.defaultdict(int)
+    for r in rows:
+        out[int(r["projekt_starttid"][:4])] += r["beviljat_belopp_sek"]
+    return out
 
 
 def interreg():

@@ -28,10 +28,14 @@ pub(crate) fn chart(spec: &Value) -> Option<String> {
     let field = |axis: &str| enc[axis]["field"].as_str();
     let kind = |axis: &str| enc[axis]["type"].as_str().unwrap_or("");
     let (svg, keys) = match (mark, kind("x"), kind("y")) {
-        ("bar", "ordinal" | "nominal", "quantitative") => bars(values, field("x")?, field("y")?, color, false, None)?,
+        ("bar", "ordinal" | "nominal", "quantitative") => {
+            // Bars side by side per colour key (Vega-Lite `xOffset`), else stacked.
+            let grouped = enc["xOffset"]["field"].is_string();
+            bars(values, field("x")?, field("y")?, color, (false, grouped), None)?
+        }
         ("bar", "quantitative", "ordinal" | "nominal") => {
             let domain = enc["x"]["scale"]["domain"].as_array().map(|d| (num(&d[0]), num(&d[1])));
-            bars(values, field("y")?, field("x")?, color, true, domain)?
+            bars(values, field("y")?, field("x")?, color, (true, false), domain)?
         }
         ("line" | "point", "temporal", "quantitative") => {
             lines(values, field("x")?, field("y")?, color, enc["y"]["scale"]["zero"] == false)?
@@ -76,13 +80,14 @@ fn n(v: f64) -> i64 {
     v.round() as i64
 }
 
-/// Bars per category, stacked by colour key: (svg, colour keys).
+/// Bars per category, stacked by colour key, or side by side when `grouped` (vertical
+/// bars only): (svg, colour keys).
 fn bars(
     values: &[Value],
     cat: &str,
     val: &str,
     color: Option<&str>,
-    horizontal: bool,
+    (horizontal, grouped): (bool, bool),
     domain: Option<(f64, f64)>,
 ) -> Option<(String, Vec<String>)> {
     let (mut cats, mut keys) = (Vec::new(), Vec::new());
@@ -92,7 +97,17 @@ fn bars(
         let k = color.map_or(0, |f| index(&mut keys, key(&v[f])));
         cells.push((c, k, num(&v[val])));
     }
-    let totals: Vec<f64> = (0..cats.len()).map(|c| cells.iter().filter(|x| x.0 == c).map(|x| x.2).sum()).collect();
+    // The tallest bar: a category's total when stacked, its largest cell when grouped.
+    let totals: Vec<f64> = (0..cats.len())
+        .map(|c| {
+            let of_c = cells.iter().filter(|x| x.0 == c).map(|x| x.2);
+            if grouped {
+                of_c.fold(0.0, f64::max)
+            } else {
+                of_c.sum()
+            }
+        })
+        .collect();
     let (lo, hi) = domain.unwrap_or((0.0, totals.iter().copied().fold(0.0, f64::max)));
     if cats.is_empty() || hi <= lo {
         return None;
@@ -131,17 +146,20 @@ fn bars(
         let (height, base) = (200.0, 180.0);
         open(height, &mut out);
         let step = (W - 30.0) / cats.len() as f64;
+        let slots = if grouped { keys.len().max(1) } else { 1 };
+        let width = step * 0.8 / slots as f64;
         for (c, name) in cats.iter().enumerate() {
             let x = 30.0 + c as f64 * step;
             let mut y0 = 0.0;
             for &(_, k, v) in cells.iter().filter(|x| x.0 == c) {
-                let h = v / hi * (base - 10.0);
+                let h = (v / hi * (base - 10.0)).max(0.0);
+                let (slot, below) = if grouped { (k, 0.0) } else { (0, y0) };
                 let _ = write!(
                     out,
                     "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>",
-                    n(x + step * 0.1),
-                    n(base - y0 - h),
-                    n(step * 0.8),
+                    n(x + step * 0.1 + slot as f64 * width),
+                    n(base - below - h),
+                    n(width),
                     n(h),
                     PALETTE[k % 10]
                 );

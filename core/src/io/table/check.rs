@@ -112,6 +112,9 @@ fn locale_problem(locale: Option<&Locale>) -> Option<Problem> {
     None
 }
 
+/// What a budget line in a mapping must not have.
+const TRANSACTION_ONLY: &str = "is a transaction's, not a budget line's: move it to [[transactions]]";
+
 impl Checked for ProjectMapping {
     const KIND: &'static str = "projects";
 
@@ -158,6 +161,37 @@ impl Checked for ProjectMapping {
             for (name, spec) in named {
                 if let Some(spec) = spec {
                     specs.push((Problem::new(&["partners", name], String::new()), spec));
+                }
+            }
+        }
+        for (list, columns) in [("budgets", &self.budgets), ("transactions", &self.transactions)] {
+            let budget = list == "budgets";
+            for (i, m) in columns.iter().enumerate() {
+                let at = |key: &str| Problem::new(&[list], String::new()).index(i).key(key);
+                // A key of the other list; a transaction with no type or date.
+                let given = (m.kind.is_some(), m.transaction_type.is_some(), m.date.is_some());
+                let wrong = match (budget, given) {
+                    (true, (_, true, _)) => Some(("type", TRANSACTION_ONLY)),
+                    (true, (_, _, true)) => Some(("date", TRANSACTION_ONLY)),
+                    (false, (true, _, _)) => Some(("kind", "is a budget line's: a transaction has a type")),
+                    (false, (_, false, _)) => {
+                        Some(("type", "missing: a transaction needs an IATI type (disbursement, expenditure …)"))
+                    }
+                    (false, (_, _, false)) => {
+                        Some(("date", "missing: a transaction needs a date (a column or { value = \"2016-10-14\" })"))
+                    }
+                    _ => None,
+                };
+                if let Some((key, message)) = wrong {
+                    let mut p = at(key);
+                    p.message = format!("{key} {message}");
+                    return Some(p);
+                }
+                specs.push((at("amount"), &m.amount));
+                for (key, spec) in [("currency", m.currency.as_ref()), ("date", m.date.as_ref())] {
+                    if let Some(spec) = spec {
+                        specs.push((at(key), spec));
+                    }
                 }
             }
         }

@@ -9,6 +9,10 @@ use serde::{Deserialize, Serialize};
 use super::check::Checked;
 use crate::io::json::tree;
 
+mod money;
+
+pub use money::{MoneyColumn, TRANSACTION_TYPE_NAMES};
+
 /// Why a mapping file could not be used.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -333,6 +337,14 @@ pub struct ProjectMapping {
     /// `"drop_identical"`.
     #[serde(default, skip_serializing_if = "is_default")]
     pub repeated_rows: RepeatedRows,
+    /// Money columns that become budget lines (`[[budgets]]`), beside `columns.budget`:
+    /// e.g. the planned and the granted amount (`kind`; no `type` or date).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub budgets: Vec<MoneyColumn>,
+    /// Money columns that become transactions (`[[transactions]]`): e.g. the amount paid
+    /// out (`type = "disbursement"`) or spent (`"expenditure"`), with a date.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub transactions: Vec<MoneyColumn>,
 }
 
 fn is_default<T: Default + PartialEq>(v: &T) -> bool {

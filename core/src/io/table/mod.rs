@@ -58,8 +58,8 @@ mod survey;
 mod values;
 
 pub use mapping::{
-    FieldSpec, IdSpec, Locale, MappingError, PartnerColumns, ProgramSpec, ProjectColumns, ProjectMapping, RepeatedRows,
-    ScaleSpec, SourceOptions, SurveyColumns, SurveyMapping, SurveyQuestionSpec,
+    FieldSpec, IdSpec, Locale, MappingError, MoneyColumn, PartnerColumns, ProgramSpec, ProjectColumns, ProjectMapping,
+    RepeatedRows, ScaleSpec, SourceOptions, SurveyColumns, SurveyMapping, SurveyQuestionSpec, TRANSACTION_TYPE_NAMES,
 };
 pub use projects::{import_projects, ProjectImport};
 pub use report::{ColumnSkips, Skip, TableImportReport};

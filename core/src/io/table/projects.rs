@@ -13,6 +13,8 @@ use super::source::{CellType, RawRow, RawTable};
 use super::values::{normalise_label, parse_date};
 use super::TableError;
 
+mod money;
+
 /// The result of [`import_projects`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProjectImport {
@@ -164,6 +166,13 @@ fn check_columns<'m>(table: &RawTable, m: &'m ProjectMapping) -> Result<(), Tabl
     add("columns.parent", c.parent.as_ref());
     for r in &c.regions {
         add("columns.regions", Some(r));
+    }
+    for (list, columns) in [("budgets", &m.budgets), ("transactions", &m.transactions)] {
+        for money in columns {
+            for spec in [Some(&money.amount), money.currency.as_ref(), money.date.as_ref()] {
+                add(list, spec);
+            }
+        }
     }
     for (scheme, spec) in &m.classifications {
         add(&format!("classifications.{scheme}"), Some(spec));
@@ -372,10 +381,11 @@ impl<'t> Ctx<'t> {
         let Some(spec) = amount else { return Ok(None) };
         let Some(text) = self.one(row, field, Some(spec))? else { return Ok(None) };
         let col = spec.column();
+        let what = if field == "transactions" { "transaction" } else { "budget" };
         let amount = match row.number(self.written_column(spec), &text, locale) {
             Ok(a) => a,
             Err(e) => {
-                self.problem(row, col, field, format!("budget: {e}"))?;
+                self.problem(row, col, field, format!("{what}: {e}"))?;
                 return Ok(None);
             }
         };
@@ -385,14 +395,15 @@ impl<'t> Ctx<'t> {
             Some(c) => {
                 let ccol = currency.and_then(FieldSpec::column);
                 let reason = format!(
-                    "currency {c:?} is not an ISO 4217 code (three capital letters): the budget {amount} is lost"
+                    "currency {c:?} is not an ISO 4217 code (three capital letters): the {what} {amount} is lost"
                 );
                 self.problem(row, ccol, field, reason)?;
                 Ok(None)
             }
             None => {
-                let reason = "budget without a currency: map columns.currency (a column or { value = \"SEK\" })";
-                self.problem(row, col, field, reason.to_owned())?;
+                let reason =
+                    format!("{what} without a currency: map columns.currency (a column or {{ value = \"SEK\" }})");
+                self.problem(row, col, field, reason)?;
                 Ok(None)
             }
         }
@@ -444,6 +455,7 @@ impl<'t> Ctx<'t> {
                 value_date: None,
             });
         }
+        self.money_columns(row, m, &mut p)?;
         p.focus_area = self.focus_area(row, c.focus_area.as_ref())?;
         for spec in &c.regions {
             for r in self.values(row, "columns.regions", spec)? {

@@ -16,6 +16,7 @@ pub(crate) fn section(cx: &Cx<'_>) -> Section {
     // Linked indicators carry their progress (a fraction) from the results engine.
     let m = map_vs_reality(cx.portfolio, cx.options.as_of);
     items(cx, &m, &mut s);
+    super::money::planned_and_spent(cx, &mut s);
     plans(cx, &m, &mut s);
     unexpected(cx, &m, &mut s);
     s

@@ -6,6 +6,7 @@ mod evaluations;
 mod learning;
 mod map;
 mod map_vs_reality;
+mod money;
 mod portfolio;
 mod program;
 mod quality;
@@ -69,7 +70,7 @@ impl ReportOptions {
     #[must_use]
     pub fn with_table_import(mut self, import: &crate::io::table::TableImportReport) -> Self {
         self.read_diagnostics.extend(import.diagnostics());
-        self.unread_project_budgets += import.lost("columns.budget");
+        self.unread_project_budgets += import.lost("columns.budget") + import.lost("budgets");
         self.unread_partner_budgets += import.lost("partners.budget");
         self
     }

@@ -44,6 +44,7 @@ pub(crate) fn section(cx: &Cx<'_>) -> Section {
         project_list(cx, &mut s);
     }
     budgets(cx, &mut s);
+    super::money::by_year(cx, &mut s);
     s
 }
 
