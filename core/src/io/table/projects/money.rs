@@ -52,6 +52,7 @@ impl<'t> Ctx<'t> {
                 provider: None,
                 receiver: None,
                 humanitarian: None,
+                carried: crate::model::Carried::default(),
             });
         }
         Ok(())
