@@ -113,23 +113,11 @@ pub fn from_str(text: &str) -> Result<Portfolio, JsonError> {
     Ok(portfolio)
 }
 
-/// Reads the model from `text` (feature `fast-json`): the plain streaming reader is about
-/// three times faster than reading a tree; the tree reader runs only to say where and
-/// why the text fails. Both refuse the same texts (a repeated key included: serde's
-/// derive refuses a repeated field, [`Text`](crate::Text) and the model's maps a repeated
-/// key), which `tests/json_readers_agree.rs` and the fuzz target `json_read` check.
-#[cfg(feature = "fast-json")]
-fn read(text: &str) -> Result<Portfolio, JsonError> {
-    serde_json::from_str(text).map_err(|_| match read_tree(text) {
-        Err(e) => e,
-        // Unreachable in practice: both readers refuse the same texts.
-        Ok(_) => JsonError::Syntax { line: 1, column: 1, message: "invalid kartan JSON".into() },
-    })
-}
-
-/// Reads the model from `text` through a tree only (without the feature `fast-json`, the
-/// WebAssembly build): the same results and messages with the least deserialisation code.
-#[cfg(not(feature = "fast-json"))]
+/// Reads the model from `text` through a tree ([`read_tree`]): one reader in every build,
+/// native and WebAssembly, so that a text is valid or invalid alike in Rust, Python and JS.
+/// (Until 8 Dec 2026 the native build read with serde_json's streaming reader first, about
+/// three times faster; it also took a record's fields given as an array, which the tree
+/// reader refuses, so the two no longer refused the same texts.)
 fn read(text: &str) -> Result<Portfolio, JsonError> {
     read_tree(text)
 }

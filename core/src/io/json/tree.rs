@@ -243,8 +243,11 @@ impl<'de> de::Deserializer<'de> for Tracked<'de, '_> {
         _fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, serde_json::Error> {
+        // A struct is an object in kartan JSON, never an array: serde_json would also read
+        // `[a, b]` as a struct's fields in order, which would let a misplaced array pass
+        // as a record and instantiate every derived `visit_seq` (issue 15: 5 KB of the
+        // WebAssembly module).
         match self.value {
-            Value::Array(items) => self.visit_array(items, visitor),
             Value::Object(members) => self.visit_object(members, visitor),
             _ => Err(self.invalid_type(&visitor)),
         }
@@ -745,6 +748,9 @@ mod tests {
             // A missing field is the error of its object.
             (r#"{"items": [{"id": "a"}]}"#, "/items/0", "missing field `n`"),
             (r#"{"items": 3}"#, "/items", "invalid type: integer `3`, expected a sequence"),
+            // A struct is an object: its fields in an array are refused (serde_json's own
+            // reader would take `["a", 1]` as `{"id": "a", "n": 1}`).
+            (r#"{"items": [["a", 1]]}"#, "/items/0", "invalid type: sequence, expected struct Item"),
             // An unknown variant is the error of the enum's place; a variant's data adds the variant.
             (
                 r#"{"items": [], "kind": "other"}"#,
