@@ -114,11 +114,14 @@ function renderImport(iati, table) {
   $("import").hidden = !iati && !table;
   $("skipped").hidden = !table || table.skipped.length === 0;
   if (iati) {
-    const notModelled = iati.not_modelled.map((n) => `${n.path} (${n.count})`).join(", ");
+    const list = (entries) => entries.map((n) => `${n.path} (${n.count})`).join(", ");
+    const carried = list(iati.carried ?? []);
+    const notModelled = list(iati.not_modelled);
     $("import").textContent = `IATI ${iati.version ?? "(no version)"}: ${iati.activities_imported} activities imported, `
       + `${iati.activities_skipped} skipped; ${iati.indicators_without_measure} indicators without a measure, `
       + `${iati.targets_without_value} targets without a value.`
-      + (notModelled ? ` Not modelled: ${notModelled}.` : "");
+      + (carried ? ` Carried for export, not modelled: ${carried}.` : "")
+      + (notModelled ? ` Not modelled (lost on export): ${notModelled}.` : "");
   } else if (table) {
     $("import").textContent = `${table.file}: ${table.rows_read} rows read, ${table.rows_imported} imported; `
       + `${table.skipped.length} rows or cells skipped, ${table.warnings.length} warnings.`;

@@ -11,7 +11,7 @@ use crate::args::{ValidateArgs, ValidateFormat};
 
 /// Loads and validates the file (a table through its `--mapping`, with a `--survey`
 /// table when given). For IATI XML and tables the import report comes first (what was
-/// read, not modelled and skipped), and the import's diagnostics count with the
+/// read, carried, not modelled and skipped), and the import's diagnostics count with the
 /// validation's: a table value the mapping asks for that could not be read is an error. Exit code 0 when there is no error (warnings allowed), 1 when there are
 /// errors (an IATI activity skipped is one; all diagnostics are listed on standard output
 /// and a one-line summary goes to standard error), 2 when the file cannot be loaded.
@@ -71,7 +71,8 @@ fn text(file: &str, diagnostics: &[Diagnostic], errors: usize, warnings: usize) 
     out
 }
 
-/// The IATI import report in lines: activities, elements read, what was not modelled.
+/// The IATI import report in lines: activities, elements read, what was carried without
+/// being modelled (an export writes it back), and what was not modelled (lost).
 fn import_summary(file: &str, r: &IatiImportReport) -> String {
     let mut out = String::new();
     let _ = writeln!(
@@ -94,6 +95,9 @@ fn import_summary(file: &str, r: &IatiImportReport) -> String {
     let noted: Vec<String> = figures.iter().filter(|(_, n)| *n > 0).map(|(k, n)| format!("{k} {n}")).collect();
     if !noted.is_empty() {
         let _ = writeln!(out, "{file}: noted: {}", noted.join(", "));
+    }
+    for n in &r.carried {
+        let _ = writeln!(out, "{file}: carried, not modelled: {} ×{} (first at {})", n.path, n.count, n.first);
     }
     for n in &r.not_modelled {
         let _ = writeln!(out, "{file}: not modelled: {} ×{} (first at {})", n.path, n.count, n.first);
