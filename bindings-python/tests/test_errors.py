@@ -33,7 +33,8 @@ def test_hierarchy() -> None:
         (VALID.replace('"12.50"', '"1,250"'), 1, "/projects/0/budgets/0/value/amount", "thousands"),
         (VALID.replace('"12.50"', '"1.5E6"'), 1, "/projects/0/budgets/0/value/amount", "exponent"),
         (VALID + " x", 1, None, "trailing"),
-        ("[1, 2]", 1, "/0", "invalid type"),
+        # a document is an object, never an array of its fields in order
+        ("[1, 2]", 1, "", "invalid type: sequence, expected struct Portfolio"),
     ],
 )
 def test_parse_errors_name_the_place(text: str, line: int, pointer: str | None, fragment: str) -> None:
