@@ -21,6 +21,7 @@ use std::sync::Arc;
 
 use arrow_array::{ArrayRef, BooleanArray, Date32Array, Decimal128Array, Int64Array, RecordBatch, StringArray};
 use arrow_schema::{DataType, Field, Schema, SchemaRef};
+use chrono::NaiveDate;
 use kartan::analysis::tables::{Cell, DType, Relational, Table, RELATIONAL_SCALE};
 use kartan::io::iati::{for_each_activity, ImportOptions, StreamError, StreamedActivity};
 use kartan::io::Format;
@@ -149,10 +150,17 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
 /// or imported and per error of an import (each also a row of the `diagnostics`
 /// table). Returns whether something was left out.
 ///
+/// With `as_of`, each kartan JSON input is also checked by
+/// [`kartan::analysis::validate`] as of that day, and its findings are rows of the
+/// `diagnostics` table (they describe the portfolio; they do not make the scan
+/// incomplete). An IATI input's rows are its import's diagnostics: a stream is
+/// never held whole, so it is not validated as a portfolio.
+///
 /// # Errors
 /// The first error `flush` returns: the scan stops there.
 pub fn scan<E>(
     inputs: &[PathBuf],
+    as_of: Option<NaiveDate>,
     mut on_error: impl FnMut(&str),
     mut flush: impl FnMut(Vec<Table>) -> Result<(), E>,
 ) -> Result<bool, E> {
@@ -160,7 +168,7 @@ pub fn scan<E>(
     let mut incomplete = false;
     for path in inputs {
         let source = path.display().to_string();
-        match read_one(path, &source, &mut rel, &mut flush) {
+        match read_one(path, &source, as_of, &mut rel, &mut flush) {
             Ok(diagnostics) => {
                 for d in diagnostics.iter().filter(|d| d.severity == Severity::Error) {
                     incomplete = true;
@@ -190,11 +198,13 @@ enum Failed<E> {
     Output(E),
 }
 
-/// Reads one input into `rel`, flushing full batches; returns its diagnostics (the IATI
-/// import's, or none for kartan JSON).
+/// Reads one input into `rel`, flushing full batches; returns its import's diagnostics
+/// (an IATI file's; none for kartan JSON, whose validation findings, with `as_of`, go
+/// straight into the diagnostics table).
 fn read_one<E>(
     path: &Path,
     source: &str,
+    as_of: Option<NaiveDate>,
     rel: &mut Relational,
     flush: &mut impl FnMut(Vec<Table>) -> Result<(), E>,
 ) -> Result<Vec<Diagnostic>, Failed<E>> {
@@ -226,6 +236,9 @@ fn read_one<E>(
                 rel.push_project(project);
             }
             rel.push_learning(&portfolio);
+            if let Some(day) = as_of {
+                rel.push_diagnostics(source, &kartan::analysis::validate(&portfolio, day));
+            }
             Ok(Vec::new())
         }
         _ => Err(Failed::Input("not kartan JSON or IATI activity XML".to_owned())),

@@ -29,6 +29,7 @@ pub struct PyTableStream {
     index: usize,
     schema: SchemaRef,
     inputs: Vec<PathBuf>,
+    as_of: Option<chrono::NaiveDate>,
 }
 
 /// The batches of one table, as the scanning thread sends them.
@@ -55,7 +56,7 @@ impl PyTableStream {
     /// Starts the scanning thread and returns its batches of this table.
     fn batches(&self) -> Batches {
         let (tx, rx) = sync_channel::<Result<RecordBatch, String>>(1);
-        let (inputs, index, schema) = (self.inputs.clone(), self.index, self.schema.clone());
+        let (inputs, index, schema, as_of) = (self.inputs.clone(), self.index, self.schema.clone(), self.as_of);
         std::thread::spawn(move || {
             let flush = |mut tables: Vec<kartan::analysis::tables::Table>| -> Result<(), ()> {
                 if index >= tables.len() {
@@ -69,7 +70,7 @@ impl PyTableStream {
                 tx.send(kartan_arrow::record_batch(&table, &schema)).map_err(|_| ())
             };
             let scanned = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                let _ = kartan_arrow::scan(&inputs, |_| {}, flush);
+                let _ = kartan_arrow::scan(&inputs, as_of, |_| {}, flush);
             }));
             if scanned.is_err() {
                 // Never a silently short table: the consumer gets an error.
@@ -123,9 +124,11 @@ impl PyTableStream {
 ///
 /// Raises ``ValueError`` for a folder with no ``.xml`` or ``.json`` file, and
 /// ``FileNotFoundError`` for a path that does not exist. A file that cannot be read
-/// or imported stops nothing else: it is a row of the ``diagnostics`` table.
+/// or imported stops nothing else: it is a row of the ``diagnostics`` table. With
+/// ``as_of``, each kartan JSON file's validation findings are rows of it too.
 #[pyfunction]
-pub fn scan_iati(paths: Vec<PathBuf>) -> PyResult<Vec<(String, PyTableStream)>> {
+#[pyo3(signature = (paths, as_of = None))]
+pub fn scan_iati(paths: Vec<PathBuf>, as_of: Option<chrono::NaiveDate>) -> PyResult<Vec<(String, PyTableStream)>> {
     if let Some(missing) = paths.iter().find(|p| !p.exists()) {
         return Err(pyo3::exceptions::PyFileNotFoundError::new_err((
             2,
@@ -138,7 +141,7 @@ pub fn scan_iati(paths: Vec<PathBuf>) -> PyResult<Vec<(String, PyTableStream)>> 
         .into_iter()
         .enumerate()
         .map(|(index, (name, schema))| {
-            let stream = PyTableStream { name: name.clone(), index, schema, inputs: inputs.clone() };
+            let stream = PyTableStream { name: name.clone(), index, schema, inputs: inputs.clone(), as_of };
             (name, stream)
         })
         .collect())

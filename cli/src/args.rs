@@ -205,6 +205,11 @@ pub struct ConvertArgs {
     /// With --to parquet: replace the output folder when it exists.
     #[arg(long)]
     pub overwrite: bool,
+    /// With --to parquet: check each kartan JSON input as `kartan validate --as-of`
+    /// does, its findings rows of the diagnostics table (YYYY-MM-DD; an IATI input's
+    /// rows are its import's diagnostics).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<NaiveDate>,
 }
 
 /// Formats `convert` writes.

@@ -192,7 +192,10 @@ fn plans_and_factor_assessments_join_what_was_held() {
     kartan().arg("convert").arg(&input).args(["--to", "parquet", "-o"]).arg(&out).assert().success();
     let plans = read(&out.join("plans.parquet"));
     assert_eq!(rows(&plans), doc["program"]["plans"].as_array().unwrap().len());
-    let planned = strings(&plans, "plan_id").into_iter().zip(ints(&plans, "planned")).find(|(id, _)| id.as_deref() == Some("PLAN-PLM"));
+    let planned = strings(&plans, "plan_id")
+        .into_iter()
+        .zip(ints(&plans, "planned"))
+        .find(|(id, _)| id.as_deref() == Some("PLAN-PLM"));
     assert_eq!(planned, Some((Some("PLAN-PLM".to_owned()), Some(14))));
     let held = strings(&read(&out.join("activities.parquet")), "plan_id")
         .into_iter()
@@ -220,4 +223,58 @@ fn an_empty_folder_is_refused_not_converted_to_empty_tables() {
         .code(2)
         .stderr(predicates::str::contains("the folder holds no .xml or .json file to convert"));
     assert!(!out.exists() && !dir.path().join(".pq.partial").exists());
+}
+
+#[test]
+fn as_of_puts_a_kartan_json_files_validation_findings_in_the_diagnostics_table() {
+    // The small portfolio of the report vectors with a parent that does not exist: the
+    // diagnostics table holds what `kartan validate` finds, code for code and place for
+    // place; without --as-of it holds nothing for a kartan JSON file.
+    let case: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/vectors/report/small-portfolio.json"))
+            .unwrap(),
+    )
+    .unwrap();
+    let mut doc = case["input"].clone();
+    doc["projects"][0]["parent"] = "PRJ-NOT-THERE".into();
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("p.json");
+    std::fs::write(&input, doc.to_string()).unwrap();
+    let validated =
+        kartan().arg("validate").arg(&input).args(["--as-of", "2021-12-31", "--format", "json"]).output().unwrap();
+    let found: serde_json::Value = serde_json::from_slice(&validated.stdout).unwrap();
+    let found = found["diagnostics"].as_array().unwrap();
+    let mut expected: Vec<(String, String)> = found
+        .iter()
+        .map(|d| (d["code"].as_str().unwrap().to_owned(), d["path"].as_str().unwrap().to_owned()))
+        .collect();
+    assert!(
+        expected.iter().any(|(code, path)| code == "dangling-reference" && path == "/projects/0/parent"),
+        "{expected:?}"
+    );
+
+    let out = dir.path().join("pq");
+    kartan()
+        .arg("convert")
+        .arg(&input)
+        .args(["--to", "parquet", "--as-of", "2021-12-31", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    let table = read(&out.join("diagnostics.parquet"));
+    let mut got: Vec<(String, String)> = strings(&table, "code")
+        .into_iter()
+        .zip(strings(&table, "path"))
+        .map(|(c, p)| (c.unwrap(), p.unwrap()))
+        .collect();
+    expected.sort();
+    got.sort();
+    assert_eq!(got, expected);
+    assert!(strings(&table, "source").iter().all(|s| s.as_deref() == Some(input.to_str().unwrap())));
+
+    let plain = dir.path().join("plain");
+    kartan().arg("convert").arg(&input).args(["--to", "parquet", "-o"]).arg(&plain).assert().success();
+    assert_eq!(rows(&read(&plain.join("diagnostics.parquet"))), 0);
+    // --as-of belongs to --to parquet
+    kartan().arg("convert").arg(&input).args(["--to", "json", "--as-of", "2021-12-31"]).assert().code(2);
 }

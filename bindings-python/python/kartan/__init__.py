@@ -15,6 +15,7 @@ also here (``kartan.Project``, ``kartan.Indicator``, ``kartan.Period`` …).
 
 from __future__ import annotations
 
+import datetime
 import os
 
 from kartan import _kartan
@@ -95,7 +96,9 @@ def import_table(
 
 import_table.__doc__ = _kartan.import_table.__doc__
 
-def scan_iati(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> dict[str, TableStream]:
+def scan_iati(
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], *, as_of: datetime.date | None = None
+) -> dict[str, TableStream]:
     """The relational tables of many IATI XML (or kartan JSON) files, for engines that
     scale: a dict of ``kartan.TableStream`` by table name (``projects``, ``results``,
     ``indicators``, ``periods``, ``budgets``, ``transactions``, ``diagnostics``,
@@ -116,6 +119,9 @@ def scan_iati(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) 
     Raises ``FileNotFoundError`` for a path that does not exist and ``ValueError`` for a
     folder with no ``.xml`` or ``.json`` file. A file that cannot be read or imported
     stops nothing else: it is a row of the ``diagnostics`` table (code ``input-failed``).
+    With ``as_of`` (a ``datetime.date``), each kartan JSON file is also validated as
+    ``Portfolio.validate(as_of=...)`` does and its findings are rows of ``diagnostics``
+    (an IATI file's rows are its import's diagnostics: a stream is never held whole).
 
     >>> tables = kartan.scan_iati([])
     >>> list(tables)[:4]
@@ -123,7 +129,7 @@ def scan_iati(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) 
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    return dict(_kartan.scan_iati([os.fspath(p) for p in paths]))
+    return dict(_kartan.scan_iati([os.fspath(p) for p in paths], as_of))
 
 
 __all__ = sorted(

@@ -44,6 +44,11 @@ pub fn run(args: &ConvertArgs) -> Result<ExitCode, CliError> {
         }
         return Ok(super::exit_after_import(parquet::run(args)?));
     }
+    if args.as_of.is_some() {
+        return Err(CliError::Usage(
+            "--as-of is for --to parquet (kartan validate --as-of checks one file)".to_owned(),
+        ));
+    }
     if let Some(more) = args.more.first() {
         return Err(CliError::Usage(format!(
             "{}: several inputs make one dataset with --to parquet only",

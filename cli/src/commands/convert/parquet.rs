@@ -44,7 +44,7 @@ pub(super) fn run(args: &ConvertArgs) -> Result<bool, CliError> {
     let partial = partial_dir(out);
     let _ = std::fs::remove_dir_all(&partial);
     std::fs::create_dir_all(&partial).map_err(|source| CliError::Write { path: partial.clone(), source })?;
-    let written = write_all(&inputs, &partial);
+    let written = write_all(&inputs, args.as_of, &partial);
     let incomplete = match written {
         Ok(incomplete) => incomplete,
         Err(e) => {
@@ -117,9 +117,9 @@ impl Writers {
 }
 
 /// Writes every input into `dir`; returns whether something was left out.
-fn write_all(inputs: &[PathBuf], dir: &Path) -> Result<bool, CliError> {
+fn write_all(inputs: &[PathBuf], as_of: Option<chrono::NaiveDate>, dir: &Path) -> Result<bool, CliError> {
     let mut writers = Writers::create(dir, relational_schemas())?;
-    let incomplete = kartan_arrow::scan(inputs, super::super::eprintln_one, |tables| writers.write(tables))?;
+    let incomplete = kartan_arrow::scan(inputs, as_of, super::super::eprintln_one, |tables| writers.write(tables))?;
     writers.close()?;
     Ok(incomplete)
 }
