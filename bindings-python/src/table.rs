@@ -162,8 +162,7 @@ pub(crate) fn schema_capsule<'py>(
     name: &str,
     schema: &arrow_schema::Schema,
 ) -> PyResult<Bound<'py, PyCapsule>> {
-    let schema =
-        FFI_ArrowSchema::try_from(schema).map_err(|e| KartanError::new_err(format!("table {name:?}: {e}")))?;
+    let schema = FFI_ArrowSchema::try_from(schema).map_err(|e| KartanError::new_err(format!("table {name:?}: {e}")))?;
     PyCapsule::new_with_value(py, schema, c"arrow_schema")
 }
 

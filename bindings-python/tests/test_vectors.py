@@ -356,6 +356,9 @@ def _iati_count(p: kartan.Portfolio, report: kartan.IatiImportReport, what: str)
         "reporting_orgs": lambda: len({x.owner for x in projects if x.owner is not None}),
         "participating_orgs": lambda: sum(len(x.participating) for x in projects),
         "sectors": lambda: sum(len(x.sectors) for x in projects),
+        "planned_disbursements": lambda: sum(len(x.planned_disbursements) for x in projects),
+        "recipient_countries": lambda: sum(len(x.recipient_countries) for x in projects),
+        "recipient_regions": lambda: sum(len(x.recipient_regions) for x in projects),
         "with_parent": lambda: sum(1 for x in projects if x.parent is not None),
         "carried_elements": lambda: sum(
             len(x.carried.elements) + sum(len(t.carried.elements) for t in x.transactions) for x in projects

@@ -16,7 +16,11 @@ fn string(name: &'static str, value: &JsValue) -> Result<String, JsValue> {
 
 impl JsPortfolio {
     /// The table `build` makes of the portfolio with its texts in `lang` (a JS string).
-    fn table_in(&self, lang: &JsValue, build: fn(&kartan::Portfolio, &str) -> tables::Table) -> Result<JsValue, JsValue> {
+    fn table_in(
+        &self,
+        lang: &JsValue,
+        build: fn(&kartan::Portfolio, &str) -> tables::Table,
+    ) -> Result<JsValue, JsValue> {
         let lang = string("lang", lang)?;
         Ok(object(&build(self.inner(), &lang))?)
     }

@@ -136,6 +136,9 @@ function iatiCount(p, r, what) {
     reporting_orgs: () => new Set(projects.map((x) => x.owner).filter(Boolean)).size,
     participating_orgs: () => sum(projects.map((x) => values(x.participating).length)),
     sectors: () => sum(projects.map((x) => values(x.sectors).length)),
+    planned_disbursements: () => sum(projects.map((x) => values(x.planned_disbursements).length)),
+    recipient_countries: () => sum(projects.map((x) => values(x.recipient_countries).length)),
+    recipient_regions: () => sum(projects.map((x) => values(x.recipient_regions).length)),
     with_parent: () => projects.filter((x) => x.parent !== undefined).length,
     carried_elements: () => sum(projects.map((x) => values(x.carried?.elements).length
       + sum(values(x.transactions).map((t) => values(t.carried?.elements).length)))),

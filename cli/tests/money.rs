@@ -27,21 +27,22 @@ fn case(dir: &Path, name: &str) -> (PathBuf, PathBuf) {
 fn converted_on_the_value_date_and_per_currency() {
     let dir = tempfile::tempdir().unwrap();
     let (file, rates) = case(dir.path(), "conversion_on_value_date.json");
-    let header = "program,currency,budget,committed,spent,remaining,absorption,transactions,unconverted\n";
+    let header =
+        "program,currency,budget,planned_disbursements,committed,spent,remaining,absorption,transactions,unconverted\n";
     kartan()
         .args(["money", "--by", "program", "--rates"])
         .arg(&rates)
         .arg(&file)
         .assert()
         .success()
-        .stdout(format!("{header}PRG,SEK,2100,1000,480,1620,0.2285714285714285714285714286,5,0\n"));
+        .stdout(format!("{header}PRG,SEK,2100,,1000,480,1620,0.2285714285714285714285714286,5,0\n"));
     // Without rates: one row per currency, never added.
     kartan()
         .args(["money", "--by", "program"])
         .arg(&file)
         .assert()
         .success()
-        .stdout(format!("{header}PRG,EUR,100,,20,80,0.2,2,\nPRG,SEK,1000,,200,800,0.2,1,\nPRG,USD,,100,5,,,2,\n"));
+        .stdout(format!("{header}PRG,EUR,100,,,20,80,0.2,2,\nPRG,SEK,1000,,,200,800,0.2,1,\nPRG,USD,,,100,5,,,2,\n"));
 }
 
 #[test]
@@ -49,8 +50,8 @@ fn a_missing_rate_is_an_empty_figure_a_line_and_exit_1() {
     let dir = tempfile::tempdir().unwrap();
     let (file, rates) = case(dir.path(), "missing_rate.json");
     let out = kartan().args(["money", "--rates"]).arg(&rates).arg(&file).assert().code(1).stdout(
-        "project,currency,budget,committed,spent,remaining,absorption,transactions,unconverted\n\
-         K-1,SEK,1000,,,,,2,1\nK-2,SEK,,,110,,,1,1\nK-3,SEK,,,,,,1,1\n",
+        "project,currency,budget,planned_disbursements,committed,spent,remaining,absorption,transactions,unconverted\n\
+         K-1,SEK,1000,,,,,,2,1\nK-2,SEK,,,,110,,,1,1\nK-3,SEK,,,,,,,1,1\n",
     );
     let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
     assert_eq!(err.lines().count(), 3, "{err}");

@@ -263,4 +263,11 @@ fn transactions_are_read_and_a_lost_one_is_an_error_naming_what_is_wrong() {
     let (xml, warnings) = to_iati(&p);
     assert!(xml.contains("<value currency=\"EUR\" value-date=\"2024-03-01\">-20</value>"), "{xml}");
     assert!(warnings.iter().any(|w| w.path == "/projects/0/transactions/1/value_date"), "{warnings:?}");
+    // The three that cannot be counted are carried whole, never dropped: the export
+    // writes them back, as the source wrote them.
+    let carried: Vec<&String> =
+        p.projects[0].carried.elements.iter().filter(|e| e.starts_with("<transaction")).collect();
+    assert_eq!(carried.len(), 3, "{carried:?}");
+    assert!(carried.iter().all(|fragment| xml.contains(fragment.as_str())), "{xml}");
+    assert_eq!(r.carried("iati-activity/transaction[unreadable]").map(|c| c.count), Some(3));
 }

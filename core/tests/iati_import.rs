@@ -60,6 +60,9 @@ fn count(p: &Portfolio, r: &IatiImportReport, what: &str) -> u64 {
         "reporting_orgs" => n(projects.filter_map(|x| x.owner.as_deref()).collect::<BTreeSet<_>>().len()),
         "participating_orgs" => n(projects.map(|x| x.participating.len()).sum()),
         "sectors" => n(projects.map(|x| x.sectors.len()).sum()),
+        "planned_disbursements" => n(projects.map(|x| x.planned_disbursements.len()).sum()),
+        "recipient_countries" => n(projects.map(|x| x.recipient_countries.len()).sum()),
+        "recipient_regions" => n(projects.map(|x| x.recipient_regions.len()).sum()),
         "with_parent" => n(projects.filter(|x| x.parent.is_some()).count()),
         "carried_elements" => n(projects
             .map(|x| x.carried.elements.len() + x.transactions.iter().map(|t| t.carried.elements.len()).sum::<usize>())

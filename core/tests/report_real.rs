@@ -28,7 +28,11 @@ fn a_long_portfolio_lists_each_indicators_latest_period_once() {
         if text.starts_with("6888 indicator periods: each indicator's latest period is shown here")));
 
     // The recorded values: one row per indicator (the tables before the progress heading).
-    let end = s.blocks.iter().position(|b| matches!(b, Block::Heading { text } if text.starts_with("Progress as of"))).unwrap();
+    let end = s
+        .blocks
+        .iter()
+        .position(|b| matches!(b, Block::Heading { text } if text.starts_with("Progress as of")))
+        .unwrap();
     let recorded: Vec<&Table> =
         s.blocks[..end].iter().filter_map(|b| if let Block::Table(t) = b { Some(t) } else { None }).collect();
     let indicators = p.indicators().count();
@@ -37,9 +41,10 @@ fn a_long_portfolio_lists_each_indicators_latest_period_once() {
     // NL-KVK-41160054-112711/R1/I1 has three periods (2018, 2019, 2020) and six
     // baselines, each of one group (Direct/Indirect, Gender): the latest period, and the
     // baselines counted, not listed as if each were the total.
-    let heading = s.blocks.iter().position(|b| {
-        matches!(b, Block::Heading { text } if text.starts_with("Project NL-KVK-41160054-112711:"))
-    });
+    let heading = s
+        .blocks
+        .iter()
+        .position(|b| matches!(b, Block::Heading { text } if text.starts_with("Project NL-KVK-41160054-112711:")));
     let Some(Block::Table(t)) = heading.and_then(|i| s.blocks.get(i + 1)) else { panic!("no table for the project") };
     assert_eq!(
         t.rows[0],

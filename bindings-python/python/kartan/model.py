@@ -95,10 +95,12 @@ __all__ = [
     "PartnerRole",
     "Period",
     "PeriodValue",
+    "PlannedDisbursement",
     "PortfolioDoc",
     "Program",
     "Project",
     "Question",
+    "RecipientArea",
     "Reference",
     "Report",
     "ReportKind",
@@ -1591,6 +1593,50 @@ class PeriodValue(Model):
         self._set(locals())
 
 
+class PlannedDisbursement(Model):
+    """A payment planned for a coming period: IATI `planned-disbursement`.
+
+    Where a [`Budget`] says what a project may spend in a period, a planned disbursement
+    says what a funder plans to pay, and to whom. Like a budget line, a revision
+    replaces the original of its period; it never adds to it."""
+
+    __slots__ = {
+        "kind": "Original or revised (IATI `BudgetType`; an IATI line without `@type` is an\noriginal).",
+        "period": "The period the payment is planned for.",
+        "provider": "Who plans to pay.",
+        "receiver": "Who is to be paid.",
+        "value": "The amount, exact, in its currency.",
+        "value_date": "The date the amount is valued at, for currency conversion (IATI\n`value/@value-date`).",
+    }
+    kind: BudgetKind
+    period: DateRange
+    provider: TransactionParty | None
+    receiver: TransactionParty | None
+    value: Money
+    value_date: datetime.date | None
+
+    _FIELDS = (
+        Field("kind", "kind", enum("BudgetKind"), "original"),
+        Field("period", "period", ref("DateRange"), {}),
+        Field("provider", "provider", opt(ref("TransactionParty")), None),
+        Field("receiver", "receiver", opt(ref("TransactionParty")), None),
+        Field("value", "value", ref("Money")),
+        Field("value_date", "value_date", opt(DATE), None),
+    )
+
+    def __init__(
+        self,
+        *,
+        kind: BudgetKind | str = DEFAULT,
+        period: DateRange | Mapping[str, Any] = DEFAULT,
+        provider: TransactionParty | Mapping[str, Any] | None = None,
+        receiver: TransactionParty | Mapping[str, Any] | None = None,
+        value: Money | Mapping[str, Any],
+        value_date: datetime.date | str | None = None,
+    ) -> None:
+        self._set(locals())
+
+
 class Program(Model):
     """A program for local and regional growth work."""
 
@@ -1700,6 +1746,9 @@ class Project(Model):
         "participating": "Participating organisations with their roles (IATI `participating-org`).",
         "partners": "The organisations taking part, with their role and budget share (Interreg/Jems\npartnerships). The owner may also appear here as lead partner.",
         "planned": "Planned start and end.",
+        "planned_disbursements": "Payments planned for coming periods (IATI `planned-disbursement`), in the order\nthe source gives.",
+        "recipient_countries": "The countries that benefit, with their shares (IATI `recipient-country`).",
+        "recipient_regions": "The regions that benefit, with their vocabulary and shares (IATI\n`recipient-region`).",
         "regions": "Region, county or municipality the project works in.",
         "results": "The project's results and indicators.",
         "sectors": "Sectors with their vocabulary and share (IATI `sector`); every sector is kept.",
@@ -1724,6 +1773,9 @@ class Project(Model):
     participating: tuple[ParticipatingOrg, ...]
     partners: tuple[Partner, ...]
     planned: DateRange
+    planned_disbursements: tuple[PlannedDisbursement, ...]
+    recipient_countries: tuple[RecipientArea, ...]
+    recipient_regions: tuple[RecipientArea, ...]
     regions: tuple[str, ...]
     results: tuple[Result, ...]
     sectors: tuple[Sector, ...]
@@ -1749,6 +1801,9 @@ class Project(Model):
         Field("participating", "participating", seq(ref("ParticipatingOrg")), []),
         Field("partners", "partners", seq(ref("Partner")), []),
         Field("planned", "planned", ref("DateRange"), {}),
+        Field("planned_disbursements", "planned_disbursements", seq(ref("PlannedDisbursement")), []),
+        Field("recipient_countries", "recipient_countries", seq(ref("RecipientArea")), []),
+        Field("recipient_regions", "recipient_regions", seq(ref("RecipientArea")), []),
         Field("regions", "regions", seq(STR), []),
         Field("results", "results", seq(ref("Result")), []),
         Field("sectors", "sectors", seq(ref("Sector")), []),
@@ -1777,6 +1832,9 @@ class Project(Model):
         participating: Iterable[ParticipatingOrg | Mapping[str, Any]] = (),
         partners: Iterable[Partner | Mapping[str, Any]] = (),
         planned: DateRange | Mapping[str, Any] = DEFAULT,
+        planned_disbursements: Iterable[PlannedDisbursement | Mapping[str, Any]] = (),
+        recipient_countries: Iterable[RecipientArea | Mapping[str, Any]] = (),
+        recipient_regions: Iterable[RecipientArea | Mapping[str, Any]] = (),
         regions: Iterable[str] = (),
         results: Iterable[Result | Mapping[str, Any]] = (),
         sectors: Iterable[Sector | Mapping[str, Any]] = (),
@@ -1815,6 +1873,47 @@ class Question(Model):
         reverse_coded: bool = False,
         scale: Scale | Mapping[str, Any] | str,
         text: Text | Mapping[str, str],
+    ) -> None:
+        self._set(locals())
+
+
+class RecipientArea(Model):
+    """A country or region that benefits from a project: IATI `recipient-country` (in
+    [`Project::recipient_countries`]) or `recipient-region` (in
+    [`Project::recipient_regions`]).
+
+    Shares are percentages (`60` for 60 %); IATI asks that the shares of a project's
+    countries and regions together make 100."""
+
+    __slots__ = {
+        "code": "A country's ISO 3166-1 alpha-2 code (`KE`), or a region's code in its\nvocabulary (`298`, Africa, regional, in the OECD DAC vocabulary).",
+        "name": "The name, as the source gives it.",
+        "percentage": "The share of the project that goes to this country or region, in percent.",
+        "vocabulary": "A region's IATI `RegionVocabulary` code (`1` OECD DAC, `2` UN M49, `99` own);\n`None` for a country, and for a region whose source does not say (IATI then\nmeans `1`).",
+        "vocabulary_uri": "The vocabulary's address, for vocabulary 99.",
+    }
+    code: str
+    name: Text
+    percentage: Decimal | None
+    vocabulary: str | None
+    vocabulary_uri: str | None
+
+    _FIELDS = (
+        Field("code", "code", STR),
+        Field("name", "name", TEXT, {}),
+        Field("percentage", "percentage", opt(DECIMAL), None),
+        Field("vocabulary", "vocabulary", opt(STR), None),
+        Field("vocabulary_uri", "vocabulary_uri", opt(STR), None),
+    )
+
+    def __init__(
+        self,
+        *,
+        code: str,
+        name: Text | Mapping[str, str] = DEFAULT,
+        percentage: Decimal | int | str | None = None,
+        vocabulary: str | None = None,
+        vocabulary_uri: str | None = None,
     ) -> None:
         self._set(locals())
 

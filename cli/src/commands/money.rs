@@ -20,7 +20,13 @@ pub fn run(args: &MoneyArgs) -> Result<ExitCode, CliError> {
             Some(RateTable::from_csv(&path.display().to_string(), &bytes)?)
         }
     };
-    let input = super::input::load(Some(&args.file), args.mapping.as_deref(), None, None, crate::args::embedded_or_default(None))?;
+    let input = super::input::load(
+        Some(&args.file),
+        args.mapping.as_deref(),
+        None,
+        None,
+        crate::args::embedded_or_default(None),
+    )?;
     for d in input.read_diagnostics().iter().filter(|d| d.severity == kartan::Severity::Error) {
         eprintln_one(&format!("{}: {} [{}] {}", d.path, d.severity, d.code, d.message));
     }

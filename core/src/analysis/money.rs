@@ -6,6 +6,10 @@
 //! - **budget** is the sum of the *effective* budget lines: within each project a revised
 //!   line replaces the original of its period, never adds to it (DESIGN.md "Project";
 //!   [`crate::effective_budgets`]);
+//! - **planned_disbursements** is the sum of the *effective* planned disbursements
+//!   (IATI `planned-disbursement`: what funders plan to pay in a period; a revision
+//!   replaces the original of its period, as for budgets), set against **spent** by year
+//!   it answers "did the program pay what it planned each year?";
 //! - **committed** is the sum of outgoing commitments (IATI TransactionType 2), **spent**
 //!   the sum of disbursements (3) and expenditures (4): money promised is not money spent,
 //!   so a commitment is never added to spending (DESIGN.md "Transaction"); incoming funds,
@@ -14,8 +18,8 @@
 //!   (DESIGN.md "Transaction"), unless a [`RateTable`] converts every amount to its
 //!   target currency first — then each group has one row, in the target currency;
 //! - a conversion uses the rate in force on the amount's value date (a transaction's
-//!   `value_date`, else its `date`; a budget line's `value_date`, else the start of its
-//!   period), as IATI defines `value/@value-date`; an amount with no rate, or no date to
+//!   `value_date`, else its `date`; a budget line's or planned disbursement's
+//!   `value_date`, else the start of its period), as IATI defines `value/@value-date`; an amount with no rate, or no date to
 //!   find one, gives a `missing-rate` diagnostic and leaves its figure null — never 0,
 //!   and never a sum of the amounts that did convert (a peer tool's known fault: no rate
 //!   gives a silent 0 USD);
@@ -28,7 +32,9 @@ use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
 use super::tables::{remaining_and_used, tag, Cell, DType, Table};
-use crate::model::{add_amount, effective_budgets, Diagnostic, Portfolio, Project, TransactionType};
+use crate::model::{
+    add_amount, effective_budgets, BudgetKind, Diagnostic, PlannedDisbursement, Portfolio, Project, TransactionType,
+};
 
 mod rates;
 
@@ -55,8 +61,8 @@ pub enum GroupBy {
     /// The kind of the project's owner (the organisation's `kind`, e.g. `municipality`);
     /// null when the owner or its kind is not known.
     OwnerKind,
-    /// The calendar year (an integer) of a budget line's period start and of a
-    /// transaction's date; null when not known.
+    /// The calendar year (an integer) of a budget line's or planned disbursement's
+    /// period start and of a transaction's date; null when not known.
     Year,
 }
 
@@ -105,7 +111,7 @@ impl FromStr for GroupBy {
 /// - `currency`: the ISO 4217 code of the row's amounts; with a rate table, the target's
 ///   code when the table's header names it (`rate_to_SEK`), else null; null also for a
 ///   group with no money recorded at all;
-/// - `budget`, `committed`, `spent`: exact sums (rules in the module docs), null when
+/// - `budget`, `planned_disbursements`, `committed`, `spent`: exact sums (rules in the module docs), null when
 ///   none is recorded, when an amount has no rate, or when the sum passes the amount
 ///   limit ([`crate::AMOUNT_LIMIT`]);
 /// - `remaining`: `budget` − `spent`, when both are known (negative: an overspend);
@@ -116,11 +122,12 @@ impl FromStr for GroupBy {
 ///   currency (with a rate table: in any currency);
 /// - `unconverted`: with a rate table, how many amounts of the row found no rate (each
 ///   with a `missing-rate` diagnostic); null without one.
-pub fn money_columns(by: GroupBy) -> [(&'static str, DType); 9] {
+pub fn money_columns(by: GroupBy) -> [(&'static str, DType); 10] {
     [
         (by.name(), if by == GroupBy::Year { DType::Int } else { DType::String }),
         ("currency", DType::String),
         ("budget", DType::Decimal),
+        ("planned_disbursements", DType::Decimal),
         ("committed", DType::Decimal),
         ("spent", DType::Decimal),
         ("remaining", DType::Decimal),
@@ -158,6 +165,12 @@ pub fn money_table(portfolio: &Portfolio, by: GroupBy, rates: Option<&RateTable>
             let day = b.value_date.or_else(|| b.period.start.and_then(|d| d.earliest()));
             let keys = year_or(&keys, by, b.period.start.and_then(|d| d.year()));
             cx.add(&keys, Figure::Budget, &b.value.currency, b.value.amount, day, (i, "budgets", k));
+        }
+        for b in effective_planned(&project.planned_disbursements) {
+            let k = project.planned_disbursements.iter().position(|x| std::ptr::eq(x, b)).unwrap_or(0);
+            let day = b.value_date.or_else(|| b.period.start.and_then(|d| d.earliest()));
+            let keys = year_or(&keys, by, b.period.start.and_then(|d| d.year()));
+            cx.add(&keys, Figure::Planned, &b.value.currency, b.value.amount, day, (i, "planned_disbursements", k));
         }
         for (k, t) in project.transactions.iter().enumerate() {
             let keys = year_or(&keys, by, t.date.map(|d| d.year()));
@@ -206,6 +219,7 @@ enum Figure {
     /// The group exists (a project with no money still has a row).
     Marker,
     Budget,
+    Planned,
     Committed,
     Spent,
     /// A transaction counted, not summed.
@@ -255,6 +269,7 @@ impl Collect<'_> {
                             "{when} in the rate table: the amount {amount} {currency} is not converted, and its row's {} is null (never 0)",
                             match figure {
                                 Figure::Budget => "budget",
+                                Figure::Planned => "planned_disbursements",
                                 Figure::Committed => "committed",
                                 _ => "spent",
                             }
@@ -292,6 +307,19 @@ fn project_keys(portfolio: &Portfolio, i: usize, project: &Project, by: GroupBy)
     }
 }
 
+/// The planned disbursements that count: for each period the revised line when there is
+/// one, else the original (as [`effective_budgets`] for budget lines). Order follows
+/// the input.
+fn effective_planned(lines: &[PlannedDisbursement]) -> Vec<&PlannedDisbursement> {
+    lines
+        .iter()
+        .filter(|b| {
+            b.kind == BudgetKind::Revised
+                || !lines.iter().any(|o| o.kind == BudgetKind::Revised && o.period == b.period)
+        })
+        .collect()
+}
+
 /// `keys`, or for `year` the one key of `year`.
 fn year_or(keys: &[Key], by: GroupBy, year: Option<i32>) -> Vec<Key> {
     if by == GroupBy::Year {
@@ -313,7 +341,7 @@ fn add(sum: &mut Sum, amount: Option<Decimal>) {
 }
 
 fn row(by: GroupBy, key: &Key, currency: Option<String>, items: &[Item], converting: bool) -> Vec<Cell> {
-    let (mut budget, mut committed, mut spent): (Sum, Sum, Sum) = (None, None, None);
+    let (mut budget, mut planned, mut committed, mut spent): (Sum, Sum, Sum, Sum) = (None, None, None, None);
     let (mut transactions, mut unconverted) = (0usize, 0usize);
     for item in items {
         let sum = match item.figure {
@@ -323,10 +351,11 @@ fn row(by: GroupBy, key: &Key, currency: Option<String>, items: &[Item], convert
                 continue;
             }
             Figure::Budget => &mut budget,
+            Figure::Planned => &mut planned,
             Figure::Committed => &mut committed,
             Figure::Spent => &mut spent,
         };
-        transactions += usize::from(item.figure != Figure::Budget);
+        transactions += usize::from(!matches!(item.figure, Figure::Budget | Figure::Planned));
         unconverted += usize::from(item.amount.is_none());
         add(sum, item.amount);
     }
@@ -343,6 +372,7 @@ fn row(by: GroupBy, key: &Key, currency: Option<String>, items: &[Item], convert
         group,
         currency.into(),
         budget.into(),
+        planned.flatten().into(),
         committed.into(),
         spent.into(),
         remaining.into(),

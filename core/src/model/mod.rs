@@ -29,14 +29,14 @@ pub use evaluation::{Answer, Evaluation, Instrument, Question, Response, Scale, 
 pub use learning::{Application, ApplicationKind, CyclePhase, FactorAssessment, LearningFactor, LearningModel, Lesson};
 pub use matrix::{MatrixColumn, MatrixItem, MatrixRow, ResultsMatrix};
 pub use money::{
-    add_amount, effective_budgets, sum_amounts, totals_by_currency, Budget, BudgetKind, Money, Transaction,
-    TransactionParty, TransactionType, AMOUNT_LIMIT,
+    add_amount, effective_budgets, sum_amounts, totals_by_currency, Budget, BudgetKind, Money, PlannedDisbursement,
+    Transaction, TransactionParty, TransactionType, AMOUNT_LIMIT,
 };
 pub use number::{decimal_of_f64, parse_decimal, NumberError};
 pub use organisation::{FocusArea, Level, Organisation, OrganisationKind, TargetGroup};
 pub use portfolio::{Portfolio, FORMAT};
 pub use program::{LegalBasis, Program};
-pub use project::{ActivityStatus, Carried, ParticipatingOrg, Partner, PartnerRole, Project, Sector};
+pub use project::{ActivityStatus, Carried, ParticipatingOrg, Partner, PartnerRole, Project, RecipientArea, Sector};
 pub use report::{EvidenceStrength, Observation, Report, ReportKind};
 pub use results::{
     Baseline, Cumulation, Dimension, Direction, DocumentLink, Indicator, Measure, Period, PeriodValue, Reference,

@@ -223,6 +223,35 @@ pub struct Transaction {
     pub carried: crate::model::Carried,
 }
 
+/// A payment planned for a coming period: IATI `planned-disbursement`.
+///
+/// Where a [`Budget`] says what a project may spend in a period, a planned disbursement
+/// says what a funder plans to pay, and to whom. Like a budget line, a revision
+/// replaces the original of its period; it never adds to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PlannedDisbursement {
+    /// Original or revised (IATI `BudgetType`; an IATI line without `@type` is an
+    /// original).
+    #[serde(default)]
+    pub kind: BudgetKind,
+    /// The period the payment is planned for.
+    #[serde(default, skip_serializing_if = "DateRange::is_unknown")]
+    pub period: DateRange,
+    /// The amount, exact, in its currency.
+    pub value: Money,
+    /// The date the amount is valued at, for currency conversion (IATI
+    /// `value/@value-date`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value_date: Option<chrono::NaiveDate>,
+    /// Who plans to pay.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider: Option<TransactionParty>,
+    /// Who is to be paid.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub receiver: Option<TransactionParty>,
+}
+
 /// The budget lines that count: for each period, the revised line when there is one,
 /// else the original. Order follows the input.
 pub fn effective_budgets(budgets: &[Budget]) -> Vec<&Budget> {

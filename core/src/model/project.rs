@@ -89,6 +89,40 @@ pub struct Sector {
     pub name: Text,
 }
 
+/// A country or region that benefits from a project: IATI `recipient-country` (in
+/// [`Project::recipient_countries`]) or `recipient-region` (in
+/// [`Project::recipient_regions`]).
+///
+/// Shares are percentages (`60` for 60 %); IATI asks that the shares of a project's
+/// countries and regions together make 100.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RecipientArea {
+    /// A country's ISO 3166-1 alpha-2 code (`KE`), or a region's code in its
+    /// vocabulary (`298`, Africa, regional, in the OECD DAC vocabulary).
+    pub code: String,
+    /// A region's IATI `RegionVocabulary` code (`1` OECD DAC, `2` UN M49, `99` own);
+    /// `None` for a country, and for a region whose source does not say (IATI then
+    /// means `1`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vocabulary: Option<String>,
+    /// The vocabulary's address, for vocabulary 99.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vocabulary_uri: Option<String>,
+    /// The share of the project that goes to this country or region, in percent.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::model::number::strict_opt::serialize",
+        deserialize_with = "crate::model::number::strict_opt::deserialize"
+    )]
+    #[schemars(schema_with = "crate::model::number::schema_opt")]
+    pub percentage: Option<rust_decimal::Decimal>,
+    /// The name, as the source gives it.
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub name: Text,
+}
+
 /// An organisation taking part in a project, and its role: IATI `participating-org`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -163,6 +197,17 @@ pub struct Project {
     /// the source gives.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub transactions: Vec<Transaction>,
+    /// Payments planned for coming periods (IATI `planned-disbursement`), in the order
+    /// the source gives.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub planned_disbursements: Vec<crate::model::PlannedDisbursement>,
+    /// The countries that benefit, with their shares (IATI `recipient-country`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recipient_countries: Vec<RecipientArea>,
+    /// The regions that benefit, with their vocabulary and shares (IATI
+    /// `recipient-region`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recipient_regions: Vec<RecipientArea>,
     /// Region, county or municipality the project works in.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub regions: Vec<String>,
@@ -294,6 +339,9 @@ impl Project {
             actual: DateRange::default(),
             budgets: Vec::new(),
             transactions: Vec::new(),
+            planned_disbursements: Vec::new(),
+            recipient_countries: Vec::new(),
+            recipient_regions: Vec::new(),
             regions: Vec::new(),
             classifications: Default::default(),
             sectors: Vec::new(),

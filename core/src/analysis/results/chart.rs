@@ -30,7 +30,13 @@ pub fn indicator_chart_spec(indicator: &Indicator, values: &IndicatorValues<'_>,
 /// percentages, pooled as Σnumerators ÷ Σdenominators by the roll-up).
 pub fn rollup_chart_spec(indicator: &Indicator, rollup: &Rollup<'_>, lang: &str) -> Value {
     let points: Vec<_> = rollup.periods.iter().map(|p| (p.end, p.actual, p.target)).collect();
-    line_chart(indicator, rollup.measure, &points, "rolled-up actual and target per program period, with the baseline", lang)
+    line_chart(
+        indicator,
+        rollup.measure,
+        &points,
+        "rolled-up actual and target per program period, with the baseline",
+        lang,
+    )
 }
 
 /// One line per series (actual, target) against the period end, and the baseline rule.

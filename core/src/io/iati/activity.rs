@@ -5,12 +5,14 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
+use super::budget::Line;
 use super::reader::{attributes, Cursor, Elem, Item};
 use super::report::{Count, IatiImportReport};
+use super::sector::Area;
 use super::{ImportError, ImportOptions};
 use crate::model::{
-    parse_decimal, ActivityStatus, Carried, Diagnostic, Organisation, PartialDate, ParticipatingOrg, Portfolio, Program,
-    Project, Sector, Severity, Text,
+    ActivityStatus, Carried, Diagnostic, Organisation, PartialDate, ParticipatingOrg, Portfolio, Program, Project,
+    Severity, Text,
 };
 
 /// The language tag for texts that come from attributes, which have no language.
@@ -300,8 +302,23 @@ impl<'a> Importer<'a, '_> {
                     self.cur.skip_content("iati-activity/activity-status", &child)?;
                 }
                 b"activity-date" => self.activity_date(&child, &mut act, &mut project)?,
-                b"sector" => self.sector(&child, &mut act, &mut project)?,
-                b"budget" => self.budget(&child, &mut act, &mut project, currency.as_deref())?,
+                b"recipient-country" => {
+                    let area = self.recipient_area(&child, &mut act, Area::Country)?;
+                    project.recipient_countries.push(area);
+                }
+                b"recipient-region" => {
+                    let area = self.recipient_area(&child, &mut act, Area::Region)?;
+                    project.recipient_regions.push(area);
+                }
+                b"sector" => {
+                    let sector = self.sector(&child, &mut act)?;
+                    project.sectors.push(sector);
+                }
+                b"budget" => self.budget(&child, &mut act, &mut project, currency.as_deref(), Line::Budget)?,
+                b"planned-disbursement" => {
+                    let line = Line::PlannedDisbursement;
+                    self.budget(&child, &mut act, &mut project, currency.as_deref(), line)?;
+                }
                 b"transaction" => self.transaction(&child, &mut act, &mut project, currency.as_deref())?,
                 b"related-activity" => self.related_activity(&child, &mut act, &mut project)?,
                 b"result" => {
@@ -590,33 +607,6 @@ impl<'a> Importer<'a, '_> {
             self.cur.attribute_unmodelled(ctx, elem, &key);
         }
         Ok(date)
-    }
-
-    fn sector(&mut self, elem: &Elem<'_>, act: &mut Activity, project: &mut Project) -> Result<(), ImportError> {
-        self.cur.report.count(Count::Sector);
-        let mut sector =
-            Sector { vocabulary: None, vocabulary_uri: None, code: String::new(), percentage: None, name: Text::new() };
-        for attr in attributes(elem) {
-            let (name, value) = attr.map_err(|m| self.attr_error(elem, m))?;
-            let v = value.trim();
-            match name {
-                b"vocabulary" if !v.is_empty() => sector.vocabulary = Some(v.to_owned()),
-                b"vocabulary-uri" if !v.is_empty() => sector.vocabulary_uri = Some(v.to_owned()),
-                b"code" => sector.code = v.to_owned(),
-                b"percentage" if !v.is_empty() => match parse_decimal(v) {
-                    Ok(p) => sector.percentage = Some(p),
-                    Err(e) => {
-                        let d = self.cur.error(elem.offset, "iati-bad-number", format!("sector/@percentage: {e}"));
-                        act.fail(d);
-                    }
-                },
-                b"vocabulary" | b"vocabulary-uri" | b"percentage" => {}
-                _ => self.cur.attribute_unmodelled("iati-activity/sector", elem, name),
-            }
-        }
-        self.text_into("iati-activity/sector", elem, &act.lang, &mut sector.name)?;
-        project.sectors.push(sector);
-        Ok(())
     }
 
     /// The source name alone, for diagnostics about the whole file.

@@ -365,13 +365,26 @@ impl<'a> Cursor<'a> {
         label: &[u8],
         scope: &[(String, String)],
     ) -> Result<String, ImportError> {
+        self.skip(elem)?;
+        self.carry_read(context, elem, label, scope)
+    }
+
+    /// As [`Cursor::carry`] for an element that has just been read to its end (its
+    /// contents could not be modelled after all): records it as carried and returns it
+    /// as the source wrote it.
+    pub(crate) fn carry_read(
+        &mut self,
+        context: &str,
+        elem: &Elem<'_>,
+        label: &[u8],
+        scope: &[(String, String)],
+    ) -> Result<String, ImportError> {
         let offset = elem.offset;
         let Cursor { report, lines, src, file, .. } = self;
         report.record(context, label, true, || {
             let (line, column) = lines.locate(src, offset);
             Location { file: file.clone(), line, column }
         });
-        self.skip(elem)?;
         let raw = &self.src[offset.min(self.src.len())..self.position().min(self.src.len())];
         let raw = match std::str::from_utf8(raw) {
             Ok(raw) => raw,

@@ -92,6 +92,9 @@ pub(crate) enum Count {
     Sector,
     Budget,
     Transaction,
+    PlannedDisbursement,
+    RecipientCountry,
+    RecipientRegion,
     RelatedActivity,
     Result,
     Indicator,
@@ -106,7 +109,7 @@ pub(crate) enum Count {
     Reference,
 }
 
-const COUNT_NAMES: [&str; 21] = [
+const COUNT_NAMES: [&str; 24] = [
     "iati-activity",
     "narrative",
     "reporting-org",
@@ -116,6 +119,9 @@ const COUNT_NAMES: [&str; 21] = [
     "sector",
     "budget",
     "transaction",
+    "planned-disbursement",
+    "recipient-country",
+    "recipient-region",
     "related-activity",
     "result",
     "indicator",
@@ -134,7 +140,7 @@ const COUNT_NAMES: [&str; 21] = [
 #[derive(Debug, Default)]
 pub(crate) struct ReportBuilder {
     pub(crate) report: IatiImportReport,
-    counts: [u64; 21],
+    counts: [u64; 24],
     /// context path → (child name → index into `not_modelled`).
     index: HashMap<String, HashMap<Vec<u8>, usize>>,
     /// Not-modelled and carried entries; `true` for a carried one.
@@ -161,13 +167,7 @@ impl ReportBuilder {
     }
 
     /// Records `name` under `context` as carried (`carried`) or not modelled.
-    pub(crate) fn record(
-        &mut self,
-        context: &str,
-        name: &[u8],
-        carried: bool,
-        location: impl FnOnce() -> Location,
-    ) {
+    pub(crate) fn record(&mut self, context: &str, name: &[u8], carried: bool, location: impl FnOnce() -> Location) {
         // Looked up by `&str` first, so that a known context costs no allocation.
         if !self.index.contains_key(context) {
             self.index.insert(context.to_owned(), HashMap::new());

@@ -7,7 +7,10 @@
 //! `@provider-activity-id`/`@receiver-activity-id`, narratives). The other children
 //! (sector, recipient country and region, flow, finance, aid and tied types,
 //! disbursement channel) and attributes are carried verbatim in
-//! [`Transaction::carried`] and listed in the import report's `carried`.
+//! [`Transaction::carried`] and listed in the import report's `carried`. A transaction
+//! that cannot be read whole (an unknown type, an amount that is not a number, no
+//! currency) is an error, and is carried whole in [`Project::carried`]: left out of the
+//! money figures, never dropped from the file.
 
 use super::activity::{Activity, DateFault, Importer};
 use super::reader::{attributes, Elem};
@@ -19,8 +22,9 @@ const CTX: &str = "iati-activity/transaction";
 
 impl Importer<'_, '_> {
     /// Reads one `transaction` into `project.transactions`. A transaction without a
-    /// known type or a readable amount and currency is not imported: the value is lost,
-    /// so that is an error diagnostic (the command exits 1), never a silent skip.
+    /// known type or a readable amount and currency cannot be counted: that is an error
+    /// diagnostic (the command exits 1), and the transaction is carried whole in
+    /// `project.carried`, never silently skipped or dropped.
     pub(crate) fn transaction(
         &mut self,
         elem: &Elem<'_>,
@@ -72,7 +76,7 @@ impl Importer<'_, '_> {
                         let d = self.cur.error(
                             child.offset,
                             "iati-unknown-code",
-                            format!("transaction-type/@code {code:?} is not a TransactionType code (1-13); the transaction is not imported"),
+                            format!("transaction-type/@code {code:?} is not a TransactionType code (1-13); the transaction is carried verbatim, not in the money figures"),
                         );
                         act.lose(d);
                     }
@@ -113,7 +117,7 @@ impl Importer<'_, '_> {
                             let d = self.cur.error(
                                 child.offset,
                                 "iati-bad-number",
-                                format!("transaction/value: {e}; the transaction is not imported"),
+                                format!("transaction/value: {e}; the transaction is carried verbatim, not in the money figures"),
                             );
                             act.lose(d);
                         }
@@ -123,8 +127,14 @@ impl Importer<'_, '_> {
                     self.cur.other_attributes("iati-activity/transaction/description", &child, &[])?;
                     self.text_into("iati-activity/transaction/description", &child, &act.lang, &mut description)?;
                 }
-                b"provider-org" => provider = Some(self.transaction_party(&child, act, b"provider-activity-id")?),
-                b"receiver-org" => receiver = Some(self.transaction_party(&child, act, b"receiver-activity-id")?),
+                b"provider-org" => {
+                    let ctx = "iati-activity/transaction/provider-org";
+                    provider = Some(self.transaction_party(&child, act, ctx, b"provider-activity-id")?);
+                }
+                b"receiver-org" => {
+                    let ctx = "iati-activity/transaction/receiver-org";
+                    receiver = Some(self.transaction_party(&child, act, ctx, b"receiver-activity-id")?);
+                }
                 _ => carried.elements.push(self.cur.carry(CTX, &child, child.name(), &act.scope)?),
             }
         }
@@ -139,20 +149,23 @@ impl Importer<'_, '_> {
                 let d = self.cur.error(
                     elem.offset,
                     "iati-missing-element",
-                    format!("transaction has no {}; the transaction is not imported", missing.join(" and no ")),
+                    format!(
+                        "transaction has no {}; the transaction is carried verbatim, not in the money figures",
+                        missing.join(" and no ")
+                    ),
                 );
                 act.lose(d);
             }
-            return Ok(());
+            return self.carry_unread(elem, act, project);
         };
         let Some(currency) = currency else {
             let d = self.cur.error(
                 elem.offset,
                 "iati-transaction-no-currency",
-                "transaction value has no @currency and the activity no @default-currency; the transaction is not imported",
+                "transaction value has no @currency and the activity no @default-currency; the transaction is carried verbatim, not in the money figures",
             );
             act.lose(d);
-            return Ok(());
+            return self.carry_unread(elem, act, project);
         };
         project.transactions.push(Transaction {
             reference,
@@ -166,6 +179,15 @@ impl Importer<'_, '_> {
             humanitarian,
             carried,
         });
+        Ok(())
+    }
+
+    /// A transaction that could not be read whole (its error is reported): carried
+    /// verbatim in the project, so that an export writes it back and nothing is
+    /// dropped; the money figures leave it out, and the error says so.
+    fn carry_unread(&mut self, elem: &Elem<'_>, act: &mut Activity, project: &mut Project) -> Result<(), ImportError> {
+        let fragment = self.cur.carry_read("iati-activity", elem, b"transaction[unreadable]", &act.scope)?;
+        act.carry(&mut project.carried, fragment);
         Ok(())
     }
 
@@ -198,18 +220,15 @@ impl Importer<'_, '_> {
         }
     }
 
-    /// `provider-org` or `receiver-org`.
-    fn transaction_party(
+    /// `provider-org` or `receiver-org` of a transaction or a planned disbursement
+    /// (`ctx`: its path, for the report).
+    pub(crate) fn transaction_party(
         &mut self,
         elem: &Elem<'_>,
         act: &mut Activity,
+        ctx: &str,
         activity_attr: &[u8],
     ) -> Result<TransactionParty, ImportError> {
-        let ctx = if activity_attr == b"provider-activity-id" {
-            "iati-activity/transaction/provider-org"
-        } else {
-            "iati-activity/transaction/receiver-org"
-        };
         let mut party = TransactionParty::default();
         for attr in attributes(elem) {
             let (name, value) = attr.map_err(|m| self.attr_error(elem, m))?;

@@ -17,8 +17,8 @@ use std::fmt::Write as _;
 use chrono::{Datelike, NaiveDate};
 
 use crate::model::{
-    BudgetKind, Carried, Diagnostic, DocumentLink, Indicator, Organisation, PartialDate, Portfolio, Project,
-    Result as IatiResult, Text, Transaction,
+    BudgetKind, Carried, Diagnostic, DocumentLink, Indicator, Organisation, PartialDate, PlannedDisbursement,
+    Portfolio, Project, RecipientArea, Result as IatiResult, Text, Transaction, TransactionParty,
 };
 
 /// The portfolio's projects as IATI 2.03 XML (see [`to_iati`] for the warnings).
@@ -343,6 +343,10 @@ impl Writer<'_> {
         if written == 0 {
             self.warn(path.clone(), "no full planned or actual date (IATI requires an activity-date)");
         }
+        self.carry(2, elements, &ranks, &mut done, 10);
+        self.areas(2, "recipient-country", &project.recipient_countries);
+        self.carry(2, elements, &ranks, &mut done, 11);
+        self.areas(2, "recipient-region", &project.recipient_regions);
         self.carry(2, elements, &ranks, &mut done, 13);
         if project.sectors.is_empty() {
             if let Some(codes) = project.classifications.get("sector") {
@@ -393,6 +397,10 @@ impl Writer<'_> {
             let _ = writeln!(self.out, ">{}</value>", budget.value.amount);
             self.close(2, "budget");
         }
+        self.carry(2, elements, &ranks, &mut done, 24);
+        for (d, line) in project.planned_disbursements.iter().enumerate() {
+            self.planned_disbursement(&format!("{path}/planned_disbursements/{d}"), line);
+        }
         self.carry(2, elements, &ranks, &mut done, 26);
         for (t, transaction) in project.transactions.iter().enumerate() {
             self.transaction(&format!("{path}/transactions/{t}"), transaction);
@@ -411,6 +419,76 @@ impl Writer<'_> {
         self.carry(2, elements, &ranks, &mut done, ACTIVITY_ORDER.len() + 1);
         self.close(1, "iati-activity");
         self.report_left_out(&path);
+    }
+
+    /// `recipient-country` or `recipient-region` elements (`name`) for `areas`.
+    fn areas(&mut self, depth: usize, name: &str, areas: &[RecipientArea]) {
+        for area in areas {
+            let pct = area.percentage.map(|p| p.to_string());
+            let attrs = [
+                ("code", Some(area.code.as_str())),
+                ("vocabulary", area.vocabulary.as_deref()),
+                ("vocabulary-uri", area.vocabulary_uri.as_deref()),
+                ("percentage", pct.as_deref()),
+            ];
+            if area.name.is_blank() {
+                self.empty(depth, name, &attrs);
+            } else {
+                self.text_element(depth, name, &attrs, &area.name);
+            }
+        }
+    }
+
+    /// A `planned-disbursement` (type, period, value, provider, receiver). IATI requires
+    /// a period start and a value date: a line without a full start date is not
+    /// exported (a warning); without a value date, the start is written as the value
+    /// date (a warning).
+    fn planned_disbursement(&mut self, path: &str, line: &PlannedDisbursement) {
+        let Some(start) = full(&line.period.start) else {
+            self.warn(path, "planned disbursement has no full period start, which IATI requires; not exported");
+            return;
+        };
+        let kind = if line.kind == BudgetKind::Revised { "2" } else { "1" };
+        self.open(2, "planned-disbursement", &[("type", Some(kind))]);
+        self.out.push_str(">\n");
+        self.empty(3, "period-start", &[("iso-date", Some(&start.to_string()))]);
+        if let Some(end) = full(&line.period.end) {
+            self.empty(3, "period-end", &[("iso-date", Some(&end.to_string()))]);
+        }
+        let value_date = line.value_date.unwrap_or_else(|| {
+            self.warn(
+                format!("{path}/value_date"),
+                format!("planned disbursement has no value date; the period start {start} is written as @value-date, which IATI requires"),
+            );
+            start
+        });
+        self.open(
+            3,
+            "value",
+            &[("currency", Some(&line.value.currency)), ("value-date", Some(&value_date.to_string()))],
+        );
+        let _ = writeln!(self.out, ">{}</value>", line.value.amount);
+        self.parties(&line.provider, &line.receiver);
+        self.close(2, "planned-disbursement");
+    }
+
+    /// The `provider-org` and `receiver-org` of a transaction or a planned disbursement.
+    fn parties(&mut self, provider: &Option<TransactionParty>, receiver: &Option<TransactionParty>) {
+        for (name, activity_attr, party) in
+            [("provider-org", "provider-activity-id", provider), ("receiver-org", "receiver-activity-id", receiver)]
+        {
+            let Some(party) = party else { continue };
+            let attrs = [
+                ("ref", party.organisation.as_deref()),
+                (activity_attr, party.activity.as_deref()),
+                ("type", party.iati_type.as_deref()),
+            ];
+            if party.name.is_blank() {
+                self.empty(3, name, &attrs);
+            } else {
+                self.text_element(3, name, &attrs, &party.name);
+            }
+        }
     }
 
     /// A `transaction` in the IATI schema's order (type, date, value, description,
@@ -443,22 +521,7 @@ impl Writer<'_> {
         if !t.description.is_blank() {
             self.text_element(3, "description", &[], &t.description);
         }
-        for (name, activity_attr, party) in [
-            ("provider-org", "provider-activity-id", &t.provider),
-            ("receiver-org", "receiver-activity-id", &t.receiver),
-        ] {
-            let Some(party) = party else { continue };
-            let attrs = [
-                ("ref", party.organisation.as_deref()),
-                (activity_attr, party.activity.as_deref()),
-                ("type", party.iati_type.as_deref()),
-            ];
-            if party.name.is_blank() {
-                self.empty(3, name, &attrs);
-            } else {
-                self.text_element(3, name, &attrs, &party.name);
-            }
-        }
+        self.parties(&t.provider, &t.receiver);
         // The children kartan does not model all follow receiver-org in the schema.
         let carried = t.carried.elements.as_slice();
         self.carry(3, carried, &vec![0; carried.len()], &mut 0, 1);

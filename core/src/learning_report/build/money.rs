@@ -19,8 +19,8 @@ use crate::learning_report::numbers;
 /// `budget`, `spent`, `absorption`.
 const CURRENCY: usize = 1;
 const BUDGET: usize = 2;
-const SPENT: usize = 4;
-const ABSORPTION: usize = 6;
+const SPENT: usize = 5;
+const ABSORPTION: usize = 7;
 
 /// One currency's rows of a money table and their table in the report (first column
 /// `first`, then budget, spent and share spent in the currency).

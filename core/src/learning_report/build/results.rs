@@ -88,7 +88,14 @@ pub(crate) fn indicator_table(cx: &Cx<'_>, indicators: &[&Indicator], latest_onl
         ];
         if ind.periods.is_empty() {
             let [name, measure, baseline] = head;
-            table.push_row([name, measure, baseline, cx.t("inga perioder", "no periods"), String::new(), String::new()]);
+            table.push_row([
+                name,
+                measure,
+                baseline,
+                cx.t("inga perioder", "no periods"),
+                String::new(),
+                String::new(),
+            ]);
             continue;
         }
         let latest = ind.periods.iter().max_by_key(|p| (p.end, p.start));
@@ -219,14 +226,26 @@ mod tests {
         second.end = chrono::NaiveDate::from_ymd_opt(2011, 12, 31).unwrap();
         ind.periods.push(Period { ..second });
         let women = Dimension { name: "sex".into(), value: "female".into() };
-        ind.baselines.push(Baseline { year: Some(2009), value: Some(1.into()), dimensions: vec![women], ..Baseline::default() });
+        ind.baselines.push(Baseline {
+            year: Some(2009),
+            value: Some(1.into()),
+            dimensions: vec![women],
+            ..Baseline::default()
+        });
         ind.baselines.push(ind.baselines[0].clone());
         let r = build(&p, &ReportOptions::new("en", testdata::as_of()));
         let Block::Table(t) = &r.sections[3].blocks[1] else { panic!() };
         assert_eq!(
             t.rows,
             vec![
-                vec!["IND-1 Number of new partners", "unit", "2 (2009) (+1 disaggregated)", "2010-01-01 – 2010-12-31", "10", "7"],
+                vec![
+                    "IND-1 Number of new partners",
+                    "unit",
+                    "2 (2009) (+1 disaggregated)",
+                    "2010-01-01 – 2010-12-31",
+                    "10",
+                    "7"
+                ],
                 vec!["", "", "", "2011-01-01 – 2011-12-31", "10", "7"],
             ]
         );
