@@ -212,3 +212,23 @@ def test_scan_bad_input(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     with pytest.raises(ValueError, match="holds no .xml or .json file"):
         kartan.scan_iati(tmp_path / "empty")
+
+
+def test_scan_as_of_gives_the_validation_findings_of_kartan_json(tmp_path: Path) -> None:
+    """With ``as_of``, a kartan JSON file's diagnostics rows are what ``validate`` finds
+    (code and place); without it there are none."""
+    pa = pytest.importorskip("pyarrow")
+    p = kartan.example()
+    p.put(p.projects[0].replace(parent="NOT-A-PROJECT"))
+    path = tmp_path / "example.json"
+    p.save(path)
+    day = datetime.date(2011, 6, 30)
+    found = sorted((d.code, d.path) for d in p.validate(as_of=day))
+    assert ("dangling-reference", "/projects/0/parent") in found
+
+    def rows(**kw: object) -> list[dict[str, object]]:
+        streams = kartan.scan_iati(path, **kw)
+        return pa.table(pa.RecordBatchReader.from_stream(streams["diagnostics"]).read_all()).to_pylist()
+
+    assert sorted((r["code"], r["path"]) for r in rows(as_of=day)) == found
+    assert rows() == []

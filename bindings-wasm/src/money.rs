@@ -24,9 +24,12 @@ export interface MoneyTable {
 impl JsPortfolio {
     /// Budget, commitments and spending grouped `by` `"project"`, `"program"`,
     /// `"focus_area"`, `"level"` (a project at two levels counts at each), `"owner_kind"`
-    /// or `"year"` (of a budget period's start, of a transaction's date). Columns: the
+    /// or `"year"` (of a budget or planned disbursement's period start, of a transaction's
+    /// date). Columns: the
     /// group, `currency`, `budget` (the effective budget lines: a revision replaces the
-    /// original of its period), `committed` (outgoing commitments, IATI type 2), `spent`
+    /// original of its period), `planned_disbursements` (what funders plan to pay, IATI
+    /// `planned-disbursement`, effective lines likewise), `committed` (outgoing
+    /// commitments, IATI type 2), `spent`
     /// (disbursements + expenditure, types 3 and 4: a commitment is never spending),
     /// `remaining` (budget − spent), `absorption` (spent ÷ budget, a fraction of the
     /// budget: `"0.45"` is 45 %), `transactions` (a count), `unconverted`. `null` means not

@@ -1248,6 +1248,44 @@ export interface PeriodValue {
   value?: Decimal | null;
 }
 /**
+ * A payment planned for a coming period: IATI `planned-disbursement`.
+ *
+ * Where a [`Budget`] says what a project may spend in a period, a planned disbursement
+ * says what a funder plans to pay, and to whom. Like a budget line, a revision
+ * replaces the original of its period; it never adds to it.
+ *
+ * This interface was referenced by `PortfolioDoc`'s JSON-Schema
+ * via the `definition` "PlannedDisbursement".
+ */
+export interface PlannedDisbursement {
+  /**
+   * Original or revised (IATI `BudgetType`; an IATI line without `@type` is an
+   * original).
+   */
+  kind?: BudgetKind;
+  /**
+   * The period the payment is planned for.
+   */
+  period?: DateRange;
+  /**
+   * Who plans to pay.
+   */
+  provider?: TransactionParty | null;
+  /**
+   * Who is to be paid.
+   */
+  receiver?: TransactionParty | null;
+  /**
+   * The amount, exact, in its currency.
+   */
+  value: Money;
+  /**
+   * The date the amount is valued at, for currency conversion (IATI
+   * `value/@value-date`).
+   */
+  value_date?: string | null;
+}
+/**
  * A program for local and regional growth work.
  *
  * This interface was referenced by `PortfolioDoc`'s JSON-Schema
@@ -1414,6 +1452,20 @@ export interface Project {
    */
   planned?: DateRange;
   /**
+   * Payments planned for coming periods (IATI `planned-disbursement`), in the order
+   * the source gives.
+   */
+  planned_disbursements?: PlannedDisbursement[];
+  /**
+   * The countries that benefit, with their shares (IATI `recipient-country`).
+   */
+  recipient_countries?: RecipientArea[];
+  /**
+   * The regions that benefit, with their vocabulary and shares (IATI
+   * `recipient-region`).
+   */
+  recipient_regions?: RecipientArea[];
+  /**
    * Region, county or municipality the project works in.
    */
   regions?: string[];
@@ -1463,6 +1515,42 @@ export interface Question {
    * The question as asked.
    */
   text: Text;
+}
+/**
+ * A country or region that benefits from a project: IATI `recipient-country` (in
+ * [`Project::recipient_countries`]) or `recipient-region` (in
+ * [`Project::recipient_regions`]).
+ *
+ * Shares are percentages (`60` for 60 %); IATI asks that the shares of a project's
+ * countries and regions together make 100.
+ *
+ * This interface was referenced by `PortfolioDoc`'s JSON-Schema
+ * via the `definition` "RecipientArea".
+ */
+export interface RecipientArea {
+  /**
+   * A country's ISO 3166-1 alpha-2 code (`KE`), or a region's code in its
+   * vocabulary (`298`, Africa, regional, in the OECD DAC vocabulary).
+   */
+  code: string;
+  /**
+   * The name, as the source gives it.
+   */
+  name?: Text;
+  /**
+   * The share of the project that goes to this country or region, in percent.
+   */
+  percentage?: Decimal | null;
+  /**
+   * A region's IATI `RegionVocabulary` code (`1` OECD DAC, `2` UN M49, `99` own);
+   * `None` for a country, and for a region whose source does not say (IATI then
+   * means `1`).
+   */
+  vocabulary?: string | null;
+  /**
+   * The vocabulary's address, for vocabulary 99.
+   */
+  vocabulary_uri?: string | null;
 }
 /**
  * A code from an external vocabulary: IATI `reference` on a result or indicator.

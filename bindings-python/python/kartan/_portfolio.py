@@ -675,10 +675,11 @@ class Tables:
     ) -> _kartan.Table:
         """Budget, commitments and spending grouped ``by`` ``"project"``, ``"program"``,
         ``"focus_area"``, ``"level"`` (a project at two levels counts at each),
-        ``"owner_kind"`` or ``"year"`` (of a budget period's start, of a transaction's
-        date): the first column is the group, then ``currency``, ``budget`` (the effective
-        budget lines: a revision replaces the original of its period), ``committed``
-        (outgoing commitments, IATI type 2), ``spent`` (disbursements + expenditure, types
+        ``"owner_kind"`` or ``"year"`` (of a budget or planned disbursement's period
+        start, of a transaction's date): the first column is the group, then ``currency``, ``budget`` (the effective
+        budget lines: a revision replaces the original of its period),
+        ``planned_disbursements`` (what funders plan to pay, IATI ``planned-disbursement``,
+        effective lines likewise), ``committed`` (outgoing commitments, IATI type 2), ``spent`` (disbursements + expenditure, types
         3 and 4: a commitment is never spending), ``remaining`` (budget − spent),
         ``absorption`` (spent ÷ budget, a **fraction** of the budget: 0.45 is 45 %),
         ``transactions`` (a count) and ``unconverted``. ``None`` means not reported (or
@@ -696,7 +697,7 @@ class Tables:
 
         >>> t = kartan.seed().tables.money("program", decimals="exact")
         >>> t.column_names
-        ['program', 'currency', 'budget', 'committed', 'spent', 'remaining', 'absorption', 'transactions', 'unconverted']
+        ['program', 'currency', 'budget', 'planned_disbursements', 'committed', 'spent', 'remaining', 'absorption', 'transactions', 'unconverted']
         """
         return self._h.money_table(by, rates=rates, decimals=decimals)
 
