@@ -32,7 +32,7 @@ impl Importer<'_, '_> {
     /// skipped: its shares cannot be trusted).
     pub(crate) fn sector(&mut self, elem: &Elem<'_>, act: &mut Activity) -> Result<Sector, ImportError> {
         self.cur.report.count(Count::Sector);
-        let c = self.coded(elem, act, "sector", true)?;
+        let c = self.coded(elem, act, ["sector", "iati-activity/sector"], true)?;
         Ok(Sector {
             vocabulary: c.vocabulary,
             vocabulary_uri: c.vocabulary_uri,
@@ -49,12 +49,12 @@ impl Importer<'_, '_> {
         act: &mut Activity,
         area: Area,
     ) -> Result<RecipientArea, ImportError> {
-        let (count, name) = match area {
-            Area::Country => (Count::RecipientCountry, "recipient-country"),
-            Area::Region => (Count::RecipientRegion, "recipient-region"),
+        let (count, names) = match area {
+            Area::Country => (Count::RecipientCountry, ["recipient-country", "iati-activity/recipient-country"]),
+            Area::Region => (Count::RecipientRegion, ["recipient-region", "iati-activity/recipient-region"]),
         };
         self.cur.report.count(count);
-        let c = self.coded(elem, act, name, area == Area::Region)?;
+        let c = self.coded(elem, act, names, area == Area::Region)?;
         Ok(RecipientArea {
             code: c.code,
             vocabulary: c.vocabulary,
@@ -64,16 +64,15 @@ impl Importer<'_, '_> {
         })
     }
 
-    /// The attributes and narratives of a coded element `name`; `@vocabulary` and
-    /// `@vocabulary-uri` are read when `vocabularies`, else listed as not modelled.
+    /// The attributes and narratives of a coded element (`[name, path]`); `@vocabulary`
+    /// and `@vocabulary-uri` are read when `vocabularies`, else listed as not modelled.
     fn coded(
         &mut self,
         elem: &Elem<'_>,
         act: &mut Activity,
-        name: &str,
+        [name, ctx]: [&str; 2],
         vocabularies: bool,
     ) -> Result<Coded, ImportError> {
-        let ctx = format!("iati-activity/{name}");
         let mut c =
             Coded { vocabulary: None, vocabulary_uri: None, code: String::new(), percentage: None, name: Text::new() };
         for attr in attributes(elem) {
@@ -92,10 +91,10 @@ impl Importer<'_, '_> {
                 },
                 b"vocabulary" | b"vocabulary-uri" if vocabularies => {}
                 b"percentage" => {}
-                _ => self.cur.attribute_unmodelled(&ctx, elem, key),
+                _ => self.cur.attribute_unmodelled(ctx, elem, key),
             }
         }
-        self.text_into(&ctx, elem, &act.lang, &mut c.name)?;
+        self.text_into(ctx, elem, &act.lang, &mut c.name)?;
         Ok(c)
     }
 }
