@@ -33,7 +33,7 @@ use rust_decimal::Decimal;
 
 use super::tables::{remaining_and_used, tag, Cell, DType, Table};
 use crate::model::{
-    add_amount, effective_budgets, BudgetKind, Diagnostic, PlannedDisbursement, Portfolio, Project, TransactionType,
+    add_amount, effective_budgets, effective_planned_disbursements, Diagnostic, Portfolio, Project, TransactionType,
 };
 
 mod rates;
@@ -166,7 +166,7 @@ pub fn money_table(portfolio: &Portfolio, by: GroupBy, rates: Option<&RateTable>
             let keys = year_or(&keys, by, b.period.start.and_then(|d| d.year()));
             cx.add(&keys, Figure::Budget, &b.value.currency, b.value.amount, day, (i, "budgets", k));
         }
-        for b in effective_planned(&project.planned_disbursements) {
+        for b in effective_planned_disbursements(&project.planned_disbursements) {
             let k = project.planned_disbursements.iter().position(|x| std::ptr::eq(x, b)).unwrap_or(0);
             let day = b.value_date.or_else(|| b.period.start.and_then(|d| d.earliest()));
             let keys = year_or(&keys, by, b.period.start.and_then(|d| d.year()));
@@ -305,19 +305,6 @@ fn project_keys(portfolio: &Portfolio, i: usize, project: &Project, by: GroupBy)
         }
         GroupBy::Year => Vec::new(),
     }
-}
-
-/// The planned disbursements that count: for each period the revised line when there is
-/// one, else the original (as [`effective_budgets`] for budget lines). Order follows
-/// the input.
-fn effective_planned(lines: &[PlannedDisbursement]) -> Vec<&PlannedDisbursement> {
-    lines
-        .iter()
-        .filter(|b| {
-            b.kind == BudgetKind::Revised
-                || !lines.iter().any(|o| o.kind == BudgetKind::Revised && o.period == b.period)
-        })
-        .collect()
 }
 
 /// `keys`, or for `year` the one key of `year`.

@@ -29,8 +29,8 @@ pub use evaluation::{Answer, Evaluation, Instrument, Question, Response, Scale, 
 pub use learning::{Application, ApplicationKind, CyclePhase, FactorAssessment, LearningFactor, LearningModel, Lesson};
 pub use matrix::{MatrixColumn, MatrixItem, MatrixRow, ResultsMatrix};
 pub use money::{
-    add_amount, effective_budgets, sum_amounts, totals_by_currency, Budget, BudgetKind, Money, PlannedDisbursement,
-    Transaction, TransactionParty, TransactionType, AMOUNT_LIMIT,
+    add_amount, effective_budgets, effective_planned_disbursements, sum_amounts, totals_by_currency, Budget,
+    BudgetKind, Money, PlannedDisbursement, Transaction, TransactionParty, TransactionType, AMOUNT_LIMIT,
 };
 pub use number::{decimal_of_f64, parse_decimal, NumberError};
 pub use organisation::{FocusArea, Level, Organisation, OrganisationKind, TargetGroup};

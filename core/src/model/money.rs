@@ -255,13 +255,20 @@ pub struct PlannedDisbursement {
 /// The budget lines that count: for each period, the revised line when there is one,
 /// else the original. Order follows the input.
 pub fn effective_budgets(budgets: &[Budget]) -> Vec<&Budget> {
-    budgets
-        .iter()
-        .filter(|b| {
-            b.kind == BudgetKind::Revised
-                || !budgets.iter().any(|o| o.kind == BudgetKind::Revised && o.period == b.period)
-        })
-        .collect()
+    effective(budgets, |b| (b.kind, &b.period))
+}
+
+/// The planned disbursements that count: for each period the revised line when there
+/// is one, else the original, as for budget lines. Order follows the input.
+pub fn effective_planned_disbursements(lines: &[PlannedDisbursement]) -> Vec<&PlannedDisbursement> {
+    effective(lines, |d| (d.kind, &d.period))
+}
+
+/// The lines of `lines` (each with its kind and period, by `of`) that a revision of the
+/// same period does not replace.
+fn effective<T>(lines: &[T], of: impl Fn(&T) -> (BudgetKind, &DateRange)) -> Vec<&T> {
+    let revised = |l: &T| of(l).0 == BudgetKind::Revised;
+    lines.iter().filter(|l| revised(l) || !lines.iter().any(|o| revised(o) && of(o).1 == of(l).1)).collect()
 }
 
 /// The largest amount a total can hold exactly: ±79,228,162,514,264,337,593,543,950,335

@@ -17,7 +17,7 @@ use std::fmt::Write as _;
 use chrono::{Datelike, NaiveDate};
 
 use crate::model::{
-    BudgetKind, Carried, Diagnostic, DocumentLink, Indicator, Organisation, PartialDate, PlannedDisbursement,
+    BudgetKind, Carried, Diagnostic, DocumentLink, Indicator, Money, Organisation, PartialDate, PlannedDisbursement,
     Portfolio, Project, RecipientArea, Result as IatiResult, Text, Transaction, TransactionParty,
 };
 
@@ -380,21 +380,8 @@ impl Writer<'_> {
             let status = if budget.indicative { "1" } else { "2" };
             self.open(2, "budget", &[("type", Some(kind)), ("status", Some(status))]);
             self.out.push_str(">\n");
-            self.empty(3, "period-start", &[("iso-date", Some(&start.to_string()))]);
-            self.empty(3, "period-end", &[("iso-date", Some(&end.to_string()))]);
-            let value_date = budget.value_date.unwrap_or_else(|| {
-                self.warn(
-                    format!("{path}/budgets/{b}/value_date"),
-                    format!("budget has no value date; the period start {start} is written as @value-date, which IATI requires"),
-                );
-                start
-            });
-            self.open(
-                3,
-                "value",
-                &[("currency", Some(&budget.value.currency)), ("value-date", Some(&value_date.to_string()))],
-            );
-            let _ = writeln!(self.out, ">{}</value>", budget.value.amount);
+            let at = format!("{path}/budgets/{b}");
+            self.period_value(&at, "budget", (start, Some(end)), &budget.value, budget.value_date);
             self.close(2, "budget");
         }
         self.carry(2, elements, &ranks, &mut done, 24);
@@ -451,25 +438,38 @@ impl Writer<'_> {
         let kind = if line.kind == BudgetKind::Revised { "2" } else { "1" };
         self.open(2, "planned-disbursement", &[("type", Some(kind))]);
         self.out.push_str(">\n");
+        let period = (start, full(&line.period.end));
+        self.period_value(path, "planned disbursement", period, &line.value, line.value_date);
+        self.parties(&line.provider, &line.receiver);
+        self.close(2, "planned-disbursement");
+    }
+
+    /// The `period-start`, `period-end` (when known) and `value` of a budget line or
+    /// planned disbursement (`what`, at `path`). IATI requires `@value-date`: without a
+    /// value date, the period start is written as it, with a warning.
+    fn period_value(
+        &mut self,
+        path: &str,
+        what: &str,
+        (start, end): (NaiveDate, Option<NaiveDate>),
+        value: &Money,
+        value_date: Option<NaiveDate>,
+    ) {
         self.empty(3, "period-start", &[("iso-date", Some(&start.to_string()))]);
-        if let Some(end) = full(&line.period.end) {
+        if let Some(end) = end {
             self.empty(3, "period-end", &[("iso-date", Some(&end.to_string()))]);
         }
-        let value_date = line.value_date.unwrap_or_else(|| {
+        let value_date = value_date.unwrap_or_else(|| {
             self.warn(
                 format!("{path}/value_date"),
-                format!("planned disbursement has no value date; the period start {start} is written as @value-date, which IATI requires"),
+                format!(
+                    "{what} has no value date; the period start {start} is written as @value-date, which IATI requires"
+                ),
             );
             start
         });
-        self.open(
-            3,
-            "value",
-            &[("currency", Some(&line.value.currency)), ("value-date", Some(&value_date.to_string()))],
-        );
-        let _ = writeln!(self.out, ">{}</value>", line.value.amount);
-        self.parties(&line.provider, &line.receiver);
-        self.close(2, "planned-disbursement");
+        self.open(3, "value", &[("currency", Some(&value.currency)), ("value-date", Some(&value_date.to_string()))]);
+        let _ = writeln!(self.out, ">{}</value>", value.amount);
     }
 
     /// The `provider-org` and `receiver-org` of a transaction or a planned disbursement.
