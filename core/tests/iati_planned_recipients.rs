@@ -120,3 +120,51 @@ fn a_planned_disbursement_that_cannot_be_read_whole_is_carried_with_a_warning() 
     let xml = to_iati_string(&p);
     assert!(carried.iter().all(|e| xml.contains(e.as_str())));
 }
+
+#[test]
+fn bad_planned_disbursements_are_carried_and_a_bad_share_is_located() {
+    // No currency anywhere, a bad period date, an unknown child: each line is carried
+    // whole with a warning at its line:column; the readable one is modelled. A
+    // recipient country's share that is not a number is an error at its place (the
+    // activity's shares cannot be trusted: it is skipped, as for a sector).
+    let xml = r#"<iati-activities version="2.03">
+<iati-activity><iati-identifier>A-1</iati-identifier>
+<planned-disbursement><period-start iso-date="2024-01-01"/><value value-date="2024-01-01">10</value></planned-disbursement>
+<planned-disbursement><period-start iso-date="2024-13-01"/><value currency="EUR" value-date="2024-01-01">20</value></planned-disbursement>
+<planned-disbursement><period-start iso-date="2024-01-01"/><value currency="EUR" value-date="2024-01-01">30</value><note/></planned-disbursement>
+<planned-disbursement type="2"><period-start iso-date="2024-01-01"/><value currency="EUR" value-date="2024-01-01">40</value></planned-disbursement>
+</iati-activity>
+<iati-activity><iati-identifier>A-2</iati-identifier><recipient-country code="KE" percentage="half"/></iati-activity>
+</iati-activities>"#;
+    let (p, r) = from_slice(xml.as_bytes(), &ImportOptions::new().source_name("t.xml".to_owned())).unwrap();
+    let a = &p.projects[0];
+    assert_eq!(a.planned_disbursements.len(), 1);
+    assert_eq!(
+        (a.planned_disbursements[0].kind, a.planned_disbursements[0].value.amount),
+        (BudgetKind::Revised, Decimal::from(40))
+    );
+    assert_eq!(a.carried.elements.len(), 3, "{:?}", a.carried.elements);
+    let carried: Vec<(&str, &str)> = r
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "iati-planned-disbursement-carried")
+        .map(|d| (d.path.as_str(), d.message.as_str()))
+        .collect();
+    assert_eq!(carried.len(), 3, "{carried:?}");
+    assert!(
+        carried[0].0 == "t.xml:3:1" && carried[0].1.starts_with("planned-disbursement value has no @currency"),
+        "{carried:?}"
+    );
+    assert!(carried[1].0 == "t.xml:4:1" && carried[1].1.contains("\"2024-13-01\""), "{carried:?}");
+    assert!(
+        carried[2].0 == "t.xml:5:1" && carried[2].1.starts_with("planned-disbursement has a child note"),
+        "{carried:?}"
+    );
+    // the second activity is skipped with the bad share named and located
+    assert_eq!((r.activities_imported, r.activities_skipped), (1, 1));
+    let bad = r.errors().find(|d| d.code == "iati-bad-number").unwrap();
+    assert!(bad.path.starts_with("t.xml:8:") && bad.message.starts_with("recipient-country/@percentage: "), "{bad:?}");
+    // the export writes the carried lines back verbatim
+    let out = to_iati_string(&p);
+    assert!(a.carried.elements.iter().all(|e| out.contains(e.as_str())));
+}
