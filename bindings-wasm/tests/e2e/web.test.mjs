@@ -136,7 +136,8 @@ test("a real IATI file: imported, validated, indicators with charts, report down
   const c = vector("iati/results_small_rich_ngo_2021.json");
   await setAsOf("2021-12-31");
   await page.setInputFiles("#file", join(shared, "data/real", c.input));
-  await page.waitForFunction((name) => document.getElementById("status").textContent.includes(name), c.input.split("/").pop());
+  // "Reading NAME…" names the file too: wait for the page to show it.
+  await page.waitForFunction((name) => document.getElementById("status").textContent === `Showing ${name}.`, c.input.split("/").pop());
   assert.match(await page.textContent("#import"), new RegExp(`${c.expected.projects} activities imported`));
   assert.match(await page.textContent("#indicators-summary"), new RegExp(`^${c.expected.indicators} indicators`));
   assert.match(await page.textContent("#program-facts"), new RegExp(`Projects recorded${c.expected.projects}`));
@@ -170,7 +171,8 @@ test("a table with its mapping: imported, with every skipped cell listed by row 
   await page.setInputFiles("#table-file", join(shared, "data/real/cohesion/se_tillvaxtverket_erdf_projektbanken_2014-2020_snapshot2016.json"));
   await page.setInputFiles("#mapping-file", join(repo, "examples/mappings/projektbanken.toml"));
   await page.click("#table-import-go");
-  await page.waitForFunction(() => document.getElementById("status").textContent.includes("projektbanken"));
+  await page.waitForFunction(() => document.getElementById("status").textContent
+    === "Showing se_tillvaxtverket_erdf_projektbanken_2014-2020_snapshot2016.json.");
   assert.match(await page.textContent("#import"), /374 rows read, 374 imported; 0 rows or cells skipped/);
   assert.match(await page.textContent("#program-facts"), /Projects recorded374/);
 
