@@ -51,7 +51,7 @@ impl Text {
     pub fn set(&mut self, lang: &str, text: impl Into<String>) {
         match self.find(lang) {
             Ok(i) => self.0[i].1 = text.into(),
-            Err(i) => self.0.insert(i, (CompactString::from(lang), text.into())),
+            Err(i) => self.add(i, lang, text.into()),
         }
     }
 
@@ -60,11 +60,19 @@ impl Text {
         let i = match self.find(lang) {
             Ok(i) => i,
             Err(i) => {
-                self.0.insert(i, (CompactString::from(lang), String::new()));
+                self.add(i, lang, String::new());
                 i
             }
         };
         &mut self.0[i].1
+    }
+
+    /// Inserts a language at `i` with room for exactly one more entry: a vector's first
+    /// push would reserve four (192 bytes where a one-language text needs 48; about
+    /// 60 MB over the texts of the 200 MB IATI benchmark file).
+    fn add(&mut self, i: usize, lang: &str, text: String) {
+        self.0.reserve_exact(1);
+        self.0.insert(i, (CompactString::from(lang), text));
     }
 
     /// Removes the text in `lang`, returning it.
