@@ -78,3 +78,29 @@ def test_money_by_program_commits_and_spends_what_an_independent_reading_adds(pa
         spent = None if f"3 {c}" not in totals and f"4 {c}" not in totals else totals.get(f"3 {c}", 0) + totals.get(f"4 {c}", 0)
         assert (row["committed"], row["spent"]) == (committed, spent), c
         assert row["unconverted"] is None
+
+
+def test_planned_disbursements_and_recipient_areas_of_the_annotated_example(tmp_path) -> None:
+    """The IATI standard's annotated example: its recipient countries and regions with
+    their shares, and its planned disbursements with provider and receiver, typed
+    (``kartan.RecipientArea``, ``kartan.PlannedDisbursement``; money as ``Decimal``,
+    dates as ``datetime.date``); by year, the money table sets them beside spending;
+    saving and loading keeps them."""
+    import datetime
+
+    p, _ = kartan.import_iati(REAL / "iati" / "iati_standard_example_annotated_2.03.xml")
+    a = p.projects[0]
+    assert [(c.code, c.percentage) for c in a.recipient_countries] == [("AF", Decimal(25)), ("AG", Decimal(25))]
+    assert [(r.code, r.vocabulary, r.vocabulary_uri) for r in a.recipient_regions] == [
+        ("489", "1", None), ("A1", "99", "http://example.com/vocab.html")]
+    first = a.planned_disbursements[0]
+    assert isinstance(first, kartan.PlannedDisbursement) and first.kind == "original"
+    assert (first.value.amount, first.value.currency, first.value_date) == (Decimal(3000), "EUR", datetime.date(2014, 1, 1))
+    assert (first.provider.organisation, first.provider.activity, first.provider.name.best("en")) == (
+        "BB-BBB-123456789", "BB-BBB-123456789-1234AA", "Agency B")
+    assert first.receiver.iati_type == "23" and a.planned_disbursements[1].provider is None
+    money = pa.table(p.tables.money("year", decimals="exact")).to_pylist()
+    assert [(r["year"], r["currency"], r["planned_disbursements"]) for r in money if r["planned_disbursements"]] == [
+        (2014, "EUR", Decimal(6000))]
+    p.save(tmp_path / "p.json")
+    assert kartan.load(tmp_path / "p.json").projects[0] == a

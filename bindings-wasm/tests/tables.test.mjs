@@ -146,3 +146,22 @@ for (const [name, call, expected] of errors) {
     assert.equal(Portfolio.fromJson(seedJson).program().id, "PLRT", "the module stays usable");
   });
 }
+
+test("IATI planned disbursements and recipient areas: typed in the document, beside spending by year", () => {
+  const file = join(real, "iati", "iati_standard_example_annotated_2.03.xml");
+  const p = Portfolio.fromIati(readFileSync(file), "annotated.xml");
+  const a = p.toObject().projects[0];
+  assert.deepEqual(a.recipient_countries.map((c) => [c.code, c.percentage]), [["AF", "25"], ["AG", "25"]]);
+  assert.deepEqual(a.recipient_regions.map((r) => [r.code, r.vocabulary, r.vocabulary_uri]),
+    [["489", "1", undefined], ["A1", "99", "http://example.com/vocab.html"]]);
+  const [first, second] = a.planned_disbursements;
+  assert.deepEqual([first.kind, first.value, first.value_date], ["original", { amount: "3000", currency: "EUR" }, "2014-01-01"]);
+  assert.deepEqual([first.provider.organisation, first.provider.activity, first.receiver.iati_type],
+    ["BB-BBB-123456789", "BB-BBB-123456789-1234AA", "23"]);
+  assert.equal(second.provider, undefined);
+  const byYear = p.moneyTable("year").table;
+  const at = byYear.columns.findIndex((c) => c.name === "planned_disbursements");
+  assert.deepEqual(byYear.rows.filter((r) => r[at] !== null).map((r) => [r[0], r[1], r[at]]), [[2014, "EUR", "6000"]]);
+  // the document round-trips: what fromObject reads, toObject gives back
+  assert.deepEqual(Portfolio.fromObject(p.toObject()).toObject().projects[0].planned_disbursements, a.planned_disbursements);
+});
