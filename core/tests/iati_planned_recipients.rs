@@ -114,7 +114,9 @@ fn a_planned_disbursement_that_cannot_be_read_whole_is_carried_with_a_warning() 
     assert_eq!(warnings.len(), 16);
     assert!(warnings.iter().all(|d| d.severity == Severity::Warning));
     assert!(warnings.iter().any(|d| d.message.starts_with("planned-disbursement/value \"5e-10\": ")), "{warnings:?}");
-    assert!(warnings.iter().all(|d| d.message.ends_with("carried verbatim (an export writes it back), not modelled")));
+    assert!(warnings
+        .iter()
+        .all(|d| d.message.ends_with("carried verbatim (an export of the activity writes it back), not modelled")));
     assert_eq!(r.carried("iati-activity/planned-disbursement[unreadable]").map(|c| c.count), Some(16));
     assert_eq!(r.count("planned-disbursement"), 188);
     let xml = to_iati_string(&p);
@@ -167,4 +169,58 @@ fn bad_planned_disbursements_are_carried_and_a_bad_share_is_located() {
     // the export writes the carried lines back verbatim
     let out = to_iati_string(&p);
     assert!(a.carried.elements.iter().all(|e| out.contains(e.as_str())));
+}
+
+#[test]
+fn a_repeated_child_or_a_bad_date_is_never_read_over_silently() {
+    // Found by a tester who had not seen the code: two values, two types, two provider
+    // orgs used to keep the last silently, and a transaction with a bad date was kept
+    // undated and then left out of the export.
+    let xml = r#"<iati-activities version="2.03">
+<iati-activity default-currency="EUR"><iati-identifier>A-1</iati-identifier>
+<budget><period-start iso-date="2024-01-01"/><period-end iso-date="2024-12-31"/><value value-date="2024-01-01">5</value><value value-date="2024-01-01">6</value></budget>
+<planned-disbursement><period-start iso-date="2024-01-01"/><value value-date="2024-01-01">5</value><value value-date="2024-01-01">6</value></planned-disbursement>
+<planned-disbursement><period-start iso-date="2024-01-01"/><value value-date="2024-01-01">7</value><provider-org ref="P1"/><provider-org ref="P2"/></planned-disbursement>
+<transaction><transaction-type code="3"/><transaction-type code="2"/><transaction-date iso-date="2024-02-01"/><value value-date="2024-02-01">13</value></transaction>
+<transaction><transaction-type code="3"/><transaction-date iso-date="2024-02-01"/><value value-date="2024-02-01">13</value><value value-date="2024-02-01">14</value></transaction>
+<transaction><transaction-type code="3"/><transaction-date iso-date="2021-02-30"/><value value-date="2021-02-01">11</value></transaction>
+<transaction><transaction-type code="3"/><transaction-date iso-date="2024-03-01"/><value value-date="2024-03-01">20</value></transaction>
+</iati-activity>
+</iati-activities>"#;
+    let (p, r) = from_slice(xml.as_bytes(), &ImportOptions::new().source_name("t.xml".to_owned())).unwrap();
+    let a = &p.projects[0];
+    // the one whole transaction is modelled; the three others are carried whole
+    assert_eq!(a.transactions.len(), 1);
+    assert_eq!(a.transactions[0].value.amount, Decimal::from(20));
+    assert!(a.planned_disbursements.is_empty());
+    let carried: Vec<&String> = a.carried.elements.iter().collect();
+    assert_eq!(carried.iter().filter(|e| e.starts_with("<transaction")).count(), 3);
+    assert_eq!(carried.iter().filter(|e| e.starts_with("<planned-disbursement")).count(), 2);
+    let errors: Vec<(&str, &str, &str)> =
+        r.errors().map(|d| (d.code.as_str(), d.path.as_str(), d.message.as_str())).collect();
+    let has = |code: &str, at: &str, text: &str| {
+        errors.iter().any(|(c, p, m)| *c == code && p.starts_with(at) && m.contains(text))
+    };
+    assert!(
+        has("iati-repeated-element", "t.xml:3:", "budget has two value elements; the last one is used"),
+        "{errors:?}"
+    );
+    assert!(has("iati-repeated-element", "t.xml:6:", "transaction has two transaction-type elements"), "{errors:?}");
+    assert!(has("iati-repeated-element", "t.xml:7:", "transaction has two value elements"), "{errors:?}");
+    assert!(
+        has("iati-bad-date", "t.xml:8:", "the transaction is carried verbatim, not in the money figures"),
+        "{errors:?}"
+    );
+    let warned: Vec<&str> = r
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "iati-planned-disbursement-carried")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert!(warned[0].starts_with("planned-disbursement has two value elements"), "{warned:?}");
+    assert!(warned[1].starts_with("planned-disbursement has two provider-org elements"), "{warned:?}");
+    // everything carried is written back
+    let out = to_iati_string(&p);
+    assert!(carried.iter().all(|e| out.contains(e.as_str())), "{out}");
+    assert!(out.contains(r#"<transaction-date iso-date="2021-02-30"/>"#));
 }

@@ -56,8 +56,8 @@ impl Importer<'_, '_> {
         };
         self.cur.report.count(if line == Line::Budget { Count::Budget } else { Count::PlannedDisbursement });
         let (mut provider, mut receiver): (Option<TransactionParty>, Option<TransactionParty>) = (None, None);
-        // A planned disbursement that cannot be read whole is carried verbatim (an export
-        // writes it back), never dropped: `trouble` says why, for the warning.
+        // A planned disbursement that cannot be read whole is carried verbatim (an export of
+        // the activity writes it back), never dropped: `trouble` says why, for the warning.
         let planned = line == Line::PlannedDisbursement;
         let mut trouble: Option<String> = None;
         // IATI: a budget without @status is indicative (BudgetStatus 1).
@@ -98,6 +98,8 @@ impl Importer<'_, '_> {
         }
         let (mut amount, mut value_seen) = (None, false);
         let mut currency = currency.map(str::to_owned);
+        // The children that occur once: a second one is never read over the first silently.
+        let mut seen = [false; 5];
         if !elem.empty {
             loop {
                 let child = match self.cur.next()? {
@@ -106,6 +108,19 @@ impl Importer<'_, '_> {
                     Item::Text(_) => continue,
                     Item::Eof => return Err(self.cur.truncated()),
                 };
+                let once = [&b"period-start"[..], b"period-end", b"value", b"provider-org", b"receiver-org"];
+                if let Some(k) = once.iter().position(|n| *n == child.name()) {
+                    if std::mem::replace(&mut seen[k], true) {
+                        let twice = String::from_utf8_lossy(once[k]);
+                        if planned {
+                            trouble.get_or_insert(format!("{name} has two {twice} elements"));
+                        } else {
+                            let message = format!("{name} has two {twice} elements; the last one is used");
+                            let d = self.cur.error(child.offset, "iati-repeated-element", message);
+                            act.lose(d);
+                        }
+                    }
+                }
                 match child.name() {
                     b"period-start" | b"period-end" => {
                         let (what, element, child_ctx) = if child.name() == b"period-start" {
@@ -213,7 +228,7 @@ impl Importer<'_, '_> {
                 self.cur.carry_read("iati-activity", elem, b"planned-disbursement[unreadable]", &act.scope)?;
             act.carry(&mut project.carried, fragment);
             let message =
-                format!("{why}; the planned disbursement is carried verbatim (an export writes it back), not modelled");
+                format!("{why}; the planned disbursement is carried verbatim (an export of the activity writes it back), not modelled");
             let d = self.cur.warning(elem.offset, "iati-planned-disbursement-carried", message);
             act.notes.push(d);
             return Ok(());

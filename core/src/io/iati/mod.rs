@@ -16,11 +16,11 @@
 //! | `participating-org` | `participating` (role, name, type, activity id) + an organisation when it has a `@ref` |
 //! | `activity-status`, `activity-date` 1-4 | `status`, `planned` / `actual` |
 //! | `budget` | `budgets` (type 2 = revised, which replaces the original for the same period in [`effective_budgets`](crate::effective_budgets)); `@status` 1 or none = indicative (the IATI default), 2 = committed; currency from `@currency`, else the activity's `@default-currency`; `value/@value-date` in `value_date` |
-//! | `planned-disbursement` | `planned_disbursements` (type, period, value, value date, provider and receiver); one that cannot be read whole (a value that is not an `xsd:decimal`, no currency) is carried verbatim with a warning |
+//! | `planned-disbursement` | `planned_disbursements` (type, period, value, value date, provider and receiver); one that cannot be read whole (a value that is not an `xsd:decimal`, no currency, a bad date, a repeated or unknown child) is carried verbatim with a warning; a budget's repeated child is an error |
 //! | `recipient-country`, `recipient-region` | `recipient_countries`, `recipient_regions` (code, vocabulary, percentage, name) |
 //! | `sector` | `sectors` (all of them), and `classifications["sector"]` = the codes joined with `;` |
 //! | `related-activity` type 1 | `parent`; type 2 is kept in the parent's `children` and sets the child's `parent` when the child has none; a cycle is an error; other types (and a second parent) are carried |
-//! | `transaction` | `transactions` (type, date, value, value date, description, provider and receiver); one with an unknown type, no readable amount or no currency is an error and is carried whole, out of the money figures |
+//! | `transaction` | `transactions` (type, date, value, value date, description, provider and receiver); one with an unknown type, no readable amount, no currency, a bad date or a repeated child is an error and is carried whole, out of the money figures |
 //! | anything else of an activity or a transaction | `carried`, verbatim (below) |
 //! | `result` … `indicator` … `baseline` / `period` / `target` / `actual` | [`Result`](crate::Result) … [`Indicator`](crate::Indicator) … with dimensions, locations, comments, document links and references; result ids are `<activity>/R<n>`, indicator ids `<activity>/R<n>/I<m>` (IATI has no such ids) |
 //!

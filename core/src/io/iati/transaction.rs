@@ -9,8 +9,8 @@
 //! disbursement channel) and attributes are carried verbatim in
 //! [`Transaction::carried`] and listed in the import report's `carried`. A transaction
 //! that cannot be read whole (an unknown type, an amount that is not a number, no
-//! currency) is an error, and is carried whole in [`Project::carried`]: left out of the
-//! money figures, never dropped from the file.
+//! currency, a bad date, a repeated child) is an error, and is carried whole in
+//! [`Project::carried`]: left out of the money figures, never dropped from the file.
 
 use super::activity::{Activity, DateFault, Importer};
 use super::reader::{attributes, Elem};
@@ -64,7 +64,21 @@ impl Importer<'_, '_> {
         let (mut date, mut value_date, mut amount) = (None, None, None);
         let mut currency = currency.map(str::to_owned);
         let (mut description, mut provider, mut receiver) = (Text::new(), None, None);
+        // A transaction that cannot be read whole (a repeated child, a bad date) is carried.
+        let (mut seen, mut whole) = ([false; 5], true);
         while let Some(child) = self.child(elem)? {
+            let once = [&b"transaction-type"[..], b"transaction-date", b"value", b"provider-org", b"receiver-org"];
+            if let Some(k) = once.iter().position(|n| *n == child.name()) {
+                if std::mem::replace(&mut seen[k], true) && whole {
+                    whole = false;
+                    let twice = String::from_utf8_lossy(once[k]);
+                    let message = format!(
+                        "transaction has two {twice} elements; the transaction is carried verbatim, not in the money figures"
+                    );
+                    let d = self.cur.error(child.offset, "iati-repeated-element", message);
+                    act.lose(d);
+                }
+            }
             match child.name() {
                 b"transaction-type" => {
                     type_seen = true;
@@ -87,6 +101,8 @@ impl Importer<'_, '_> {
                     self.cur.other_attributes(DATE, &child, &[b"iso-date"])?;
                     let raw = self.attr_value(&child, b"iso-date")?;
                     date = self.transaction_date(DATE, &child, raw.as_deref(), "transaction-date", "iso-date", act);
+                    // A bad date (an error) leaves nothing an export could write: carried.
+                    whole &= date.is_some() || raw.as_deref().is_none_or(|r| r.trim().is_empty());
                     self.cur.skip_content(DATE, &child)?;
                 }
                 b"value" => {
@@ -137,6 +153,9 @@ impl Importer<'_, '_> {
                 }
                 _ => carried.elements.push(self.cur.carry(CTX, &child, child.name(), &act.scope)?),
             }
+        }
+        if !whole {
+            return self.carry_unread(elem, act, project);
         }
         let (Some(transaction_type), Some(amount)) = (transaction_type, amount) else {
             // A bad code or number was reported where it was read; what is missing entirely
@@ -205,7 +224,14 @@ impl Importer<'_, '_> {
         match self.iso_date(ctx, elem, attribute.as_bytes(), raw) {
             Ok(day) => Some(day),
             Err(fault @ DateFault::NotADate(_)) => {
-                let message = format!("{}; the transaction is kept without it", fault.describe(element, attribute));
+                let message = if element == "transaction-date" {
+                    format!(
+                        "{}; the transaction is carried verbatim, not in the money figures",
+                        fault.describe(element, attribute)
+                    )
+                } else {
+                    format!("{}; the transaction is kept without it", fault.describe(element, attribute))
+                };
                 let d = self.cur.error(elem.offset, "iati-bad-date", message);
                 act.lose(d);
                 None
