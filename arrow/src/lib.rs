@@ -1,6 +1,7 @@
 //! kartan's relational tables ([`kartan::analysis::tables::relational`]: projects,
 //! results, indicators, periods, budgets, transactions, diagnostics, activities,
-//! answers, observations, lessons, plans, factor_assessments, joined by `project_id`,
+//! answers, observations, lessons, plans, factor_assessments, planned_disbursements,
+//! recipient_areas, joined by `project_id`,
 //! `result_id` and `indicator_id`) as Arrow record batches, read from many IATI XML and kartan JSON
 //! files at once: the one Arrow writer of `kartan convert --to parquet` and of Python's
 //! `kartan.scan_iati`.

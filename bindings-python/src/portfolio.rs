@@ -362,7 +362,8 @@ impl PyPortfolio {
 
     /// The relational tables (the core's ``relational_tables``: projects, results,
     /// indicators, periods, budgets, transactions, diagnostics, activities, answers,
-    /// observations, lessons, plans, factor_assessments, joined by ``project_id``,
+    /// observations, lessons, plans, factor_assessments, planned_disbursements,
+    /// recipient_areas, joined by ``project_id``,
     /// ``result_id`` and ``indicator_id``) as a dict of ``kartan.Table``; the same tables
     /// ``kartan convert --to parquet`` writes. ``diagnostics`` holds this portfolio's
     /// ``validate(as_of=...)`` findings when ``as_of`` is given, else none.

@@ -31,7 +31,8 @@ pl = pytest.importorskip("polars")
 
 FILES = sorted((REAL / "iati").glob("*.xml"))
 TABLES = ["projects", "results", "indicators", "periods", "budgets", "transactions", "diagnostics",
-          "activities", "answers", "observations", "lessons", "plans", "factor_assessments"]
+          "activities", "answers", "observations", "lessons", "plans", "factor_assessments",
+          "planned_disbursements", "recipient_areas"]
 CODES = {"incoming_funds": 1, "outgoing_commitment": 2, "disbursement": 3, "expenditure": 4}
 
 # The roll-up the README documents: a non-cumulative unit indicator's life-of-program

@@ -229,9 +229,9 @@ pub enum ConvertTo {
     /// From IATI: streamed.
     Csv,
     /// The relational tables (projects, results, indicators, periods, budgets,
-    /// transactions, diagnostics; activities, answers, observations, lessons, plans,
-    /// factor_assessments from kartan JSON; joined by project_id, result_id and
-    /// indicator_id) as
+    /// transactions, planned_disbursements, recipient_areas, diagnostics; activities,
+    /// answers, observations, lessons, plans, factor_assessments from kartan JSON;
+    /// joined by project_id, result_id and indicator_id) as
     /// one Parquet file each in the folder -o DIR (zstd; exact decimals as
     /// decimal128(38, 18)), for DuckDB, Polars and Spark. From IATI: streamed; many
     /// inputs (files or folders) make one dataset, and one that cannot be read is a row

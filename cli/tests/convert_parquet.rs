@@ -278,3 +278,29 @@ fn as_of_puts_a_kartan_json_files_validation_findings_in_the_diagnostics_table()
     // --as-of belongs to --to parquet
     kartan().arg("convert").arg(&input).args(["--to", "json", "--as-of", "2021-12-31"]).assert().code(2);
 }
+
+#[test]
+fn planned_disbursements_and_recipient_areas_are_tables_too() {
+    // Every real IATI file as one dataset: as many rows as the shared vectors count
+    // (ElementTree), and the annotated example's lines as read.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("pq");
+    kartan().arg("convert").arg(REAL).args(["--to", "parquet", "-o"]).arg(&out).assert().success();
+    let (mut planned, mut areas) = (0, 0);
+    for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/vectors/iati")).unwrap() {
+        let case: serde_json::Value = serde_json::from_slice(&std::fs::read(entry.unwrap().path()).unwrap()).unwrap();
+        let count = |k: &str| case["expected"][k].as_u64().unwrap() as usize;
+        planned += count("planned_disbursements");
+        areas += count("recipient_countries") + count("recipient_regions");
+    }
+    let pd = read(&out.join("planned_disbursements.parquet"));
+    let ra = read(&out.join("recipient_areas.parquet"));
+    assert_eq!((rows(&pd), rows(&ra)), (planned, areas));
+    assert!(planned > 200 && areas > 400, "{planned} {areas}");
+    let providers = strings(&pd, "provider");
+    assert!(providers.iter().any(|p| p.as_deref() == Some("BB-BBB-123456789")), "the annotated example's provider");
+    let codes: Vec<(Option<String>, Option<String>)> =
+        strings(&ra, "area").into_iter().zip(strings(&ra, "code")).collect();
+    assert!(codes.contains(&(Some("region".to_owned()), Some("A1".to_owned()))));
+    assert!(codes.contains(&(Some("country".to_owned()), Some("AF".to_owned()))));
+}

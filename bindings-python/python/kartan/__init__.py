@@ -103,7 +103,8 @@ def scan_iati(
     scale: a dict of ``kartan.TableStream`` by table name (``projects``, ``results``,
     ``indicators``, ``periods``, ``budgets``, ``transactions``, ``diagnostics``,
     ``activities``, ``answers``, ``observations``, ``lessons``, ``plans``,
-    ``factor_assessments``; joined by ``project_id``,
+    ``factor_assessments``, ``planned_disbursements``, ``recipient_areas``; joined by
+    ``project_id``,
     ``result_id`` and ``indicator_id``), the same tables and columns as ``kartan convert
     --to parquet`` writes. ``paths`` is one path or several; a folder stands for its
     ``.xml`` and ``.json`` files, sorted by name.

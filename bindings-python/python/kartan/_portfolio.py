@@ -646,8 +646,8 @@ class Tables:
         target/actual × disaggregation, with ``numerator`` and ``denominator``),
         ``budgets``, ``transactions``, ``diagnostics`` (``validate(as_of=...)``'s
         findings when ``as_of`` is given), ``activities``, ``answers`` (one row per
-        response × question), ``observations``, ``lessons``, ``plans`` and
-        ``factor_assessments``, joined by ``project_id``, ``result_id`` and
+        response × question), ``observations``, ``lessons``, ``plans``,
+        ``factor_assessments``, ``planned_disbursements`` and ``recipient_areas``, joined by ``project_id``, ``result_id`` and
         ``indicator_id`` — the tables ``kartan convert --to parquet`` writes (columns
         documented in ``kartan::analysis::tables::relational``). Decimals are exact
         ``decimal128(38, 18)`` by default, the schema of the Parquet files and of

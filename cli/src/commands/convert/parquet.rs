@@ -1,7 +1,7 @@
 //! `kartan convert IN… --to parquet -o DIR`: the portfolio's relational tables
 //! ([`kartan::analysis::tables::relational`]: projects, results, indicators, periods,
 //! budgets, transactions, diagnostics, activities, answers, observations, lessons, plans, factor_assessments,
-//! joined by `project_id`, `result_id` and `indicator_id`) as one Parquet file per table (`DIR/periods.parquet` …, zstd),
+//! planned_disbursements, recipient_areas, joined by `project_id`, `result_id` and `indicator_id`) as one Parquet file per table (`DIR/periods.parquet` …, zstd),
 //! for DuckDB, Polars and Spark.
 //!
 //! - The tables come from [`kartan_arrow::scan`] (also Python's `kartan.scan_iati`): IATI

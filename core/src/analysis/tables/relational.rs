@@ -31,7 +31,7 @@ use crate::model::{Diagnostic, PeriodValue, Portfolio, Project, Result as Result
 pub const RELATIONAL_SCALE: i8 = 18;
 
 /// The names of the relational tables, in the order they are written.
-pub const RELATIONAL_TABLES: [&str; 13] = [
+pub const RELATIONAL_TABLES: [&str; 15] = [
     "projects",
     "results",
     "indicators",
@@ -45,6 +45,8 @@ pub const RELATIONAL_TABLES: [&str; 13] = [
     "lessons",
     "plans",
     "factor_assessments",
+    "planned_disbursements",
+    "recipient_areas",
 ];
 
 /// `projects`: one row per project.
@@ -142,6 +144,38 @@ pub const TRANSACTIONS_COLUMNS: [(&str, DType); 9] = [
     ("currency", DType::String),
     ("provider", DType::String),
     ("receiver", DType::String),
+];
+
+/// `planned_disbursements`: one row per planned disbursement (IATI
+/// `planned-disbursement`: what a funder plans to pay in a period). `kind` is `original`
+/// or `revised` (a revision replaces the original of its period: sum only the effective
+/// lines); `amount` in `currency` (never add two currencies); `provider` and `receiver`
+/// are the organisation's reference, else its name.
+pub const PLANNED_DISBURSEMENTS_COLUMNS: [(&str, DType); 9] = [
+    ("project_id", DType::String),
+    ("kind", DType::String),
+    ("period_start", DType::Date),
+    ("period_end", DType::Date),
+    ("amount", DType::Decimal),
+    ("currency", DType::String),
+    ("value_date", DType::Date),
+    ("provider", DType::String),
+    ("receiver", DType::String),
+];
+
+/// `recipient_areas`: one row per recipient country or region of a project (IATI
+/// `recipient-country`, `recipient-region`). `area` is `country` (`code`: ISO 3166-1
+/// alpha-2) or `region` (`code` in `vocabulary`, IATI `RegionVocabulary`; null means
+/// 1, OECD DAC); `percentage` is the project's share in percent (IATI asks that a
+/// project's countries and regions together make 100).
+pub const RECIPIENT_AREAS_COLUMNS: [(&str, DType); 7] = [
+    ("project_id", DType::String),
+    ("area", DType::String),
+    ("code", DType::String),
+    ("vocabulary", DType::String),
+    ("vocabulary_uri", DType::String),
+    ("percentage", DType::Decimal),
+    ("name", DType::String),
 ];
 
 /// `diagnostics`: what the import or validation found, one row each: `source` (the
@@ -277,6 +311,8 @@ impl Relational {
             Table::new(RELATIONAL_TABLES[10], &LESSONS_COLUMNS),
             Table::new(RELATIONAL_TABLES[11], &PLANS_COLUMNS),
             Table::new(RELATIONAL_TABLES[12], &FACTOR_ASSESSMENTS_COLUMNS),
+            Table::new(RELATIONAL_TABLES[13], &PLANNED_DISBURSEMENTS_COLUMNS),
+            Table::new(RELATIONAL_TABLES[14], &RECIPIENT_AREAS_COLUMNS),
         ];
         Self { lang: lang.to_owned(), tables }
     }
@@ -304,8 +340,8 @@ impl Relational {
         self.tables.iter_mut().map(|t| std::mem::replace(t, empty(t))).collect()
     }
 
-    /// Adds one project: its row, its results, indicators, periods, budgets and
-    /// transactions.
+    /// Adds one project: its row, its results, indicators, periods, budgets,
+    /// transactions, planned disbursements and recipient countries and regions.
     pub fn push_project(&mut self, project: &Project) {
         let lang = self.lang.clone();
         let id = Cell::String(project.id.clone());
@@ -334,12 +370,38 @@ impl Relational {
                 b.value_date.into(),
             ]);
         }
+        let party = |p: Option<&crate::model::TransactionParty>| -> Cell {
+            p.and_then(|p| p.organisation.clone().or_else(|| Some(p.name.show(&lang, "en").to_owned())))
+                .filter(|s| !s.is_empty())
+                .into()
+        };
+        for d in &project.planned_disbursements {
+            self.tables[13].push(vec![
+                id.clone(),
+                tag(&d.kind).into(),
+                d.period.start.and_then(|x| x.earliest()).into(),
+                d.period.end.and_then(|x| x.latest()).into(),
+                d.value.amount.into(),
+                d.value.currency.as_str().into(),
+                d.value_date.into(),
+                party(d.provider.as_ref()),
+                party(d.receiver.as_ref()),
+            ]);
+        }
+        let areas = (project.recipient_countries.iter().map(|a| ("country", a)))
+            .chain(project.recipient_regions.iter().map(|a| ("region", a)));
+        for (area, a) in areas {
+            self.tables[14].push(vec![
+                id.clone(),
+                area.into(),
+                a.code.as_str().into(),
+                a.vocabulary.clone().into(),
+                a.vocabulary_uri.clone().into(),
+                a.percentage.into(),
+                Cell::text(a.name.show(&lang, "en")),
+            ]);
+        }
         for t in &project.transactions {
-            let party = |p: Option<&crate::model::TransactionParty>| -> Cell {
-                p.and_then(|p| p.organisation.clone().or_else(|| Some(p.name.show(&lang, "en").to_owned())))
-                    .filter(|s| !s.is_empty())
-                    .into()
-            };
             self.tables[5].push(vec![
                 id.clone(),
                 tag(&t.transaction_type).into(),
