@@ -102,6 +102,15 @@ pub struct MoneyArgs {
     pub output: Option<PathBuf>,
 }
 
+/// A day written `YYYY-MM-DD`, exactly: `2024-1-1`, ` 2024-01-01` or `+002024-01-01`,
+/// which chrono's own parser accepts, are refused.
+fn parse_day(text: &str) -> Result<NaiveDate, String> {
+    let shape = text.len() == 10
+        && text.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+    let day = if shape { NaiveDate::parse_from_str(text, "%Y-%m-%d").ok() } else { None };
+    day.ok_or_else(|| format!("{text:?} is not a day written YYYY-MM-DD"))
+}
+
 /// A `--by` value, checked by the core (`kartan::analysis::money::GroupBy`), with the
 /// core's message.
 fn parse_group_by(text: &str) -> Result<kartan::analysis::money::GroupBy, kartan::analysis::money::UnknownGroupBy> {
@@ -126,7 +135,7 @@ pub struct ReportArgs {
     #[arg(long, short = 'l', value_parser = parse_lang, default_value = "sv", value_name = "sv|en")]
     pub lang: Lang,
     /// The date the report describes (YYYY-MM-DD); default: today.
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
     pub as_of: Option<NaiveDate>,
     /// Write the report to this file instead of standard output.
     #[arg(long, short = 'o', value_name = "OUT")]
@@ -168,7 +177,7 @@ pub struct ValidateArgs {
     pub survey_mapping: Option<PathBuf>,
 
     /// The date date-dependent checks use (YYYY-MM-DD); default: today.
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
     pub as_of: Option<NaiveDate>,
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t = ValidateFormat::Text)]
@@ -208,7 +217,7 @@ pub struct ConvertArgs {
     /// With --to parquet: check each kartan JSON input as `kartan validate --as-of`
     /// does, its findings rows of the diagnostics table (YYYY-MM-DD; an IATI input's
     /// rows are its import's diagnostics).
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
     pub as_of: Option<NaiveDate>,
 }
 

@@ -398,3 +398,18 @@ fn validate_exits_1_on_every_bad_fixture_with_its_diagnostics() {
     }
     assert!(count >= 8, "{count} fixtures in {}", dir.display());
 }
+
+#[test]
+fn as_of_is_a_day_written_yyyy_mm_dd_exactly() {
+    // chrono's parser takes `2024-1-1` and `+002024-01-01`; a tester found them accepted.
+    for bad in ["2024-1-1", " 2024-01-01", "+002024-01-01", "2024-02-30", "20240101", ""] {
+        for command in [&["validate", "--example", "seed"][..], &["report", "--example", "seed"][..]] {
+            let out = kartan().args(command).args(["--as-of", bad]).output().unwrap();
+            assert_eq!(out.status.code(), Some(2), "{command:?} --as-of {bad:?}");
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(err.contains(&format!("{bad:?} is not a day written YYYY-MM-DD")), "{err}");
+        }
+    }
+    let out = kartan().args(["validate", "--example", "seed", "--as-of", "2024-02-29"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+}
