@@ -25,15 +25,7 @@ fn charts<'a>(r: &'a LearningReport, section: &str) -> Vec<(&'a str, &'a serde_j
 }
 
 fn tables<'a>(r: &'a LearningReport, section: &str) -> Vec<&'a Table> {
-    r.section(section)
-        .unwrap()
-        .blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Table(t) => Some(t),
-            _ => None,
-        })
-        .collect()
+    r.section(section).unwrap().tables().collect()
 }
 
 #[test]

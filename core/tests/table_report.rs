@@ -8,16 +8,6 @@ use kartan::learning_report::{build, to_html, to_markdown, Block, ReportOptions}
 const REAL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/data/real/");
 const MAPPINGS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/mappings/");
 
-fn tables(blocks: &[Block]) -> Vec<&kartan::learning_report::Table> {
-    blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Table(t) => Some(t),
-            _ => None,
-        })
-        .collect()
-}
-
 #[test]
 fn projektbanken_portfolio_section() {
     let (portfolio, _) = load_portfolio(
@@ -28,7 +18,7 @@ fn projektbanken_portfolio_section() {
     let as_of = NaiveDate::from_ymd_opt(2016, 10, 14).unwrap();
     let report = build(&portfolio, &ReportOptions::new("sv", as_of));
     let s = report.section("portfolio").unwrap();
-    let t = tables(&s.blocks);
+    let t: Vec<_> = s.tables().collect();
     let programme = t.iter().find(|t| t.columns[0] == "Regional programme").unwrap();
     assert_eq!(programme.rows[0], ["Norra Mellansverige", "80", "707\u{a0}612\u{a0}199 SEK"]);
     assert_eq!(programme.rows.len(), 9);
@@ -52,7 +42,7 @@ fn interreg_partners_by_role() {
     .unwrap();
     let report = build(&portfolio, &ReportOptions::new("en", NaiveDate::from_ymd_opt(2026, 6, 9).unwrap()));
     let s = report.section("portfolio").unwrap();
-    let roles = tables(&s.blocks).into_iter().find(|t| t.columns[0] == "Role").unwrap();
+    let roles = s.tables().find(|t| t.columns[0] == "Role").unwrap();
     assert_eq!(roles.rows[0], ["LP (lead partner)", "188", "61,195,118.07 EUR"]);
     assert_eq!(roles.rows.len(), 3);
 }
@@ -71,7 +61,7 @@ fn carpentries_evaluation_section() {
     portfolio.evaluations.push(evaluation);
     let report = build(&portfolio, &ReportOptions::new("en", NaiveDate::from_ymd_opt(2018, 9, 30).unwrap()));
     let s = report.section("evaluations").unwrap();
-    let t = tables(&s.blocks);
+    let t: Vec<_> = s.tables().collect();
     let worth = t[0].rows.iter().find(|r| r[0].starts_with("Worth ")).unwrap();
     // n, missing, mean, median, sd, top two — as in the pandas reference.
     assert_eq!(worth[1..7], ["904", "63", "4.38", "5.00", "0.80", "90.4 %"]);

@@ -46,6 +46,15 @@ pub struct Section {
 }
 
 impl Section {
+    /// The section's tables ([`Block::Table`]), in reading order; a chart's data table
+    /// is not among them (it is the chart's `fallback`).
+    pub fn tables(&self) -> impl Iterator<Item = &Table> {
+        self.blocks.iter().filter_map(|b| match b {
+            Block::Table(t) => Some(t),
+            _ => None,
+        })
+    }
+
     /// A section with no blocks yet.
     pub fn new(id: &str, number: u32, title: impl Into<String>) -> Self {
         Self { id: id.to_owned(), number, title: title.into(), blocks: Vec::new() }

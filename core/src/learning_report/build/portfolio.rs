@@ -473,14 +473,7 @@ mod tests {
         assert!(s.blocks.iter().any(
             |b| matches!(b, Block::Notice { text, .. } if text == "The program states 30 projects; 2 are recorded.")
         ));
-        let tables: Vec<_> = s
-            .blocks
-            .iter()
-            .filter_map(|b| match b {
-                Block::Table(t) => Some(t),
-                _ => None,
-            })
-            .collect();
+        let tables: Vec<_> = s.tables().collect();
         assert_eq!(
             tables[0].rows,
             vec![vec!["Local business development", "1"], vec!["Regional growth processes", "1"]]
