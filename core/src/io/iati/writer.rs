@@ -11,14 +11,20 @@
 //! first one, the element and how many (DESIGN.md rule 8). Carriage returns, tabs and
 //! line feeds in attributes are written as character references so that they survive.
 
+mod money;
+mod order;
+
+pub(super) use order::rank;
+use order::ACTIVITY_ORDER;
+
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use chrono::{Datelike, NaiveDate};
 
 use crate::model::{
-    BudgetKind, Carried, Diagnostic, DocumentLink, Indicator, Money, Organisation, PartialDate, PlannedDisbursement,
-    Portfolio, Project, RecipientArea, Result as IatiResult, Text, Transaction, TransactionParty,
+    BudgetKind, Carried, Diagnostic, DocumentLink, Indicator, Organisation, PartialDate, Portfolio, Project,
+    Result as IatiResult, Text,
 };
 
 /// The portfolio's projects as IATI 2.03 XML (see [`to_iati`] for the warnings).
@@ -408,126 +414,6 @@ impl Writer<'_> {
         self.report_left_out(&path);
     }
 
-    /// `recipient-country` or `recipient-region` elements (`name`) for `areas`.
-    fn areas(&mut self, depth: usize, name: &str, areas: &[RecipientArea]) {
-        for area in areas {
-            let pct = area.percentage.map(|p| p.to_string());
-            let attrs = [
-                ("code", Some(area.code.as_str())),
-                ("vocabulary", area.vocabulary.as_deref()),
-                ("vocabulary-uri", area.vocabulary_uri.as_deref()),
-                ("percentage", pct.as_deref()),
-            ];
-            if area.name.is_blank() {
-                self.empty(depth, name, &attrs);
-            } else {
-                self.text_element(depth, name, &attrs, &area.name);
-            }
-        }
-    }
-
-    /// A `planned-disbursement` (type, period, value, provider, receiver). IATI requires
-    /// a period start and a value date: a line without a full start date is not
-    /// exported (a warning); without a value date, the start is written as the value
-    /// date (a warning).
-    fn planned_disbursement(&mut self, path: &str, line: &PlannedDisbursement) {
-        let Some(start) = full(&line.period.start) else {
-            self.warn(path, "planned disbursement has no full period start, which IATI requires; not exported");
-            return;
-        };
-        let kind = if line.kind == BudgetKind::Revised { "2" } else { "1" };
-        self.open(2, "planned-disbursement", &[("type", Some(kind))]);
-        self.out.push_str(">\n");
-        let period = (start, full(&line.period.end));
-        self.period_value(path, "planned disbursement", period, &line.value, line.value_date);
-        self.parties(&line.provider, &line.receiver);
-        self.close(2, "planned-disbursement");
-    }
-
-    /// The `period-start`, `period-end` (when known) and `value` of a budget line or
-    /// planned disbursement (`what`, at `path`). IATI requires `@value-date`: without a
-    /// value date, the period start is written as it, with a warning.
-    fn period_value(
-        &mut self,
-        path: &str,
-        what: &str,
-        (start, end): (NaiveDate, Option<NaiveDate>),
-        value: &Money,
-        value_date: Option<NaiveDate>,
-    ) {
-        self.empty(3, "period-start", &[("iso-date", Some(&start.to_string()))]);
-        if let Some(end) = end {
-            self.empty(3, "period-end", &[("iso-date", Some(&end.to_string()))]);
-        }
-        let value_date = value_date.unwrap_or_else(|| {
-            self.warn(
-                format!("{path}/value_date"),
-                format!(
-                    "{what} has no value date; the period start {start} is written as @value-date, which IATI requires"
-                ),
-            );
-            start
-        });
-        self.open(3, "value", &[("currency", Some(&value.currency)), ("value-date", Some(&value_date.to_string()))]);
-        let _ = writeln!(self.out, ">{}</value>", value.amount);
-    }
-
-    /// The `provider-org` and `receiver-org` of a transaction or a planned disbursement.
-    fn parties(&mut self, provider: &Option<TransactionParty>, receiver: &Option<TransactionParty>) {
-        for (name, activity_attr, party) in
-            [("provider-org", "provider-activity-id", provider), ("receiver-org", "receiver-activity-id", receiver)]
-        {
-            let Some(party) = party else { continue };
-            let attrs = [
-                ("ref", party.organisation.as_deref()),
-                (activity_attr, party.activity.as_deref()),
-                ("type", party.iati_type.as_deref()),
-            ];
-            if party.name.is_blank() {
-                self.empty(3, name, &attrs);
-            } else {
-                self.text_element(3, name, &attrs, &party.name);
-            }
-        }
-    }
-
-    /// A `transaction` in the IATI schema's order (type, date, value, description,
-    /// provider, receiver). IATI requires a date and a value date: a transaction without
-    /// a date is not exported (a warning); without a value date, its date is written as
-    /// the value date (a warning).
-    fn transaction(&mut self, path: &str, t: &Transaction) {
-        let Some(date) = t.date else {
-            self.warn(path, "transaction has no date, which IATI requires; not exported");
-            return;
-        };
-        let humanitarian = t.humanitarian.map(bool_code);
-        self.open(2, "transaction", &[("ref", t.reference.as_deref()), ("humanitarian", humanitarian)]);
-        self.carried_attributes(&t.carried);
-        self.out.push_str(">\n");
-        let code = t.transaction_type.code().to_string();
-        self.empty(3, "transaction-type", &[("code", Some(&code))]);
-        self.empty(3, "transaction-date", &[("iso-date", Some(&date.to_string()))]);
-        let value_date = t.value_date.unwrap_or_else(|| {
-            self.warn(
-                format!("{path}/value_date"),
-                format!(
-                    "transaction has no value date; its date {date} is written as @value-date, which IATI requires"
-                ),
-            );
-            date
-        });
-        self.open(3, "value", &[("currency", Some(&t.value.currency)), ("value-date", Some(&value_date.to_string()))]);
-        let _ = writeln!(self.out, ">{}</value>", t.value.amount);
-        if !t.description.is_blank() {
-            self.text_element(3, "description", &[], &t.description);
-        }
-        self.parties(&t.provider, &t.receiver);
-        // The children kartan does not model all follow receiver-org in the schema.
-        let carried = t.carried.elements.as_slice();
-        self.carry(3, carried, &vec![0; carried.len()], &mut 0, 1);
-        self.close(2, "transaction");
-    }
-
     fn result(&mut self, path: &str, result: &IatiResult) {
         let agg = result.aggregation_status.map(bool_code);
         self.open(2, "result", &[("type", Some(result.result_type.iati_code())), ("aggregation-status", agg)]);
@@ -669,59 +555,6 @@ impl Writer<'_> {
             self.empty(depth + 1, "document-date", &[("iso-date", Some(&date.to_string()))]);
         }
         self.close(depth, "document-link");
-    }
-}
-
-/// The children of `iati-activity` in the order of the IATI 2.03 schema's sequence; an
-/// element of another namespace follows them (`xsd:any namespace="##other"`).
-const ACTIVITY_ORDER: [&str; 34] = [
-    "iati-identifier",
-    "reporting-org",
-    "title",
-    "description",
-    "participating-org",
-    "other-identifier",
-    "activity-status",
-    "activity-date",
-    "contact-info",
-    "activity-scope",
-    "recipient-country",
-    "recipient-region",
-    "location",
-    "sector",
-    "tag",
-    "country-budget-items",
-    "humanitarian-scope",
-    "policy-marker",
-    "collaboration-type",
-    "default-flow-type",
-    "default-finance-type",
-    "default-aid-type",
-    "default-tied-status",
-    "budget",
-    "planned-disbursement",
-    "capital-spend",
-    "transaction",
-    "document-link",
-    "related-activity",
-    "legacy-data",
-    "conditions",
-    "result",
-    "crs-add",
-    "fss",
-];
-
-/// The place of a carried element among `iati-activity`'s children: its index in
-/// [`ACTIVITY_ORDER`]; after them for an element with a prefix or a default namespace
-/// of its own (another vocabulary) or one the schema does not name.
-pub(super) fn rank(fragment: &str) -> usize {
-    let tag = fragment.get(1..).unwrap_or_default();
-    let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
-    let name = tag.split(|c: char| c.is_ascii_whitespace() || c == '/').next().unwrap_or_default();
-    let own_namespace = tag.split_ascii_whitespace().any(|a| a.starts_with("xmlns=") || a.starts_with("xmlns "));
-    match ACTIVITY_ORDER.iter().position(|n| *n == name) {
-        Some(i) if !own_namespace => i,
-        _ => ACTIVITY_ORDER.len(),
     }
 }
 
